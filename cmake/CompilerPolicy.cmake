@@ -1,0 +1,24 @@
+# One place for the compiler policy: every target links agentdesk_policy.
+add_library(agentdesk_policy INTERFACE)
+target_compile_features(agentdesk_policy INTERFACE cxx_std_20)
+target_compile_options(agentdesk_policy INTERFACE
+    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual)
+target_compile_definitions(agentdesk_policy INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_USE_QSTRINGBUILDER)
+
+option(AGENTDESK_WERROR "Treat warnings as errors (CI)" OFF)
+if(AGENTDESK_WERROR)
+    target_compile_options(agentdesk_policy INTERFACE -Werror)
+    target_compile_definitions(agentdesk_policy INTERFACE QT_FORCE_ASSERTS)
+endif()
+
+option(AGENTDESK_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+if(AGENTDESK_SANITIZE)
+    target_compile_options(agentdesk_policy INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(agentdesk_policy INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,110 @@
+#include "DemoSiteOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+void DemoSiteOptions::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        { u"port"_s, QCoreApplication::translate("DemoSite", "Port to listen on (0: any free)."),
+          u"port"_s, u"0"_s },
+        { u"http"_s,
+          QCoreApplication::translate("DemoSite", "Serve plain HTTP instead of HTTPS.") },
+        { u"cert"_s, QCoreApplication::translate("DemoSite", "TLS certificate (PEM)."), u"file"_s },
+        { u"key"_s, QCoreApplication::translate("DemoSite", "TLS private key (PEM)."), u"file"_s },
+        { u"site"_s, QCoreApplication::translate("DemoSite", "Site name."), u"name"_s, u"demo"_s },
+        { u"secret"_s,
+          QCoreApplication::translate("DemoSite", "Secret of the automation user (random)."),
+          u"secret"_s },
+        { u"secret-file"_s,
+          QCoreApplication::translate("DemoSite",
+                                      "Write the automation secret to this file (mode 0600)."),
+          u"file"_s },
+        { u"password"_s, QCoreApplication::translate("DemoSite", "Password of cmkadmin (random)."),
+          u"password"_s },
+        { u"hosts"_s, QCoreApplication::translate("DemoSite", "Number of hosts, 0 to 200000."),
+          u"n"_s, u"2000"_s },
+        { u"seed"_s, QCoreApplication::translate("DemoSite", "Seed of the inventory."), u"n"_s,
+          u"1"_s },
+        { u"state-dir"_s,
+          QCoreApplication::translate("DemoSite", "Directory for keys and agents (temporary)."),
+          u"dir"_s },
+        { u"activation-ms"_s,
+          QCoreApplication::translate("DemoSite", "Duration of an activation of changes."), u"ms"_s,
+          u"3000"_s },
+        { u"latency-ms"_s, QCoreApplication::translate("DemoSite", "Latency added to every reply."),
+          u"ms"_s, u"0"_s },
+        { u"time-scale"_s,
+          QCoreApplication::translate("DemoSite", "Simulated seconds per real second."),
+          u"factor"_s, u"60"_s },
+        { u"manual-clock"_s,
+          QCoreApplication::translate(
+              "DemoSite", "Simulated time advances only through the demo-control endpoint.") },
+    });
+}
+
+namespace {
+
+std::optional<long long> readInt(const QCommandLineParser &parser, const QString &name,
+                                 long long min, long long max, QString *error)
+{
+    bool ok = false;
+    const long long value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < min || value > max) {
+        *error
+            = QCoreApplication::translate("DemoSite", "--%1: expected a whole number from %2 to %3")
+                  .arg(name)
+                  .arg(min)
+                  .arg(max);
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+std::optional<DemoSiteOptions> DemoSiteOptions::fromParser(const QCommandLineParser &parser,
+                                                           QString *error)
+{
+    DemoSiteOptions o;
+    const auto port = readInt(parser, u"port"_s, 0, 65535, error);
+    const auto hosts = readInt(parser, u"hosts"_s, 0, maxHosts, error);
+    const auto seed = readInt(parser, u"seed"_s, 0, 0xffffffffLL, error);
+    const auto activation = readInt(parser, u"activation-ms"_s, 0, 600000, error);
+    const auto latency = readInt(parser, u"latency-ms"_s, 0, 600000, error);
+    if (!port || !hosts || !seed || !activation || !latency)
+        return std::nullopt;
+    bool ok = false;
+    const double scale = parser.value(u"time-scale"_s).toDouble(&ok);
+    if (!ok || scale <= 0) {
+        *error
+            = QCoreApplication::translate("DemoSite", "--time-scale: expected a positive number");
+        return std::nullopt;
+    }
+    o.port = quint16(*port);
+    o.hostCount = int(*hosts);
+    o.seed = quint32(*seed);
+    o.activationMs = int(*activation);
+    o.latencyMs = int(*latency);
+    o.timeScale = scale;
+    o.plainHttp = parser.isSet(u"http"_s);
+    o.certificateFile = parser.value(u"cert"_s);
+    o.keyFile = parser.value(u"key"_s);
+    if (o.certificateFile.isEmpty() != o.keyFile.isEmpty()) {
+        *error = QCoreApplication::translate("DemoSite", "--cert and --key go together");
+        return std::nullopt;
+    }
+    o.siteName = parser.value(u"site"_s);
+    if (o.siteName.isEmpty()) {
+        *error = QCoreApplication::translate("DemoSite", "--site: expected a site name");
+        return std::nullopt;
+    }
+    o.automationSecret = parser.value(u"secret"_s);
+    o.secretFile = parser.value(u"secret-file"_s);
+    o.adminPassword = parser.value(u"password"_s);
+    o.stateDir = parser.value(u"state-dir"_s);
+    o.manualClock = parser.isSet(u"manual-clock"_s);
+    return o;
+}

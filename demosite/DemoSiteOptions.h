@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+#include <optional>
+
+class QCommandLineParser;
+
+// How a demo site is started: from the command line of agentdesk-demo-site, or in-process by
+// `agentdesk --demo` and the tests.
+struct DemoSiteOptions
+{
+    QHostAddress address = QHostAddress::LocalHost; // loopback only
+    quint16 port = 0; // 0: any free port
+    bool plainHttp = false;
+    QString certificateFile; // PEM; empty: a self-signed certificate made at start
+    QString keyFile;
+    QString siteName = QStringLiteral("demo");
+    QString automationSecret; // empty: random per start
+    QString secretFile; // when set, the automation secret is written there with mode 0600
+    QString adminPassword; // password of `cmkadmin`; empty: random per start
+    int hostCount = 2000; // 0 .. 200000
+    quint32 seed = 1;
+    QString stateDir; // empty: a temporary directory removed at exit
+    int activationMs = 3000; // how long an activation of changes runs
+    int latencyMs = 0; // added to every reply
+    double timeScale = 60.0; // simulated seconds per real second
+    bool manualClock = false; // simulated time moves only through the demo-control endpoint
+
+    static constexpr int maxHosts = 200000;
+
+    static void addOptions(QCommandLineParser &parser);
+    // Reads the options added by addOptions(); nullopt with a one-line error on bad values.
+    static std::optional<DemoSiteOptions> fromParser(const QCommandLineParser &parser,
+                                                     QString *error);
+};

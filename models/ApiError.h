@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QHash>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// An error as a value: what failed talking to a site (HTTP problem, TLS, timeout, bad reply),
+// shown to the user by one shared widget.
+struct ApiError
+{
+    enum class Kind {
+        None,
+        Http, // the site answered with an error status (problem+json or not)
+        Network, // connection refused, host not found, connection closed
+        Tls, // certificate not trusted or handshake failed
+        Timeout,
+        Cancelled,
+        MalformedReply, // the site answered, but not what the API promises
+        Local, // a check on this side failed before anything was sent
+    };
+
+    Kind kind = Kind::None;
+    int status = 0; // HTTP status, 0 when there was none
+    QString title;
+    QString detail;
+    QHash<QString, QStringList> fields; // per-field validation messages
+    QString url; // without credentials
+
+    bool isError() const { return kind != Kind::None; }
+    // One line for a status bar or a log: "412 Precondition Failed: detail".
+    QString summary() const;
+    // Lines "field: message" sorted by field, for the banner's details.
+    QStringList fieldMessages() const;
+
+    static ApiError local(const QString &title, const QString &detail = {});
+};
+
+Q_DECLARE_METATYPE(ApiError)

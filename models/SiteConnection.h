@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QVariantMap>
+
+// How to reach one Checkmk site: where it is, who we are there, and which certificates we
+// trust. Holds no secret; the secret lives in the system keychain under keychainKey().
+struct SiteConnection
+{
+    enum class Protocol { Https, Http };
+
+    QString name; // the user's name for this connection, unique
+    QString server; // host name or address, optionally with ":port"
+    QString site; // Checkmk site id
+    Protocol protocol = Protocol::Https;
+    QString user; // automation user (or a normal user)
+
+    // TLS policy. Verified against the system CAs by default; these widen trust per connection.
+    QStringList trustedCertificatesPem; // certificates the user chose to trust
+    QStringList pinnedSha256; // lower-case hex SHA-256 of certificates (DER) accepted as is
+    bool insecure = false; // skip verification entirely: shown at all times while in use
+    int timeoutMs = 30000;
+    bool demo = false; // the embedded demo site
+
+    // {protocol}://{server}/{site}/check_mk/
+    QUrl checkmkUrl() const;
+    // {protocol}://{server}/{site}/check_mk/api/1.0
+    QUrl apiBaseUrl() const;
+    // Key of the secret in the keychain: one entry per connection.
+    QString keychainKey() const;
+    // Empty when complete; otherwise the field at fault and what is expected.
+    QString validationError() const;
+
+    QVariantMap toVariant() const;
+    static SiteConnection fromVariant(const QVariantMap &map);
+
+    bool operator==(const SiteConnection &other) const = default;
+};
+
+Q_DECLARE_METATYPE(SiteConnection)

@@ -1,0 +1,37 @@
+# Shared by scripts/run-demo and scripts/test: install what the build needs, then configure.
+# shellcheck shell=bash
+
+AGENTDESK_PACKAGES=(
+  cmake ninja-build g++ ccache pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-l10n-tools
+  libqt6svg6 libgl-dev libssl-dev openssl
+  gnome-keyring libsecret-tools dbus-daemon dbus-bin fonts-dejavu-core
+)
+
+agentdesk_missing_packages() {
+  local p
+  for p in "${AGENTDESK_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+  done
+}
+
+agentdesk_ensure_packages() {
+  local missing
+  mapfile -t missing < <(agentdesk_missing_packages)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root or sudo to install ${missing[*]}" >&2; return 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${missing[@]}" </dev/null
+}
+
+agentdesk_build() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" --parallel "$(nproc)"
+}

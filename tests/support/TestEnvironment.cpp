@@ -1,0 +1,52 @@
+#include "TestEnvironment.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFont>
+#include <QImage>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTest>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+void TestEnvironment::isolate()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"AgentDeskTests"_s);
+    if (qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        QFont font(u"DejaVu Sans"_s);
+        font.setPointSize(9);
+        QApplication::setFont(font);
+    }
+}
+
+QString TestEnvironment::screenshotDir()
+{
+    QString dir = qEnvironmentVariable("AGENTDESK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(AGENTDESK_SCREENSHOT_DIR_DEFAULT);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QString TestEnvironment::saveScreenshot(QWidget *widget, const QString &name)
+{
+    if (!widget->isVisible())
+        widget->show();
+    // Wait until layouts have settled: the size stays the same over a few event loop turns.
+    QSize last;
+    for (int stable = 0, turns = 0; stable < 3 && turns < 100; ++turns) {
+        QCoreApplication::processEvents();
+        QTest::qWait(10);
+        stable = widget->size() == last ? stable + 1 : 0;
+        last = widget->size();
+    }
+    const QString path = QDir(screenshotDir()).filePath(name + u".png"_s);
+    if (!widget->grab().save(path))
+        return {};
+    const QImage back(path);
+    return back.isNull() || back.size().isEmpty() ? QString() : path;
+}

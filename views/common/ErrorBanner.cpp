@@ -1,0 +1,95 @@
+#include "ErrorBanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_text(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_detailsButton(new QToolButton(this))
+    , m_actionButton(new QToolButton(this))
+    , m_closeButton(new QToolButton(this))
+{
+    setObjectName(u"errorBanner"_s);
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setTextFormat(Qt::PlainText);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->hide();
+    m_detailsButton->setText(tr("&Details"));
+    m_detailsButton->setCheckable(true);
+    m_actionButton->hide();
+    m_closeButton->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_closeButton->setToolTip(tr("Dismiss"));
+    m_closeButton->setAccessibleName(tr("Dismiss message"));
+    m_closeButton->setAutoRaise(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_text, 1);
+    top->addWidget(m_detailsButton);
+    top->addWidget(m_actionButton);
+    top->addWidget(m_closeButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addLayout(top);
+    layout->addWidget(m_details);
+
+    connect(m_detailsButton, &QToolButton::toggled, this, &ErrorBanner::setDetailsVisible);
+    connect(m_actionButton, &QToolButton::clicked, this, &ErrorBanner::actionTriggered);
+    connect(m_closeButton, &QToolButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void ErrorBanner::showError(const ApiError &error, const QString &context)
+{
+    m_error = error;
+    const QString summary = error.summary();
+    m_text->setText(context.isEmpty() ? summary : context + u"\n"_s + summary);
+    QStringList details = error.fieldMessages();
+    if (!error.url.isEmpty())
+        details << tr("Request: %1").arg(error.url);
+    m_details->setText(details.join(u'\n'));
+    m_detailsButton->setVisible(!details.isEmpty());
+    m_detailsButton->setChecked(false);
+    m_actionButton->hide();
+    QPalette p = palette();
+    p.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
+    p.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x12));
+    setPalette(p);
+    show();
+}
+
+void ErrorBanner::showMessage(const QString &text, bool warning)
+{
+    m_error = {};
+    m_text->setText(text);
+    m_details->clear();
+    m_detailsButton->hide();
+    m_actionButton->hide();
+    QPalette p = palette();
+    p.setColor(QPalette::Window, warning ? QColor(0xff, 0xf4, 0xd6) : QColor(0xe8, 0xf1, 0xfb));
+    p.setColor(QPalette::WindowText, warning ? QColor(0x6b, 0x4a, 0x00) : QColor(0x12, 0x3b, 0x66));
+    setPalette(p);
+    show();
+}
+
+void ErrorBanner::setAction(const QString &text)
+{
+    m_actionButton->setText(text);
+    m_actionButton->show();
+}
+
+void ErrorBanner::setDetailsVisible(bool visible)
+{
+    m_details->setVisible(visible);
+}
