@@ -75,6 +75,9 @@ QUrl RestClient::urlFor(const RestRequest &request) const
     case RestRequest::Base::Checkmk:
         base = m_connection.checkmkUrl().toString();
         break;
+    case RestRequest::Base::Site:
+        base = m_connection.checkmkUrl().resolved(QUrl(u".."_s)).toString();
+        break;
     }
     QString path = request.path;
     if (base.endsWith(u'/') && path.startsWith(u'/'))

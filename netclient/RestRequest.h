@@ -16,6 +16,7 @@ struct RestRequest
         Api, // {site}/check_mk/api/1.0 : the public REST API
         InternalApi, // {site}/check_mk/api/internal : global settings on newer sites
         Checkmk, // {site}/check_mk : the updater's pages (register_agent.py, ...)
+        Site, // {site} : the site's root (the demo site's control endpoints live here)
     };
 
     Method method = Method::Get;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QList>
+#include <QMetaType>
 #include <QNetworkCookie>
 
 #include "ApiError.h"
@@ -20,3 +21,5 @@ struct RestResult
 
     bool ok() const { return !error.isError(); }
 };
+
+Q_DECLARE_METATYPE(RestResult)
