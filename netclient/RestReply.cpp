@@ -220,7 +220,7 @@ RestResult RestReply::interpret(QNetworkReply *reply)
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.etag = reply->rawHeader("ETag");
     r.contentType = reply->rawHeader("Content-Type");
-    r.body = reply->readAll();
+    r.body = reply->isOpen() ? reply->readAll() : QByteArray();
     r.cookies = reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
     r.error.url = urlForDisplay(m_url);
 
@@ -261,7 +261,7 @@ RestResult RestReply::interpret(QNetworkReply *reply)
             r.error.detail = reply->errorString();
             break;
         }
-        r.error.status = r.status;
+        r.error.status = 0; // no complete HTTP answer
         return r;
     }
 
