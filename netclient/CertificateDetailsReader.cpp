@@ -44,7 +44,8 @@ CertificateDetails CertificateDetailsReader::read(const QSslCertificate &certifi
     d.notAfter = certificate.expiryDate().toUTC();
     d.sha256 = sha256Hex(certificate);
     d.isCa = basicConstraintsCa(certificate);
-    d.isSelfSigned = certificate.isSelfSigned();
+    // Qt asks OpenSSL, which also wants keyCertSign; a self-issued leaf counts here too.
+    d.isSelfSigned = certificate.isSelfSigned() || (d.subject == d.issuer && !d.subject.isEmpty());
     d.pem = QString::fromLatin1(certificate.toPem());
     return d;
 }
