@@ -14,7 +14,9 @@
 #include "CoreEndpoints.h"
 #include "DemoHttpServer.h"
 #include "DemoState.h"
+#include "GlobalSettingEndpoints.h"
 #include "HostConfigEndpoints.h"
+#include "RuleEndpoints.h"
 #include "SelfSignedCertificate.h"
 
 using namespace Qt::StringLiterals;
@@ -86,6 +88,8 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     CoreEndpoints::install(m_server->router(), *m_state);
     HostConfigEndpoints::install(m_server->router(), *m_state);
     ActivationEndpoints::install(m_server->router(), *m_state);
+    GlobalSettingEndpoints::install(m_server->router(), *m_state);
+    RuleEndpoints::install(m_server->router(), *m_state);
 
     if (!options.plainHttp) {
         QByteArray certPem;

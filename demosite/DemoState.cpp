@@ -70,5 +70,6 @@ void DemoState::finishActivation(const QString &id)
         return;
     it->running = false;
     it->ended = QDateTime::currentSecsSinceEpoch();
+    deployment.activate();
     Q_EMIT activated(it->changes);
 }

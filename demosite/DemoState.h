@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "DemoClock.h"
+#include "DemoDeployment.h"
 #include "DemoFaults.h"
 #include "DemoInventory.h"
 #include "DemoSiteOptions.h"
@@ -51,6 +52,7 @@ public:
     DemoInventory inventory;
     DemoClock clock;
     DemoFaults faults;
+    DemoDeployment deployment;
     QJsonObject lastRequest; // method, path and headers of the previous request
 
     void recordChange(const QString &user, const QString &action, const QString &text);
