@@ -23,13 +23,14 @@ QString normalFolder(QString folder)
 
 QJsonObject ruleObject(const DemoDeployment::Rule &rule, int index)
 {
-    const QJsonObject ext{ { u"ruleset"_s, QString::fromLatin1(RuleEndpoints::ruleset) },
-                           { u"folder"_s, rule.folder },
-                           { u"folder_index"_s, index },
-                           { u"properties"_s, rule.properties },
-                           { u"value_raw"_s, rule.valueRaw },
-                           { u"conditions"_s, rule.conditions } };
-    return DemoReply::object(u"rule"_s, rule.id, rule.properties.value(u"description"_s).toString(), ext, base);
+    const QJsonObject ext { { u"ruleset"_s, QString::fromLatin1(RuleEndpoints::ruleset) },
+                            { u"folder"_s, rule.folder },
+                            { u"folder_index"_s, index },
+                            { u"properties"_s, rule.properties },
+                            { u"value_raw"_s, rule.valueRaw },
+                            { u"conditions"_s, rule.conditions } };
+    return DemoReply::object(u"rule"_s, rule.id, rule.properties.value(u"description"_s).toString(),
+                             ext, base);
 }
 
 QByteArray ruleEtag(const DemoDeployment::Rule &rule)
@@ -38,11 +39,12 @@ QByteArray ruleEtag(const DemoDeployment::Rule &rule)
 }
 
 // Reads properties, value_raw and conditions into the rule; a problem reply when they are off.
-std::optional<DemoReply> readRule(const QJsonObject &body, DemoDeployment::Rule &rule, bool requireValue)
+std::optional<DemoReply> readRule(const QJsonObject &body, DemoDeployment::Rule &rule,
+                                  bool requireValue)
 {
     const auto bad = [](const QString &field, const QString &message) {
         return DemoReply::problem(400, u"Bad Request"_s, u"These fields have problems: "_s + field,
-                                  { { field, QJsonArray{ message } } });
+                                  { { field, QJsonArray { message } } });
     };
     if (body.contains(u"value_raw"_s)) {
         const QString raw = body.value(u"value_raw"_s).toString().trimmed();
@@ -75,8 +77,9 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
     router.add("GET", collection, [&state](DemoRequest &request) {
         const QString name = request.query.queryItemValue(u"ruleset_name"_s);
         if (name.isEmpty())
-            return DemoReply::problem(400, u"Bad Request"_s, u"These fields have problems: ruleset_name"_s,
-                                      { { u"ruleset_name"_s, QJsonArray{ u"Missing data for required field."_s } } });
+            return DemoReply::problem(
+                400, u"Bad Request"_s, u"These fields have problems: ruleset_name"_s,
+                { { u"ruleset_name"_s, QJsonArray { u"Missing data for required field."_s } } });
         if (name != QLatin1StringView(ruleset))
             return DemoReply::problem(404, u"Not Found"_s, u"Ruleset %1 not found."_s.arg(name));
         QJsonArray value;
@@ -88,38 +91,46 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
     router.add("POST", collection, [&state](DemoRequest &request) {
         const QJsonObject body = request.json().object();
         if (body.value(u"ruleset"_s).toString() != QLatin1StringView(ruleset))
-            return DemoReply::problem(400, u"Bad Request"_s, u"These fields have problems: ruleset"_s,
-                                      { { u"ruleset"_s, QJsonArray{ u"This demo site serves agent_config:cmk_update_agent only."_s } } });
+            return DemoReply::problem(
+                400, u"Bad Request"_s, u"These fields have problems: ruleset"_s,
+                { { u"ruleset"_s,
+                    QJsonArray {
+                        u"This demo site serves agent_config:cmk_update_agent only."_s } } });
         DemoDeployment::Rule rule;
         rule.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        rule.properties = QJsonObject{ { u"disabled"_s, false } };
+        rule.properties = QJsonObject { { u"disabled"_s, false } };
         if (auto problem = readRule(body, rule, true))
             return *problem;
         state.deployment.configured.rules.append(rule);
         ++state.deployment.revision;
-        state.recordChange(request.user, u"new-rule"_s,
-                           u"Created new rule #%1 in ruleset \"Agent updater (Linux, Windows, Solaris)\" in folder \"%2\"."_s
-                                   .arg(state.deployment.configured.rules.size() - 1)
-                                   .arg(rule.folder));
+        state.recordChange(
+            request.user, u"new-rule"_s,
+            u"Created new rule #%1 in ruleset \"Agent updater (Linux, Windows, Solaris)\" in folder \"%2\"."_s
+                .arg(state.deployment.configured.rules.size() - 1)
+                .arg(rule.folder));
         return DemoReply::json(ruleObject(rule, int(state.deployment.configured.rules.size()) - 1))
-                .withEtag(ruleEtag(rule));
+            .withEtag(ruleEtag(rule));
     });
     const QString object = base + u"/objects/rule/{rule_id}"_s;
     const auto find = [&state](DemoRequest &request, int *index) -> std::optional<DemoReply> {
         *index = state.deployment.ruleIndex(request.param(u"rule_id"_s));
         if (*index < 0)
-            return DemoReply::problem(404, u"Not Found"_s,
-                                      u"The rule with id %1 could not be found."_s.arg(request.param(u"rule_id"_s)));
+            return DemoReply::problem(
+                404, u"Not Found"_s,
+                u"The rule with id %1 could not be found."_s.arg(request.param(u"rule_id"_s)));
         return std::nullopt;
     };
     const auto checkEtag = [&state](DemoRequest &request, int index) -> std::optional<DemoReply> {
         const QByteArray ifMatch = request.header("if-match");
         if (ifMatch.isEmpty())
-            return DemoReply::problem(428, u"Precondition required"_s,
-                                      u"If-Match header required for this operation. See documentation."_s);
-        if (ifMatch != "*" && ifMatch != '"' + ruleEtag(state.deployment.configured.rules.at(index)) + '"')
-            return DemoReply::problem(412, u"Precondition failed"_s,
-                                      u"ETag didn't match. Probable cause: Object changed by another user."_s);
+            return DemoReply::problem(
+                428, u"Precondition required"_s,
+                u"If-Match header required for this operation. See documentation."_s);
+        if (ifMatch != "*"
+            && ifMatch != '"' + ruleEtag(state.deployment.configured.rules.at(index)) + '"')
+            return DemoReply::problem(
+                412, u"Precondition failed"_s,
+                u"ETag didn't match. Probable cause: Object changed by another user."_s);
         return std::nullopt;
     };
     router.add("GET", object, [&state, find](DemoRequest &request) {
@@ -140,10 +151,11 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
             return *problem;
         state.deployment.configured.rules[index] = rule;
         ++state.deployment.revision;
-        state.recordChange(request.user, u"edit-rule"_s,
-                           u"Changed properties of rule #%1 in ruleset \"Agent updater\" in folder \"%2\"."_s
-                                   .arg(index)
-                                   .arg(rule.folder));
+        state.recordChange(
+            request.user, u"edit-rule"_s,
+            u"Changed properties of rule #%1 in ruleset \"Agent updater\" in folder \"%2\"."_s
+                .arg(index)
+                .arg(rule.folder));
         return DemoReply::json(ruleObject(rule, index)).withEtag(ruleEtag(rule));
     });
     router.add("DELETE", object, [&state, find, checkEtag](DemoRequest &request) {
@@ -154,8 +166,10 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
             return *problem;
         const DemoDeployment::Rule rule = state.deployment.configured.rules.takeAt(index);
         ++state.deployment.revision;
-        state.recordChange(request.user, u"edit-rule"_s,
-                           u"Deleted rule #%1 in ruleset \"Agent updater\" in folder \"%2\"."_s.arg(index).arg(rule.folder));
+        state.recordChange(
+            request.user, u"edit-rule"_s,
+            u"Deleted rule #%1 in ruleset \"Agent updater\" in folder \"%2\"."_s.arg(index).arg(
+                rule.folder));
         return DemoReply::noContent();
     });
 }
