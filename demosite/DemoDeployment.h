@@ -26,7 +26,12 @@ struct DemoDeployment
     Config configured;
     Config active;
     int revision = 0; // changes with every edit of the configuration, for ETags
+    int activeRevision = 0; // changes with every activation
 
-    void activate() { active = configured; }
+    void activate()
+    {
+        active = configured;
+        ++activeRevision;
+    }
     int ruleIndex(const QString &id) const;
 };

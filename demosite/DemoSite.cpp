@@ -12,12 +12,15 @@
 
 #include "ActivationEndpoints.h"
 #include "CoreEndpoints.h"
+#include "DemoFleet.h"
 #include "DemoHttpServer.h"
 #include "DemoState.h"
 #include "GlobalSettingEndpoints.h"
 #include "HostConfigEndpoints.h"
+#include "PythonLiteral.h"
 #include "RuleEndpoints.h"
 #include "SelfSignedCertificate.h"
+#include "UpdateStatusEndpoints.h"
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +93,7 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     ActivationEndpoints::install(m_server->router(), *m_state);
     GlobalSettingEndpoints::install(m_server->router(), *m_state);
     RuleEndpoints::install(m_server->router(), *m_state);
+    UpdateStatusEndpoints::install(m_server->router(), *m_state);
 
     if (!options.plainHttp) {
         QByteArray certPem;
@@ -129,10 +133,52 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         m_server.reset();
         return false;
     }
+    if (!options.emptySetup && !seedRollOut(error))
+        return false;
+    m_state->fleet = std::make_unique<DemoFleet>(*m_state);
     m_checkmkUrl
         = QUrl(u"%1://127.0.0.1:%2/%3/check_mk/"_s.arg(options.plainHttp ? u"http"_s : u"https"_s)
                    .arg(m_port)
                    .arg(options.siteName));
+    return true;
+}
+
+bool DemoSite::seedRollOut(QString *error)
+{
+    // A roll-out already under way: a key, agents baked and signed with it, a rule that accepts
+    // it, a host selection that leaves the network devices out, and the master switch on.
+    DemoState &s = *m_state;
+    if (!s.keys.seed(s.siteName(), error))
+        return false;
+    s.agents.bake(s.options().seed);
+    if (!s.agents.sign(s.keys, s.keys.keys.first().id, QByteArray(DemoKeyStore::seededPassphrase),
+                       error))
+        return false;
+    DemoDeployment::Rule rule;
+    rule.id = u"0f3b6a52-5c3e-4a57-9d3e-6d2b1c9e0a01"_s;
+    rule.properties = QJsonObject { { u"disabled"_s, false },
+                                    { u"description"_s, u"Automatic updates for all hosts"_s } };
+    const QVariantMap value {
+        { u"activated"_s, true },
+        { u"server_data"_s,
+          QVariantMap { { u"server"_s, u"127.0.0.1:%1"_s.arg(m_port) },
+                        { u"site"_s, s.siteName() },
+                        { u"protocol"_s, s.options().plainHttp ? u"http"_s : u"https"_s },
+                        { u"usage"_s, u"always"_s } } },
+        { u"certificates"_s, QVariantList { QString::fromLatin1(m_certificatePem) } },
+        { u"interval"_s, 3600 },
+        { u"proxy"_s, QVariant::fromValue(PythonTuple { { u"no_proxy"_s, QVariant() } }) },
+        { u"edition"_s, u"bit64"_s },
+        { u"signature_keys"_s,
+          QVariantList { QString::fromLatin1(s.keys.keys.first().certificatePem) } },
+    };
+    rule.valueRaw = PythonLiteral::write(value);
+    s.deployment.configured.rules << rule;
+    s.deployment.configured.hostSelection
+        = QJsonObject { { u"match_folders"_s,
+                          QJsonArray { u"linux"_s, u"windows"_s, u"unix"_s } } };
+    s.deployment.configured.enabled = true;
+    s.deployment.activate();
     return true;
 }
 

@@ -36,6 +36,7 @@ public:
 
 private:
     static QByteArray randomSecret(int length);
+    bool seedRollOut(QString *error);
     bool writeSecretFile(const QString &path, QString *error) const;
 
     std::unique_ptr<DemoState> m_state;

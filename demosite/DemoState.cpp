@@ -4,7 +4,10 @@
 #include <QTimer>
 #include <QUuid>
 
+#include "DemoFleet.h"
 #include "DemoReply.h"
+
+DemoState::~DemoState() = default;
 
 DemoState::DemoState(const DemoSiteOptions &options, QObject *parent)
     : QObject(parent)

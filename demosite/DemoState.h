@@ -6,10 +6,14 @@
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+
+#include "DemoAgents.h"
 #include "DemoClock.h"
 #include "DemoDeployment.h"
 #include "DemoFaults.h"
 #include "DemoInventory.h"
+#include "DemoKeyStore.h"
 #include "DemoSiteOptions.h"
 
 // Everything the demo site knows: users, the inventory, pending changes and activations, the
@@ -41,6 +45,7 @@ public:
     };
 
     explicit DemoState(const DemoSiteOptions &options, QObject *parent = nullptr);
+    ~DemoState() override;
 
     const DemoSiteOptions &options() const { return m_options; }
     QString siteName() const { return m_options.siteName; }
@@ -53,6 +58,10 @@ public:
     DemoClock clock;
     DemoFaults faults;
     DemoDeployment deployment;
+    DemoKeyStore keys;
+    DemoAgents agents;
+    bool keysChanged = false; // the fleet re-checks signatures
+    std::unique_ptr<class DemoFleet> fleet; // set up by DemoSite::start()
     QJsonObject lastRequest; // method, path and headers of the previous request
 
     void recordChange(const QString &user, const QString &action, const QString &text);
