@@ -16,6 +16,8 @@
 #include "SiteOverviewPage.h"
 #include "SiteReplyReader.h"
 #include "SiteSession.h"
+#include "StatusController.h"
+#include "UpdateStatusPage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -40,8 +42,12 @@ AppController::AppController(QObject *parent)
     , m_secrets(new SecretStore(this))
     , m_session(new SiteSession(m_secrets, m_window, this))
     , m_overview(new SiteOverviewPage)
+    , m_statusPage(new UpdateStatusPage)
+    , m_status(new StatusController(m_session, m_statusPage, this))
 {
     m_window->addPage(u"overview"_s, tr("Overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
+    m_window->addPage(u"status"_s, tr("Update status"), QIcon(u":/icons/status.svg"_s),
+                      m_statusPage);
 
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
@@ -49,6 +55,8 @@ AppController::AppController(QObject *parent)
     connect(m_window, &MainWindow::refreshRequested, this, [this] {
         if (m_window->currentPage() == u"overview"_s)
             loadOverview();
+        else if (m_window->currentPage() == u"status"_s)
+            m_status->refresh();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {

@@ -9,6 +9,8 @@ class MainWindow;
 class SecretStore;
 class SiteOverviewPage;
 class SiteSession;
+class StatusController;
+class UpdateStatusPage;
 
 // Wires the window to the site: connections and their secrets, the session, and each page's
 // controller. Owns nothing of the layers' logic itself.
@@ -23,6 +25,8 @@ public:
 
     MainWindow *window() const { return m_window; }
     SiteSession *session() const { return m_session; }
+    StatusController *statusController() const { return m_status; }
+    UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
 
     // Connects to the named saved connection, or the last used one when empty.
@@ -44,6 +48,8 @@ private:
     SecretStore *m_secrets;
     SiteSession *m_session;
     SiteOverviewPage *m_overview;
+    UpdateStatusPage *m_statusPage;
+    StatusController *m_status;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
 };

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <vector>
+
+#include "HostUpdateStatus.h"
+
+class RestReply;
+class SiteSession;
+class UpdateStatusPage;
+
+// Fetches the update status for the page: the request on the network, the parse in a worker
+// thread, and the rows handed to the model in batches so that the window never stalls.
+class StatusController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusController)
+
+public:
+    static constexpr int batchSize = 5000;
+
+    StatusController(SiteSession *session, UpdateStatusPage *page, QObject *parent = nullptr);
+
+    void refresh();
+    void cancel();
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    // The table holds the whole reply (tests and the benchmark wait for this).
+    void loaded(int rows);
+
+private:
+    void handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from, qint64 now,
+                  bool enabled, qint64 fetchedAt, int generation);
+    void finish(bool ok);
+
+    SiteSession *m_session;
+    UpdateStatusPage *m_page;
+    QPointer<RestReply> m_reply;
+    int m_generation = 0;
+    bool m_loading = false;
+};

@@ -1,0 +1,459 @@
+#include "UpdateStatusPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "DistributionBar.h"
+#include "HostDetailPane.h"
+#include "UpdateCategory.h"
+#include "UpdateStatusFilterProxy.h"
+#include "UpdateStatusModel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// The order of the statistics: the roll-out's progress first, then what needs attention.
+constexpr UpdateCategory::Category statisticsOrder[] = {
+    UpdateCategory::UpToDate,      UpdateCategory::UpdatePending, UpdateCategory::Outdated,
+    UpdateCategory::Failing,       UpdateCategory::Stale,         UpdateCategory::NeverContacted,
+    UpdateCategory::NotRegistered, UpdateCategory::LeftOut,       UpdateCategory::GloballyDisabled,
+};
+
+QString csvField(const QString &s)
+{
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
+        return s;
+    QString quoted = s;
+    quoted.replace(u'"', u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+} // namespace
+
+UpdateStatusPage::UpdateStatusPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new UpdateStatusModel(this))
+    , m_proxy(new UpdateStatusFilterProxy(this))
+    , m_distribution(new DistributionBar(this))
+    , m_search(new QLineEdit(this))
+    , m_autoRefresh(new QComboBox(this))
+    , m_fetched(new QLabel(this))
+    , m_refresh(new QPushButton(tr("&Refresh"), this))
+    , m_export(new QPushButton(tr("E&xport CSV…"), this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_errorLabel(new QLabel(this))
+    , m_tableStack(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_detail(new HostDetailPane(this))
+    , m_timer(new QTimer(this))
+    , m_searchDelay(new QTimer(this))
+{
+    setObjectName(u"updateStatusPage"_s);
+    m_proxy->setStatusModel(m_model);
+
+    m_search->setObjectName(u"search"_s);
+    m_search->setPlaceholderText(tr("Search host, site, folder or error (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    m_autoRefresh->setObjectName(u"autoRefresh"_s);
+    m_autoRefresh->addItem(tr("Auto-refresh off"), 0);
+    m_autoRefresh->addItem(tr("Every minute"), 1);
+    m_autoRefresh->addItem(tr("Every 5 minutes"), 5);
+    m_autoRefresh->addItem(tr("Every 15 minutes"), 15);
+    m_autoRefresh->setAccessibleName(tr("Automatic refresh"));
+    m_fetched->setObjectName(u"fetchedAt"_s);
+    m_export->setObjectName(u"exportCsv"_s);
+    m_refresh->setToolTip(tr("Fetch the update status from the site (F5)"));
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancel->hide();
+    m_errorLabel->setObjectName(u"statusError"_s);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(u"color: #8a1c12;"_s);
+    m_errorLabel->hide();
+
+    m_table->setObjectName(u"statusTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    const int widths[] = { 150, 80, 110, 80, 80, 90, 80, 90, 90, 95, 260, 260 };
+    for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    m_table->setColumnHidden(UpdateStatusModel::CheckOutputColumn, true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setObjectName(u"emptyState"_s);
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_empty);
+
+    auto *statistics = new QHBoxLayout;
+    statistics->setSpacing(4);
+    auto *statisticsBox = new QWidget(this);
+    statisticsBox->setLayout(statistics);
+    for (const UpdateCategory::Category c : statisticsOrder) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(u"category%1"_s.arg(int(c)));
+        button->setCheckable(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setProperty("category", int(c));
+        button->setToolTip(UpdateCategory::description(c));
+        QPixmap swatch(12, 12);
+        swatch.fill(UpdateCategory::color(c));
+        button->setIcon(QIcon(swatch));
+        statistics->addWidget(button);
+        m_categoryButtons << button;
+        connect(button, &QToolButton::clicked, this,
+                [this, c](bool checked) { setCategoryFilter(checked ? int(c) : -1); });
+    }
+    statistics->addStretch(1);
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_search, 1);
+    toolbar->addWidget(m_progress);
+    toolbar->addWidget(m_cancel);
+    toolbar->addWidget(m_fetched);
+    toolbar->addWidget(m_autoRefresh);
+    toolbar->addWidget(m_refresh);
+    toolbar->addWidget(m_export);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_tableStack);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 900, 340 });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(statisticsBox);
+    layout->addWidget(m_distribution);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(splitter, 1);
+
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(120);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        m_proxy->setSearchText(m_search->text());
+        updateEmptyState();
+    });
+    connect(m_refresh, &QPushButton::clicked, this, &UpdateStatusPage::refreshRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &UpdateStatusPage::cancelRequested);
+    connect(m_export, &QPushButton::clicked, this, &UpdateStatusPage::exportToFile);
+    connect(m_model, &UpdateStatusModel::countsChanged, this, &UpdateStatusPage::updateStatistics);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &UpdateStatusPage::showCurrentHost);
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &UpdateStatusPage::chooseColumns);
+    connect(m_timer, &QTimer::timeout, this, &UpdateStatusPage::refreshRequested);
+    connect(m_autoRefresh, &QComboBox::currentIndexChanged, this, [this] {
+        const int minutes = m_autoRefresh->currentData().toInt();
+        QSettings().setValue(u"status/autoRefreshMinutes"_s, minutes);
+        if (minutes > 0)
+            m_timer->start(minutes * 60 * 1000);
+        else
+            m_timer->stop();
+    });
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    auto *copy = new QShortcut(QKeySequence::Copy, m_table);
+    copy->setContext(Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &UpdateStatusPage::copySelection);
+
+    const int saved = QSettings().value(u"status/autoRefreshMinutes"_s, 0).toInt();
+    m_autoRefresh->setCurrentIndex(qMax(0, m_autoRefresh->findData(saved)));
+    restoreColumns();
+    updateStatistics();
+    clearData(tr("Connect to a site to see the update status of its hosts."));
+}
+
+UpdateStatusPage::~UpdateStatusPage()
+{
+    saveColumns();
+}
+
+void UpdateStatusPage::updateStatistics()
+{
+    QList<DistributionBar::Segment> segments;
+    for (QToolButton *button : std::as_const(m_categoryButtons)) {
+        const auto c = UpdateCategory::Category(button->property("category").toInt());
+        const int n = m_model->count(c);
+        button->setText(u"%1  %2"_s.arg(UpdateCategory::name(c), QLocale().toString(n)));
+        button->setAccessibleName(
+            tr("%1: %n host(s); filter the table", nullptr, n).arg(UpdateCategory::name(c)));
+        segments.append({ UpdateCategory::name(c), n, UpdateCategory::color(c) });
+    }
+    m_distribution->setSegments(segments);
+}
+
+void UpdateStatusPage::setCategoryFilter(int category)
+{
+    for (QToolButton *button : std::as_const(m_categoryButtons))
+        button->setChecked(button->property("category").toInt() == category);
+    m_proxy->setCategoryMask(category < 0 ? ~0u : (1u << category));
+    updateEmptyState();
+}
+
+void UpdateStatusPage::updateEmptyState()
+{
+    if (m_model->rowCount() == 0) {
+        m_tableStack->setCurrentWidget(m_empty);
+        return;
+    }
+    if (m_proxy->rowCount() == 0) {
+        m_empty->setText(tr(
+            "No host matches the filter.\nClear the search or the category to see all %n host(s).",
+            nullptr, m_model->rowCount()));
+        m_tableStack->setCurrentWidget(m_empty);
+        return;
+    }
+    m_tableStack->setCurrentWidget(m_table);
+}
+
+void UpdateStatusPage::beginLoad(qint64 now, bool deploymentEnabled)
+{
+    m_model->setRows({}, now, deploymentEnabled);
+    m_detail->showNothing();
+}
+
+void UpdateStatusPage::appendBatch(std::vector<HostUpdateStatus> batch)
+{
+    m_model->appendRows(std::move(batch));
+}
+
+void UpdateStatusPage::finishLoad(qint64 fetchedAt)
+{
+    m_fetched->setText(tr("Fetched %1")
+                           .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(fetchedAt).time(),
+                                                   QLocale::ShortFormat)));
+    m_fetched->setToolTip(
+        QLocale().toString(QDateTime::fromSecsSinceEpoch(fetchedAt), QLocale::LongFormat));
+    m_errorLabel->hide();
+    if (m_model->rowCount() == 0)
+        m_empty->setText(tr("The site has no hosts."));
+    updateEmptyState();
+}
+
+void UpdateStatusPage::setStatus(std::vector<HostUpdateStatus> rows, qint64 now,
+                                 bool deploymentEnabled, qint64 fetchedAt)
+{
+    const int scroll = m_table->verticalScrollBar()->value();
+    const QString current = m_currentHost;
+    m_model->updateRows(std::move(rows), now, deploymentEnabled);
+    // After a reset (other hosts), find the selected host again by name.
+    if (!current.isEmpty() && !m_table->selectionModel()->currentIndex().isValid()) {
+        const int source = m_model->rowOf(current);
+        const QModelIndex index
+            = source < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(source, 0));
+        if (index.isValid())
+            m_table->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
+    showCurrentHost();
+    finishLoad(fetchedAt);
+}
+
+void UpdateStatusPage::setLoading(bool loading, const QString &text)
+{
+    m_loading = loading;
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    m_refresh->setEnabled(!loading);
+    if (loading)
+        m_fetched->setText(text.isEmpty() ? tr("Loading…") : text);
+}
+
+void UpdateStatusPage::showError(const ApiError &error)
+{
+    m_errorLabel->setText(tr("The update status could not be fetched: %1").arg(error.summary()));
+    m_errorLabel->show();
+    if (m_model->rowCount() == 0) {
+        m_empty->setText(tr("No data.\n%1").arg(error.summary()));
+        updateEmptyState();
+    }
+}
+
+void UpdateStatusPage::clearData(const QString &reason)
+{
+    m_model->clear();
+    m_empty->setText(reason);
+    m_fetched->clear();
+    m_detail->showNothing();
+    updateEmptyState();
+}
+
+int UpdateStatusPage::autoRefreshMinutes() const
+{
+    return m_autoRefresh->currentData().toInt();
+}
+
+void UpdateStatusPage::showCurrentHost()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid()) {
+        m_currentHost.clear();
+        m_detail->showNothing();
+        return;
+    }
+    const int source = m_proxy->mapToSource(current).row();
+    m_currentHost = m_model->row(source).hostName;
+    m_detail->showHost(m_model->row(source), m_model->category(source), m_model->now());
+}
+
+bool UpdateStatusPage::exportCsv(QIODevice *device) const
+{
+    QList<int> columns;
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << logical;
+    }
+    QStringList head;
+    for (const int c : columns)
+        head << csvField(m_model->headerData(c, Qt::Horizontal).toString());
+    QByteArray out = head.join(u',').toUtf8() + "\r\n";
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const int source = m_proxy->mapToSource(m_proxy->index(r, 0)).row();
+        const HostUpdateStatus &s = m_model->row(source);
+        QStringList fields;
+        for (const int c : columns) {
+            // Full values in the file: whole hashes and exact times, not the display forms.
+            QString v;
+            switch (c) {
+            case UpdateStatusModel::TargetColumn:
+                v = HostUpdateStatus::hashText(s.targetHash);
+                break;
+            case UpdateStatusModel::DownloadedColumn:
+                v = HostUpdateStatus::hashText(s.downloadedHash);
+                break;
+            case UpdateStatusModel::InstalledColumn:
+                v = HostUpdateStatus::hashText(s.installedHash);
+                break;
+            case UpdateStatusModel::LastCheckColumn:
+                v = s.lastCheck < 0
+                    ? QString()
+                    : QDateTime::fromSecsSinceEpoch(s.lastCheck, Qt::UTC).toString(Qt::ISODate);
+                break;
+            case UpdateStatusModel::LastUpdateColumn:
+                v = s.lastUpdate < 0
+                    ? QString()
+                    : QDateTime::fromSecsSinceEpoch(s.lastUpdate, Qt::UTC).toString(Qt::ISODate);
+                break;
+            default:
+                v = m_model->index(source, c).data().toString();
+            }
+            fields << csvField(v);
+        }
+        out += fields.join(u',').toUtf8() + "\r\n";
+    }
+    return device->write(out) == out.size();
+}
+
+QString UpdateStatusPage::selectedRowsAsText() const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    QStringList lines;
+    for (const int r : rows) {
+        QStringList fields;
+        for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c) {
+            if (!m_table->isColumnHidden(c))
+                fields << m_proxy->index(r, c).data().toString();
+        }
+        lines << fields.join(u'\t');
+    }
+    return lines.join(u'\n');
+}
+
+void UpdateStatusPage::copySelection() const
+{
+    QApplication::clipboard()->setText(selectedRowsAsText());
+}
+
+void UpdateStatusPage::exportToFile()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export visible rows"),
+                                                      dir + u"/agent-update-status.csv"_s,
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !exportCsv(&file) || !file.commit())
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+void UpdateStatusPage::chooseColumns(const QPoint &pos)
+{
+    QMenu menu(this);
+    for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c) {
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!m_table->isColumnHidden(c));
+        a->setEnabled(c != UpdateStatusModel::HostColumn);
+        connect(a, &QAction::toggled, this, [this, c](bool on) {
+            m_table->setColumnHidden(c, !on);
+            saveColumns();
+        });
+    }
+    menu.exec(m_table->horizontalHeader()->mapToGlobal(pos));
+}
+
+void UpdateStatusPage::saveColumns() const
+{
+    QSettings().setValue(u"status/header"_s, m_table->horizontalHeader()->saveState());
+}
+
+void UpdateStatusPage::restoreColumns()
+{
+    const QByteArray state = QSettings().value(u"status/header"_s).toByteArray();
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}

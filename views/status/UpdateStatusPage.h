@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+#include "ApiError.h"
+#include "HostUpdateStatus.h"
+
+class DistributionBar;
+class HostDetailPane;
+class QComboBox;
+class QIODevice;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QToolButton;
+class UpdateStatusFilterProxy;
+class UpdateStatusModel;
+
+// The roll-out at a glance: statistics per category that filter the table, the per-host table
+// with search, and the selected host's details with a diagnosis. Data comes from the app.
+class UpdateStatusPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UpdateStatusPage)
+
+public:
+    explicit UpdateStatusPage(QWidget *parent = nullptr);
+    ~UpdateStatusPage() override;
+
+    UpdateStatusModel *model() const { return m_model; }
+    UpdateStatusFilterProxy *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+
+    // A first load arrives in batches: beginLoad(), appendBatch() …, finishLoad().
+    void beginLoad(qint64 now, bool deploymentEnabled);
+    void appendBatch(std::vector<HostUpdateStatus> batch);
+    void finishLoad(qint64 fetchedAt);
+    // A refresh: same hosts keep selection, sort and scroll.
+    void setStatus(std::vector<HostUpdateStatus> rows, qint64 now, bool deploymentEnabled,
+                   qint64 fetchedAt);
+    void setLoading(bool loading, const QString &text = {});
+    void showError(const ApiError &error);
+    void clearData(const QString &reason);
+
+    // Writes the visible rows (filtered, in their order, visible columns) as CSV.
+    bool exportCsv(QIODevice *device) const;
+    QString selectedRowsAsText() const;
+    void setCategoryFilter(int category); // -1: all
+    int autoRefreshMinutes() const;
+
+Q_SIGNALS:
+    void refreshRequested();
+    void cancelRequested();
+
+private:
+    void buildStatistics();
+    void updateStatistics();
+    void updateEmptyState();
+    void showCurrentHost();
+    void chooseColumns(const QPoint &pos);
+    void saveColumns() const;
+    void restoreColumns();
+    void exportToFile();
+    void copySelection() const;
+
+    UpdateStatusModel *m_model;
+    UpdateStatusFilterProxy *m_proxy;
+    QList<QToolButton *> m_categoryButtons;
+    DistributionBar *m_distribution;
+    QLineEdit *m_search;
+    QComboBox *m_autoRefresh;
+    QLabel *m_fetched;
+    QPushButton *m_refresh;
+    QPushButton *m_export;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QLabel *m_errorLabel;
+    QStackedWidget *m_tableStack;
+    QLabel *m_empty;
+    QTableView *m_table;
+    HostDetailPane *m_detail;
+    QTimer *m_timer;
+    QTimer *m_searchDelay;
+    QString m_currentHost;
+    bool m_loading = false;
+};
