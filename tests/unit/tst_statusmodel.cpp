@@ -1,0 +1,152 @@
+// The update-status model and its filter proxy, checked by QAbstractItemModelTester.
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include "UpdateStatusFilterProxy.h"
+#include "UpdateStatusModel.h"
+
+using namespace Qt::StringLiterals;
+
+class TestStatusModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void displayAndRawValues();
+    void categoryFilter();
+    void searchIsCaseInsensitive();
+    void sortsOnRealValues();
+    void batchesAndRefresh();
+
+private:
+    static std::vector<HostUpdateStatus> rows();
+    UpdateStatusModel *m_model = nullptr;
+    UpdateStatusFilterProxy *m_proxy = nullptr;
+    QAbstractItemModelTester *m_modelTester = nullptr;
+    QAbstractItemModelTester *m_proxyTester = nullptr;
+};
+
+constexpr qint64 now = 1'800'000'000;
+
+std::vector<HostUpdateStatus> TestStatusModel::rows()
+{
+    std::vector<HostUpdateStatus> out;
+    const auto add = [&](const char *name, qint64 lastCheck, const char *error, quint64 installed) {
+        HostUpdateStatus s;
+        s.hostName = QString::fromLatin1(name);
+        s.site = u"prod"_s;
+        s.folder = u"/linux"_s;
+        s.registered = true;
+        s.targetHash = 0xabcdef0123456789ULL;
+        s.installedHash = installed;
+        s.downloadedHash = installed;
+        s.lastCheck = lastCheck;
+        s.lastError = QString::fromLatin1(error);
+        s.checkState = *error ? 2 : 0;
+        out.push_back(s);
+    };
+    add("web10", now - 300, "", 0xabcdef0123456789ULL);
+    add("web9", now - 60, "Error: No valid signature found.", 0x1111);
+    add("db1", now - 9000, "", 0xabcdef0123456789ULL);
+    add("Web2", now - 100, "", 0x1111);
+    return out;
+}
+
+void TestStatusModel::init()
+{
+    m_model = new UpdateStatusModel(this);
+    m_proxy = new UpdateStatusFilterProxy(this);
+    m_proxy->setStatusModel(m_model);
+    m_modelTester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_proxyTester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_model->setRows(rows(), now, true);
+}
+
+void TestStatusModel::cleanup()
+{
+    delete m_proxyTester;
+    delete m_modelTester;
+    delete m_proxy;
+    delete m_model;
+}
+
+void TestStatusModel::displayAndRawValues()
+{
+    const QModelIndex check = m_model->index(0, UpdateStatusModel::LastCheckColumn);
+    QCOMPARE(check.data().toString(), u"5 min ago"_s);
+    QCOMPARE(check.data(UpdateStatusModel::RawValueRole).toLongLong(), now - 300);
+    QVERIFY(!check.data(Qt::ToolTipRole).toString().isEmpty());
+    const QModelIndex target = m_model->index(0, UpdateStatusModel::TargetColumn);
+    QCOMPARE(target.data().toString(), u"abcdef01"_s);
+    QCOMPARE(target.data(Qt::ToolTipRole).toString(), u"abcdef0123456789"_s);
+    // A mismatch against the target is marked.
+    QVERIFY(m_model->index(1, UpdateStatusModel::InstalledColumn).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!m_model->index(0, UpdateStatusModel::InstalledColumn).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(m_model->index(1, UpdateStatusModel::CheckStateColumn).data().toString(), u"CRIT"_s);
+    QCOMPARE(m_model->count(UpdateCategory::UpToDate), 1);
+    QCOMPARE(m_model->count(UpdateCategory::Failing), 1);
+    QCOMPARE(m_model->count(UpdateCategory::Stale), 1);
+    QCOMPARE(m_model->count(UpdateCategory::Outdated), 1);
+}
+
+void TestStatusModel::categoryFilter()
+{
+    m_proxy->setCategoryMask(1u << UpdateCategory::Failing);
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_proxy->index(0, 0).data().toString(), u"web9"_s);
+    m_proxy->setCategoryMask((1u << UpdateCategory::Stale) | (1u << UpdateCategory::UpToDate));
+    QCOMPARE(m_proxy->rowCount(), 2);
+    m_proxy->setCategoryMask(~0u);
+    QCOMPARE(m_proxy->rowCount(), 4);
+}
+
+void TestStatusModel::searchIsCaseInsensitive()
+{
+    m_proxy->setSearchText(u"WEB"_s);
+    QCOMPARE(m_proxy->rowCount(), 3);
+    m_proxy->setSearchText(u"signature"_s); // the error text
+    QCOMPARE(m_proxy->rowCount(), 1);
+    m_proxy->setSearchText(u"/linux"_s); // the folder
+    QCOMPARE(m_proxy->rowCount(), 4);
+    m_proxy->setSearchText(u"nothing-like-this"_s);
+    QCOMPARE(m_proxy->rowCount(), 0);
+}
+
+void TestStatusModel::sortsOnRealValues()
+{
+    // By last check: the real time, not the text ("5 min ago" < "2 h ago" as text would lie).
+    m_proxy->sort(UpdateStatusModel::LastCheckColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->index(0, 0).data().toString(), u"db1"_s);
+    QCOMPARE(m_proxy->index(3, 0).data().toString(), u"web9"_s);
+    m_proxy->sort(UpdateStatusModel::HostColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->index(0, 0).data().toString(), u"Web2"_s);
+    m_proxy->sort(UpdateStatusModel::InstalledColumn, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, UpdateStatusModel::InstalledColumn).data(Qt::ToolTipRole).toString().left(16),
+             u"abcdef0123456789"_s);
+}
+
+void TestStatusModel::batchesAndRefresh()
+{
+    m_model->setRows({}, now, true);
+    std::vector<HostUpdateStatus> all = rows();
+    m_model->appendRows({ all.begin(), all.begin() + 2 });
+    m_model->appendRows({ all.begin() + 2, all.end() });
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->count(UpdateCategory::Failing), 1);
+    // Same hosts: rows keep their place and a persistent index survives.
+    const QPersistentModelIndex kept(m_model->index(2, 0));
+    all[1].lastError.clear();
+    all[1].installedHash = all[1].targetHash;
+    m_model->updateRows(all, now, true);
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.row(), 2);
+    QCOMPARE(m_model->count(UpdateCategory::Failing), 0);
+    // The master switch off: every host is in that category.
+    m_model->updateRows(all, now, false);
+    QCOMPARE(m_model->count(UpdateCategory::GloballyDisabled), 4);
+}
+
+QTEST_GUILESS_MAIN(TestStatusModel)
+#include "tst_statusmodel.moc"
