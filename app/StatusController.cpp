@@ -35,9 +35,10 @@ void StatusController::refresh()
     const int generation = ++m_generation;
     m_loading = true;
     m_page->setLoading(true, tr("Fetching the update status…"));
-    m_reply = m_session->client()->send(
-        RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
-            .withTimeout(120000));
+    RestRequest request = RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
+                              .withTimeout(120000);
+    request.parseJson = false; // the worker reads it
+    m_reply = m_session->client()->send(std::move(request));
     connect(m_reply, &RestReply::finished, this, [this, generation](const RestResult &result) {
         if (generation != m_generation)
             return;

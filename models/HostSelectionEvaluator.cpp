@@ -13,7 +13,7 @@ HostSelectionEvaluator::HostSelectionEvaluator(const HostSelection &selection)
 {
     for (const QString &f : selection.folders) {
         const QString n = HostSelection::normalFolder(f);
-        m_folders << (n.isEmpty() ? QString() : n + u'/');
+        m_folders << (n.isEmpty() ? QString() : u'/' + n); // as REST writes folders: "/linux/web"
     }
     for (auto it = selection.hostTags.cbegin(); it != selection.hostTags.cend(); ++it)
         m_tags.append({ it.key(), it.value() });
@@ -23,10 +23,15 @@ HostSelectionEvaluator::HostSelectionEvaluator(const HostSelection &selection)
 
 bool HostSelectionEvaluator::folderMatches(const QString &hostFolder) const
 {
+    // Without allocating in the common case: REST folders look like "/linux/web".
+    if (!hostFolder.startsWith(u'/') || hostFolder.contains(u'~'))
+        return folderMatches(u'/' + HostSelection::normalFolder(hostFolder));
     // A folder condition also holds for the hosts of its subfolders.
-    const QString host = HostSelection::normalFolder(hostFolder) + u'/';
-    for (const QString &prefix : m_folders) {
-        if (prefix.isEmpty() || host.startsWith(prefix))
+    for (const QString &folder : m_folders) {
+        if (folder.isEmpty())
+            return true;
+        if (hostFolder.startsWith(folder)
+            && (hostFolder.size() == folder.size() || hostFolder.at(folder.size()) == u'/'))
             return true;
     }
     return false;

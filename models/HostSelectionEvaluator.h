@@ -45,7 +45,7 @@ private:
 
     HostSelection m_selection;
     QSet<QString> m_sites;
-    QStringList m_folders; // normalised, with trailing slash for prefix tests ("" = root)
+    QStringList m_folders; // "/linux/web" form; "" is the root
     QList<QPair<QString, QString>> m_tags;
     QList<QPair<QString, QString>> m_labels;
     QSet<QString> m_groups;

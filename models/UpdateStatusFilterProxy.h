@@ -26,6 +26,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     UpdateStatusModel *m_model = nullptr;
     quint32 m_mask = ~0u;
     QString m_needle; // lower-case

@@ -113,6 +113,15 @@ void RestReply::start()
     connect(m_reply, &QNetworkReply::finished, this, &RestReply::onNetworkFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, &RestReply::onSslErrors);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &RestReply::downloadProgress);
+    // Take the body as it arrives: one readAll() of a 50 MB reply at the end would block the
+    // UI thread for a noticeable time.
+    m_body.clear();
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (length > 0 && length < (qint64(1) << 31))
+            m_body.reserve(qsizetype(length));
+    });
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] { m_body += m_reply->readAll(); });
 }
 
 void RestReply::cancel()
@@ -220,7 +229,9 @@ RestResult RestReply::interpret(QNetworkReply *reply)
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.etag = reply->rawHeader("ETag");
     r.contentType = reply->rawHeader("Content-Type");
-    r.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    if (reply->isOpen())
+        m_body += reply->readAll();
+    r.body = std::exchange(m_body, QByteArray());
     r.cookies = reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
     r.error.url = urlForDisplay(m_url);
 
@@ -311,6 +322,8 @@ RestResult RestReply::interpret(QNetworkReply *reply)
             r.error.detail = tr("Content-Type was \"%1\".").arg(QString::fromLatin1(r.contentType));
             return r;
         }
+        if (!m_request.parseJson)
+            return r;
         QJsonParseError pe;
         r.json = QJsonDocument::fromJson(r.body, &pe);
         if (pe.error != QJsonParseError::NoError) {

@@ -46,6 +46,7 @@ private:
     QPointer<RestClient> m_client;
     RestRequest m_request;
     RestResult m_result;
+    QByteArray m_body; // the reply's body as it arrives
     QUrl m_url;
     QUrl m_originalUrl;
     QNetworkReply *m_reply = nullptr;

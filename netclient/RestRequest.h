@@ -30,6 +30,7 @@ struct RestRequest
     int maxRetries = -1; // -1: 2 for GET (idempotent), none otherwise
     int timeoutMs = 0; // 0: the connection's timeout
     bool authenticate = true; // false for the updater's pages, which carry their own login
+    bool parseJson = true; // false: the caller parses the body itself (off the UI thread)
 
     static RestRequest get(const QString &path, const QUrlQuery &query = {});
     static RestRequest post(const QString &path, const QJsonDocument &body = {});

@@ -9,6 +9,8 @@
 #include "Benchmarks.h"
 
 void benchInventory(QTextStream &out);
+void benchSelection(QTextStream &out);
+void benchUpdateStatus(QTextStream &out);
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,8 @@ int main(int argc, char **argv)
     parser.process(app);
 
     const std::pair<const char *, std::function<void(QTextStream &)>> groups[] = {
+        { "selection", benchSelection },
+        { "status", benchUpdateStatus },
         { "inventory", benchInventory },
     };
     const QStringList wanted = parser.positionalArguments();

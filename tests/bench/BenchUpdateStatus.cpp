@@ -1,0 +1,165 @@
+// The update-status figures of the README, against a demo site serving 100,000 hosts over
+// loopback HTTPS.
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <unistd.h>
+
+#include "Benchmarks.h"
+#include "DemoSiteProcess.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SecretStore.h"
+#include "SiteSession.h"
+#include "StatusController.h"
+#include "UpdateStatusFilterProxy.h"
+#include "UpdateStatusModel.h"
+#include "UpdateStatusPage.h"
+#include "UpdateStatusParser.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double rssMb()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// The longest gap between the ticks of a 5 ms timer: how long the UI thread was blocked.
+class Heartbeat
+{
+public:
+    Heartbeat()
+    {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 gap = m_clock.nsecsElapsed();
+            m_clock.restart();
+            m_longest = std::max(m_longest, gap);
+        });
+    }
+    void start()
+    {
+        m_longest = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    double longestMs()
+    {
+        m_timer.stop();
+        return double(m_longest) / 1e6;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+} // namespace
+
+void benchUpdateStatus(QTextStream &out)
+{
+    DemoSiteProcess site;
+    if (!site.start({ u"--hosts"_s, u"100000"_s }, 120000)) {
+        out << "# update status: " << site.error() << '\n';
+        return;
+    }
+    SiteConnection c;
+    c.name = u"bench"_s;
+    c.server = site.server();
+    c.site = site.site();
+    c.user = u"automation"_s;
+    c.pinnedSha256 = { QString::fromLatin1(site.sha256()) };
+    c.timeoutMs = 120000;
+
+    // Parse and model build against a bare QJsonDocument::fromJson of the same bytes.
+    RestClient client(c);
+    client.setSecret(SecureBuffer(site.secret()));
+    RestRequest request = RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
+                              .withTimeout(120000);
+    request.parseJson = false;
+    RestReply *reply = client.send(request);
+    QSignalSpy fetched(reply, &RestReply::finished);
+    if (!fetched.wait(120000)) {
+        out << "# update status: no reply\n";
+        return;
+    }
+    QByteArray body = fetched.first().first().value<RestResult>().body;
+    const QByteArray bodyCopy = body; // shared, not copied; kept for the fromJson comparison
+    fetched.clear();
+    QElapsedTimer timer;
+    const double rssBefore = rssMb(); // the reply's bytes are in, nothing else large yet
+    timer.start();
+    ApiError error;
+    auto parsed = UpdateStatusParser::parse(body, &error);
+    UpdateStatusModel model;
+    model.setRows(std::move(parsed->rows), parsed->generatedAt, true);
+    const double ours = double(timer.nsecsElapsed()) / 1e6;
+    body = QByteArray(); // the reply itself is not part of the table
+    parsed.reset();
+    const double rssAfter = rssMb();
+    timer.restart();
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(bodyCopy);
+        Q_UNUSED(doc);
+    }
+    const double bare = double(timer.nsecsElapsed()) / 1e6;
+    benchLine(
+        out, u"status_parse_and_model_vs_fromjson"_s, ours / bare, u"ratio"_s,
+        { { u"target"_s, 1.5 }, { u"parse_and_model_ms"_s, ours }, { u"fromjson_ms"_s, bare } });
+    benchLine(out, u"status_table_memory_100k"_s, rssAfter - rssBefore, u"MB"_s,
+              { { u"target"_s, 120 } });
+
+    SecretStore secrets;
+    SiteSession session(&secrets, nullptr);
+    UpdateStatusPage page;
+    page.resize(1400, 800);
+    page.show();
+    StatusController controller(&session, &page);
+    QSignalSpy loaded(&controller, &StatusController::loaded);
+    session.openWithSecret(c, site.secret());
+    if (!loaded.wait(120000)) {
+        out << "# update status: first load did not finish\n";
+        return;
+    }
+    // A fresh load into an empty table, timed from the request to the populated table.
+    page.clearData(QString());
+    Heartbeat heartbeat;
+    heartbeat.start();
+    timer.start();
+    controller.refresh();
+    if (!loaded.wait(120000)) {
+        out << "# update status: load did not finish\n";
+        return;
+    }
+    const double wall = double(timer.nsecsElapsed()) / 1e6;
+    const double stall = heartbeat.longestMs();
+    benchLine(out, u"status_request_to_table_100k"_s, wall, u"ms"_s,
+              { { u"target"_s, 1500 }, { u"rows"_s, page.model()->rowCount() } });
+    benchLine(out, u"status_longest_ui_stall_during_load"_s, stall, u"ms"_s,
+              { { u"target"_s, 50 } });
+
+    // Search keystroke and sort on the loaded table.
+    UpdateStatusFilterProxy *proxy = page.proxy();
+    timer.restart();
+    proxy->setSearchText(u"db-"_s); // a keystroke that still matches a fifth of the hosts
+    const double search = double(timer.nsecsElapsed()) / 1e6;
+    const int matches = proxy->rowCount();
+    proxy->setSearchText(QString());
+    benchLine(out, u"status_search_keystroke_100k"_s, search, u"ms"_s,
+              { { u"target"_s, 50 }, { u"matches"_s, matches } });
+    timer.restart();
+    proxy->sort(UpdateStatusModel::LastCheckColumn, Qt::AscendingOrder);
+    benchLine(out, u"status_sort_last_check_100k"_s, double(timer.nsecsElapsed()) / 1e6, u"ms"_s,
+              { { u"target"_s, 150 } });
+    proxy->sort(-1);
+}
