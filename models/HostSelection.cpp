@@ -73,7 +73,7 @@ HostSelection HostSelection::fromVariant(const QVariantMap &value)
     s.hosts = stringList(value.value(kHosts));
     s.excludeHosts = stringList(value.value(kExcludeHosts));
     for (auto it = value.cbegin(); it != value.cend(); ++it) {
-        static const QStringList known { kSite,        kFolders, kHostTags,    kHostLabels,
+        static const QStringList known { kSite,       kFolders, kHostTags,    kHostLabels,
                                          kHostGroups, kHosts,   kExcludeHosts };
         if (!known.contains(it.key()))
             s.otherKeys.insert(it.key(), it.value());

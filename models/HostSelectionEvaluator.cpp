@@ -91,30 +91,49 @@ HostSelectionEvaluator::Explanation HostSelectionEvaluator::explain(const Host &
     Explanation out;
     const QString separator = u", "_s;
     if (!m_selection.sites.isEmpty()) {
-        out.conditions.append({ ConditionKind::Site, {}, m_selection.sites.join(separator),
-                                host.site, matchOf(m_sites.contains(host.site)), {} });
+        out.conditions.append({ ConditionKind::Site,
+                                {},
+                                m_selection.sites.join(separator),
+                                host.site,
+                                matchOf(m_sites.contains(host.site)),
+                                {} });
     }
     if (!m_selection.folders.isEmpty()) {
         QStringList shown;
         for (const QString &folder : m_folders)
             shown.append(u'/' + folder);
-        out.conditions.append({ ConditionKind::Folder, {}, shown.join(separator),
+        out.conditions.append({ ConditionKind::Folder,
+                                {},
+                                shown.join(separator),
                                 u'/' + withoutLeadingSlash(host.folder).toString(),
-                                matchOf(folderMatches(host.folder)), {} });
+                                matchOf(folderMatches(host.folder)),
+                                {} });
     }
     for (const auto &[group, tag] : m_tags) {
         const QString own = host.tags.value(group);
-        out.conditions.append({ ConditionKind::HostTag, group, tag, own,
-                                matchOf(host.tags.contains(group) && own == tag), {} });
+        out.conditions.append({ ConditionKind::HostTag,
+                                group,
+                                tag,
+                                own,
+                                matchOf(host.tags.contains(group) && own == tag),
+                                {} });
     }
     for (const auto &[key, value] : m_labels) {
         const QString own = host.labels.value(key);
-        out.conditions.append({ ConditionKind::HostLabel, key, value, own,
-                                matchOf(host.labels.contains(key) && own == value), {} });
+        out.conditions.append({ ConditionKind::HostLabel,
+                                key,
+                                value,
+                                own,
+                                matchOf(host.labels.contains(key) && own == value),
+                                {} });
     }
     if (!m_selection.hostGroups.isEmpty()) {
-        ConditionResult r { ConditionKind::HostGroup, {}, m_selection.hostGroups.join(separator),
-                            host.hostGroups.join(separator), Match::Unknown, {} };
+        ConditionResult r { ConditionKind::HostGroup,
+                            {},
+                            m_selection.hostGroups.join(separator),
+                            host.hostGroups.join(separator),
+                            Match::Unknown,
+                            {} };
         if (host.hostGroupsKnown) {
             bool any = false;
             for (const QString &group : host.hostGroups)
@@ -128,13 +147,20 @@ HostSelectionEvaluator::Explanation HostSelectionEvaluator::explain(const Host &
         out.conditions.append(r);
     }
     if (!m_selection.hosts.isEmpty()) {
-        out.conditions.append({ ConditionKind::HostName, {}, m_selection.hosts.join(separator),
-                                host.name, matchOf(m_hosts.contains(host.name)), {} });
+        out.conditions.append({ ConditionKind::HostName,
+                                {},
+                                m_selection.hosts.join(separator),
+                                host.name,
+                                matchOf(m_hosts.contains(host.name)),
+                                {} });
     }
     if (!m_selection.excludeHosts.isEmpty()) {
-        out.conditions.append({ ConditionKind::ExcludedHost, {},
-                                m_selection.excludeHosts.join(separator), host.name,
-                                matchOf(!m_excluded.contains(host.name)), {} });
+        out.conditions.append({ ConditionKind::ExcludedHost,
+                                {},
+                                m_selection.excludeHosts.join(separator),
+                                host.name,
+                                matchOf(!m_excluded.contains(host.name)),
+                                {} });
     }
     out.verdict = combine(out.conditions);
     return out;

@@ -21,7 +21,15 @@ class HostSelectionEvaluator final
 public:
     enum class Verdict { Selected, NotSelected, Unknown };
     enum class Match { Yes, No, Unknown };
-    enum class ConditionKind { Site, Folder, HostTag, HostLabel, HostGroup, HostName, ExcludedHost };
+    enum class ConditionKind {
+        Site,
+        Folder,
+        HostTag,
+        HostLabel,
+        HostGroup,
+        HostName,
+        ExcludedHost
+    };
 
     // One condition of the selection checked against one host.
     struct ConditionResult

@@ -25,8 +25,7 @@ class Reader
 public:
     explicit Reader(QStringView text)
         : m_text(text)
-    {
-    }
+    { }
 
     QVariant run(PythonLiteral::Error *error)
     {
@@ -193,8 +192,9 @@ private:
             }
         }
         const qsizetype numberStart = m_pos;
-        if (peek() == u'0' && (peek(1).toLower() == u'x' || peek(1).toLower() == u'o'
-                               || peek(1).toLower() == u'b'))
+        if (peek() == u'0'
+            && (peek(1).toLower() == u'x' || peek(1).toLower() == u'o'
+                || peek(1).toLower() == u'b'))
             return parseRadixInteger(start, negative);
 
         QString digits;
@@ -299,8 +299,7 @@ private:
             return {};
         }
         if (negative)
-            return magnitude == limit ? std::numeric_limits<qint64>::min()
-                                      : -qint64(magnitude);
+            return magnitude == limit ? std::numeric_limits<qint64>::min() : -qint64(magnitude);
         return qint64(magnitude);
     }
 
@@ -565,8 +564,7 @@ class Writer
 public:
     explicit Writer(bool pretty)
         : m_pretty(pretty)
-    {
-    }
+    { }
 
     bool write(const QVariant &value, int level)
     {

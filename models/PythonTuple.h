@@ -9,7 +9,10 @@ struct PythonTuple
 {
     QVariantList items;
 
-    friend bool operator==(const PythonTuple &a, const PythonTuple &b) { return a.items == b.items; }
+    friend bool operator==(const PythonTuple &a, const PythonTuple &b)
+    {
+        return a.items == b.items;
+    }
     friend bool operator!=(const PythonTuple &a, const PythonTuple &b) { return !(a == b); }
 };
 

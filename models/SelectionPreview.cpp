@@ -2,8 +2,7 @@
 
 #include "HostSelectionEvaluator.h"
 
-SelectionPreview SelectionPreview::compute(const QList<Host> &inventory,
-                                           const HostSelection &saved,
+SelectionPreview SelectionPreview::compute(const QList<Host> &inventory, const HostSelection &saved,
                                            const HostSelection &edited)
 {
     using Verdict = HostSelectionEvaluator::Verdict;
