@@ -39,6 +39,11 @@ void DemoSiteOptions::addOptions(QCommandLineParser &parser)
         { u"time-scale"_s,
           QCoreApplication::translate("DemoSite", "Simulated seconds per real second."),
           u"factor"_s, u"60"_s },
+        { u"empty-setup"_s,
+          QCoreApplication::translate(
+              "DemoSite",
+              "Start with nothing set up: no key, no agents, no rule, master "
+              "switch off (default: a roll-out under way).") },
         { u"manual-clock"_s,
           QCoreApplication::translate(
               "DemoSite", "Simulated time advances only through the demo-control endpoint.") },
@@ -106,5 +111,6 @@ std::optional<DemoSiteOptions> DemoSiteOptions::fromParser(const QCommandLinePar
     o.adminPassword = parser.value(u"password"_s);
     o.stateDir = parser.value(u"state-dir"_s);
     o.manualClock = parser.isSet(u"manual-clock"_s);
+    o.emptySetup = parser.isSet(u"empty-setup"_s);
     return o;
 }

@@ -27,6 +27,7 @@ struct DemoSiteOptions
     int latencyMs = 0; // added to every reply
     double timeScale = 60.0; // simulated seconds per real second
     bool manualClock = false; // simulated time moves only through the demo-control endpoint
+    bool emptySetup = false; // no key, no agents, no rule, master switch off
 
     static constexpr int maxHosts = 200000;
 

@@ -1,6 +1,6 @@
 #include "AgentUpdaterConfig.h"
 
-#include "PythonTuple.h"
+#include "PythonLiteral.h"
 
 #include <QCoreApplication>
 
@@ -88,7 +88,7 @@ QVariant writeProxy(const AgentUpdaterConfig::Proxy &proxy)
     if (proxy.mode != Mode::ExplicitProxy) {
         if (!proxy.asTuple)
             return name;
-        return QVariant::fromValue(PythonTuple { { name, QVariant::fromValue(nullptr) } });
+        return QVariant::fromValue(PythonTuple { { name, QVariant() } });
     }
     QVariantMap options { { u"server"_s, proxy.server },
                           { u"port"_s, qint64(proxy.port) },

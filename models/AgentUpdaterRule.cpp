@@ -18,8 +18,8 @@ bool nameMatches(const QString &pattern, const QString &name)
 
 bool AgentUpdaterRule::matches(const Host &host) const
 {
-    const QString ruleFolder = HostSelection::normalizeFolder(folder);
-    const QString hostFolder = HostSelection::normalizeFolder(host.folder);
+    const QString ruleFolder = HostSelection::normalFolder(folder);
+    const QString hostFolder = HostSelection::normalFolder(host.folder);
     if (!ruleFolder.isEmpty() && hostFolder != ruleFolder
         && !hostFolder.startsWith(ruleFolder + u'/'))
         return false;
@@ -45,6 +45,6 @@ bool AgentUpdaterRule::matches(const Host &host) const
 
 int AgentUpdaterRule::folderDepth() const
 {
-    const QString normalized = HostSelection::normalizeFolder(folder);
+    const QString normalized = HostSelection::normalFolder(folder);
     return normalized.isEmpty() ? 0 : int(normalized.count(u'/')) + 1;
 }

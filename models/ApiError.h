@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include "CertificateDetails.h"
 
 // An error as a value: what failed talking to a site (HTTP problem, TLS, timeout, bad reply),
 // shown to the user by one shared widget.
@@ -26,6 +29,9 @@ struct ApiError
     QString detail;
     QHash<QString, QStringList> fields; // per-field validation messages
     QString url; // without credentials
+    // Kind::Tls: what the verification said and the chain the server sent, leaf first.
+    QStringList tlsErrors;
+    QList<CertificateDetails> certificateChain;
 
     bool isError() const { return kind != Kind::None; }
     // One line for a status bar or a log: "412 Precondition Failed: detail".

@@ -2,123 +2,86 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-const QString kSite = u"match_site"_s;
-const QString kFolders = u"match_folders"_s;
-const QString kHostTags = u"match_hosttags"_s;
-const QString kHostLabels = u"match_hostlabels"_s;
-const QString kHostGroups = u"match_hostgroups"_s;
-const QString kHosts = u"match_hosts"_s;
-const QString kExcludeHosts = u"match_exclude_hosts"_s;
-
-QStringList stringList(const QVariant &value)
-{
-    QStringList out;
-    const QVariantList items = value.toList();
-    for (const QVariant &item : items) {
-        if (item.typeId() == QMetaType::QString)
-            out.append(item.toString());
-    }
-    return out;
-}
-
-QMap<QString, QString> stringMap(const QVariant &value)
-{
-    QMap<QString, QString> out;
-    const QVariantMap map = value.toMap();
-    for (auto it = map.cbegin(); it != map.cend(); ++it) {
-        if (it.value().typeId() == QMetaType::QString)
-            out.insert(it.key(), it.value().toString());
-    }
-    return out;
-}
-
-// Lists as the reader produces them, so a parsed setting and toVariant() compare equal.
-QVariantList variantList(const QStringList &list)
-{
-    return QVariantList(list.cbegin(), list.cend());
-}
-
-QVariantMap variantMap(const QMap<QString, QString> &map)
-{
-    QVariantMap out;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        out.insert(it.key(), it.value());
-    return out;
-}
-} // namespace
-
 bool HostSelection::isEmpty() const
 {
-    return conditionCount() == 0;
+    return sites.isEmpty() && folders.isEmpty() && hostTags.isEmpty() && hostLabels.isEmpty()
+        && hostGroups.isEmpty() && hosts.isEmpty() && excludedHosts.isEmpty();
 }
 
-int HostSelection::conditionCount() const
+QString HostSelection::normalFolder(const QString &folder)
 {
-    return int(!sites.isEmpty()) + int(!folders.isEmpty()) + int(!hostTags.isEmpty())
-        + int(!hostLabels.isEmpty()) + int(!hostGroups.isEmpty()) + int(!hosts.isEmpty())
-        + int(!excludeHosts.isEmpty());
+    QString f = folder;
+    f.replace(u'~', u'/');
+    while (f.startsWith(u'/'))
+        f.remove(0, 1);
+    while (f.endsWith(u'/'))
+        f.chop(1);
+    return f;
 }
 
-HostSelection HostSelection::fromVariant(const QVariantMap &value)
+namespace {
+
+QVariantMap toMap(const QHash<QString, QString> &hash)
 {
-    HostSelection s;
-    s.sites = stringList(value.value(kSite));
-    const QStringList folders = stringList(value.value(kFolders));
-    for (const QString &folder : folders)
-        s.folders.append(normalizeFolder(folder));
-    s.hostTags = stringMap(value.value(kHostTags));
-    s.hostLabels = stringMap(value.value(kHostLabels));
-    s.hostGroups = stringList(value.value(kHostGroups));
-    s.hosts = stringList(value.value(kHosts));
-    s.excludeHosts = stringList(value.value(kExcludeHosts));
-    for (auto it = value.cbegin(); it != value.cend(); ++it) {
-        static const QStringList known { kSite,       kFolders, kHostTags,    kHostLabels,
-                                         kHostGroups, kHosts,   kExcludeHosts };
-        if (!known.contains(it.key()))
-            s.otherKeys.insert(it.key(), it.value());
-    }
-    return s;
+    QVariantMap map;
+    for (auto it = hash.cbegin(); it != hash.cend(); ++it)
+        map.insert(it.key(), it.value());
+    return map;
 }
+
+QHash<QString, QString> toHash(const QVariant &value)
+{
+    QHash<QString, QString> hash;
+    const QVariantMap map = value.toMap();
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        hash.insert(it.key(), it.value().toString());
+    return hash;
+}
+
+} // namespace
 
 QVariantMap HostSelection::toVariant() const
 {
-    QVariantMap out = otherKeys;
+    QVariantMap map;
     if (!sites.isEmpty())
-        out.insert(kSite, variantList(sites));
-    if (!folders.isEmpty()) {
-        QStringList normalized;
-        for (const QString &folder : folders)
-            normalized.append(normalizeFolder(folder));
-        out.insert(kFolders, variantList(normalized));
-    }
+        map.insert(u"match_site"_s, sites);
+    if (!folders.isEmpty())
+        map.insert(u"match_folders"_s, folders);
     if (!hostTags.isEmpty())
-        out.insert(kHostTags, variantMap(hostTags));
+        map.insert(u"match_hosttags"_s, toMap(hostTags));
     if (!hostLabels.isEmpty())
-        out.insert(kHostLabels, variantMap(hostLabels));
+        map.insert(u"match_hostlabels"_s, toMap(hostLabels));
     if (!hostGroups.isEmpty())
-        out.insert(kHostGroups, variantList(hostGroups));
+        map.insert(u"match_hostgroups"_s, hostGroups);
     if (!hosts.isEmpty())
-        out.insert(kHosts, variantList(hosts));
-    if (!excludeHosts.isEmpty())
-        out.insert(kExcludeHosts, variantList(excludeHosts));
-    return out;
+        map.insert(u"match_hosts"_s, hosts);
+    if (!excludedHosts.isEmpty())
+        map.insert(u"match_exclude_hosts"_s, excludedHosts);
+    return map;
 }
 
-QString HostSelection::normalizeFolder(QStringView path)
+HostSelection HostSelection::fromVariant(const QVariantMap &map, QStringList *unknownKeys)
 {
-    QString p = path.trimmed().toString();
-    p.replace(u'~', u'/');
-    while (p.startsWith(u'/'))
-        p.remove(0, 1);
-    while (p.endsWith(u'/'))
-        p.chop(1);
-    return p;
-}
-
-bool operator==(const HostSelection &a, const HostSelection &b)
-{
-    return a.sites == b.sites && a.folders == b.folders && a.hostTags == b.hostTags
-        && a.hostLabels == b.hostLabels && a.hostGroups == b.hostGroups && a.hosts == b.hosts
-        && a.excludeHosts == b.excludeHosts && a.otherKeys == b.otherKeys;
+    HostSelection s;
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        const QString &key = it.key();
+        if (key == u"match_site"_s)
+            s.sites = it.value().toStringList();
+        else if (key == u"match_folders"_s) {
+            for (const QString &f : it.value().toStringList())
+                s.folders << normalFolder(f);
+        } else if (key == u"match_hosttags"_s)
+            s.hostTags = toHash(it.value());
+        else if (key == u"match_hostlabels"_s)
+            s.hostLabels = toHash(it.value());
+        else if (key == u"match_hostgroups"_s)
+            s.hostGroups = it.value().toStringList();
+        else if (key == u"match_hosts"_s)
+            s.hosts = it.value().toStringList();
+        else if (key == u"match_exclude_hosts"_s)
+            s.excludedHosts = it.value().toStringList();
+        else if (unknownKeys)
+            *unknownKeys << key;
+    }
+    return s;
 }

@@ -1,48 +1,39 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
-#include <QStringView>
 #include <QVariant>
+#include <QVariantList>
 
-// Strict reader and writer of Python literals: Checkmk's rule `value_raw` and the agent
-// updater's .cfg/.state files. Anything literal_eval would not accept, and some things it
-// would (bytes, sets, complex numbers, non-string dict keys), is refused with a precise error.
-//
-// Mapping: dict <-> QVariantMap (string keys only; the writer emits keys sorted, so output is
-// deterministic and a dict's meaning, which does not depend on order, is kept), list <->
-// QVariantList (QStringList is written as a list too), tuple <-> PythonTuple, str <-> QString,
-// int <-> qint64, float <-> double, True/False <-> bool, None <-> QVariant::fromValue(nullptr)
-// (an invalid QVariant is written as None as well).
+// A Python tuple, kept apart from lists so that values round-trip unchanged.
+struct PythonTuple
+{
+    QVariantList items;
+    bool operator==(const PythonTuple &other) const { return items == other.items; }
+};
+Q_DECLARE_METATYPE(PythonTuple)
+
+// A strict reader and writer of Python literals, as Checkmk writes rule values (value_raw) and
+// the updater writes its .cfg and .state files: dict (string keys), list, tuple, str, int,
+// float, True, False and None. Anything else is refused with the position and what was
+// expected. Values map to QVariant: QVariantMap, QVariantList, PythonTuple, QString, qlonglong,
+// double, bool, and a null QVariant for None.
 class PythonLiteral final
 {
 public:
     struct Error
     {
-        qsizetype offset = -1; // UTF-16 offset into the text, -1 when there is no error
+        qsizetype offset = -1;
         int line = 0; // 1-based
-        int column = 0; // 1-based, in UTF-16 code units
-        QString message; // "expected ',' or '}' after dict value"
+        int column = 0; // 1-based
+        QString message;
 
         bool isError() const { return offset >= 0; }
-        // "expected ',' or '}' after dict value at line 3, column 14"
+        // "line 3, column 14: expected ',' or '}' after a dict value"
         QString toString() const;
     };
 
-    enum class Style {
-        Compact, // {'a': 1, 'b': [True, None]}
-        Pretty, // one item a line, indented by four spaces, for files people read
-    };
-
-    // Returns the value, or an invalid QVariant and fills *error.
-    static QVariant read(QStringView text, Error *error = nullptr);
-
-    // Returns the literal, or an empty string and fills *error for values that have no
-    // Python literal (NaN, infinities, unsupported types, numbers beyond qint64).
-    static QString write(const QVariant &value, Style style = Style::Compact,
-                         QString *error = nullptr);
-
-    // Python's repr() of a string: single quotes unless the text holds ' and no ".
-    static QString quote(QStringView text);
-
-    static constexpr int maxDepth = 200;
+    static QVariant parse(QStringView text, Error *error);
+    // Python's repr of the value; with indent > 0 dicts and lists are spread over lines.
+    static QString write(const QVariant &value, int indent = 0);
 };

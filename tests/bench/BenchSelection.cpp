@@ -35,7 +35,7 @@ void benchSelection(QTextStream &out)
     s.hostTags = { { u"criticality"_s, u"prod"_s }, { u"agent"_s, u"cmk-agent"_s } };
     s.hostLabels = { { u"os"_s, u"linux"_s } };
     s.hostGroups = { u"group1"_s, u"group2"_s, u"group3"_s, u"group5"_s, u"group8"_s };
-    s.excludeHosts = { u"host000010.example.com"_s, u"host000011.example.com"_s };
+    s.excludedHosts = { u"host000010.example.com"_s, u"host000011.example.com"_s };
 
     QElapsedTimer timer;
     timer.start();

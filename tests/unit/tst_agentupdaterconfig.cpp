@@ -2,7 +2,6 @@
 
 #include "AgentUpdaterConfig.h"
 #include "PythonLiteral.h"
-#include "PythonTuple.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,16 +26,16 @@ static QString fullValue()
 {
     return u"{'activated': 'enabled', 'server_data': {'server': 'cmk.example.com', 'site': "
            "'mysite', 'protocol': 'https', 'usage': 'always'}, 'certificates': ["_s
-        + PythonLiteral::quote(kCert)
+        + PythonLiteral::write(kCert)
         + u"], 'interval': 3600, 'proxy': ('explicit_proxy', {'server': 'proxy', 'port': "
           "3128, 'proxy_protocol': 'socks5'}), 'edition': 'bit64', 'signature_keys': ["_s
-        + PythonLiteral::quote(kCert) + u"]}"_s;
+        + PythonLiteral::write(kCert) + u"]}"_s;
 }
 
 void TestAgentUpdaterConfig::readFullValue()
 {
     PythonLiteral::Error error;
-    const QVariantMap raw = PythonLiteral::read(fullValue(), &error).toMap();
+    const QVariantMap raw = PythonLiteral::parse(fullValue(), &error).toMap();
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
     const AgentUpdaterConfig c = AgentUpdaterConfig::fromVariant(raw);
     QCOMPARE(c.activated, std::optional<bool>(true));
@@ -76,7 +75,9 @@ void TestAgentUpdaterConfig::roundTrip_data()
 void TestAgentUpdaterConfig::roundTrip()
 {
     QFETCH(QString, text);
-    const QVariantMap raw = PythonLiteral::read(text).toMap();
+    PythonLiteral::Error error;
+    const QVariantMap raw = PythonLiteral::parse(text, &error).toMap();
+    QVERIFY2(!error.isError(), qPrintable(error.toString()));
     const AgentUpdaterConfig c = AgentUpdaterConfig::fromVariant(raw);
     QCOMPARE(PythonLiteral::write(c.toVariant()), text);
 }
@@ -96,7 +97,7 @@ void TestAgentUpdaterConfig::validate_data()
     QTest::addColumn<int>("severity");
     const QString base = u"'server_data': {'server': 's', 'site': 'x', 'protocol': 'https', "
                          "'usage': 'always'}, 'signature_keys': ["_s
-        + PythonLiteral::quote(kCert) + u"]"_s;
+        + PythonLiteral::write(kCert) + u"]"_s;
     QTest::newRow("short interval")
         << u"{"_s + base + u", 'interval': 300}"_s << u"interval"_s << int(Severity::Warning);
     QTest::newRow("zero interval")
@@ -110,18 +111,18 @@ void TestAgentUpdaterConfig::validate_data()
         << u"{'server_data': {'server': 's', 'site': 'x'}, 'signature_keys': ['abc']}"_s
         << u"signature_keys[0]"_s << int(Severity::Error);
     QTest::newRow("no server data")
-        << u"{'signature_keys': ["_s + PythonLiteral::quote(kCert) + u"]}"_s << u"server_data"_s
+        << u"{'signature_keys': ["_s + PythonLiteral::write(kCert) + u"]}"_s << u"server_data"_s
         << int(Severity::Error);
     QTest::newRow("empty server")
         << u"{'server_data': {'server': '', 'site': 'x'}, 'signature_keys': ["_s
-            + PythonLiteral::quote(kCert) + u"]}"_s
+            + PythonLiteral::write(kCert) + u"]}"_s
         << u"server_data.server"_s << int(Severity::Error);
     QTest::newRow("http") << u"{'server_data': {'server': 's', 'site': 'x', 'protocol': 'http'}, "
                              "'signature_keys': ["_s
-            + PythonLiteral::quote(kCert) + u"]}"_s
+            + PythonLiteral::write(kCert) + u"]}"_s
                           << u"server_data.protocol"_s << int(Severity::Warning);
     QTest::newRow("bad usage") << u"{"_s + base.left(base.indexOf(u"'usage'"_s))
-            + u"'usage': 'sometimes'}, 'signature_keys': ["_s + PythonLiteral::quote(kCert)
+            + u"'usage': 'sometimes'}, 'signature_keys': ["_s + PythonLiteral::write(kCert)
             + u"]}"_s << u"server_data.usage"_s
                                << int(Severity::Error);
     QTest::newRow("bad certificate") << u"{"_s + base + u", 'certificates': ['x']}"_s
@@ -144,7 +145,7 @@ void TestAgentUpdaterConfig::validate()
     QFETCH(QString, field);
     QFETCH(int, severity);
     PythonLiteral::Error error;
-    const QVariantMap raw = PythonLiteral::read(text, &error).toMap();
+    const QVariantMap raw = PythonLiteral::parse(text, &error).toMap();
     QVERIFY2(!error.isError(), qPrintable(error.toString()));
     const auto issues = AgentUpdaterConfig::fromVariant(raw).validate();
     QCOMPARE(issues.size(), 1);

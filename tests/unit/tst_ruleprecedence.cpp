@@ -36,7 +36,9 @@ static AgentUpdaterRule rule(const QString &id, const QString &folder, const QSt
     AgentUpdaterRule r;
     r.id = id;
     r.folder = folder;
-    r.value = PythonLiteral::read(value).toMap();
+    PythonLiteral::Error error;
+    r.value = PythonLiteral::parse(value, &error).toMap();
+    Q_ASSERT(!error.isError());
     return r;
 }
 

@@ -1,0 +1,315 @@
+#include "AppController.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSet>
+#include <QUrlQuery>
+
+#include "ConnectionManagerDialog.h"
+#include "ConnectionStore.h"
+#include "ErrorBanner.h"
+#include "MainWindow.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SecretStore.h"
+#include "SiteOverviewPage.h"
+#include "SiteReplyReader.h"
+#include "SiteSession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+MainWindow::TlsState tlsStateOf(const SiteConnection &c)
+{
+    if (c.protocol == SiteConnection::Protocol::Http)
+        return MainWindow::TlsState::PlainHttp;
+    if (c.insecure)
+        return MainWindow::TlsState::Insecure;
+    if (!c.pinnedSha256.isEmpty() || !c.trustedCertificatesPem.isEmpty())
+        return MainWindow::TlsState::TrustedByUser;
+    return MainWindow::TlsState::Verified;
+}
+
+} // namespace
+
+AppController::AppController(QObject *parent)
+    : QObject(parent)
+    , m_window(new MainWindow)
+    , m_secrets(new SecretStore(this))
+    , m_session(new SiteSession(m_secrets, m_window, this))
+    , m_overview(new SiteOverviewPage)
+{
+    m_window->addPage(u"overview"_s, tr("Overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
+
+    connect(m_window, &MainWindow::manageConnectionsRequested, this,
+            &AppController::openConnectionManager);
+    connect(m_window, &MainWindow::connectionChosen, this, &AppController::connectTo);
+    connect(m_window, &MainWindow::refreshRequested, this, [this] {
+        if (m_window->currentPage() == u"overview"_s)
+            loadOverview();
+    });
+    connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
+    connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
+        m_window->errorBanner()->showMessage(
+            tr("No keychain is available (%1). Secrets are kept for this session only and "
+               "asked for again next time; they are never written to disk.")
+                .arg(reason),
+            true);
+    });
+
+    connect(m_session, &SiteSession::connecting, this, [this](const QString &name) {
+        m_window->setConnecting(name);
+        m_overview->setNotConnected(tr("Connecting to %1…").arg(name));
+    });
+    connect(m_session, &SiteSession::connected, this, [this](const SiteVersion &version) {
+        const SiteConnection &c = m_session->connection();
+        m_window->errorBanner()->hide();
+        m_window->setConnected(version, tlsStateOf(c), c.demo);
+        m_overview->setVersion(version, c.name, c.apiBaseUrl().toString());
+        ConnectionStore().setLastUsed(c.name);
+        loadOverview();
+    });
+    connect(m_session, &SiteSession::failed, this, [this](const ApiError &error) {
+        m_window->setDisconnected(tr("Not connected: %1").arg(error.summary()));
+        m_overview->setNotConnected(error.summary());
+        m_window->errorBanner()->showError(
+            error, tr("Could not connect to %1.").arg(m_session->connection().name));
+        m_window->errorBanner()->setAction(tr("Retry"));
+    });
+    connect(m_window->errorBanner(), &ErrorBanner::actionTriggered, this,
+            [this] { connectTo(m_session->connection().name); });
+    connect(m_session, &SiteSession::connectionChanged, this, [this](const SiteConnection &c) {
+        for (SiteConnection &existing : m_connections) {
+            if (existing.name == c.name)
+                existing = c;
+        }
+        saveConnections();
+    });
+}
+
+AppController::~AppController()
+{
+    std::fill(m_demoSecret.begin(), m_demoSecret.end(), '\0');
+    delete m_window;
+}
+
+void AppController::start(const QString &connectionName)
+{
+    m_connections = ConnectionStore().load();
+    const QString name = connectionName.isEmpty() ? ConnectionStore().lastUsed() : connectionName;
+    refreshNames();
+    m_window->show();
+    const bool known = std::any_of(m_connections.cbegin(), m_connections.cend(),
+                                   [&](const SiteConnection &c) { return c.name == name; });
+    if (known)
+        connectTo(name);
+    else if (m_connections.isEmpty())
+        m_overview->setNotConnected(tr("No site connection yet. Add one with File › Site "
+                                       "connections (Ctrl+Shift+C), or start with --demo."));
+    else if (!connectionName.isEmpty())
+        m_window->errorBanner()->showMessage(
+            tr("There is no connection named \"%1\".").arg(connectionName), true);
+}
+
+void AppController::startDemo(const SiteConnection &connection, const QByteArray &secret)
+{
+    m_connections = ConnectionStore().load();
+    m_connections.prepend(connection);
+    m_demoSecret = secret;
+    refreshNames();
+    m_window->show();
+    connectTo(connection.name);
+}
+
+void AppController::refreshNames()
+{
+    QStringList names;
+    for (const SiteConnection &c : std::as_const(m_connections))
+        names << c.name;
+    m_window->setConnectionNames(names, m_session->connection().name);
+}
+
+void AppController::connectTo(const QString &name)
+{
+    for (const SiteConnection &c : std::as_const(m_connections)) {
+        if (c.name != name)
+            continue;
+        if (c.demo)
+            m_session->openWithSecret(c, m_demoSecret);
+        else
+            m_session->open(c);
+        refreshNames();
+        return;
+    }
+}
+
+void AppController::loadOverview()
+{
+    if (!m_session->isConnected())
+        return;
+    RestClient *client = m_session->client();
+    auto summary = std::make_shared<SiteSummary>();
+    auto pending = std::make_shared<int>(4); // replies still to come
+    m_overview->setLoading(true);
+    m_overview->setSummary(*summary);
+    const auto done = [this, summary, pending] {
+        m_overview->setSummary(*summary);
+        if (--*pending == 0)
+            m_overview->setLoading(false);
+    };
+    const auto fail = [this](const ApiError &error) {
+        m_window->errorBanner()->showError(error, tr("Could not load the site's configuration."));
+    };
+
+    QUrlQuery query;
+    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
+    RestReply *hosts
+        = client->send(RestRequest::get(u"/domain-types/host_config/collections/all"_s, query));
+    connect(hosts, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
+        ApiError error = r.error;
+        const auto list = r.ok() ? SiteReplyReader::hosts(r.json, &error) : std::nullopt;
+        if (list) {
+            QSet<QString> folders;
+            QSet<QString> sites;
+            for (const Host &h : *list) {
+                folders.insert(h.folder);
+                sites.insert(h.site);
+            }
+            summary->hosts = int(list->size());
+            summary->folders = int(folders.size());
+            summary->sites = QStringList(sites.cbegin(), sites.cend());
+            summary->sites.sort();
+        } else {
+            fail(error);
+        }
+        done();
+    });
+    RestReply *tags
+        = client->send(RestRequest::get(u"/domain-types/host_tag_group/collections/all"_s));
+    connect(tags, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
+        ApiError error = r.error;
+        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
+        if (n)
+            summary->tagGroups = *n;
+        else
+            fail(error);
+        done();
+    });
+    RestReply *groups
+        = client->send(RestRequest::get(u"/domain-types/host_group_config/collections/all"_s));
+    connect(groups, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
+        ApiError error = r.error;
+        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
+        if (n)
+            summary->hostGroups = *n;
+        else
+            fail(error);
+        done();
+    });
+    RestReply *changes = client->send(
+        RestRequest::get(u"/domain-types/activation_run/collections/pending_changes"_s));
+    connect(changes, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
+        ApiError error = r.error;
+        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
+        if (n)
+            summary->pendingChanges = *n;
+        else
+            fail(error);
+        done();
+    });
+}
+
+void AppController::openConnectionManager()
+{
+    ConnectionManagerDialog dialog(m_window);
+    QList<SiteConnection> editable;
+    for (const SiteConnection &c : std::as_const(m_connections)) {
+        if (!c.demo)
+            editable << c;
+    }
+    dialog.setConnections(editable, m_session->connection().name);
+    connect(&dialog, &ConnectionManagerDialog::testRequested, this,
+            [this, &dialog](const SiteConnection &c, const QByteArray &secret) {
+                testConnection(&dialog, c, secret);
+            });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto renames = dialog.renames();
+    for (auto it = renames.begin(); it != renames.end(); ++it) {
+        SiteConnection oldC;
+        oldC.name = it.key();
+        SiteConnection newC;
+        newC.name = it.value();
+        // Move the stored secret along with the name.
+        m_secrets->read(oldC.keychainKey(), this, [this, oldC, newC](SecretResult &&r) {
+            if (!r.ok)
+                return;
+            m_secrets->write(newC.keychainKey(), r.secret.bytes(), this, [](SecretResult &&) {});
+            m_secrets->remove(oldC.keychainKey(), this, [](SecretResult &&) {});
+        });
+    }
+    QHash<QString, QByteArray> secrets = dialog.takeSecrets();
+    for (auto it = secrets.begin(); it != secrets.end(); ++it) {
+        SiteConnection c;
+        c.name = it.key();
+        m_secrets->write(c.keychainKey(), it.value(), this, [this](SecretResult &&r) {
+            if (!r.ok)
+                m_window->errorBanner()->showMessage(
+                    tr("The secret could not be stored: %1").arg(r.error), true);
+        });
+        std::fill(it->begin(), it->end(), '\0');
+    }
+    const QList<SiteConnection> demo = [this] {
+        QList<SiteConnection> d;
+        for (const SiteConnection &c : std::as_const(m_connections))
+            if (c.demo)
+                d << c;
+        return d;
+    }();
+    m_connections = demo + dialog.connections();
+    saveConnections();
+    refreshNames();
+    const QString chosen = dialog.currentName();
+    if (!chosen.isEmpty()
+        && (chosen != m_session->connection().name || !m_session->isConnected()
+            || secrets.contains(chosen)))
+        connectTo(chosen);
+}
+
+void AppController::testConnection(ConnectionManagerDialog *dialog,
+                                   const SiteConnection &connection, const QByteArray &secret)
+{
+    QPointer<ConnectionManagerDialog> guard(dialog);
+    auto *client = new RestClient(connection, this);
+    const auto run = [this, guard, client] {
+        RestReply *reply = client->send(RestRequest::get(u"/version"_s).withRetries(0));
+        connect(reply, &RestReply::finished, this, [guard, client](const RestResult &r) {
+            client->deleteLater();
+            if (!guard)
+                return;
+            ApiError error = r.error;
+            const auto version = r.ok() ? SiteReplyReader::version(r.json, &error) : std::nullopt;
+            if (version)
+                guard->setTestResult(*version);
+            else
+                guard->setTestError(error);
+        });
+    };
+    if (!secret.isEmpty()) {
+        client->setSecret(SecureBuffer(QByteArray(secret.constData(), secret.size())));
+        run();
+        return;
+    }
+    m_secrets->read(connection.keychainKey(), this, [client, run](SecretResult &&r) {
+        if (r.ok)
+            client->setSecret(std::move(r.secret));
+        run();
+    });
+}
+
+void AppController::saveConnections()
+{
+    ConnectionStore().save(m_connections);
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+
+#include "SiteConnection.h"
+
+class ConnectionManagerDialog;
+class MainWindow;
+class SecretStore;
+class SiteOverviewPage;
+class SiteSession;
+
+// Wires the window to the site: connections and their secrets, the session, and each page's
+// controller. Owns nothing of the layers' logic itself.
+class AppController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppController)
+
+public:
+    explicit AppController(QObject *parent = nullptr);
+    ~AppController() override;
+
+    MainWindow *window() const { return m_window; }
+    SiteSession *session() const { return m_session; }
+    SecretStore *secrets() const { return m_secrets; }
+
+    // Connects to the named saved connection, or the last used one when empty.
+    void start(const QString &connectionName = {});
+    // Adds the embedded demo site as a connection for this run and connects to it.
+    void startDemo(const SiteConnection &connection, const QByteArray &secret);
+    void openConnectionManager();
+    QList<SiteConnection> connections() const { return m_connections; }
+
+private:
+    void connectTo(const QString &name);
+    void refreshNames();
+    void loadOverview();
+    void testConnection(ConnectionManagerDialog *dialog, const SiteConnection &connection,
+                        const QByteArray &secret);
+    void saveConnections();
+
+    MainWindow *m_window;
+    SecretStore *m_secrets;
+    SiteSession *m_session;
+    SiteOverviewPage *m_overview;
+    QList<SiteConnection> m_connections;
+    QByteArray m_demoSecret;
+};

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include "ApiError.h"
+#include "SiteConnection.h"
+#include "SiteVersion.h"
+
+class RestClient;
+class SecretStore;
+class QWidget;
+
+// The live connection to one site: its REST client, the secret fetched from the keychain, the
+// version probe and the certificate question. Page controllers follow connected()/disconnected().
+class SiteSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SiteSession)
+
+public:
+    SiteSession(SecretStore *secrets, QWidget *dialogParent, QObject *parent = nullptr);
+    ~SiteSession() override;
+
+    // Connects (asking for the secret or about the certificate when needed).
+    void open(const SiteConnection &connection);
+    // For the embedded demo site: the secret is known, not stored.
+    void openWithSecret(const SiteConnection &connection, const QByteArray &secret);
+    void close();
+
+    bool isConnected() const { return m_connected; }
+    RestClient *client() const { return m_client; }
+    const SiteConnection &connection() const { return m_connection; }
+    const SiteVersion &version() const { return m_version; }
+
+Q_SIGNALS:
+    void connecting(const QString &name);
+    void connected(const SiteVersion &version);
+    void failed(const ApiError &error);
+    void disconnected();
+    // The user changed the connection's trust settings (to be saved).
+    void connectionChanged(const SiteConnection &connection);
+
+private:
+    void probe();
+    void askForSecret(const QString &why);
+    void onUntrusted(const ApiError &error);
+
+    SecretStore *m_secrets;
+    QPointer<QWidget> m_dialogParent;
+    RestClient *m_client = nullptr;
+    SiteConnection m_connection;
+    SiteVersion m_version;
+    bool m_connected = false;
+    int m_generation = 0; // replies of an older open() are ignored
+};

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonDocument>
+#include <QString>
+#include <QUrlQuery>
+
+// One request as the demo site's handlers see it: path below /{site}, path parameters, the
+// authenticated user, and the body.
+struct DemoRequest
+{
+    QByteArray method; // "GET", "POST", ...
+    QString sitePath; // path below /{site}, e.g. "/check_mk/api/1.0/version"
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // names lower-case
+    QByteArray body;
+    QHash<QString, QString> params; // from {name} segments of the route
+    QString user; // authenticated user, empty when the route needs none
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    QString param(const QString &name) const { return params.value(name); }
+    // The body as a JSON object; nullopt-like empty document when it is not JSON.
+    QJsonDocument json(QString *error = nullptr) const;
+    // Form fields of an application/x-www-form-urlencoded body.
+    QUrlQuery form() const;
+};

@@ -1,0 +1,191 @@
+#include "DemoSite.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTcpServer>
+
+#include "ActivationEndpoints.h"
+#include "CoreEndpoints.h"
+#include "DemoFleet.h"
+#include "DemoHttpServer.h"
+#include "DemoState.h"
+#include "GlobalSettingEndpoints.h"
+#include "HostConfigEndpoints.h"
+#include "PythonLiteral.h"
+#include "RuleEndpoints.h"
+#include "SelfSignedCertificate.h"
+#include "UpdateStatusEndpoints.h"
+
+using namespace Qt::StringLiterals;
+
+DemoSite::DemoSite(QObject *parent)
+    : QObject(parent)
+{ }
+
+DemoSite::~DemoSite()
+{
+    stop();
+}
+
+QByteArray DemoSite::randomSecret(int length)
+{
+    static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    QByteArray out(length, Qt::Uninitialized);
+    auto *random = QRandomGenerator::system();
+    for (char &c : out)
+        c = alphabet[random->bounded(int(sizeof alphabet - 1))];
+    return out;
+}
+
+bool DemoSite::writeSecretFile(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = u"--secret-file: cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(m_secret + '\n');
+    if (!file.commit()) {
+        *error = u"--secret-file: cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+bool DemoSite::start(const DemoSiteOptions &options, QString *error)
+{
+    stop();
+    if (options.address != QHostAddress::LocalHost
+        && options.address != QHostAddress::LocalHostIPv6) {
+        *error = u"the demo site listens on loopback only"_s;
+        return false;
+    }
+    m_state = std::make_unique<DemoState>(options);
+    QString stateDir = options.stateDir;
+    if (stateDir.isEmpty()) {
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        stateDir = m_tempDir->path();
+    }
+    if (!QDir().mkpath(stateDir)) {
+        *error = u"--state-dir: cannot create %1"_s.arg(stateDir);
+        return false;
+    }
+    m_state->setStateDir(stateDir);
+    m_secret
+        = options.automationSecret.isEmpty() ? randomSecret(32) : options.automationSecret.toUtf8();
+    m_password
+        = options.adminPassword.isEmpty() ? randomSecret(16) : options.adminPassword.toUtf8();
+    m_state->users.insert(u"automation"_s, m_secret);
+    m_state->users.insert(u"cmkadmin"_s, m_password);
+    if (!options.secretFile.isEmpty() && !writeSecretFile(options.secretFile, error))
+        return false;
+
+    m_server = std::make_unique<DemoHttpServer>(*m_state);
+    CoreEndpoints::install(m_server->router(), *m_state);
+    HostConfigEndpoints::install(m_server->router(), *m_state);
+    ActivationEndpoints::install(m_server->router(), *m_state);
+    GlobalSettingEndpoints::install(m_server->router(), *m_state);
+    RuleEndpoints::install(m_server->router(), *m_state);
+    UpdateStatusEndpoints::install(m_server->router(), *m_state);
+
+    if (!options.plainHttp) {
+        QByteArray certPem;
+        QByteArray keyPem;
+        if (!options.certificateFile.isEmpty()) {
+            QFile c(options.certificateFile);
+            QFile k(options.keyFile);
+            if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly)) {
+                *error = u"--cert/--key: cannot read %1 or %2"_s.arg(options.certificateFile,
+                                                                     options.keyFile);
+                return false;
+            }
+            certPem = c.readAll();
+            keyPem = k.readAll();
+        } else {
+            const SelfSignedCertificate generated = SelfSignedCertificate::generate(error);
+            if (generated.certificatePem.isEmpty())
+                return false;
+            certPem = generated.certificatePem;
+            keyPem = generated.privateKeyPem;
+        }
+        const QSslCertificate certificate(certPem, QSsl::Pem);
+        QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (certificate.isNull() || key.isNull()) {
+            *error = u"--cert/--key: not a PEM certificate and private key"_s;
+            return false;
+        }
+        m_server->sslSetup(certificate, key);
+        m_certificatePem = certificate.toPem();
+        m_sha256 = certificate.digest(QCryptographicHash::Sha256).toHex();
+    }
+    m_port = m_server->listen(options.address, options.port);
+    if (m_port == 0) {
+        *error = u"cannot listen on %1 port %2"_s.arg(options.address.toString()).arg(options.port);
+        m_server.reset();
+        return false;
+    }
+    if (!options.emptySetup && !seedRollOut(error))
+        return false;
+    m_state->fleet = std::make_unique<DemoFleet>(*m_state);
+    m_checkmkUrl
+        = QUrl(u"%1://127.0.0.1:%2/%3/check_mk/"_s.arg(options.plainHttp ? u"http"_s : u"https"_s)
+                   .arg(m_port)
+                   .arg(options.siteName));
+    return true;
+}
+
+bool DemoSite::seedRollOut(QString *error)
+{
+    // A roll-out already under way: a key, agents baked and signed with it, a rule that accepts
+    // it, a host selection that leaves the network devices out, and the master switch on.
+    DemoState &s = *m_state;
+    if (!s.keys.seed(s.siteName(), error))
+        return false;
+    s.agents.bake(s.options().seed);
+    if (!s.agents.sign(s.keys, s.keys.keys.first().id, QByteArray(DemoKeyStore::seededPassphrase),
+                       error))
+        return false;
+    DemoDeployment::Rule rule;
+    rule.id = u"0f3b6a52-5c3e-4a57-9d3e-6d2b1c9e0a01"_s;
+    rule.properties = QJsonObject { { u"disabled"_s, false },
+                                    { u"description"_s, u"Automatic updates for all hosts"_s } };
+    const QVariantMap value {
+        { u"activated"_s, true },
+        { u"server_data"_s,
+          QVariantMap { { u"server"_s, u"127.0.0.1:%1"_s.arg(m_port) },
+                        { u"site"_s, s.siteName() },
+                        { u"protocol"_s, s.options().plainHttp ? u"http"_s : u"https"_s },
+                        { u"usage"_s, u"always"_s } } },
+        { u"certificates"_s, QVariantList { QString::fromLatin1(m_certificatePem) } },
+        { u"interval"_s, 3600 },
+        { u"proxy"_s, QVariant::fromValue(PythonTuple { { u"no_proxy"_s, QVariant() } }) },
+        { u"edition"_s, u"bit64"_s },
+        { u"signature_keys"_s,
+          QVariantList { QString::fromLatin1(s.keys.keys.first().certificatePem) } },
+    };
+    rule.valueRaw = PythonLiteral::write(value);
+    s.deployment.configured.rules << rule;
+    s.deployment.configured.hostSelection
+        = QJsonObject { { u"match_folders"_s,
+                          QJsonArray { u"linux"_s, u"windows"_s, u"unix"_s } } };
+    s.deployment.configured.enabled = true;
+    s.deployment.activate();
+    return true;
+}
+
+void DemoSite::stop()
+{
+    m_server.reset();
+    m_state.reset();
+    m_tempDir.reset();
+    m_port = 0;
+}

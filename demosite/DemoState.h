@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+#include "DemoAgents.h"
+#include "DemoClock.h"
+#include "DemoDeployment.h"
+#include "DemoFaults.h"
+#include "DemoInventory.h"
+#include "DemoKeyStore.h"
+#include "DemoSiteOptions.h"
+
+// Everything the demo site knows: users, the inventory, pending changes and activations, the
+// clock and the injected faults. Endpoint classes read and change it; it lives in the server's
+// thread.
+class DemoState final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DemoState)
+
+public:
+    struct Change
+    {
+        QString id;
+        QString user;
+        QString action; // e.g. "edit-host", "edit-rule", "edit-configvar"
+        QString text;
+        qint64 time = 0;
+    };
+    struct Activation
+    {
+        QString id;
+        QString user;
+        QStringList sites;
+        QList<Change> changes;
+        qint64 started = 0;
+        qint64 ended = 0;
+        bool running = true;
+    };
+
+    explicit DemoState(const DemoSiteOptions &options, QObject *parent = nullptr);
+    ~DemoState() override;
+
+    const DemoSiteOptions &options() const { return m_options; }
+    QString siteName() const { return m_options.siteName; }
+    QString stateDir() const { return m_stateDir; }
+    void setStateDir(const QString &dir) { m_stateDir = dir; }
+
+    // user -> secret; the automation user and cmkadmin.
+    QHash<QString, QByteArray> users;
+    DemoInventory inventory;
+    DemoClock clock;
+    DemoFaults faults;
+    DemoDeployment deployment;
+    DemoKeyStore keys;
+    DemoAgents agents;
+    bool keysChanged = false; // the fleet re-checks signatures
+    std::unique_ptr<class DemoFleet> fleet; // set up by DemoSite::start()
+    QJsonObject lastRequest; // method, path and headers of the previous request
+
+    void recordChange(const QString &user, const QString &action, const QString &text);
+    const QList<Change> &pendingChanges() const { return m_pending; }
+    QByteArray pendingEtag() const; // unquoted
+    bool activationRunning() const;
+    // Starts an activation of everything pending; the id of the run.
+    QString startActivation(const QString &user, const QStringList &sites);
+    const Activation *activation(const QString &id) const;
+
+Q_SIGNALS:
+    // An activation finished: the changes now take effect.
+    void activated(const QList<DemoState::Change> &changes);
+
+private:
+    void finishActivation(const QString &id);
+
+    DemoSiteOptions m_options;
+    QString m_stateDir;
+    QList<Change> m_pending;
+    QHash<QString, Activation> m_activations;
+    int m_changeCounter = 0;
+};

@@ -1,0 +1,13 @@
+#pragma once
+
+class DemoRouter;
+class DemoState;
+
+// The rules of the "Agent updater" rule set (agent_config:cmk_update_agent): list, create,
+// show, edit, delete, with ETags and a pending change for every edit.
+class RuleEndpoints final
+{
+public:
+    static constexpr const char *ruleset = "agent_config:cmk_update_agent";
+    static void install(DemoRouter &router, DemoState &state);
+};

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include "RestRequest.h"
+#include "RestResult.h"
+
+class QNetworkReply;
+class QTimer;
+class RestClient;
+
+// One request in flight: follows redirects, retries idempotent requests, turns the answer into
+// a RestResult and reports it once through finished(). Deletes itself after that signal.
+class RestReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RestReply)
+
+public:
+    ~RestReply() override;
+
+    const RestRequest &request() const { return m_request; }
+    const RestResult &result() const { return m_result; }
+    bool isFinished() const { return m_finished; }
+    // Stops the request; finished() then reports Kind::Cancelled.
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const RestResult &result);
+    void downloadProgress(qint64 received, qint64 total);
+
+private:
+    friend class RestClient;
+    RestReply(RestClient *client, RestRequest request, const QUrl &url);
+
+    void start();
+    void onNetworkFinished();
+    void onSslErrors(const QList<class QSslError> &errors);
+    bool followRedirect(const QUrl &target, int status);
+    bool shouldRetry(const RestResult &result) const;
+    void finish(RestResult result);
+    RestResult interpret(QNetworkReply *reply);
+
+    QPointer<RestClient> m_client;
+    RestRequest m_request;
+    RestResult m_result;
+    QUrl m_url;
+    QUrl m_originalUrl;
+    QNetworkReply *m_reply = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    int m_attempt = 0;
+    int m_redirects = 0;
+    bool m_sendAuthorization = true;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    QStringList m_tlsErrors;
+    QList<CertificateDetails> m_chain;
+};

@@ -1,0 +1,475 @@
+#include "UpdateStatusParser.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstring>
+
+namespace {
+
+// A strict JSON scanner over bytes that reads what the status rows need and skips the rest.
+class Scanner
+{
+public:
+    Scanner(const QByteArray &bytes)
+        : m_begin(bytes.constData())
+        , m_p(bytes.constData())
+        , m_end(bytes.constData() + bytes.size())
+    { }
+
+    bool failed() const { return !m_error.isEmpty(); }
+    bool atEnd()
+    {
+        ws();
+        return m_p >= m_end;
+    }
+    QString error() const { return m_error; }
+    qsizetype offset() const { return m_errorAt; }
+
+    bool fail(const char *what)
+    {
+        if (m_error.isEmpty()) {
+            m_error = QString::fromLatin1(what);
+            m_errorAt = m_p - m_begin;
+        }
+        m_p = m_end;
+        return false;
+    }
+
+    void ws()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+    bool peek(char c)
+    {
+        ws();
+        return m_p < m_end && *m_p == c;
+    }
+    bool expect(char c)
+    {
+        ws();
+        if (m_p >= m_end || *m_p != c) {
+            static char message[] = "expected 'x'";
+            message[10] = c;
+            return fail(m_p >= m_end ? "unexpected end of the reply" : message);
+        }
+        ++m_p;
+        return true;
+    }
+    // Reads "key" and the colon after it; the key must be a plain string without escapes.
+    bool key(const char **start, qsizetype *length)
+    {
+        if (!expect('"'))
+            return false;
+        *start = m_p;
+        while (m_p < m_end && *m_p != '"') {
+            if (*m_p == '\\')
+                return fail("escaped characters in a key");
+            ++m_p;
+        }
+        if (m_p >= m_end)
+            return fail("unexpected end of the reply in a key");
+        *length = m_p - *start;
+        ++m_p;
+        return expect(':');
+    }
+    // After an element: true when another follows (a comma was read), false at the closer.
+    bool next(char closer)
+    {
+        ws();
+        if (m_p < m_end && *m_p == ',') {
+            ++m_p;
+            return true;
+        }
+        if (m_p < m_end && *m_p == closer) {
+            ++m_p;
+            return false;
+        }
+        fail(closer == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
+        return false;
+    }
+
+    bool string(QString *out)
+    {
+        if (!expect('"'))
+            return false;
+        const char *start = m_p;
+        bool escaped = false;
+        while (m_p < m_end && *m_p != '"') {
+            if (*m_p == '\\') {
+                escaped = true;
+                if (++m_p >= m_end)
+                    break;
+            } else if (static_cast<unsigned char>(*m_p) < 0x20) {
+                return fail("control character in a string");
+            }
+            ++m_p;
+        }
+        if (m_p >= m_end)
+            return fail("unexpected end of the reply in a string");
+        const char *stop = m_p++;
+        if (!escaped) {
+            if (out)
+                *out = QString::fromUtf8(start, stop - start);
+            return true;
+        }
+        return unescape(start, stop, out);
+    }
+
+    bool unescape(const char *p, const char *stop, QString *out)
+    {
+        QByteArray utf8;
+        utf8.reserve(stop - p);
+        while (p < stop) {
+            if (*p != '\\') {
+                utf8 += *p++;
+                continue;
+            }
+            ++p;
+            switch (*p) {
+            case '"':
+                utf8 += '"';
+                break;
+            case '\\':
+                utf8 += '\\';
+                break;
+            case '/':
+                utf8 += '/';
+                break;
+            case 'b':
+                utf8 += '\b';
+                break;
+            case 'f':
+                utf8 += '\f';
+                break;
+            case 'n':
+                utf8 += '\n';
+                break;
+            case 'r':
+                utf8 += '\r';
+                break;
+            case 't':
+                utf8 += '\t';
+                break;
+            case 'u': {
+                if (stop - p < 5)
+                    return fail("short \\u escape");
+                bool ok = false;
+                char32_t code = QByteArray(p + 1, 4).toUInt(&ok, 16);
+                if (!ok)
+                    return fail("bad \\u escape");
+                p += 4;
+                if (code >= 0xd800 && code < 0xdc00 && stop - p >= 7 && p[1] == '\\'
+                    && p[2] == 'u') {
+                    const char32_t low = QByteArray(p + 3, 4).toUInt(&ok, 16);
+                    if (ok && low >= 0xdc00 && low < 0xe000) {
+                        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+                        p += 6;
+                    }
+                }
+                utf8 += QString::fromUcs4(&code, 1).toUtf8();
+                break;
+            }
+            default:
+                return fail("unknown escape in a string");
+            }
+            ++p;
+        }
+        if (out)
+            *out = QString::fromUtf8(utf8);
+        return true;
+    }
+
+    bool isNull()
+    {
+        ws();
+        if (m_end - m_p >= 4 && std::memcmp(m_p, "null", 4) == 0) {
+            m_p += 4;
+            return true;
+        }
+        return false;
+    }
+    bool boolean(bool *out)
+    {
+        ws();
+        if (m_end - m_p >= 4 && std::memcmp(m_p, "true", 4) == 0) {
+            m_p += 4;
+            *out = true;
+            return true;
+        }
+        if (m_end - m_p >= 5 && std::memcmp(m_p, "false", 5) == 0) {
+            m_p += 5;
+            *out = false;
+            return true;
+        }
+        return fail("expected true or false");
+    }
+    bool integer(qint64 *out)
+    {
+        ws();
+        const char *start = m_p;
+        if (m_p < m_end && *m_p == '-')
+            ++m_p;
+        qint64 value = 0;
+        const char *digits = m_p;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9' && m_p - digits < 18)
+            value = value * 10 + (*m_p++ - '0');
+        if (m_p == digits)
+            return fail("expected a number");
+        // Fractions (times as floats) are cut to whole seconds.
+        if (m_p < m_end && *m_p == '.') {
+            ++m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E' || (*m_p >= '0' && *m_p <= '9')))
+            return fail("number out of range");
+        *out = *start == '-' ? -value : value;
+        return true;
+    }
+    bool skip(int depth = 0)
+    {
+        if (depth > 64)
+            return fail("nesting too deep");
+        ws();
+        if (m_p >= m_end)
+            return fail("unexpected end of the reply");
+        switch (*m_p) {
+        case '"':
+            return string(nullptr);
+        case '{':
+            ++m_p;
+            if (peek('}'))
+                return ++m_p, true;
+            do {
+                const char *k;
+                qsizetype n;
+                if (!key(&k, &n) || !skip(depth + 1))
+                    return false;
+            } while (next('}'));
+            return !failed();
+        case '[':
+            ++m_p;
+            if (peek(']'))
+                return ++m_p, true;
+            do {
+                if (!skip(depth + 1))
+                    return false;
+            } while (next(']'));
+            return !failed();
+        case 't':
+        case 'f': {
+            bool b;
+            return boolean(&b);
+        }
+        case 'n':
+            return isNull() || fail("expected null");
+        default: {
+            ws();
+            const char *start = m_p;
+            while (m_p < m_end && (std::strchr("+-.eE0123456789", *m_p) != nullptr))
+                ++m_p;
+            return m_p > start || fail("expected a value");
+        }
+        }
+    }
+
+private:
+    const char *m_begin;
+    const char *m_p;
+    const char *m_end;
+    QString m_error;
+    qsizetype m_errorAt = -1;
+};
+
+bool keyIs(const char *k, qsizetype n, const char *name)
+{
+    return qsizetype(std::strlen(name)) == n && std::memcmp(k, name, size_t(n)) == 0;
+}
+
+bool readHash(Scanner &s, quint64 *hash)
+{
+    if (s.isNull()) {
+        *hash = 0;
+        return true;
+    }
+    QString text;
+    if (!s.string(&text))
+        return false;
+    if (text.isEmpty()) {
+        *hash = 0;
+        return true;
+    }
+    return HostUpdateStatus::parseHash(text, hash) || s.fail("an agent hash is not 16 hex digits");
+}
+
+bool readTime(Scanner &s, qint64 *t)
+{
+    if (s.isNull()) {
+        *t = -1;
+        return true;
+    }
+    return s.integer(t);
+}
+
+bool readRow(Scanner &s, HostUpdateStatus *row)
+{
+    if (!s.expect('{'))
+        return false;
+    if (s.peek('}'))
+        return s.expect('}');
+    do {
+        const char *k;
+        qsizetype n;
+        if (!s.key(&k, &n))
+            return false;
+        bool ok = true;
+        qint64 number = 0;
+        if (keyIs(k, n, "host_name"))
+            ok = s.string(&row->hostName);
+        else if (keyIs(k, n, "site"))
+            ok = s.string(&row->site);
+        else if (keyIs(k, n, "folder"))
+            ok = s.string(&row->folder);
+        else if (keyIs(k, n, "registered"))
+            ok = s.boolean(&row->registered);
+        else if (keyIs(k, n, "selected"))
+            ok = s.boolean(&row->selected);
+        else if (keyIs(k, n, "target_hash"))
+            ok = readHash(s, &row->targetHash);
+        else if (keyIs(k, n, "downloaded_hash"))
+            ok = readHash(s, &row->downloadedHash);
+        else if (keyIs(k, n, "installed_hash"))
+            ok = readHash(s, &row->installedHash);
+        else if (keyIs(k, n, "pending_hash"))
+            ok = readHash(s, &row->pendingHash);
+        else if (keyIs(k, n, "last_check"))
+            ok = readTime(s, &row->lastCheck);
+        else if (keyIs(k, n, "last_update"))
+            ok = readTime(s, &row->lastUpdate);
+        else if (keyIs(k, n, "interval")) {
+            ok = s.integer(&number);
+            row->interval = qint32(std::clamp<qint64>(number, 1, 100 * 86400));
+        } else if (keyIs(k, n, "update_check_state")) {
+            ok = s.integer(&number);
+            row->checkState = qint8(number >= 0 && number <= 3 ? number : 3);
+        } else if (keyIs(k, n, "update_check_output"))
+            ok = s.isNull() || s.string(&row->checkOutput);
+        else if (keyIs(k, n, "last_error"))
+            ok = s.isNull() || s.string(&row->lastError);
+        else
+            ok = s.skip();
+        if (!ok)
+            return false;
+    } while (s.next('}'));
+    return !s.failed();
+}
+
+bool readEntry(Scanner &s, HostUpdateStatus *row)
+{
+    if (!s.expect('{'))
+        return false;
+    bool sawExtensions = false;
+    if (!s.peek('}')) {
+        do {
+            const char *k;
+            qsizetype n;
+            if (!s.key(&k, &n))
+                return false;
+            if (keyIs(k, n, "extensions")) {
+                sawExtensions = true;
+                if (!readRow(s, row))
+                    return false;
+            } else if (!s.skip()) {
+                return false;
+            }
+        } while (s.next('}'));
+    } else {
+        s.expect('}');
+    }
+    if (s.failed())
+        return false;
+    if (!sawExtensions || row->hostName.isEmpty())
+        return s.fail("a row without extensions.host_name");
+    return true;
+}
+
+} // namespace
+
+std::optional<UpdateStatusParser::Result> UpdateStatusParser::parse(const QByteArray &bytes,
+                                                                    ApiError *error)
+{
+    Scanner s(bytes);
+    Result result;
+    bool sawValue = false;
+    const auto done = [&]() -> std::optional<Result> {
+        if (!s.failed() && !sawValue)
+            s.fail("no \"value\" array in the reply");
+        if (s.failed()) {
+            error->kind = ApiError::Kind::MalformedReply;
+            error->title = QCoreApplication::translate("UpdateStatusParser",
+                                                       "The update status reply cannot be read");
+            error->detail = QCoreApplication::translate("UpdateStatusParser", "%1 at byte %2.")
+                                .arg(s.error())
+                                .arg(s.offset());
+            return std::nullopt;
+        }
+        return std::move(result);
+    };
+    if (!s.expect('{'))
+        return done();
+    if (s.peek('}'))
+        return done();
+    do {
+        const char *k;
+        qsizetype n;
+        if (!s.key(&k, &n))
+            break;
+        if (keyIs(k, n, "value")) {
+            sawValue = true;
+            if (!s.expect('['))
+                break;
+            result.rows.reserve(size_t(bytes.size() / 500 + 16));
+            if (s.peek(']')) {
+                s.expect(']');
+                continue;
+            }
+            do {
+                HostUpdateStatus row;
+                if (!readEntry(s, &row))
+                    break;
+                result.rows.push_back(std::move(row));
+            } while (s.next(']'));
+        } else if (keyIs(k, n, "extensions")) {
+            if (!s.expect('{'))
+                break;
+            if (s.peek('}')) {
+                s.expect('}');
+                continue;
+            }
+            do {
+                const char *ek;
+                qsizetype en;
+                if (!s.key(&ek, &en))
+                    break;
+                if (keyIs(ek, en, "deployment_enabled")) {
+                    bool b = false;
+                    if (s.boolean(&b))
+                        result.deploymentEnabled = b;
+                } else if (keyIs(ek, en, "generated_at")) {
+                    qint64 t = 0;
+                    if (s.integer(&t))
+                        result.generatedAt = t;
+                } else {
+                    s.skip();
+                }
+            } while (s.next('}'));
+        } else if (!s.skip()) {
+            break;
+        }
+    } while (!s.failed() && s.next('}'));
+    if (!s.failed() && !s.atEnd())
+        s.fail("unexpected data after the reply");
+    return done();
+}

@@ -1,0 +1,152 @@
+// The connection manager: fill, test against a real demo site, save, reopen, values kept.
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+#include "ConnectionManagerDialog.h"
+#include "ConnectionStore.h"
+#include "DemoSiteProcess.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SiteReplyReader.h"
+#include "TestEnvironment.h"
+
+using namespace Qt::StringLiterals;
+
+class TestConnectionDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void fillTestSaveReopen();
+    void invalidFieldNamed();
+    void wrongSecretShowsError();
+
+private:
+    void fill(ConnectionManagerDialog &dialog, const QString &name, const QByteArray &secret);
+    void runTest(ConnectionManagerDialog &dialog);
+    DemoSiteProcess m_site;
+};
+
+void TestConnectionDialog::initTestCase()
+{
+    TestEnvironment::isolate();
+    QVERIFY2(m_site.start({ u"--hosts"_s, u"20"_s }), qPrintable(m_site.error()));
+}
+
+void TestConnectionDialog::fill(ConnectionManagerDialog &dialog, const QString &name,
+                                const QByteArray &secret)
+{
+    auto *nameEdit = dialog.findChild<QLineEdit *>(u"name"_s);
+    QVERIFY(nameEdit);
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, name);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"server"_s), m_site.server());
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"site"_s), m_site.site());
+    auto *user = dialog.findChild<QLineEdit *>(u"user"_s);
+    user->selectAll();
+    QTest::keyClicks(user, u"automation"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"secret"_s), QString::fromUtf8(secret));
+}
+
+// The dialog asks; this plays the app's part with the real client (pinned demo certificate).
+void TestConnectionDialog::runTest(ConnectionManagerDialog &dialog)
+{
+    connect(&dialog, &ConnectionManagerDialog::testRequested, &dialog,
+            [this, &dialog](const SiteConnection &c, const QByteArray &secret) {
+                SiteConnection pinned = c;
+                pinned.pinnedSha256 << QString::fromLatin1(m_site.sha256());
+                auto *client = new RestClient(pinned, &dialog);
+                client->setSecret(SecureBuffer(QByteArray(secret)));
+                RestReply *reply = client->send(RestRequest::get(u"/version"_s));
+                connect(reply, &RestReply::finished, &dialog, [&dialog](const RestResult &r) {
+                    ApiError e = r.error;
+                    const auto v = r.ok() ? SiteReplyReader::version(r.json, &e) : std::nullopt;
+                    if (v)
+                        dialog.setTestResult(*v);
+                    else
+                        dialog.setTestError(e);
+                });
+            });
+}
+
+void TestConnectionDialog::fillTestSaveReopen()
+{
+    ConnectionStore().save({});
+    {
+        ConnectionManagerDialog dialog;
+        dialog.setConnections({});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        runTest(dialog);
+        fill(dialog, u"Demo HQ"_s, m_site.secret());
+        QSignalSpy tested(&dialog, &ConnectionManagerDialog::testRequested);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"testButton"_s), Qt::LeftButton);
+        QCOMPARE(tested.count(), 1);
+        QCOMPARE(tested.first().at(1).toByteArray(), m_site.secret());
+        auto *result = dialog.findChild<QLabel *>(u"testResult"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Connected"_s), 10000);
+        QVERIFY(result->text().contains(m_site.site()));
+        QVERIFY(result->text().contains(u"Checkmk 2."_s));
+        TestEnvironment::saveScreenshot(&dialog, u"connection-manager"_s);
+
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const auto secrets = dialog.takeSecrets();
+        QCOMPARE(secrets.value(u"Demo HQ"_s), m_site.secret());
+        ConnectionStore().save(dialog.connections());
+    }
+    // Reopen from what was saved: every value is back, and no secret was written to settings.
+    const QList<SiteConnection> saved = ConnectionStore().load();
+    QCOMPARE(saved.size(), 1);
+    ConnectionManagerDialog again;
+    again.setConnections(saved, u"Demo HQ"_s);
+    QCOMPARE(again.findChild<QLineEdit *>(u"name"_s)->text(), u"Demo HQ"_s);
+    QCOMPARE(again.findChild<QLineEdit *>(u"server"_s)->text(), m_site.server());
+    QCOMPARE(again.findChild<QLineEdit *>(u"site"_s)->text(), m_site.site());
+    QCOMPARE(again.findChild<QLineEdit *>(u"user"_s)->text(), u"automation"_s);
+    QCOMPARE(again.findChild<QComboBox *>(u"protocol"_s)->currentText(), u"HTTPS"_s);
+    QVERIFY(again.findChild<QLineEdit *>(u"secret"_s)->text().isEmpty());
+    QSettings settings;
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!settings.value(key).toString().contains(QString::fromUtf8(m_site.secret())),
+                 qPrintable(key));
+}
+
+void TestConnectionDialog::invalidFieldNamed()
+{
+    ConnectionManagerDialog dialog;
+    dialog.setConnections({});
+    dialog.show();
+    auto *server = dialog.findChild<QLineEdit *>(u"server"_s);
+    QTest::keyClicks(server, u"not a host!"_s);
+    auto *error = dialog.findChild<QLabel *>(u"validationError"_s);
+    QVERIFY(error->text().startsWith(u"Server:"_s));
+    dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QVERIFY(dialog.isVisible()); // nothing lost, nothing saved
+    QCOMPARE(server->text(), u"not a host!"_s);
+}
+
+void TestConnectionDialog::wrongSecretShowsError()
+{
+    ConnectionManagerDialog dialog;
+    dialog.setConnections({});
+    dialog.show();
+    runTest(dialog);
+    fill(dialog, u"Wrong"_s, "definitely-wrong"_ba);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"testButton"_s), Qt::LeftButton);
+    auto *result = dialog.findChild<QLabel *>(u"testResult"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Test failed"_s), 10000);
+    QVERIFY(result->text().contains(u"401"_s));
+}
+
+QTEST_MAIN(TestConnectionDialog)
+#include "tst_connectiondialog.moc"

@@ -1,0 +1,114 @@
+#include <QTest>
+
+#include "UpdateStatusParser.h"
+
+using namespace Qt::StringLiterals;
+
+class TestUpdateStatusParser final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesRows();
+    void malformed_data();
+    void malformed();
+    void everyTruncationIsAnError();
+    void escapes();
+};
+
+namespace {
+const QByteArray sample = R"json({"domainType":"agent_update_status","value":[
+ {"domainType":"agent_update_status","id":"web01","links":[],"members":{},"extensions":{
+   "host_name":"web01","site":"prod_eu","folder":"/linux/web","registered":true,"selected":true,
+   "target_hash":"0123456789abcdef","downloaded_hash":"0123456789abcdef","installed_hash":"fedcba9876543210",
+   "pending_hash":"0123456789abcdef","last_check":1732448221.5,"last_update":null,"interval":3600,
+   "update_check_state":1,"update_check_output":"Update pending(!)","last_error":null,"future_field":[1,{"a":null}]}},
+ {"id":"db01","extensions":{"host_name":"db01","site":"prod","folder":"/","registered":false,"selected":false,
+   "target_hash":null,"downloaded_hash":null,"installed_hash":null,"pending_hash":null,"last_check":null,
+   "last_update":null,"interval":600,"update_check_state":3,"update_check_output":"","last_error":"Host is not registered"}}
+],"extensions":{"deployment_enabled":true,"generated_at":1732448300}})json";
+}
+
+void TestUpdateStatusParser::parsesRows()
+{
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(sample, &error);
+    QVERIFY2(r, qPrintable(error.summary()));
+    QCOMPARE(r->rows.size(), size_t(2));
+    const HostUpdateStatus &web = r->rows.at(0);
+    QCOMPARE(web.hostName, u"web01"_s);
+    QCOMPARE(web.site, u"prod_eu"_s);
+    QCOMPARE(web.folder, u"/linux/web"_s);
+    QVERIFY(web.registered);
+    QCOMPARE(HostUpdateStatus::hashText(web.targetHash), u"0123456789abcdef"_s);
+    QCOMPARE(HostUpdateStatus::hashText(web.installedHash), u"fedcba9876543210"_s);
+    QCOMPARE(web.lastCheck, 1732448221);
+    QCOMPARE(web.lastUpdate, -1);
+    QCOMPARE(int(web.checkState), 1);
+    QVERIFY(web.lastError.isEmpty());
+    const HostUpdateStatus &db = r->rows.at(1);
+    QVERIFY(!db.registered);
+    QVERIFY(!db.selected);
+    QCOMPARE(db.targetHash, quint64(0));
+    QCOMPARE(db.interval, 600);
+    QCOMPARE(db.lastError, u"Host is not registered"_s);
+    QCOMPARE(r->deploymentEnabled, std::optional<bool>(true));
+    QCOMPARE(r->generatedAt, 1732448300);
+}
+
+void TestUpdateStatusParser::malformed_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QByteArray() << u"unexpected end"_s;
+    QTest::newRow("array") << "[]"_ba << u"expected '{'"_s;
+    QTest::newRow("no value") << R"({"extensions":{}})"_ba << u"no \"value\""_s;
+    QTest::newRow("value not array") << R"({"value":{}})"_ba << u"expected '['"_s;
+    QTest::newRow("row without host")
+        << R"({"value":[{"extensions":{"site":"a"}}]})"_ba << u"host_name"_s;
+    QTest::newRow("bad hash")
+        << R"({"value":[{"extensions":{"host_name":"a","target_hash":"xyz"}}]})"_ba << u"16 hex"_s;
+    QTest::newRow("bool as string")
+        << R"({"value":[{"extensions":{"host_name":"a","registered":"yes"}}]})"_ba
+        << u"true or false"_s;
+    QTest::newRow("garbage after") << R"({"value":[]} x)"_ba << u"unexpected data"_s;
+    QTest::newRow("missing comma")
+        << R"({"value":[{"extensions":{"host_name":"a" "site":"b"}}]})"_ba << u"expected ','"_s;
+    QTest::newRow("html") << "<html><body>Internal error</body></html>"_ba << u"expected '{'"_s;
+}
+
+void TestUpdateStatusParser::malformed()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    ApiError error;
+    QVERIFY(!UpdateStatusParser::parse(body, &error));
+    QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
+    QVERIFY2(error.detail.contains(message), qPrintable(error.detail));
+    QVERIFY(error.detail.contains(u"at byte"_s));
+}
+
+void TestUpdateStatusParser::everyTruncationIsAnError()
+{
+    // A reply cut anywhere is an error, never a crash or half a table.
+    for (qsizetype n = 0; n < sample.size() - 1; ++n) {
+        ApiError error;
+        const auto r = UpdateStatusParser::parse(sample.left(n), &error);
+        QVERIFY2(!r, qPrintable(u"accepted a reply cut at %1"_s.arg(n)));
+        QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
+    }
+}
+
+void TestUpdateStatusParser::escapes()
+{
+    const QByteArray body
+        = R"({"value":[{"extensions":{"host_name":"h\u00e4st","last_error":"a \"quoted\"\nline \ud83d\ude00"}}]})";
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(body, &error);
+    QVERIFY2(r, qPrintable(error.detail));
+    QCOMPARE(r->rows.at(0).hostName, u"h\u00e4st"_s);
+    QCOMPARE(r->rows.at(0).lastError, u"a \"quoted\"\nline \U0001F600"_s);
+}
+
+QTEST_GUILESS_MAIN(TestUpdateStatusParser)
+#include "tst_updatestatusparser.moc"
