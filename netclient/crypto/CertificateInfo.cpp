@@ -1,5 +1,6 @@
 #include "CertificateInfo.h"
 
+#include "CertificateSummary.h"
 #include "OpenSslHandles.h"
 
 #include <QCryptographicHash>
@@ -202,4 +203,29 @@ QByteArray CertificateInfo::pem() const
         out += base64.mid(i, 64) + '\n';
     out += "-----END CERTIFICATE-----\n"_ba;
     return out;
+}
+
+CertificateSummary CertificateInfo::summary() const
+{
+    CertificateSummary s;
+    if (!isValid())
+        return s;
+    s.commonName = m_commonName;
+    s.organization = m_organization;
+    s.organizationalUnit = m_organizationalUnit;
+    s.subject = m_subject;
+    s.issuer = m_issuer;
+    s.serialNumberHex = m_serialHex;
+    s.notBefore = m_notBefore;
+    s.notAfter = m_notAfter;
+    s.isCa = m_isCa;
+    s.isSelfSigned = m_isSelfSigned;
+    s.keyType = m_keyType;
+    s.keyBits = m_keyBits;
+    s.signatureAlgorithm = m_signatureAlgorithm;
+    s.keyUsage = m_keyUsage;
+    s.md5Digest = md5Digest();
+    s.sha256Fingerprint = sha256FingerprintDisplay();
+    s.pem = pem();
+    return s;
 }

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 struct x509_st;
+struct CertificateSummary;
 
 // What a certificate says, read once with OpenSSL and kept as plain values: cheap to copy,
 // safe to hand to any thread, and free of OpenSSL types for its users.
@@ -54,6 +55,9 @@ public:
 
     QByteArray der() const { return m_der; }
     QByteArray pem() const;
+
+    // Plain values for views (which must not include this header).
+    CertificateSummary summary() const;
 
 private:
     QByteArray m_der;

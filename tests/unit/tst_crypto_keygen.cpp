@@ -6,6 +6,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "CertificateInfo.h"
+#include "CertificateSummary.h"
 #include "SecureBuffer.h"
 #include "SigningKeyGenerator.h"
 
@@ -117,6 +118,15 @@ void TestCryptoKeygen::certificateFieldsReadBack()
     QVERIFY(!cert.isExpiredAt(m_generatedAt.addYears(9)));
     QVERIFY(cert.isExpiredAt(m_generatedAt.addYears(10).addDays(1)));
     QCOMPARE(CertificateInfo::fromPem(cert.pem()).der(), cert.der());
+
+    const CertificateSummary summary = cert.summary();
+    QCOMPARE(summary.commonName, cert.commonName());
+    QCOMPARE(summary.md5Digest, cert.md5Digest());
+    QCOMPARE(summary.sha256Fingerprint, cert.sha256FingerprintDisplay());
+    QCOMPARE(summary.notAfter, cert.notAfter());
+    QCOMPARE(summary.keyBits, 2048);
+    QCOMPARE(summary.pem, m_key.certificatePem);
+    QVERIFY(CertificateInfo().summary().isEmpty());
 }
 
 void TestCryptoKeygen::openSslCommandLineReadsCertificate()
