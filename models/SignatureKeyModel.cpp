@@ -174,6 +174,8 @@ QVariant SignatureKeyModel::data(const QModelIndex &index, int role) const
 
 QVariant SignatureKeyModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == InUse)
+        return tr("Listed in the agent updater rule (such keys cannot be deleted)");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -190,7 +192,7 @@ QVariant SignatureKeyModel::headerData(int section, Qt::Orientation orientation,
     case KeyId:
         return tr("Key ID");
     case InUse:
-        return tr("In use by updater");
+        return tr("In use");
     }
     return {};
 }

@@ -74,7 +74,7 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
     form->addRow(tr("Strength:"), strengthRow);
     form->addRow(tr("&Repeat:"), m_repeat);
     form->addRow(QString(), m_mismatch);
-    form->addRow(tr("&Backup file:"), backupRow);
+    form->addRow(tr("Backup file:"), backupRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -92,6 +92,7 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
             const QSignalBlocker block(m_backupPath);
             m_backupPath->setText(QDir(dir).filePath(
                 u"agent-signing-key%1.pem"_s.arg(name.isEmpty() ? QString() : u"-"_s + name)));
+            m_backupPath->setCursorPosition(0); // the start of a path says more than its end
         }
         updateState();
     });
@@ -189,5 +190,6 @@ void CreateKeyDialog::browseBackup()
     if (!path.isEmpty()) {
         m_backupPathEdited = true;
         m_backupPath->setText(path);
+        m_backupPath->setCursorPosition(0);
     }
 }
