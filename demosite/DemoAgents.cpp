@@ -5,7 +5,8 @@
 #include <QtEndian>
 
 #include "DemoKeyStore.h"
-#include "PackageSignature.h"
+#include "PackageSigner.h"
+#include "SecureBuffer.h"
 
 using namespace Qt::StringLiterals;
 
@@ -84,7 +85,7 @@ bool DemoAgents::sign(const DemoKeyStore &keys, int keyId, const QByteArray &pas
     const SecureBuffer secret(QByteArray(passphrase.constData(), passphrase.size()));
     QList<QByteArray> signatures;
     for (const Agent &a : std::as_const(agents)) {
-        const QByteArray s = PackageSignature::sign(a.package, key->privateKeyPem, secret, error);
+        const QByteArray s = PackageSigner::sign(a.package, key->privateKeyPem, secret, error);
         if (s.isEmpty())
             return false; // nothing signed
         signatures << s;

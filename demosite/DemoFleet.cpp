@@ -6,8 +6,8 @@
 #include "DemoAgents.h"
 #include "DemoState.h"
 #include "HostSelectionEvaluator.h"
-#include "PackageSignature.h"
 #include "PythonLiteral.h"
+#include "SignatureVerifier.h"
 
 using namespace Qt::StringLiterals;
 
@@ -136,13 +136,14 @@ void DemoFleet::refreshDerived()
     const QDateTime now = QDateTime::fromSecsSinceEpoch(m_state.clock.now(), Qt::UTC);
     m_targetOf.assign(size_t(DemoAgents::configurationCount()), 0);
     m_signedOk.assign(size_t(DemoAgents::configurationCount()), false);
+    const SignatureVerifier verifier(accepted);
     for (int c = 0; c < DemoAgents::configurationCount() && c < agents.agents.size(); ++c) {
         const DemoAgents::Agent &a = agents.agents.at(c);
         m_targetOf[size_t(c)] = a.hash;
         for (const DemoAgents::Signature &s : a.signatures) {
-            if (PackageSignature::verify(a.package, s.signature, s.certificatePem, accepted, now)
-                    .verdict
-                == PackageSignature::Verdict::Valid)
+            const PackageSignature signature { s.certificatePem, s.signature.toBase64() };
+            if (verifier.verifyOne(a.package, signature, now).state
+                == SignatureVerdict::State::Valid)
                 m_signedOk[size_t(c)] = true;
         }
     }

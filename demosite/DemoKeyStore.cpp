@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include "SecureBuffer.h"
 #include "SigningKeyGenerator.h"
 
 using namespace Qt::StringLiterals;
@@ -17,12 +18,12 @@ const DemoKeyStore::Key *DemoKeyStore::find(int id) const
 
 bool DemoKeyStore::seed(const QString &site, QString *error)
 {
-    SigningKeyGenerator::Request request;
+    SigningKeyRequest request;
     request.alias = u"Demo signing key"_s;
-    request.site = site;
-    request.user = u"cmkadmin"_s;
-    request.bits = 2048;
-    const SigningKeyGenerator::Result r
+    request.siteId = site;
+    request.userId = u"cmkadmin"_s;
+    request.keyBits = 2048; // a quick start; keys made in the console are 4096 bit
+    const SigningKeyResult r
         = SigningKeyGenerator::generate(request, SecureBuffer(QByteArray(seededPassphrase)));
     if (!r.ok) {
         *error = u"cannot create the demo signing key: "_s + r.error;
@@ -31,7 +32,7 @@ bool DemoKeyStore::seed(const QString &site, QString *error)
     Key key;
     key.id = nextId++;
     key.alias = request.alias;
-    key.owner = request.user;
+    key.owner = request.userId;
     key.date = QDateTime::currentSecsSinceEpoch() - 90 * 24 * 3600;
     key.certificatePem = r.certificatePem;
     key.privateKeyPem = r.privateKeyPem;

@@ -1,0 +1,245 @@
+#include "KeysPage.h"
+
+#include "CertificateDetailsDialog.h"
+#include "CreateKeyDialog.h"
+#include "SignatureKeyModel.h"
+#include "UploadKeyDialog.h"
+#include "common/ErrorBanner.h"
+#include "common/PassphraseDialog.h"
+#include "common/PassphraseField.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+KeysPage::KeysPage(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new SignatureKeyModel(this))
+    , m_banner(new ErrorBanner(this))
+    , m_toolBar(new QToolBar(this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_busyRow(new QWidget(this))
+    , m_busyText(new QLabel(m_busyRow))
+    , m_busyBar(new QProgressBar(m_busyRow))
+{
+    m_model->setExpiryIcons(style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                            style()->standardIcon(QStyle::SP_MessageBoxCritical),
+                            style()->standardIcon(QStyle::SP_MessageBoxCritical));
+
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_createAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_FileIcon),
+                                          tr("Create key…"), this, &KeysPage::createKey);
+    m_uploadAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_ArrowUp),
+                                          tr("Upload key…"), this, &KeysPage::uploadKey);
+    m_downloadAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_ArrowDown),
+                                            tr("Download key…"), this, &KeysPage::downloadKey);
+    m_deleteAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_TrashIcon),
+                                          tr("Delete…"), this, &KeysPage::deleteKey);
+    m_detailsAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+                                           tr("Certificate details"), this, [this] {
+                                               if (const int id = selectedKeyId())
+                                                   Q_EMIT certificateDetailsRequested(id);
+                                           });
+    m_toolBar->addSeparator();
+    m_refreshAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_BrowserReload),
+                                           tr("Refresh"), this, &KeysPage::refreshRequested);
+
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(SignatureKeyModel::SortRole);
+    m_table->setModel(proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(SignatureKeyModel::Created, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &KeysPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, m_detailsAction, &QAction::trigger);
+
+    m_empty->setObjectName(u"emptyState"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setText(
+        tr("This site has no signature keys yet.\n\nAgents only install updates signed with a "
+           "key they know. Create a key, or upload one you already have."));
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_table);
+
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(160);
+    auto *busyLayout = new QHBoxLayout(m_busyRow);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->addWidget(m_busyBar);
+    busyLayout->addWidget(m_busyText, 1);
+    m_busyRow->hide();
+    m_banner->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_busyRow);
+    layout->addWidget(m_stack, 1);
+    updateActions();
+}
+
+void KeysPage::setKeys(const QList<SignatureKey> &keys)
+{
+    const int selected = selectedKeyId();
+    m_model->setKeys(keys);
+    m_stack->setCurrentWidget(keys.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
+    if (selected != 0)
+        selectKey(selected);
+    updateActions();
+}
+
+void KeysPage::setNow(const QDateTime &now)
+{
+    m_model->setNow(now);
+}
+
+void KeysPage::setBusy(bool busy, const QString &text)
+{
+    m_busy = busy;
+    m_busyText->setText(text);
+    m_busyRow->setVisible(busy);
+    updateActions();
+}
+
+void KeysPage::showError(const ApiError &error)
+{
+    m_banner->showError(error);
+    m_banner->show();
+}
+
+void KeysPage::showCertificateDetails(const CertificateSummary &certificate)
+{
+    auto *dialog = new CertificateDetailsDialog(certificate, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+int KeysPage::selectedKeyId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(SignatureKeyModel::KeyIdRole).toInt();
+}
+
+void KeysPage::selectKey(int id)
+{
+    const int row = m_model->rowOfKey(id);
+    if (row < 0)
+        return;
+    const auto *proxy = static_cast<QSortFilterProxyModel *>(m_table->model());
+    m_table->selectRow(proxy->mapFromSource(m_model->index(row, 0)).row());
+}
+
+void KeysPage::updateActions()
+{
+    const int id = selectedKeyId();
+    const SignatureKey *key = id != 0 ? m_model->keyAt(m_model->rowOfKey(id)) : nullptr;
+    m_createAction->setEnabled(!m_busy);
+    m_uploadAction->setEnabled(!m_busy);
+    m_refreshAction->setEnabled(!m_busy);
+    m_downloadAction->setEnabled(!m_busy && key != nullptr);
+    m_detailsAction->setEnabled(key != nullptr);
+    m_deleteAction->setEnabled(!m_busy && key != nullptr && !key->inUse);
+    m_deleteAction->setToolTip(key != nullptr && key->inUse
+                                   ? tr("This key is still used by the agent updater rule.")
+                                   : tr("Delete the selected key"));
+}
+
+void KeysPage::createKey()
+{
+    auto *dialog = new CreateKeyDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QByteArray passphrase = dialog->takePassphrase();
+        Q_EMIT createKeyRequested(dialog->alias(), passphrase, dialog->backupPath());
+        PassphraseField::wipe(passphrase);
+    });
+    dialog->open();
+}
+
+void KeysPage::uploadKey()
+{
+    auto *dialog = new UploadKeyDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QByteArray passphrase = dialog->takePassphrase();
+        Q_EMIT uploadKeyRequested(dialog->pem(), passphrase);
+        PassphraseField::wipe(passphrase);
+    });
+    dialog->open();
+}
+
+void KeysPage::downloadKey()
+{
+    const int id = selectedKeyId();
+    const SignatureKey *key = m_model->keyAt(m_model->rowOfKey(id));
+    if (key == nullptr)
+        return;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Save key"), QDir(documents).filePath(u"agent-signing-key-%1.pem"_s.arg(id)),
+        tr("PEM files (*.pem);;All files (*)"));
+    if (target.isEmpty())
+        return;
+    auto *dialog = new PassphraseDialog(
+        tr("The site hands out the key \"%1\" only with its passphrase. The file holds the "
+           "encrypted private key and the certificate.")
+            .arg(key->alias),
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, target] {
+        QByteArray passphrase = dialog->takePassphrase();
+        Q_EMIT downloadKeyRequested(id, passphrase, target);
+        PassphraseField::wipe(passphrase);
+    });
+    dialog->open();
+}
+
+void KeysPage::deleteKey()
+{
+    const int id = selectedKeyId();
+    const SignatureKey *key = m_model->keyAt(m_model->rowOfKey(id));
+    if (key == nullptr || key->inUse)
+        return;
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete signature key"),
+        tr("Delete the key \"%1\"? Agents signed only with this key can no longer be updated, "
+           "and the key cannot be restored without a backup.")
+            .arg(key->alias),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    // Yes ends the box with QMessageBox::Yes, not QDialog::Accepted.
+    connect(box, &QMessageBox::finished, this, [this, id](int result) {
+        if (result == QMessageBox::Yes)
+            Q_EMIT deleteKeyRequested(id);
+    });
+    box->open();
+}

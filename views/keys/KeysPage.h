@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+#include "ApiError.h"
+#include "CertificateSummary.h"
+#include "SignatureKey.h"
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QTableView;
+class QToolBar;
+class ErrorBanner;
+class SignatureKeyModel;
+
+// The signature keys page: the site's keys with their expiry, and the actions on them.
+// Dialogs collect input here; the requests leave as signals for app/ to carry out.
+//
+// Passphrases leave as QByteArray (views cannot use SecureBuffer). They are valid only during
+// the emission: connect directly, move the bytes into a SecureBuffer in the slot; the page
+// wipes its copy as soon as the signal returns.
+class KeysPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KeysPage)
+
+public:
+    explicit KeysPage(QWidget *parent = nullptr);
+
+    void setKeys(const QList<SignatureKey> &keys);
+    void setNow(const QDateTime &now); // for tests; the page uses the current time otherwise
+    void setBusy(bool busy, const QString &text = {});
+    void showError(const ApiError &error);
+    void showCertificateDetails(const CertificateSummary &certificate);
+
+    SignatureKeyModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    int selectedKeyId() const; // 0 when none
+    void selectKey(int id);
+
+    // Entry points of the toolbar actions (also for tests and keyboard shortcuts).
+    void createKey();
+    void uploadKey();
+    void downloadKey();
+    void deleteKey();
+
+Q_SIGNALS:
+    void refreshRequested();
+    void createKeyRequested(const QString &alias, const QByteArray &passphrase,
+                            const QString &backupPath);
+    void uploadKeyRequested(const QByteArray &pem, const QByteArray &passphrase);
+    void downloadKeyRequested(int id, const QByteArray &passphrase, const QString &targetPath);
+    void deleteKeyRequested(int id);
+    // The page cannot parse certificates; app/ answers with showCertificateDetails().
+    void certificateDetailsRequested(int id);
+
+private:
+    void updateActions();
+
+    SignatureKeyModel *m_model;
+    ErrorBanner *m_banner;
+    QToolBar *m_toolBar;
+    QAction *m_createAction;
+    QAction *m_uploadAction;
+    QAction *m_downloadAction;
+    QAction *m_deleteAction;
+    QAction *m_detailsAction;
+    QAction *m_refreshAction;
+    QStackedWidget *m_stack;
+    QLabel *m_empty;
+    QTableView *m_table;
+    QWidget *m_busyRow;
+    QLabel *m_busyText;
+    QProgressBar *m_busyBar;
+    bool m_busy = false;
+};
