@@ -15,6 +15,8 @@
 #include "SecretStore.h"
 #include "SiteOverviewPage.h"
 #include "SiteReplyReader.h"
+#include "SetupController.h"
+#include "SetupPage.h"
 #include "SiteSession.h"
 #include "StatusController.h"
 #include "UpdateStatusPage.h"
@@ -44,6 +46,8 @@ AppController::AppController(QObject *parent)
     , m_overview(new SiteOverviewPage)
     , m_statusPage(new UpdateStatusPage)
     , m_status(new StatusController(m_session, m_statusPage, this))
+    , m_setupPage(new SetupPage)
+    , m_setup(new SetupController(m_session, m_setupPage, m_statusPage->model(), this))
 {
     m_window->addPage(u"overview"_s, tr("Overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
     m_window->addPage(u"status"_s, tr("Update status"), QIcon(u":/icons/status.svg"_s),
@@ -57,6 +61,8 @@ AppController::AppController(QObject *parent)
             loadOverview();
         else if (m_window->currentPage() == u"status"_s)
             m_status->refresh();
+        else if (m_window->currentPage() == u"setup"_s)
+            m_setup->refresh();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {

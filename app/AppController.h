@@ -8,6 +8,8 @@ class ConnectionManagerDialog;
 class MainWindow;
 class SecretStore;
 class SiteOverviewPage;
+class SetupController;
+class SetupPage;
 class SiteSession;
 class StatusController;
 class UpdateStatusPage;
@@ -26,6 +28,8 @@ public:
     MainWindow *window() const { return m_window; }
     SiteSession *session() const { return m_session; }
     StatusController *statusController() const { return m_status; }
+    SetupController *setupController() const { return m_setup; }
+    SetupPage *setupPage() const { return m_setupPage; }
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
 
@@ -50,6 +54,8 @@ private:
     SiteOverviewPage *m_overview;
     UpdateStatusPage *m_statusPage;
     StatusController *m_status;
+    SetupPage *m_setupPage;
+    SetupController *m_setup;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
 };

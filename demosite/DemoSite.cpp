@@ -159,7 +159,7 @@ bool DemoSite::seedRollOut(QString *error)
     rule.properties = QJsonObject { { u"disabled"_s, false },
                                     { u"description"_s, u"Automatic updates for all hosts"_s } };
     const QVariantMap value {
-        { u"activated"_s, true },
+        { u"activated"_s, u"enabled"_s },
         { u"server_data"_s,
           QVariantMap { { u"server"_s, u"127.0.0.1:%1"_s.arg(m_port) },
                         { u"site"_s, s.siteName() },

@@ -1,8 +1,11 @@
 #include "SiteReplyReader.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include "PythonLiteral.h"
 
 using namespace Qt::StringLiterals;
 
@@ -92,4 +95,111 @@ std::optional<int> SiteReplyReader::collectionSize(const QJsonDocument &doc, Api
         return std::nullopt;
     }
     return int(value.toArray().size());
+}
+
+std::optional<QList<AgentUpdaterRule>> SiteReplyReader::rules(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"value"_s);
+    if (!value.isArray()) {
+        *error = malformed(QCoreApplication::translate("SiteReplyReader", "rule collection: expected an array \"value\"."));
+        return std::nullopt;
+    }
+    QList<AgentUpdaterRule> rules;
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject o = entry.toObject();
+        const QJsonObject ext = o.value(u"extensions"_s).toObject();
+        AgentUpdaterRule r;
+        r.id = o.value(u"id"_s).toString();
+        r.folder = ext.value(u"folder"_s).toString(u"/"_s);
+        r.folder.replace(u'~', u'/');
+        const QJsonObject properties = ext.value(u"properties"_s).toObject();
+        r.disabled = properties.value(u"disabled"_s).toBool();
+        r.description = properties.value(u"description"_s).toString();
+        PythonLiteral::Error pe;
+        const QVariant parsed = PythonLiteral::parse(ext.value(u"value_raw"_s).toString(), &pe);
+        if (pe.isError() || parsed.typeId() != QMetaType::QVariantMap) {
+            *error = malformed(QCoreApplication::translate("SiteReplyReader", "rule %1: value_raw is not a Python dict (%2).")
+                                       .arg(r.id, pe.isError() ? pe.toString() : u"not a dict"_s));
+            return std::nullopt;
+        }
+        r.value = parsed.toMap();
+        const QJsonObject conditions = ext.value(u"conditions"_s).toObject();
+        for (const QJsonValue &t : conditions.value(u"host_tags"_s).toArray()) {
+            const QJsonObject tag = t.toObject();
+            r.hostTags.append({ tag.value(u"key"_s).toString(), tag.value(u"value"_s).toString(),
+                                tag.value(u"operator"_s).toString() == u"is_not"_s });
+        }
+        for (const QJsonValue &g : conditions.value(u"host_label_groups"_s).toArray()) {
+            for (const QJsonValue &l : g.toObject().value(u"label_group"_s).toArray()) {
+                const QString label = l.toObject().value(u"label"_s).toString();
+                r.hostLabels.append({ label.section(u':', 0, 0), label.section(u':', 1),
+                                      l.toObject().value(u"operator"_s).toString() == u"not"_s });
+            }
+        }
+        const QJsonObject names = conditions.value(u"host_name"_s).toObject();
+        for (const QJsonValue &n : names.value(u"match_on"_s).toArray())
+            r.hostNames << n.toString();
+        r.hostNamesNegated = names.value(u"operator"_s).toString() == u"none_of"_s;
+        rules << r;
+    }
+    return rules;
+}
+
+std::optional<QList<SignatureKey>> SiteReplyReader::signatureKeys(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"value"_s);
+    if (!value.isArray()) {
+        *error = malformed(QCoreApplication::translate("SiteReplyReader", "signature key collection: expected an array \"value\"."));
+        return std::nullopt;
+    }
+    QList<SignatureKey> keys;
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject o = entry.toObject();
+        const QJsonObject ext = o.value(u"extensions"_s).toObject();
+        SignatureKey k;
+        bool ok = false;
+        k.id = o.value(u"id"_s).toString().toInt(&ok);
+        if (!ok) {
+            *error = malformed(QCoreApplication::translate("SiteReplyReader", "signature key without a numeric id."));
+            return std::nullopt;
+        }
+        k.alias = ext.value(u"alias"_s).toString(o.value(u"title"_s).toString());
+        k.owner = ext.value(u"owner"_s).toString();
+        k.created = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"date"_s).toDouble()), Qt::UTC);
+        k.notAfter = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"not_after"_s).toDouble()), Qt::UTC);
+        k.certificatePem = ext.value(u"certificate"_s).toString().toUtf8();
+        k.md5Digest = ext.value(u"digest_md5"_s).toString();
+        k.inUse = ext.value(u"in_use"_s).toBool();
+        keys << k;
+    }
+    return keys;
+}
+
+std::optional<QList<Prerequisites::AgentInfo>> SiteReplyReader::agents(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"value"_s);
+    if (!value.isArray()) {
+        *error = malformed(QCoreApplication::translate("SiteReplyReader", "agent collection: expected an array \"value\"."));
+        return std::nullopt;
+    }
+    QList<Prerequisites::AgentInfo> agents;
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject o = entry.toObject();
+        Prerequisites::AgentInfo a;
+        a.hash = o.value(u"id"_s).toString();
+        for (const QJsonValue &s : o.value(u"extensions"_s).toObject().value(u"signatures"_s).toArray())
+            a.signedByKeyIds << s.toObject().value(u"key_id"_s).toInt();
+        agents << a;
+    }
+    return agents;
+}
+
+std::optional<QJsonValue> SiteReplyReader::globalSetting(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonObject o = doc.object();
+    if (!o.contains(u"value"_s)) {
+        *error = malformed(QCoreApplication::translate("SiteReplyReader", "global setting: expected \"value\"."));
+        return std::nullopt;
+    }
+    return o.value(u"value"_s);
 }

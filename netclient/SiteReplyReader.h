@@ -5,8 +5,11 @@
 
 #include <optional>
 
+#include "AgentUpdaterRule.h"
 #include "ApiError.h"
 #include "Host.h"
+#include "Prerequisites.h"
+#include "SignatureKey.h"
 #include "SiteVersion.h"
 
 // Reads the site's REST replies into domain values. A reply that does not have the promised
@@ -17,6 +20,15 @@ public:
     static std::optional<SiteVersion> version(const QJsonDocument &doc, ApiError *error);
     // GET /domain-types/host_config/collections/all?effective_attributes=true
     static std::optional<QList<Host>> hosts(const QJsonDocument &doc, ApiError *error);
+    // GET /domain-types/rule/collections/all?ruleset_name=agent_config:cmk_update_agent; each
+    // rule's value_raw is read as a Python literal.
+    static std::optional<QList<AgentUpdaterRule>> rules(const QJsonDocument &doc, ApiError *error);
+    // Extension: GET /domain-types/agent_signature_key/collections/all
+    static std::optional<QList<SignatureKey>> signatureKeys(const QJsonDocument &doc, ApiError *error);
+    // GET /domain-types/agent/collections/all: hashes and the keys that signed each agent.
+    static std::optional<QList<Prerequisites::AgentInfo>> agents(const QJsonDocument &doc, ApiError *error);
+    // The value of a global setting {varname, value, is_default}.
+    static std::optional<QJsonValue> globalSetting(const QJsonDocument &doc, ApiError *error);
     // Number of entries of any collection reply (value[]).
     static std::optional<int> collectionSize(const QJsonDocument &doc, ApiError *error);
 };

@@ -1,0 +1,273 @@
+#include "SetupPage.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "ErrorBanner.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+std::optional<bool> nextConfirmation;
+
+QString buttonText(Prerequisites::Item item)
+{
+    switch (item) {
+    case Prerequisites::Item::SignatureKey: return QObject::tr("Signature keys…");
+    case Prerequisites::Item::UpdaterRule: return QObject::tr("Agent updater rule…");
+    case Prerequisites::Item::SignedAgents: return QObject::tr("Agents and baking…");
+    case Prerequisites::Item::RegisteredHost: return QObject::tr("Register a machine…");
+    default: return {};
+    }
+}
+} // namespace
+
+void SetupPage::setNextConfirmation(std::optional<bool> answer)
+{
+    nextConfirmation = answer;
+}
+
+SetupPage::SetupPage(QWidget *parent)
+    : QWidget(parent)
+    , m_checklist(new QGridLayout)
+    , m_switch(new QCheckBox(tr("&Activation of automatic agent updates (master switch)"), this))
+    , m_switchState(new QLabel(this))
+    , m_pendingLabel(new QLabel(this))
+    , m_pendingList(new QListWidget(this))
+    , m_showPending(new QPushButton(tr("Show &changes"), this))
+    , m_activate(new QPushButton(tr("Ac&tivate changes"), this))
+    , m_activationProgress(new QProgressBar(this))
+    , m_activationText(new QLabel(this))
+    , m_rules(new QTableWidget(this))
+    , m_reload(new QPushButton(tr("&Reload"), this))
+    , m_banner(new ErrorBanner(this))
+{
+    setObjectName(u"setupPage"_s);
+    m_switch->setObjectName(u"masterSwitch"_s);
+    m_activate->setObjectName(u"activateChanges"_s);
+    m_pendingLabel->setObjectName(u"pendingLabel"_s);
+    m_activationText->setObjectName(u"activationText"_s);
+    m_rules->setObjectName(u"rulesTable"_s);
+
+    auto *title = new QLabel(tr("Automatic agent updates"), this);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.5);
+    f.setBold(true);
+    title->setFont(f);
+    auto *header = new QHBoxLayout;
+    header->addWidget(title, 1);
+    header->addWidget(m_reload);
+
+    auto *checkBox = new QGroupBox(tr("Prerequisites"), this);
+    m_checklist->setColumnStretch(1, 1);
+    m_checklist->setHorizontalSpacing(12);
+    checkBox->setLayout(m_checklist);
+
+    auto *switchBox = new QGroupBox(tr("Master switch"), this);
+    auto *switchLayout = new QVBoxLayout(switchBox);
+    m_switchState->setWordWrap(true);
+    switchLayout->addWidget(m_switch);
+    switchLayout->addWidget(m_switchState);
+
+    auto *pendingBox = new QGroupBox(tr("Pending changes"), this);
+    auto *pendingLayout = new QVBoxLayout(pendingBox);
+    auto *pendingRow = new QHBoxLayout;
+    pendingRow->addWidget(m_pendingLabel, 1);
+    pendingRow->addWidget(m_showPending);
+    pendingRow->addWidget(m_activate);
+    m_showPending->setCheckable(true);
+    m_pendingList->hide();
+    m_pendingList->setMaximumHeight(120);
+    m_activationProgress->setRange(0, 0);
+    m_activationProgress->hide();
+    m_activationText->setWordWrap(true);
+    pendingLayout->addLayout(pendingRow);
+    pendingLayout->addWidget(m_pendingList);
+    pendingLayout->addWidget(m_activationProgress);
+    pendingLayout->addWidget(m_activationText);
+
+    auto *rulesBox = new QGroupBox(tr("Agent updater rules (first rule per parameter wins)"), this);
+    auto *rulesLayout = new QVBoxLayout(rulesBox);
+    m_rules->setColumnCount(6);
+    m_rules->setHorizontalHeaderLabels({ tr("#"), tr("Folder"), tr("Description"), tr("State"),
+                                         tr("Update server"), tr("Accepted keys") });
+    m_rules->verticalHeader()->hide();
+    m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rules->horizontalHeader()->setStretchLastSection(true);
+    m_rules->setMinimumHeight(110);
+    rulesLayout->addWidget(m_rules);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(header);
+    layout->addWidget(m_banner);
+    layout->addWidget(checkBox);
+    auto *row = new QHBoxLayout;
+    row->addWidget(switchBox, 1);
+    row->addWidget(pendingBox, 1);
+    layout->addLayout(row);
+    layout->addWidget(rulesBox, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(m_reload, &QPushButton::clicked, this, &SetupPage::refreshRequested);
+    connect(m_switch, &QCheckBox::clicked, this, &SetupPage::onSwitchClicked);
+    connect(m_activate, &QPushButton::clicked, this, &SetupPage::activateRequested);
+    connect(m_showPending, &QPushButton::toggled, m_pendingList, &QWidget::setVisible);
+    setMasterSwitch(std::nullopt);
+    setPendingChanges({});
+}
+
+void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
+{
+    m_results = results;
+    while (QLayoutItem *item = m_checklist->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    int row = 0;
+    for (const Prerequisites::Result &r : results) {
+        auto *mark = new QLabel(this);
+        const bool met = r.state == Prerequisites::State::Met;
+        const bool unknown = r.state == Prerequisites::State::Unknown;
+        mark->setText(met ? u"✔"_s : unknown ? u"?"_s : u"✘"_s);
+        mark->setStyleSheet(met ? u"color:#1e7e34;font-weight:bold;font-size:14pt"_s
+                                : unknown ? u"color:#6c637a;font-weight:bold;font-size:14pt"_s
+                                          : u"color:#b3261e;font-weight:bold;font-size:14pt"_s);
+        mark->setAccessibleName(met ? tr("met") : unknown ? tr("unknown") : tr("not met"));
+        auto *text = new QLabel(u"<b>%1</b><br>%2"_s.arg(r.title.toHtmlEscaped(), r.reason.toHtmlEscaped()), this);
+        text->setWordWrap(true);
+        text->setObjectName(u"prerequisite%1"_s.arg(row));
+        m_checklist->addWidget(mark, row, 0, Qt::AlignTop);
+        m_checklist->addWidget(text, row, 1);
+        const QString label = buttonText(r.item);
+        if (!label.isEmpty()) {
+            auto *go = new QPushButton(label, this);
+            go->setEnabled(!met);
+            const Prerequisites::Item item = r.item;
+            connect(go, &QPushButton::clicked, this, [this, item] { Q_EMIT goToRequested(item); });
+            m_checklist->addWidget(go, row, 2, Qt::AlignTop);
+        }
+        ++row;
+    }
+}
+
+void SetupPage::setMasterSwitch(std::optional<bool> on)
+{
+    m_updatingSwitch = true;
+    m_switch->setEnabled(on.has_value());
+    m_switch->setChecked(on.value_or(false));
+    m_updatingSwitch = false;
+    if (!on)
+        m_switchState->setText(tr("The state of the master switch could not be read."));
+    else if (*on)
+        m_switchState->setText(tr("On: hosts in the host selection fetch their signed agents."));
+    else
+        m_switchState->setText(tr("Off: every update check is answered with \"deployment is currently globally disabled\"."));
+}
+
+void SetupPage::onSwitchClicked(bool on)
+{
+    if (m_updatingSwitch)
+        return;
+    if (on) {
+        const QStringList missing = Prerequisites::missing(m_results);
+        if (!missing.isEmpty()) {
+            bool yes;
+            if (nextConfirmation) {
+                yes = *nextConfirmation;
+                nextConfirmation.reset();
+            } else {
+                yes = QMessageBox::warning(this, tr("Turn on automatic updates?"),
+                                           tr("These prerequisites are not met:\n\n• %1\n\nHosts will report errors until they are. Turn the master switch on anyway?")
+                                                   .arg(missing.join(u"\n• "_s)),
+                                           QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                        == QMessageBox::Yes;
+            }
+            if (!yes) {
+                m_updatingSwitch = true;
+                m_switch->setChecked(false);
+                m_updatingSwitch = false;
+                return;
+            }
+        }
+    }
+    Q_EMIT masterSwitchRequested(on);
+}
+
+void SetupPage::setPendingChanges(const QStringList &changes)
+{
+    m_pendingLabel->setText(changes.isEmpty() ? tr("No pending changes.") : tr("%n pending change(s).", nullptr, int(changes.size())));
+    m_pendingList->clear();
+    m_pendingList->addItems(changes);
+    m_showPending->setEnabled(!changes.isEmpty());
+    m_activate->setEnabled(!changes.isEmpty());
+}
+
+void SetupPage::setActivation(bool running, const QString &text)
+{
+    m_activationProgress->setVisible(running);
+    m_activationText->setText(text);
+    if (running)
+        m_activate->setEnabled(false);
+}
+
+void SetupPage::setRules(const QList<AgentUpdaterRule> &rules, const QList<Prerequisites::KeyInfo> &keys)
+{
+    m_rules->setRowCount(int(rules.size()));
+    for (int i = 0; i < rules.size(); ++i) {
+        const AgentUpdaterRule &r = rules.at(i);
+        const AgentUpdaterConfig c = r.config();
+        QStringList accepted;
+        for (const QString &pem : c.signatureKeys.value_or(QStringList())) {
+            QString name = tr("(unknown key)");
+            for (const Prerequisites::KeyInfo &k : keys) {
+                if (QByteArray(k.certificatePem).trimmed() == pem.toUtf8().trimmed())
+                    name = k.alias;
+            }
+            accepted << name;
+        }
+        const QString state = r.disabled ? tr("rule disabled")
+                : c.activated.has_value() ? (*c.activated ? tr("deploys the updater") : tr("updater off"))
+                                          : tr("—");
+        const QString server = c.serverData ? u"%1/%2 (%3)"_s.arg(c.serverData->server, c.serverData->site, c.serverData->protocol) : tr("—");
+        const QStringList cells{ QString::number(i + 1), r.folder, r.description, state, server,
+                                 c.signatureKeys ? accepted.join(u", "_s) : tr("—") };
+        for (int col = 0; col < cells.size(); ++col)
+            m_rules->setItem(i, col, new QTableWidgetItem(cells.at(col)));
+    }
+    m_rules->resizeColumnsToContents();
+}
+
+void SetupPage::setBusy(bool busy)
+{
+    m_reload->setEnabled(!busy);
+    m_reload->setText(busy ? tr("Loading…") : tr("&Reload"));
+}
+
+void SetupPage::showError(const ApiError &error, const QString &context)
+{
+    m_banner->showError(error, context);
+}
+
+void SetupPage::showMessage(const QString &text)
+{
+    m_banner->showMessage(text);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+#include "AgentUpdaterRule.h"
+#include "ApiError.h"
+#include "Prerequisites.h"
+
+
+class ErrorBanner;
+class QCheckBox;
+class QGridLayout;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+// The landing page once connected: the prerequisites of automatic updates with the reason of
+// each and a way to fix it, the master switch, the agent updater rules, and pending changes
+// with "Activate changes".
+class SetupPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SetupPage)
+
+public:
+    explicit SetupPage(QWidget *parent = nullptr);
+
+    void setPrerequisites(const QList<Prerequisites::Result> &results);
+    void setMasterSwitch(std::optional<bool> on);
+    void setPendingChanges(const QStringList &changes);
+    void setActivation(bool running, const QString &text);
+    void setRules(const QList<AgentUpdaterRule> &rules, const QList<Prerequisites::KeyInfo> &keys);
+    void setBusy(bool busy);
+    void showError(const ApiError &error, const QString &context = {});
+    void showMessage(const QString &text);
+
+    // Answers the confirmation before the switch goes on with prerequisites missing (tests).
+    static void setNextConfirmation(std::optional<bool> answer);
+
+Q_SIGNALS:
+    void refreshRequested();
+    void masterSwitchRequested(bool on);
+    void activateRequested();
+    void goToRequested(Prerequisites::Item item);
+
+private:
+    void onSwitchClicked(bool on);
+
+    QList<Prerequisites::Result> m_results;
+    QGridLayout *m_checklist;
+    QCheckBox *m_switch;
+    QLabel *m_switchState;
+    QLabel *m_pendingLabel;
+    QListWidget *m_pendingList;
+    QPushButton *m_showPending;
+    QPushButton *m_activate;
+    QProgressBar *m_activationProgress;
+    QLabel *m_activationText;
+    QTableWidget *m_rules;
+    QPushButton *m_reload;
+    ErrorBanner *m_banner;
+    bool m_updatingSwitch = false;
+};
