@@ -9,7 +9,10 @@
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
+#include "LocalConfigPage.h"
 #include "MainWindow.h"
+#include "RegistrationController.h"
+#include "RegistrationWizard.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
@@ -44,10 +47,24 @@ AppController::AppController(QObject *parent)
     , m_overview(new SiteOverviewPage)
     , m_statusPage(new UpdateStatusPage)
     , m_status(new StatusController(m_session, m_statusPage, this))
+    , m_registrationWizard(new RegistrationWizard)
+    , m_localConfigPage(new LocalConfigPage)
+    , m_registration(
+          new RegistrationController(m_registrationWizard, m_localConfigPage, m_secrets, this))
 {
     m_window->addPage(u"overview"_s, tr("Overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
     m_window->addPage(u"status"_s, tr("Update status"), QIcon(u":/icons/status.svg"_s),
                       m_statusPage);
+    // The wizard lives in the page; after Finish it starts over for the next registration.
+    m_registrationWizard->setWindowFlags(Qt::Widget);
+    connect(m_registrationWizard, &QWizard::finished, m_registrationWizard, [this] {
+        m_registrationWizard->restart();
+        m_registrationWizard->show();
+    });
+    m_window->addPage(u"register"_s, tr("Register machine"), QIcon(u":/icons/agentdesk.svg"_s),
+                      m_registrationWizard);
+    m_window->addPage(u"local-config"_s, tr("Local updater config"),
+                      QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
 
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
@@ -137,6 +154,7 @@ void AppController::refreshNames()
     for (const SiteConnection &c : std::as_const(m_connections))
         names << c.name;
     m_window->setConnectionNames(names, m_session->connection().name);
+    m_registration->setKnownConnections(m_connections);
 }
 
 void AppController::connectTo(const QString &name)

@@ -5,6 +5,9 @@
 #include "SiteConnection.h"
 
 class ConnectionManagerDialog;
+class LocalConfigPage;
+class RegistrationController;
+class RegistrationWizard;
 class MainWindow;
 class SecretStore;
 class SiteOverviewPage;
@@ -28,6 +31,7 @@ public:
     StatusController *statusController() const { return m_status; }
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
+    RegistrationController *registrationController() const { return m_registration; }
 
     // Connects to the named saved connection, or the last used one when empty.
     void start(const QString &connectionName = {});
@@ -50,6 +54,9 @@ private:
     SiteOverviewPage *m_overview;
     UpdateStatusPage *m_statusPage;
     StatusController *m_status;
+    RegistrationWizard *m_registrationWizard;
+    LocalConfigPage *m_localConfigPage;
+    RegistrationController *m_registration;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
 };
