@@ -166,7 +166,8 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
     if (outcome.failure == RegistrationOutcome::Failure::Tls && parser.isSet(u"trust-cert"_s)
         && !outcome.error.certificateChain.isEmpty()) {
         const CertificateDetails &leaf = outcome.error.certificateChain.first();
-        std::fprintf(stderr, "agentdesk register: trusting the server's certificate %s (%s)\n",
+        // A notice, not an error: stderr keeps its one line for a failure.
+        std::fprintf(stdout, "Trusting the server's certificate %s (%s)\n",
                      qPrintable(leaf.sha256Display()), qPrintable(leaf.subject));
         request.trust = RegistrationRequest::Trust::TrustCertificate;
         request.trustedCertificatesPem << leaf.pem;
