@@ -108,7 +108,7 @@ void TestRegistrationWizard::registerEndToEnd()
     // Page 4: summary; the host check says the credentials are wrong; register is refused.
     RegistrationSummaryPage *summary = wizard.summaryPage();
     QCOMPARE(wizard.currentId(), int(RegistrationWizard::SummaryPage));
-    const QString cmd = summary->commandLineEdit()->text();
+    const QString cmd = summary->commandLineLabel()->text();
     QVERIFY2(cmd.contains(u"cmk-update-agent register -s "_s + m_site.server()), qPrintable(cmd));
     QVERIFY(cmd.contains(u"--trust-cert"_s));
     QVERIFY(!cmd.contains(u"wrong-secret"_s));

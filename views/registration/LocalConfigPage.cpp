@@ -53,8 +53,8 @@ LocalConfigPage::LocalConfigPage(QWidget *parent)
         return row;
     };
     auto *form = new QFormLayout;
-    form->addRow(tr("&Configuration (.cfg):"), pathRow(m_cfgPath, tr("Updater configuration")));
-    form->addRow(tr("S&tate (.state):"), pathRow(m_statePath, tr("Updater state")));
+    form->addRow(tr("Configuration (.cfg):"), pathRow(m_cfgPath, tr("Updater configuration")));
+    form->addRow(tr("State (.state):"), pathRow(m_statePath, tr("Updater state")));
     auto *reload = new QPushButton(tr("&Reload"));
     auto *options = new QHBoxLayout;
     options->addWidget(m_reveal);

@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     : QWizardPage(parent)
     , m_summary(new QLabel)
-    , m_commandLine(new QLineEdit)
+    , m_commandLine(new QLabel)
     , m_hostCheck(new QLabel)
     , m_statePath(new QLineEdit)
     , m_choosePath(new QPushButton(tr("Choose…")))
@@ -31,7 +31,12 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     setButtonText(QWizard::CommitButton, tr("&Register"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_commandLine->setReadOnly(true);
+    // Wrapped, not clipped: the whole line must be readable to be copied.
+    m_commandLine->setWordWrap(true);
+    m_commandLine->setTextFormat(Qt::PlainText);
+    m_commandLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_commandLine->setFrameShape(QFrame::StyledPanel);
+    m_commandLine->setMargin(4);
     m_commandLine->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_commandLine->setToolTip(tr("The same registration with the agent updater; it asks for "
                                  "the secret itself."));
@@ -81,7 +86,6 @@ void RegistrationSummaryPage::initializePage()
                                     : tr("automation secret"),
                                 trust.toHtmlEscaped()));
     m_commandLine->setText(r.commandLine());
-    m_commandLine->setCursorPosition(0);
 }
 
 bool RegistrationSummaryPage::validatePage()

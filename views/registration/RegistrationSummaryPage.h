@@ -29,13 +29,13 @@ public:
     void setBusy(bool busy);
 
     QLabel *summaryLabel() const { return m_summary; }
-    QLineEdit *commandLineEdit() const { return m_commandLine; }
+    QLabel *commandLineLabel() const { return m_commandLine; }
     QLabel *hostCheckLabel() const { return m_hostCheck; }
     ErrorBanner *errorBanner() const { return m_banner; }
 
 private:
     QLabel *m_summary;
-    QLineEdit *m_commandLine;
+    QLabel *m_commandLine;
     QLabel *m_hostCheck;
     QLineEdit *m_statePath;
     QPushButton *m_choosePath;
