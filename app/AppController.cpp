@@ -9,7 +9,10 @@
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
+#include "LocalConfigPage.h"
 #include "MainWindow.h"
+#include "RegistrationController.h"
+#include "RegistrationWizard.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
@@ -48,10 +51,26 @@ AppController::AppController(QObject *parent)
     , m_status(new StatusController(m_session, m_statusPage, this))
     , m_setupPage(new SetupPage)
     , m_setup(new SetupController(m_session, m_setupPage, m_statusPage->model(), this))
+    , m_registrationWizard(new RegistrationWizard)
+    , m_localConfigPage(new LocalConfigPage)
+    , m_registration(
+          new RegistrationController(m_registrationWizard, m_localConfigPage, m_secrets, this))
 {
-    m_window->addPage(u"overview"_s, tr("Overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
+    // The setup checklist is the landing page once connected.
+    m_window->addPage(u"setup"_s, tr("Setup"), QIcon(u":/icons/setup.svg"_s), m_setupPage);
     m_window->addPage(u"status"_s, tr("Update status"), QIcon(u":/icons/status.svg"_s),
                       m_statusPage);
+    // The wizard lives in the page; after Finish it starts over for the next registration.
+    m_registrationWizard->setWindowFlags(Qt::Widget);
+    connect(m_registrationWizard, &QWizard::finished, m_registrationWizard, [this] {
+        m_registrationWizard->restart();
+        m_registrationWizard->show();
+    });
+    m_window->addPage(u"register"_s, tr("Register machine"), QIcon(u":/icons/agentdesk.svg"_s),
+                      m_registrationWizard);
+    m_window->addPage(u"local-config"_s, tr("Local updater config"),
+                      QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
+    m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
 
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
@@ -143,6 +162,7 @@ void AppController::refreshNames()
     for (const SiteConnection &c : std::as_const(m_connections))
         names << c.name;
     m_window->setConnectionNames(names, m_session->connection().name);
+    m_registration->setKnownConnections(m_connections);
 }
 
 void AppController::connectTo(const QString &name)

@@ -5,6 +5,9 @@
 #include "SiteConnection.h"
 
 class ConnectionManagerDialog;
+class LocalConfigPage;
+class RegistrationController;
+class RegistrationWizard;
 class MainWindow;
 class SecretStore;
 class SiteOverviewPage;
@@ -32,6 +35,7 @@ public:
     SetupPage *setupPage() const { return m_setupPage; }
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
+    RegistrationController *registrationController() const { return m_registration; }
 
     // Connects to the named saved connection, or the last used one when empty.
     void start(const QString &connectionName = {});
@@ -56,6 +60,9 @@ private:
     StatusController *m_status;
     SetupPage *m_setupPage;
     SetupController *m_setup;
+    RegistrationWizard *m_registrationWizard;
+    LocalConfigPage *m_localConfigPage;
+    RegistrationController *m_registration;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
 };

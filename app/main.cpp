@@ -3,6 +3,7 @@
 #include <QMessageBox>
 
 #include "AppController.h"
+#include "CommandLineTool.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 
@@ -10,6 +11,10 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
+    // `agentdesk register` / `show-config`: for scripts, without widgets or a display.
+    if (CommandLineTool::handles(argc, argv))
+        return CommandLineTool::run(argc, argv);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"AgentDesk"_s);
     QApplication::setApplicationDisplayName(u"AgentDesk"_s);

@@ -18,6 +18,7 @@
 #include "GlobalSettingEndpoints.h"
 #include "HostConfigEndpoints.h"
 #include "PythonLiteral.h"
+#include "RegistrationEndpoints.h"
 #include "RuleEndpoints.h"
 #include "SelfSignedCertificate.h"
 #include "UpdateStatusEndpoints.h"
@@ -127,6 +128,8 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         m_certificatePem = certificate.toPem();
         m_sha256 = certificate.digest(QCryptographicHash::Sha256).toHex();
     }
+    // After TLS: register_agent.py hands out the site's certificate.
+    RegistrationEndpoints::install(m_server->router(), *m_state, m_certificatePem);
     m_port = m_server->listen(options.address, options.port);
     if (m_port == 0) {
         *error = u"cannot listen on %1 port %2"_s.arg(options.address.toString()).arg(options.port);

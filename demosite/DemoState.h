@@ -14,6 +14,7 @@
 #include "DemoFaults.h"
 #include "DemoInventory.h"
 #include "DemoKeyStore.h"
+#include "DemoRegistrations.h"
 #include "DemoSiteOptions.h"
 
 // Everything the demo site knows: users, the inventory, pending changes and activations, the
@@ -60,6 +61,9 @@ public:
     DemoDeployment deployment;
     DemoKeyStore keys;
     DemoAgents agents;
+    // Hosts registered through register_agent.py (with their host secrets) and Setup hosts not
+    // yet activated; the fleet simulation and deploy_agent.py read them.
+    DemoRegistrations registrations;
     bool keysChanged = false; // the fleet re-checks signatures
     std::unique_ptr<class DemoFleet> fleet; // set up by DemoSite::start()
     QJsonObject lastRequest; // method, path and headers of the previous request

@@ -1,0 +1,254 @@
+#include "CommandLineTool.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstring>
+
+#include "RegistrationClient.h"
+#include "UpdaterStateFile.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLineTool", text);
+}
+
+int fail(const QString &command, int code, const QString &message)
+{
+    // One line: scripts grep and log it.
+    QString line = message;
+    line.replace(u'\n', u' ');
+    std::fprintf(stderr, "agentdesk %s: %s\n", qPrintable(command), qPrintable(line));
+    return code;
+}
+
+// The secret or password from a file: its first line, without the line break.
+bool readSecretFile(const QString &path, QByteArray *secret, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QByteArray bytes = file.readAll();
+    const qsizetype end = bytes.indexOf('\n');
+    *secret = end < 0 ? bytes : bytes.left(end);
+    if (secret->endsWith('\r'))
+        secret->chop(1);
+    SecureBuffer::wipe(bytes);
+    if (secret->isEmpty()) {
+        *error = tr("%1 is empty").arg(path);
+        return false;
+    }
+    return true;
+}
+
+RegistrationOutcome registerOnce(const RegistrationRequest &request, const QByteArray &secret)
+{
+    RegistrationClient client;
+    RegistrationOutcome result;
+    QEventLoop loop;
+    client.registerHost(request, SecureBuffer(QByteArray(secret.constData(), secret.size())),
+                        [&](RegistrationOutcome &&outcome) {
+                            result = std::move(outcome);
+                            loop.quit();
+                        });
+    loop.exec();
+    return result;
+}
+
+} // namespace
+
+bool CommandLineTool::handles(int argc, char **argv)
+{
+    return argc > 1
+        && (std::strcmp(argv[1], "register") == 0 || std::strcmp(argv[1], "show-config") == 0);
+}
+
+int CommandLineTool::run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"AgentDesk"_s);
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    arguments.removeAt(1); // the parser sees "agentdesk --options…"
+    if (command == u"register"_s)
+        return registerMachine(arguments);
+    return showConfig(arguments);
+}
+
+int CommandLineTool::registerMachine(const QStringList &arguments)
+{
+    const QString cmd = u"register"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Registers this machine for automatic agent updates, as `cmk-update-agent register` "
+           "does, and writes the updater's state file."));
+    parser.addOptions({
+        { { u"s"_s, u"server"_s }, tr("Server of the site (host[:port])."), u"server"_s },
+        { { u"i"_s, u"site"_s }, tr("Name of the site."), u"site"_s },
+        { { u"H"_s, u"hostname"_s }, tr("Name of this host in the site."), u"host"_s },
+        { { u"p"_s, u"protocol"_s }, tr("https (default) or http."), u"protocol"_s, u"https"_s },
+        { { u"U"_s, u"user"_s }, tr("Automation user, or a user with a password."), u"user"_s },
+        { u"secret-file"_s, tr("File holding the automation secret."), u"file"_s },
+        { u"password-file"_s, tr("File holding the user's password."), u"file"_s },
+        { u"state-file"_s,
+          tr("Where to write the state (default %1).").arg(UpdaterStateFile::defaultStatePath()),
+          u"path"_s, UpdaterStateFile::defaultStatePath() },
+        { u"trust-cert"_s,
+          tr("Trust the server's certificate when it does not verify, and keep "
+             "it as a local certificate.") },
+        { u"insecure"_s, tr("Do not verify the server's certificate at all.") },
+    });
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return fail(cmd, Usage, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(cmd, Usage,
+                    tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    RegistrationRequest request;
+    request.server = parser.value(u"server"_s);
+    request.site = parser.value(u"site"_s);
+    request.hostName = parser.value(u"hostname"_s);
+    request.user = parser.value(u"user"_s);
+    const QString protocol = parser.value(u"protocol"_s);
+    if (protocol != u"https"_s && protocol != u"http"_s)
+        return fail(cmd, Usage, tr("--protocol must be https or http"));
+    request.protocol
+        = protocol == u"http"_s ? SiteConnection::Protocol::Http : SiteConnection::Protocol::Https;
+    if (parser.isSet(u"secret-file"_s) == parser.isSet(u"password-file"_s))
+        return fail(cmd, Usage, tr("give exactly one of --secret-file and --password-file"));
+    if (parser.isSet(u"trust-cert"_s) && parser.isSet(u"insecure"_s))
+        return fail(cmd, Usage, tr("--trust-cert and --insecure exclude each other"));
+    request.login = parser.isSet(u"password-file"_s) ? RegistrationRequest::Login::Password
+                                                     : RegistrationRequest::Login::AutomationSecret;
+    if (parser.isSet(u"insecure"_s))
+        request.trust = RegistrationRequest::Trust::Insecure;
+    if (const QString invalid = request.validationError(); !invalid.isEmpty())
+        return fail(cmd, Usage, invalid);
+
+    const QString statePath = parser.value(u"state-file"_s);
+    const UpdaterStateFile::ReadResult current = UpdaterStateFile::read(statePath);
+    if (!current.ok())
+        return fail(cmd, StateFileError, current.error);
+    if (!UpdaterStateFile::isWritable(statePath))
+        return fail(cmd, StateFileError,
+                    tr("cannot write %1 (run as root, or choose another path with --state-file)")
+                        .arg(statePath));
+    // Certificates trusted at an earlier registration stay trusted, as for the updater.
+    const QStringList known = current.parsed.values.value(u"local_certificates"_s).toStringList();
+    if (!known.isEmpty() && request.trust == RegistrationRequest::Trust::Verify) {
+        request.trust = RegistrationRequest::Trust::TrustCertificate;
+        request.trustedCertificatesPem = known;
+    }
+
+    QByteArray secret;
+    QString error;
+    const QString secretPath
+        = parser.value(parser.isSet(u"secret-file"_s) ? u"secret-file"_s : u"password-file"_s);
+    if (!readSecretFile(secretPath, &secret, &error))
+        return fail(cmd, Usage, error);
+
+    RegistrationOutcome outcome = registerOnce(request, secret);
+    if (outcome.failure == RegistrationOutcome::Failure::Tls && parser.isSet(u"trust-cert"_s)
+        && !outcome.error.certificateChain.isEmpty()) {
+        const CertificateDetails &leaf = outcome.error.certificateChain.first();
+        // A notice, not an error: stderr keeps its one line for a failure.
+        std::fprintf(stdout, "Trusting the server's certificate %s (%s)\n",
+                     qPrintable(leaf.sha256Display()), qPrintable(leaf.subject));
+        request.trust = RegistrationRequest::Trust::TrustCertificate;
+        request.trustedCertificatesPem << leaf.pem;
+        request.pinnedSha256 << leaf.sha256;
+        outcome = registerOnce(request, secret);
+    }
+    SecureBuffer::wipe(secret);
+
+    switch (outcome.failure) {
+    case RegistrationOutcome::Failure::None:
+        break;
+    case RegistrationOutcome::Failure::Tls: {
+        const QString fingerprint = outcome.error.certificateChain.isEmpty()
+            ? tr("no certificate")
+            : outcome.error.certificateChain.first().sha256Display();
+        return fail(cmd, TlsNotTrusted,
+                    tr("the server's certificate is not trusted (SHA-256 %1): %2; use --trust-cert "
+                       "to trust it")
+                        .arg(fingerprint, outcome.error.detail));
+    }
+    case RegistrationOutcome::Failure::Authentication:
+        return fail(cmd, AuthenticationFailed,
+                    tr("wrong user or secret: the site did not accept the credentials of %1")
+                        .arg(request.user));
+    case RegistrationOutcome::Failure::Refused:
+        return fail(cmd, RegistrationRefused, outcome.error.title + u": "_s + outcome.error.detail);
+    case RegistrationOutcome::Failure::Network:
+        return fail(cmd, NetworkError, outcome.error.summary());
+    }
+
+    UpdaterStateFile file(statePath);
+    if (!file.update(RegistrationClient::stateValues(request, outcome, current.parsed.values),
+                     &error))
+        return fail(cmd, StateFileError, error);
+    QTextStream out(stdout);
+    out << tr("Registered %1 at site %2; state written to %3.")
+               .arg(outcome.hostName, request.site, statePath)
+        << '\n';
+    if (!outcome.monitored)
+        out << tr("Note: the host is not yet monitored; activate the pending changes on the "
+                  "site.")
+            << '\n';
+    return Ok;
+}
+
+int CommandLineTool::showConfig(const QStringList &arguments)
+{
+    const QString cmd = u"show-config"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Prints the agent updater's configuration: each key, its value (secrets masked) and "
+           "the file it comes from. Values in the .cfg override the .state."));
+    parser.addOptions({
+        { u"cfg"_s, tr("The .cfg file (default %1).").arg(UpdaterStateFile::defaultConfigPath()),
+          u"path"_s, UpdaterStateFile::defaultConfigPath() },
+        { u"state"_s, tr("The .state file (default %1).").arg(UpdaterStateFile::defaultStatePath()),
+          u"path"_s, UpdaterStateFile::defaultStatePath() },
+    });
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return fail(cmd, Usage, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Ok;
+    }
+    const auto cfg = UpdaterStateFile::read(parser.value(u"cfg"_s));
+    if (!cfg.ok())
+        return fail(cmd, StateFileError, cfg.error);
+    const auto state = UpdaterStateFile::read(parser.value(u"state"_s));
+    if (!state.ok())
+        return fail(cmd, StateFileError, state.error);
+    QTextStream out(stdout);
+    const auto entries = UpdaterConfigView::merge(cfg.parsed.values, state.parsed.values);
+    for (const UpdaterConfigEntry &e : entries) {
+        out << e.key << " = " << UpdaterConfigView::displayValue(e.key, e.value, false) << "  ("
+            << UpdaterConfigView::sourceName(e.source)
+            << (e.overridesState ? tr(", overrides the .state") : QString()) << ")\n";
+    }
+    if (entries.isEmpty())
+        out << tr("No configuration: neither %1 nor %2 has any key.")
+                   .arg(parser.value(u"cfg"_s), parser.value(u"state"_s))
+            << '\n';
+    return Ok;
+}

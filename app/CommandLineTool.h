@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QStringList>
+
+// `agentdesk register` and `agentdesk show-config`: the registration and the updater's
+// configuration for scripts. Never asks a question (reads no stdin), prints one line per error
+// on stderr and reports through the exit code:
+//   0 ok, 2 usage, 3 TLS not trusted, 4 authentication failed, 5 site refused registration,
+//   6 cannot read or write the state file (show-config: cannot read or parse a file),
+//   7 network (no answer, timeout, or not the updater's protocol).
+class CommandLineTool final
+{
+public:
+    enum ExitCode {
+        Ok = 0,
+        Usage = 2,
+        TlsNotTrusted = 3,
+        AuthenticationFailed = 4,
+        RegistrationRefused = 5,
+        StateFileError = 6,
+        NetworkError = 7,
+    };
+
+    // True when argv[1] names one of the commands.
+    static bool handles(int argc, char **argv);
+    // Runs the command in its own QCoreApplication; returns the exit code.
+    static int run(int argc, char **argv);
+
+private:
+    static int registerMachine(const QStringList &arguments);
+    static int showConfig(const QStringList &arguments);
+};

@@ -1,0 +1,241 @@
+#include "RegistrationController.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QUrl>
+
+#include "CertificateDetailsReader.h"
+#include "LocalConfigPage.h"
+#include "RegistrationClient.h"
+#include "RegistrationWizard.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SecretStore.h"
+#include "TlsProbe.h"
+#include "UpdaterStateFile.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString shellQuoted(const QString &path)
+{
+    QString quoted = path;
+    quoted.replace(u"'"_s, u"'\\''"_s);
+    return u'\'' + quoted + u'\'';
+}
+
+LocalConfigPage::FileState readFile(const QString &path)
+{
+    const UpdaterStateFile::ReadResult r = UpdaterStateFile::read(path);
+    return { path, r.exists, r.parsed.values, r.error };
+}
+
+} // namespace
+
+RegistrationController::RegistrationController(RegistrationWizard *wizard,
+                                               LocalConfigPage *configPage, SecretStore *secrets,
+                                               QObject *parent)
+    : QObject(parent)
+    , m_wizard(wizard)
+    , m_configPage(configPage)
+    , m_secrets(secrets)
+    , m_probe(new TlsProbe(this))
+    , m_client(new RegistrationClient(this))
+{
+    if (m_wizard) {
+        QString host = QSysInfo::machineHostName();
+        host = host.section(u'.', 0, 0); // the site usually knows the short name
+        m_wizard->setDefaultHostName(host);
+        bool isDefault = true;
+        const QString path = chooseStatePath(&isDefault);
+        m_wizard->setStateFilePath(path, isDefault);
+        connect(m_wizard, &RegistrationWizard::checkConnectionRequested, this,
+                &RegistrationController::checkConnection);
+        connect(m_wizard, &RegistrationWizard::hostCheckRequested, this,
+                &RegistrationController::checkHost);
+        connect(m_wizard, &RegistrationWizard::storedSecretRequested, this,
+                &RegistrationController::readStoredSecret);
+        connect(m_wizard, &RegistrationWizard::registerRequested, this,
+                &RegistrationController::registerMachine);
+    }
+    connect(m_probe, &TlsProbe::finished, this, [this](const TlsCheckResult &result) {
+        if (m_wizard)
+            m_wizard->setConnectionCheckResult(result);
+    });
+    if (m_configPage) {
+        m_configPage->setPaths(UpdaterStateFile::defaultConfigPath(),
+                               UpdaterStateFile::defaultStatePath());
+        connect(m_configPage, &LocalConfigPage::reloadRequested, this,
+                &RegistrationController::reloadLocalConfig);
+        reloadLocalConfig();
+    }
+}
+
+RegistrationController::~RegistrationController() = default;
+
+void RegistrationController::setKnownConnections(const QList<SiteConnection> &connections)
+{
+    if (m_wizard)
+        m_wizard->setKnownConnections(connections);
+}
+
+QString RegistrationController::chooseStatePath(bool *isDefault)
+{
+    const QString standard = UpdaterStateFile::defaultStatePath();
+    *isDefault = UpdaterStateFile::isWritable(standard);
+    if (*isDefault)
+        return standard;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QDir().mkpath(dir);
+    return dir + u"/cmk-update-agent.state"_s;
+}
+
+void RegistrationController::reloadLocalConfig()
+{
+    if (!m_configPage)
+        return;
+    m_configPage->setFiles(readFile(m_configPage->cfgPath()), readFile(m_configPage->statePath()));
+}
+
+void RegistrationController::checkConnection(const RegistrationRequest &request)
+{
+    m_probe->start(request.toConnection());
+}
+
+void RegistrationController::checkHost(const RegistrationRequest &request)
+{
+    const int generation = ++m_hostCheckGeneration;
+    auto *client = new RestClient(request.toConnection(), this);
+    QByteArray secret = m_wizard ? m_wizard->secret() : QByteArray();
+    client->setSecret(SecureBuffer(secret));
+    const QString path = u"/objects/host_config/"_s
+        + QString::fromLatin1(QUrl::toPercentEncoding(request.hostName));
+    RestReply *reply = client->send(RestRequest::get(path).withRetries(0));
+    const QString host = request.hostName;
+    const QString site = request.site;
+    connect(
+        reply, &RestReply::finished, this,
+        [this, client, generation, host, site](const RestResult &r) {
+            client->deleteLater();
+            if (!m_wizard || generation != m_hostCheckGeneration)
+                return;
+            HostCheck check;
+            if (r.ok()) {
+                check.state = HostCheck::State::Exists;
+                check.message = tr("Host %1 exists in the setup of site %2.").arg(host, site);
+            } else if (r.status == 404) {
+                check.state = HostCheck::State::Missing;
+                check.message = tr("Host %1 does not exist in the setup of site %2: the "
+                                   "site will refuse the registration. Add the host first.")
+                                    .arg(host, site);
+            } else if (r.status == 401) {
+                check.state = HostCheck::State::Missing;
+                check.message = tr("The site did not accept these credentials for its REST "
+                                   "API (%1); the registration will probably fail too.")
+                                    .arg(r.error.summary());
+            } else {
+                check.state = HostCheck::State::Unknown;
+                check.message
+                    = tr("Could not check whether host %1 exists: %2").arg(host, r.error.summary());
+            }
+            m_wizard->setHostCheck(check);
+        });
+}
+
+void RegistrationController::readStoredSecret(const QString &connectionName)
+{
+    SiteConnection c;
+    c.name = connectionName;
+    m_secrets->read(c.keychainKey(), this, [this](SecretResult &&r) {
+        if (m_wizard && r.ok)
+            m_wizard->setStoredSecret(r.secret.bytes());
+    });
+}
+
+void RegistrationController::registerMachine(const RegistrationRequest &request)
+{
+    if (!m_wizard)
+        return;
+    if (const QString invalid = request.validationError(); !invalid.isEmpty()) {
+        m_wizard->setRegistrationError(ApiError::local(invalid), {});
+        return;
+    }
+    // Read the old state first: a file we cannot parse is not overwritten, and nothing is sent.
+    const UpdaterStateFile::ReadResult current = UpdaterStateFile::read(request.stateFilePath);
+    if (!current.ok()) {
+        m_wizard->setRegistrationError(
+            ApiError::local(tr("The state file cannot be used"), current.error), {});
+        return;
+    }
+    if (!UpdaterStateFile::isWritable(request.stateFilePath)) {
+        m_wizard->setRegistrationError(
+            ApiError::local(tr("Cannot write %1").arg(request.stateFilePath),
+                            tr("Choose a path in a folder you may write to.")),
+            {});
+        return;
+    }
+    QByteArray secret = m_wizard->secret();
+    SecureBuffer credential(secret);
+    SecureBuffer::wipe(secret);
+    const QVariantMap currentValues = current.parsed.values;
+    m_client->registerHost(
+        request, std::move(credential),
+        [this, request, currentValues](RegistrationOutcome &&outcome) {
+            if (!m_wizard)
+                return;
+            switch (outcome.failure) {
+            case RegistrationOutcome::Failure::None:
+                break;
+            case RegistrationOutcome::Failure::Tls:
+                m_wizard->setRegistrationError(
+                    outcome.error,
+                    tr("The site's certificate is not trusted. Go back to "
+                       "the first page and check the connection."));
+                return;
+            case RegistrationOutcome::Failure::Authentication:
+                m_wizard->setRegistrationError(outcome.error, tr("Wrong user or secret."));
+                return;
+            case RegistrationOutcome::Failure::Refused:
+                m_wizard->setRegistrationError(outcome.error,
+                                               tr("The site refused the registration."));
+                return;
+            case RegistrationOutcome::Failure::Network:
+                m_wizard->setRegistrationError(outcome.error, tr("The registration failed."));
+                return;
+            }
+            QString error;
+            UpdaterStateFile file(request.stateFilePath);
+            if (!file.update(RegistrationClient::stateValues(request, outcome, currentValues),
+                             &error)) {
+                m_wizard->setRegistrationError(
+                    ApiError::local(tr("The state file was not written"), error),
+                    tr("The site registered the host, but its secret could not be saved. Choose "
+                       "another path and register again."));
+                return;
+            }
+            RegistrationReport report;
+            report.hostName = outcome.hostName;
+            const QString hostSecret = QString::fromLatin1(outcome.hostSecret.bytes());
+            report.maskedHostSecret = RegistrationReport::mask(hostSecret);
+            report.hostSecretLength = int(hostSecret.size());
+            report.monitored = outcome.monitored;
+            report.updateUrl = outcome.updateUrl;
+            for (const QString &pem : std::as_const(outcome.certificatesPem)) {
+                const auto certificates = QSslCertificate::fromData(pem.toLatin1(), QSsl::Pem);
+                report.siteCertificates += CertificateDetailsReader::readChain(certificates);
+            }
+            report.stateFilePath = request.stateFilePath;
+            report.stateFileAtDefault = QFileInfo(request.stateFilePath).absoluteFilePath()
+                == UpdaterStateFile::defaultStatePath();
+            if (!report.stateFileAtDefault)
+                report.moveInstructions = u"sudo install -m 600 -o root -g root %1 %2"_s.arg(
+                    shellQuoted(request.stateFilePath), UpdaterStateFile::defaultStatePath());
+            m_wizard->setRegistrationResult(report);
+            reloadLocalConfig();
+            Q_EMIT registered(outcome.hostName, request.stateFilePath);
+        });
+}

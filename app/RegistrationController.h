@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include "RegistrationRequest.h"
+#include "SiteConnection.h"
+
+class LocalConfigPage;
+class RegistrationClient;
+class RegistrationWizard;
+class SecretStore;
+class TlsProbe;
+
+// Answers the registration wizard and the local updater configuration page: TLS check, host
+// check over REST, the stored secret, the registration itself and the state file it writes.
+class RegistrationController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistrationController)
+
+public:
+    RegistrationController(RegistrationWizard *wizard, LocalConfigPage *configPage,
+                           SecretStore *secrets, QObject *parent = nullptr);
+    ~RegistrationController() override;
+
+    void setKnownConnections(const QList<SiteConnection> &connections);
+    // /etc/cmk-update-agent.state when this process may write it, else a file in the user's
+    // configuration folder (to be moved into place).
+    static QString chooseStatePath(bool *isDefault);
+    void reloadLocalConfig();
+
+Q_SIGNALS:
+    // A registration has written its state file.
+    void registered(const QString &hostName, const QString &stateFilePath);
+
+private:
+    void checkConnection(const RegistrationRequest &request);
+    void checkHost(const RegistrationRequest &request);
+    void readStoredSecret(const QString &connectionName);
+    void registerMachine(const RegistrationRequest &request);
+
+    QPointer<RegistrationWizard> m_wizard;
+    QPointer<LocalConfigPage> m_configPage;
+    SecretStore *m_secrets;
+    TlsProbe *m_probe;
+    RegistrationClient *m_client;
+    int m_hostCheckGeneration = 0;
+};

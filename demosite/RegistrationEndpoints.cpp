@@ -1,0 +1,258 @@
+#include "RegistrationEndpoints.h"
+
+#include "DemoFleet.h"
+#include "DemoRouter.h"
+#include "DemoState.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QUrlQuery formOf(const DemoRequest &request)
+{
+    QUrlQuery form = request.form();
+    // Values may come in the query string as well, as Checkmk's request vars do.
+    for (const auto &item : request.query.queryItems(QUrl::FullyDecoded)) {
+        if (!form.hasQueryItem(item.first))
+            form.addQueryItem(item.first, item.second);
+    }
+    return form;
+}
+
+QString value(const QUrlQuery &form, const QString &name)
+{
+    return form.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+DemoReply updaterReply(int code, const QJsonValue &result)
+{
+    return DemoReply::json(QJsonObject { { u"result_code"_s, code }, { u"result"_s, result } });
+}
+
+DemoReply html(const QByteArray &body, int status = 200)
+{
+    return DemoReply::raw(body, "text/html; charset=utf-8"_ba, status);
+}
+
+QByteArray htmlEscaped(const QString &text)
+{
+    return text.toHtmlEscaped().toUtf8();
+}
+
+// What a real site shows at login.py: an HTML form, HTTP 200, no JSON.
+DemoReply loginPage(const QString &message)
+{
+    QByteArray page = "<!DOCTYPE html><html><head><title>Checkmk Login</title></head><body>"
+                      "<form method=\"POST\" action=\"login.py\">"
+                      "<input type=\"hidden\" name=\"_login\" value=\"1\">"
+                      "<input name=\"_username\"><input type=\"password\" name=\"_password\">"_ba;
+    if (!message.isEmpty())
+        page += "<div class=\"login_error\">" + htmlEscaped(message) + "</div>";
+    page += "</form></body></html>";
+    return html(page);
+}
+
+// Server-side login sessions: cookie value -> user.
+using Sessions = QHash<QString, QString>;
+
+QByteArray cookieName(const DemoState &state)
+{
+    return "auth_" + state.siteName().toUtf8();
+}
+
+// The user of the request: _username/_secret, or the session cookie; empty when neither.
+QString authenticatedUser(const DemoState &state, const Sessions &sessions,
+                          const DemoRequest &request, const QUrlQuery &form)
+{
+    const QString user = value(form, u"_username"_s);
+    const QString secret = value(form, u"_secret"_s);
+    if (!secret.isEmpty()) {
+        const auto it = state.users.constFind(user);
+        return it != state.users.cend() && *it == secret.toUtf8() ? user : QString();
+    }
+    const QByteArray name = cookieName(state) + '=';
+    const QList<QByteArray> cookies = request.header("cookie"_ba).split(';');
+    for (const QByteArray &cookie : cookies) {
+        const QByteArray c = cookie.trimmed();
+        if (c.startsWith(name))
+            return sessions.value(QString::fromLatin1(c.mid(name.size())));
+    }
+    return {};
+}
+
+DemoReply login(DemoState &state, Sessions &sessions, const DemoRequest &request)
+{
+    const QUrlQuery form = formOf(request);
+    if (value(form, u"_login"_s) != u"1"_s)
+        return loginPage({});
+    const QString user = value(form, u"_username"_s);
+    const auto it = state.users.constFind(user);
+    if (it == state.users.cend() || it->isEmpty() || *it != value(form, u"_password"_s).toUtf8()) {
+        // A real site answers a wrong password with its login page again: HTTP 200, HTML.
+        return loginPage(u"Incorrect username or password. Please try again."_s);
+    }
+    QByteArray session(32, '0');
+    for (char &c : session)
+        c = "0123456789abcdef"[QRandomGenerator::system()->bounded(16)];
+    sessions.insert(QString::fromLatin1(session), user);
+    DemoReply reply = DemoReply::raw({}, "text/html"_ba, 303);
+    reply.withHeader("Location"_ba, "index.py"_ba);
+    reply.withHeader("Set-Cookie"_ba,
+                     cookieName(state) + '=' + session + "; Path=/" + state.siteName().toUtf8()
+                         + "/; HttpOnly; SameSite=Lax");
+    return reply;
+}
+
+DemoReply registerAgent(DemoState &state, const Sessions &sessions, const DemoRequest &request,
+                        const QByteArray &certificatePem)
+{
+    const QUrlQuery form = formOf(request);
+    const QString user = authenticatedUser(state, sessions, request, form);
+    if (user.isEmpty()) {
+        if (!value(form, u"_secret"_s).isEmpty()) {
+            // The automation login of a real site raises MKAuthException("Invalid automation
+            // secret for user …"), which its GUI renders as an HTML error page, not JSON.
+            // Checkmk 2.2 to 2.4 send it with 401; older sites sent the same page with 200,
+            // which is why the updater (and RegistrationClient) read the body, not the status.
+            return html("<!DOCTYPE html><html><head><title>Permission denied</title></head>"
+                        "<body><div class=\"error\">Invalid automation secret for user "
+                            + htmlEscaped(value(form, u"_username"_s)) + "</div></body></html>",
+                        401);
+        }
+        // No session: a real site sends the browser to its login page.
+        DemoReply reply = DemoReply::raw({}, "text/html"_ba, 302);
+        reply.withHeader("Location"_ba, "login.py?_origtarget=register_agent.py"_ba);
+        return reply;
+    }
+    if (value(form, u"au_api"_s) != u"2"_s)
+        return updaterReply(1, u"This site speaks version 2 of the agent updater protocol."_s);
+    const QString host = value(form, u"host"_s);
+    if (host.isEmpty())
+        return updaterReply(1, u"Missing the name of the host to register."_s);
+    const bool unactivated = state.registrations.isUnactivated(host);
+    if (state.inventory.indexOf(host) < 0 && !unactivated)
+        return updaterReply(
+            1, u"Host %1 does not exist in the setup of site %2."_s.arg(host, state.siteName()));
+    const DemoRegisteredHost &registered = state.registrations.add(host, user, state.clock.now());
+    if (state.fleet)
+        state.fleet->registerHost(host);
+    const QString scheme = state.options().plainHttp ? u"http"_s : u"https"_s;
+    const QString updateUrl = u"%1://%2/%3/check_mk/deploy_agent.py"_s.arg(
+        scheme, QString::fromLatin1(request.header("host"_ba)), state.siteName());
+    QJsonArray certificates;
+    if (!certificatePem.isEmpty())
+        certificates.append(QString::fromLatin1(certificatePem));
+    return updaterReply(0,
+                        QJsonObject {
+                            { u"host_secret"_s, QString::fromLatin1(registered.hostSecret) },
+                            { u"monitored"_s, !unactivated },
+                            { u"update_url"_s, updateUrl },
+                            { u"certificates"_s, certificates },
+                        });
+}
+
+QString hashText(quint64 hash)
+{
+    return QString::number(hash, 16).rightJustified(16, u'0');
+}
+
+DemoReply deployAgent(DemoState &state, const DemoRequest &request)
+{
+    const QUrlQuery form = formOf(request);
+    const QString host = value(form, u"host"_s);
+    DemoRegisteredHost *registered = state.registrations.find(host);
+    if (!registered || registered->hostSecret != value(form, u"host_secret"_s).toLatin1())
+        return updaterReply(1,
+                            u"Host %1 is not registered or its host secret is wrong. "
+                            "Register it again."_s.arg(host));
+    registered->lastCheck = state.clock.now();
+    registered->installedHash = value(form, u"installed_aghash"_s);
+    registered->lastError = value(form, u"last_error"_s).left(512);
+    // The agent of the host's configuration, when one is baked (hosts added to Setup without an
+    // inventory entry have none yet).
+    const int index = state.inventory.indexOf(host);
+    const DemoAgents::Agent *agent = nullptr;
+    if (index >= 0) {
+        const int configuration
+            = DemoAgents::configurationOf(state.inventory.hosts.at(index).folder);
+        if (configuration >= 0 && configuration < state.agents.agents.size())
+            agent = &state.agents.agents.at(configuration);
+    }
+    const QString mode = value(form, u"mode"_s);
+    if (mode == u"status"_s) {
+        if (!agent)
+            return updaterReply(0,
+                                QJsonObject { { u"AgentAvailable"_s, false },
+                                              { u"TargetHash"_s, QJsonValue::Null },
+                                              { u"Signatures"_s, QJsonArray {} } });
+        QJsonArray signatures;
+        for (const DemoAgents::Signature &s : agent->signatures)
+            signatures.append(
+                QJsonObject { { u"certificate"_s, QString::fromLatin1(s.certificatePem) },
+                              { u"signature"_s, QString::fromLatin1(s.signature.toBase64()) } });
+        return updaterReply(0,
+                            QJsonObject { { u"AgentAvailable"_s, true },
+                                          { u"TargetHash"_s, hashText(agent->hash) },
+                                          { u"Signatures"_s, signatures } });
+    }
+    if (mode == u"agent"_s) {
+        if (!agent)
+            return updaterReply(1, u"No agent available for host %1."_s.arg(host));
+        return updaterReply(
+            0, QJsonObject { { u"agent"_s, QString::fromLatin1(agent->package.toBase64()) } });
+    }
+    return updaterReply(1, u"Unknown mode \"%1\"."_s.arg(mode));
+}
+
+} // namespace
+
+void RegistrationEndpoints::install(DemoRouter &router, DemoState &state,
+                                    const QByteArray &certificatePem)
+{
+    using Auth = DemoRouter::Auth;
+    auto sessions = std::make_shared<Sessions>();
+    // These pages carry their own login (form fields or the session cookie), not Bearer.
+    router.add(
+        "POST"_ba, u"/check_mk/login.py"_s,
+        [&state, sessions](DemoRequest &r) { return login(state, *sessions, r); }, Auth::None);
+    router.add(
+        "GET"_ba, u"/check_mk/login.py"_s, [](DemoRequest &) { return loginPage({}); }, Auth::None);
+    router.add(
+        "GET"_ba, u"/check_mk/index.py"_s,
+        [&state, sessions](DemoRequest &r) {
+            if (authenticatedUser(state, *sessions, r, formOf(r)).isEmpty())
+                return loginPage({});
+            return html("<!DOCTYPE html><html><head><title>Main dashboard</title></head>"
+                        "<body>Demo site</body></html>"_ba);
+        },
+        Auth::None);
+    router.add(
+        "POST"_ba, u"/check_mk/register_agent.py"_s,
+        [&state, sessions, certificatePem](DemoRequest &r) {
+            return registerAgent(state, *sessions, r, certificatePem);
+        },
+        Auth::None);
+    router.add(
+        "POST"_ba, u"/check_mk/deploy_agent.py"_s,
+        [&state](DemoRequest &r) { return deployAgent(state, r); }, Auth::None);
+    router.add("POST"_ba, u"/demo-control/unactivated-hosts"_s, [&state](DemoRequest &r) {
+        const QString host = r.json().object().value(u"host_name"_s).toString();
+        if (host.isEmpty())
+            return DemoReply::problem(
+                400, u"Bad Request"_s, u"host_name: required"_s,
+                QJsonObject { { u"host_name"_s, QJsonArray { u"Required."_s } } });
+        state.registrations.addUnactivatedHost(host);
+        return DemoReply::noContent();
+    });
+    // An activation puts the hosts added to Setup into the monitoring configuration.
+    QObject::connect(&state, &DemoState::activated, &state,
+                     [&state] { state.registrations.activateAll(); });
+}

@@ -1,0 +1,97 @@
+#include "UpdaterConfigView.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString maskText = QString(8, QChar(0x2022));
+
+QVariant masked(const QString &key, const QVariant &value)
+{
+    if (UpdaterConfigView::isSecretKey(key) && !value.isNull())
+        return maskText;
+    if (value.typeId() == QMetaType::QVariantMap) {
+        QVariantMap map = value.toMap();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            *it = masked(it.key(), *it);
+        return map;
+    }
+    return value;
+}
+
+bool isPem(const QVariant &v)
+{
+    return v.typeId() == QMetaType::QString
+        && v.toString().contains(u"-----BEGIN CERTIFICATE-----"_s);
+}
+
+} // namespace
+
+UpdaterConfigView::Parsed UpdaterConfigView::parse(QStringView text)
+{
+    Parsed parsed;
+    if (text.trimmed().isEmpty())
+        return parsed; // the updater treats an empty file as an empty dict
+    const QVariant value = PythonLiteral::parse(text, &parsed.error);
+    if (parsed.error.isError())
+        return parsed;
+    if (value.typeId() != QMetaType::QVariantMap) {
+        parsed.message
+            = QCoreApplication::translate("UpdaterConfigView", "The file holds no Python dict.");
+        return parsed;
+    }
+    parsed.values = value.toMap();
+    return parsed;
+}
+
+QList<UpdaterConfigEntry> UpdaterConfigView::merge(const QVariantMap &cfg, const QVariantMap &state)
+{
+    QList<UpdaterConfigEntry> entries;
+    for (auto it = state.cbegin(); it != state.cend(); ++it) {
+        if (cfg.contains(it.key()))
+            continue;
+        entries.append(
+            { it.key(), *it, UpdaterConfigEntry::Source::State, false, {}, isSecretKey(it.key()) });
+    }
+    for (auto it = cfg.cbegin(); it != cfg.cend(); ++it) {
+        const bool both = state.contains(it.key());
+        entries.append({ it.key(), *it, UpdaterConfigEntry::Source::Cfg, both,
+                         both ? state.value(it.key()) : QVariant(), isSecretKey(it.key()) });
+    }
+    std::sort(
+        entries.begin(), entries.end(),
+        [](const UpdaterConfigEntry &a, const UpdaterConfigEntry &b) { return a.key < b.key; });
+    return entries;
+}
+
+bool UpdaterConfigView::isSecretKey(const QString &key)
+{
+    const QString k = key.toLower();
+    return k == u"host_secret"_s || k.contains(u"password"_s) || k.contains(u"secret"_s)
+        || k.contains(u"passphrase"_s);
+}
+
+QString UpdaterConfigView::displayValue(const QString &key, const QVariant &value, bool reveal)
+{
+    const QVariant shown = reveal ? value : masked(key, value);
+    if (shown.typeId() == QMetaType::QString)
+        return shown.toString();
+    if (shown.typeId() == QMetaType::QVariantList || shown.typeId() == QMetaType::QStringList) {
+        const QVariantList list = shown.toList();
+        if (!list.isEmpty() && std::all_of(list.cbegin(), list.cend(), isPem))
+            return QCoreApplication::translate("UpdaterConfigView", "%n PEM certificate(s)",
+                                               nullptr, int(list.size()));
+    }
+    const QString literal = PythonLiteral::write(shown);
+    return literal.isEmpty() ? shown.toString() : literal;
+}
+
+QString UpdaterConfigView::sourceName(UpdaterConfigEntry::Source source)
+{
+    return source == UpdaterConfigEntry::Source::Cfg ? u"cmk-update-agent.cfg"_s
+                                                     : u"cmk-update-agent.state"_s;
+}

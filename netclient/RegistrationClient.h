@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <functional>
+
+#include "ApiError.h"
+#include "RegistrationRequest.h"
+#include "SecureBuffer.h"
+
+class RestClient;
+struct RestResult;
+
+// What a registration came to. The host secret stays in a wiping buffer.
+struct RegistrationOutcome
+{
+    enum class Failure {
+        None,
+        Tls, // the certificate is not trusted (error.certificateChain has it)
+        Authentication, // wrong user, secret or password
+        Refused, // the site answered result_code 1, or a host secret that is not 64 characters
+        Network, // no answer, a timeout, or an answer that is not the updater's protocol
+    };
+
+    Failure failure = Failure::None;
+    ApiError error;
+    QString hostName;
+    SecureBuffer hostSecret; // exactly 64 characters on success
+    bool monitored = true;
+    QString updateUrl;
+    QStringList certificatesPem;
+
+    bool ok() const { return failure == Failure::None; }
+};
+
+// Registers a host for automatic updates as `cmk-update-agent register` does: form POSTs to the
+// site's register_agent.py with an automation secret, or login.py first for a password user.
+class RegistrationClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistrationClient)
+
+public:
+    using Callback = std::function<void(RegistrationOutcome &&)>;
+
+    explicit RegistrationClient(QObject *parent = nullptr);
+    ~RegistrationClient() override;
+
+    // One registration at a time; `done` is called once (not after the client is destroyed).
+    void registerHost(const RegistrationRequest &request, SecureBuffer credential, Callback done);
+    void cancel();
+
+    static constexpr int hostSecretLength = 64;
+
+    // The keys a registration sets in cmk-update-agent.state (every other key stays as it was).
+    // local_certificates keeps the ones there and adds the chosen and the site's certificates.
+    static QVariantMap stateValues(const RegistrationRequest &request,
+                                   const RegistrationOutcome &outcome,
+                                   const QVariantMap &currentState);
+
+    // The site's answer to register_agent.py, read as the updater reads it (public for tests).
+    static RegistrationOutcome readReply(const RestResult &result, const QString &hostName);
+
+private:
+    void sendRegistration(const RegistrationRequest &request, const SecureBuffer &credential);
+    void complete(RegistrationOutcome &&outcome);
+
+    RestClient *m_client = nullptr;
+    Callback m_done;
+};

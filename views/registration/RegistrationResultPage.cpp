@@ -1,0 +1,63 @@
+#include "RegistrationResultPage.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+#include "CertificateChainView.h"
+
+using namespace Qt::StringLiterals;
+
+RegistrationResultPage::RegistrationResultPage(QWidget *parent)
+    : QWizardPage(parent)
+    , m_details(new QLabel)
+    , m_monitored(new QLabel)
+    , m_certificates(new CertificateChainView)
+    , m_instructions(new QPlainTextEdit)
+{
+    setTitle(tr("Registered"));
+    setFinalPage(true);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_monitored->setWordWrap(true);
+    m_monitored->setStyleSheet(u"color: #8a5a00;"_s);
+    m_monitored->hide();
+    m_instructions->setReadOnly(true);
+    m_instructions->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_instructions->setMaximumHeight(70);
+    m_instructions->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_details);
+    layout->addWidget(m_monitored);
+    layout->addWidget(m_instructions);
+    layout->addWidget(m_certificates, 1);
+}
+
+void RegistrationResultPage::setReport(const RegistrationReport &r)
+{
+    setSubTitle(tr("Host %1 is registered for automatic agent updates.").arg(r.hostName));
+    QString html = tr("Host secret: <tt>%1</tt> (%2 characters, as expected; kept only in the "
+                      "state file)")
+                       .arg(r.maskedHostSecret.toHtmlEscaped())
+                       .arg(r.hostSecretLength);
+    if (!r.updateUrl.isEmpty())
+        html += u"<br>"_s + tr("Update URL: %1").arg(r.updateUrl.toHtmlEscaped());
+    html += u"<br>"_s
+        + tr("State file written to <tt>%1</tt> (mode 0600).").arg(r.stateFilePath.toHtmlEscaped());
+    if (!r.stateFileAtDefault)
+        html += u"<br>"_s
+            + tr("The updater reads /etc/cmk-update-agent.state: move the file there as root:");
+    if (!r.siteCertificates.isEmpty())
+        html += u"<br>"_s
+            + tr("The site's certificates below are stored as local certificates of the updater.");
+    m_details->setText(html);
+    m_instructions->setVisible(!r.stateFileAtDefault);
+    m_instructions->setPlainText(r.moveInstructions);
+    m_monitored->setVisible(!r.monitored);
+    m_monitored->setText(tr("⚠ The host is not yet monitored: it is not in the site's activated "
+                            "configuration. Activate the pending changes on the site; until "
+                            "then the updater gets no agent."));
+    m_certificates->setVisible(!r.siteCertificates.isEmpty());
+    m_certificates->setChain(r.siteCertificates);
+}

@@ -1,0 +1,157 @@
+#include "RegistrationServerPage.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+#include "CertificateChainView.h"
+
+using namespace Qt::StringLiterals;
+
+RegistrationServerPage::RegistrationServerPage(QWidget *parent)
+    : QWizardPage(parent)
+    , m_serverEdit(new QLineEdit)
+    , m_siteEdit(new QLineEdit)
+    , m_protocol(new QComboBox)
+    , m_check(new QPushButton(tr("Check connection")))
+    , m_status(new QLabel)
+    , m_chainView(new CertificateChainView)
+    , m_trustBox(new QWidget)
+    , m_trust(new QRadioButton(tr("Trust this certificate (kept as a local certificate, like "
+                                  "--trust-cert)")))
+    , m_insecure(new QRadioButton(tr("Connect without verification (--insecure)")))
+    , m_trustGroup(new QButtonGroup(this))
+    , m_insecureWarning(new QLabel)
+{
+    setTitle(tr("Site"));
+    setSubTitle(tr("The Checkmk site this machine gets its agent updates from."));
+    m_serverEdit->setPlaceholderText(tr("monitoring.example.com or host:port"));
+    m_siteEdit->setPlaceholderText(tr("mysite"));
+    m_protocol->addItem(u"https"_s);
+    m_protocol->addItem(u"http"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chainView->hide();
+    m_insecureWarning->setWordWrap(true);
+    m_insecureWarning->setText(
+        tr("Without verification anybody between this machine and the site can pretend to be "
+           "the site, read the credentials and hand out their own agents. Use it only to try "
+           "things out."));
+    m_insecureWarning->setStyleSheet(u"color: #b00020;"_s);
+    m_insecureWarning->hide();
+    m_trustGroup->addButton(m_trust);
+    m_trustGroup->addButton(m_insecure);
+    auto *trustLayout = new QVBoxLayout(m_trustBox);
+    trustLayout->setContentsMargins(0, 0, 0, 0);
+    trustLayout->addWidget(m_trust);
+    trustLayout->addWidget(m_insecure);
+    trustLayout->addWidget(m_insecureWarning);
+    m_trustBox->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_serverEdit);
+    form->addRow(tr("S&ite:"), m_siteEdit);
+    form->addRow(tr("&Protocol:"), m_protocol);
+    auto *checkRow = new QHBoxLayout;
+    checkRow->addWidget(m_check);
+    checkRow->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(checkRow);
+    layout->addWidget(m_status);
+    layout->addWidget(m_chainView, 1);
+    layout->addWidget(m_trustBox);
+
+    connect(m_serverEdit, &QLineEdit::textChanged, this, &RegistrationServerPage::inputChanged);
+    connect(m_siteEdit, &QLineEdit::textChanged, this, &RegistrationServerPage::inputChanged);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this,
+            &RegistrationServerPage::inputChanged);
+    connect(m_check, &QPushButton::clicked, this, [this] {
+        m_status->setText(tr("Connecting to %1…").arg(m_serverEdit->text().trimmed()));
+        m_check->setEnabled(false);
+        Q_EMIT checkRequested();
+    });
+    connect(m_trustGroup, &QButtonGroup::buttonToggled, this, [this] {
+        updateTrustWarning();
+        Q_EMIT completeChanged();
+    });
+}
+
+void RegistrationServerPage::inputChanged()
+{
+    // A new address makes the earlier check meaningless.
+    m_checked = false;
+    m_result = {};
+    m_status->clear();
+    m_chainView->hide();
+    m_trustBox->hide();
+    m_trustGroup->setExclusive(false);
+    m_trust->setChecked(false);
+    m_insecure->setChecked(false);
+    m_trustGroup->setExclusive(true);
+    m_check->setEnabled(!m_serverEdit->text().trimmed().isEmpty());
+    Q_EMIT completeChanged();
+}
+
+void RegistrationServerPage::updateTrustWarning()
+{
+    m_insecureWarning->setVisible(m_insecure->isChecked());
+}
+
+void RegistrationServerPage::fill(RegistrationRequest &request) const
+{
+    request.server = m_serverEdit->text().trimmed();
+    request.site = m_siteEdit->text().trimmed();
+    request.protocol = m_protocol->currentIndex() == 0 ? SiteConnection::Protocol::Https
+                                                       : SiteConnection::Protocol::Http;
+    request.trust = RegistrationRequest::Trust::Verify;
+    request.trustedCertificatesPem.clear();
+    request.pinnedSha256.clear();
+    if (m_checked && !m_result.verified && !m_result.chain.isEmpty()) {
+        if (m_trust->isChecked()) {
+            request.trust = RegistrationRequest::Trust::TrustCertificate;
+            request.trustedCertificatesPem << m_result.chain.first().pem;
+            request.pinnedSha256 << m_result.chain.first().sha256;
+        } else if (m_insecure->isChecked()) {
+            request.trust = RegistrationRequest::Trust::Insecure;
+        }
+    }
+}
+
+void RegistrationServerPage::setCheckResult(const TlsCheckResult &result)
+{
+    m_result = result;
+    m_checked = true;
+    m_check->setEnabled(true);
+    m_chainView->setVisible(!result.chain.isEmpty());
+    m_chainView->setChain(result.chain);
+    m_trustBox->setVisible(result.reached && !result.verified && !result.chain.isEmpty());
+    if (result.plainHttp)
+        m_status->setText(tr("Plain HTTP: there is no certificate to check, and the "
+                             "credentials cross the network unencrypted."));
+    else if (!result.reached)
+        m_status->setText(tr("Could not connect: %1").arg(result.failure));
+    else if (result.verified)
+        m_status->setText(tr("✔ The certificate is trusted: the chain below verified."));
+    else
+        m_status->setText(tr("✘ The certificate is NOT trusted: %1\nCompare the fingerprint "
+                             "with the one your site administrator gives you before trusting it.")
+                              .arg(result.errors.join(u"; "_s)));
+    Q_EMIT completeChanged();
+}
+
+bool RegistrationServerPage::isComplete() const
+{
+    if (m_serverEdit->text().trimmed().isEmpty() || m_siteEdit->text().trimmed().isEmpty())
+        return false;
+    // Once we know the certificate is untrusted, going on needs a decision.
+    if (m_checked && m_result.reached && !m_result.verified && !m_result.chain.isEmpty())
+        return m_trust->isChecked() || m_insecure->isChecked();
+    return true;
+}

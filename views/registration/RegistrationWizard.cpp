@@ -1,0 +1,96 @@
+#include "RegistrationWizard.h"
+
+#include "RegistrationCredentialsPage.h"
+#include "RegistrationHostPage.h"
+#include "RegistrationResultPage.h"
+#include "RegistrationServerPage.h"
+#include "RegistrationSummaryPage.h"
+
+RegistrationWizard::RegistrationWizard(QWidget *parent)
+    : QWizard(parent)
+    , m_server(new RegistrationServerPage)
+    , m_host(new RegistrationHostPage)
+    , m_credentials(new RegistrationCredentialsPage)
+    , m_summary(new RegistrationSummaryPage)
+    , m_result(new RegistrationResultPage)
+{
+    setWindowTitle(tr("Register this machine for automatic updates"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setPage(ServerPage, m_server);
+    setPage(HostPage, m_host);
+    setPage(CredentialsPage, m_credentials);
+    setPage(SummaryPage, m_summary);
+    setPage(ResultPage, m_result);
+    setMinimumSize(640, 520);
+
+    connect(m_server, &RegistrationServerPage::checkRequested, this,
+            [this] { Q_EMIT checkConnectionRequested(request()); });
+    connect(m_credentials, &RegistrationCredentialsPage::storedSecretRequested, this,
+            &RegistrationWizard::storedSecretRequested);
+    connect(m_credentials, &RegistrationCredentialsPage::credentialsEntered, this, [this] {
+        m_summary->setHostCheck({ HostCheck::State::Checking, {} });
+        Q_EMIT hostCheckRequested(request());
+    });
+}
+
+RegistrationWizard::~RegistrationWizard() = default;
+
+RegistrationRequest RegistrationWizard::request() const
+{
+    RegistrationRequest r;
+    m_server->fill(r);
+    r.hostName = m_host->hostName();
+    m_credentials->fill(r);
+    r.stateFilePath = m_summary->stateFilePath();
+    return r;
+}
+
+QByteArray RegistrationWizard::secret() const
+{
+    return m_credentials->secret();
+}
+
+void RegistrationWizard::setKnownConnections(const QList<SiteConnection> &connections)
+{
+    m_connections = connections;
+}
+
+void RegistrationWizard::setDefaultHostName(const QString &name)
+{
+    m_host->setDefaultHostName(name);
+}
+
+void RegistrationWizard::setStateFilePath(const QString &path, bool isDefaultLocation)
+{
+    m_summary->setStateFilePath(path, isDefaultLocation);
+}
+
+void RegistrationWizard::setConnectionCheckResult(const TlsCheckResult &result)
+{
+    m_server->setCheckResult(result);
+}
+
+void RegistrationWizard::setHostCheck(const HostCheck &check)
+{
+    m_summary->setHostCheck(check);
+}
+
+void RegistrationWizard::setStoredSecret(const QByteArray &secret)
+{
+    m_credentials->setStoredSecret(secret);
+}
+
+void RegistrationWizard::setRegistrationResult(const RegistrationReport &report)
+{
+    m_registered = true;
+    m_summary->setBusy(false);
+    m_result->setReport(report);
+    if (currentId() == SummaryPage)
+        next();
+}
+
+void RegistrationWizard::setRegistrationError(const ApiError &error, const QString &context)
+{
+    m_summary->setError(error, context);
+}

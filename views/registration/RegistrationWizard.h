@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QList>
+#include <QWizard>
+
+#include "ApiError.h"
+#include "RegistrationReport.h"
+#include "RegistrationRequest.h"
+#include "SiteConnection.h"
+#include "TlsCheckResult.h"
+
+class RegistrationServerPage;
+class RegistrationHostPage;
+class RegistrationCredentialsPage;
+class RegistrationSummaryPage;
+class RegistrationResultPage;
+
+// What the site said about the host name before registering.
+struct HostCheck
+{
+    enum class State { Unknown, Checking, Exists, Missing };
+    State state = State::Unknown;
+    QString message;
+};
+
+// Registers this machine for automatic updates in five pages: server (and its certificate),
+// host, credentials, summary (then Register), result. Keeps the answers in a RegistrationRequest;
+// asks the app for everything that needs the network through signals, and is answered through
+// the setters. Holds the secret only in its line edit until the wizard is closed.
+class RegistrationWizard final : public QWizard
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistrationWizard)
+
+public:
+    enum PageId { ServerPage, HostPage, CredentialsPage, SummaryPage, ResultPage };
+
+    explicit RegistrationWizard(QWidget *parent = nullptr);
+    ~RegistrationWizard() override;
+
+    // The answers so far.
+    RegistrationRequest request() const;
+    // The secret or password as typed; the caller wipes its copy after use.
+    QByteArray secret() const;
+
+    void setKnownConnections(const QList<SiteConnection> &connections);
+    const QList<SiteConnection> &knownConnections() const { return m_connections; }
+    void setDefaultHostName(const QString &name);
+    void setStateFilePath(const QString &path, bool isDefaultLocation);
+
+    // Answers to the signals.
+    void setConnectionCheckResult(const TlsCheckResult &result);
+    void setHostCheck(const HostCheck &check);
+    void setStoredSecret(const QByteArray &secret);
+    void setRegistrationResult(const RegistrationReport &report);
+    void setRegistrationError(const ApiError &error, const QString &context);
+
+    bool isRegistered() const { return m_registered; }
+    RegistrationServerPage *serverPage() const { return m_server; }
+    RegistrationHostPage *hostPage() const { return m_host; }
+    RegistrationCredentialsPage *credentialsPage() const { return m_credentials; }
+    RegistrationSummaryPage *summaryPage() const { return m_summary; }
+    RegistrationResultPage *resultPage() const { return m_result; }
+
+Q_SIGNALS:
+    void checkConnectionRequested(const RegistrationRequest &request);
+    void hostCheckRequested(const RegistrationRequest &request);
+    void storedSecretRequested(const QString &connectionName);
+    void registerRequested(const RegistrationRequest &request);
+
+private:
+    friend class RegistrationSummaryPage;
+    QList<SiteConnection> m_connections;
+    RegistrationServerPage *m_server;
+    RegistrationHostPage *m_host;
+    RegistrationCredentialsPage *m_credentials;
+    RegistrationSummaryPage *m_summary;
+    RegistrationResultPage *m_result;
+    bool m_registered = false;
+};
