@@ -22,6 +22,8 @@ struct HostUpdateStatus
     bool registered = false;
     bool selected = true; // picked by the host selection
 
+    friend bool operator==(const HostUpdateStatus &, const HostUpdateStatus &) = default;
+
     static QString hashText(quint64 hash); // 16 lower-case hex digits, empty for 0
     static bool parseHash(QStringView text, quint64 *hash); // false unless 16 hex digits
     static QString stateText(int state); // OK, WARN, CRIT, UNKNOWN

@@ -124,6 +124,14 @@ void TestUpdateCategory::classify_data()
     QTest::newRow("globally disabled")
         << u"Automatic agent deployment is currently globally disabled."_s
         << u"globally-disabled"_s;
+    QTest::newRow("selinux avc")
+        << u"type=AVC msg=audit(1732448221.123:512): avc:  denied  { write } for  pid=4242 comm=\"rpm\" name=\".rpm.lock\" scontext=system_u:system_r:unconfined_service_t:s0"_s
+        << u"selinux-rpm"_s;
+    QTest::newRow("missing host secret")
+        << u"Missing host secret. Please register this host first."_s << u"not-registered"_s;
+    QTest::newRow("globally disabled, site text")
+        << u"Agent updates are disabled: deployment is currently globally disabled"_s
+        << u"globally-disabled"_s;
     QTest::newRow("unknown") << u"Something nobody has seen before"_s << u"unknown"_s;
 }
 

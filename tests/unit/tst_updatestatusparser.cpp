@@ -14,6 +14,8 @@ private Q_SLOTS:
     void malformed();
     void everyTruncationIsAnError();
     void escapes();
+    void withoutTopLevelExtensions();
+    void repeatedTextsShared();
 };
 
 namespace {
@@ -108,6 +110,41 @@ void TestUpdateStatusParser::escapes()
     QVERIFY2(r, qPrintable(error.detail));
     QCOMPARE(r->rows.at(0).hostName, u"h\u00e4st"_s);
     QCOMPARE(r->rows.at(0).lastError, u"a \"quoted\"\nline \U0001F600"_s);
+}
+
+void TestUpdateStatusParser::withoutTopLevelExtensions()
+{
+    // The master switch then comes from the global setting; the reply need not say it.
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(
+        R"({"value":[{"extensions":{"host_name":"a","site":"s"}}],"links":[]})"_ba, &error);
+    QVERIFY2(r, qPrintable(error.summary()));
+    QCOMPARE(r->rows.size(), size_t(1));
+    QVERIFY(!r->deploymentEnabled.has_value());
+    QCOMPARE(r->generatedAt, -1);
+}
+
+void TestUpdateStatusParser::repeatedTextsShared()
+{
+    QByteArray body = "{\"value\":[";
+    for (int i = 0; i < 3; ++i) {
+        body += (i ? "," : "") + R"({"extensions":{"host_name":"h)"_ba + QByteArray::number(i)
+            + R"(","site":"prod","folder":"/linux/web","update_check_output":"Update status: up to date","last_error":"No valid signature found.\nretry"}})"_ba;
+    }
+    body += "]}";
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(body, &error);
+    QVERIFY2(r, qPrintable(error.summary()));
+    const auto &rows = r->rows;
+    QCOMPARE(rows.size(), size_t(3));
+    QCOMPARE(rows[2].lastError, u"No valid signature found.\nretry"_s);
+    QCOMPARE(rows[2].folder, u"/linux/web"_s);
+    // One copy of each text for all rows (memory at 100,000 hosts); host names stay apart.
+    QCOMPARE(rows[0].site.constData(), rows[2].site.constData());
+    QCOMPARE(rows[0].folder.constData(), rows[1].folder.constData());
+    QCOMPARE(rows[0].checkOutput.constData(), rows[2].checkOutput.constData());
+    QCOMPARE(rows[0].lastError.constData(), rows[1].lastError.constData());
+    QVERIFY(rows[0].hostName.constData() != rows[1].hostName.constData());
 }
 
 QTEST_GUILESS_MAIN(TestUpdateStatusParser)
