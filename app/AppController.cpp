@@ -18,6 +18,8 @@
 #include "SecretStore.h"
 #include "SiteOverviewPage.h"
 #include "SiteReplyReader.h"
+#include "KeysController.h"
+#include "KeysPage.h"
 #include "SetupController.h"
 #include "SetupPage.h"
 #include "SiteSession.h"
@@ -51,6 +53,8 @@ AppController::AppController(QObject *parent)
     , m_status(new StatusController(m_session, m_statusPage, this))
     , m_setupPage(new SetupPage)
     , m_setup(new SetupController(m_session, m_setupPage, m_statusPage->model(), this))
+    , m_keysPage(new KeysPage)
+    , m_keys(new KeysController(m_session, m_keysPage, this))
     , m_registrationWizard(new RegistrationWizard)
     , m_localConfigPage(new LocalConfigPage)
     , m_registration(
@@ -60,6 +64,7 @@ AppController::AppController(QObject *parent)
     m_window->addPage(u"setup"_s, tr("Setup"), QIcon(u":/icons/setup.svg"_s), m_setupPage);
     m_window->addPage(u"status"_s, tr("Update status"), QIcon(u":/icons/status.svg"_s),
                       m_statusPage);
+    m_window->addPage(u"keys"_s, tr("Signature keys"), QIcon(u":/icons/keys.svg"_s), m_keysPage);
     // The wizard lives in the page; after Finish it starts over for the next registration.
     m_registrationWizard->setWindowFlags(Qt::Widget);
     connect(m_registrationWizard, &QWizard::finished, m_registrationWizard, [this] {
@@ -72,6 +77,15 @@ AppController::AppController(QObject *parent)
                       QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
     m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
 
+    connect(m_setupPage, &SetupPage::goToRequested, this, [this](Prerequisites::Item item) {
+        switch (item) {
+        case Prerequisites::Item::SignatureKey: m_window->showPage(u"keys"_s); break;
+        case Prerequisites::Item::SignedAgents: m_window->showPage(u"agents"_s); break;
+        case Prerequisites::Item::RegisteredHost: m_window->showPage(u"register"_s); break;
+        default: break;
+        }
+    });
+    connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
     connect(m_window, &MainWindow::connectionChosen, this, &AppController::connectTo);
@@ -82,6 +96,8 @@ AppController::AppController(QObject *parent)
             m_status->refresh();
         else if (m_window->currentPage() == u"setup"_s)
             m_setup->refresh();
+        else if (m_window->currentPage() == u"keys"_s)
+            m_keys->refresh();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {

@@ -11,6 +11,8 @@ class RegistrationWizard;
 class MainWindow;
 class SecretStore;
 class SiteOverviewPage;
+class KeysController;
+class KeysPage;
 class SetupController;
 class SetupPage;
 class SiteSession;
@@ -33,6 +35,8 @@ public:
     StatusController *statusController() const { return m_status; }
     SetupController *setupController() const { return m_setup; }
     SetupPage *setupPage() const { return m_setupPage; }
+    KeysPage *keysPage() const { return m_keysPage; }
+    KeysController *keysController() const { return m_keys; }
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
     RegistrationController *registrationController() const { return m_registration; }
@@ -60,6 +64,8 @@ private:
     StatusController *m_status;
     SetupPage *m_setupPage;
     SetupController *m_setup;
+    KeysPage *m_keysPage;
+    KeysController *m_keys;
     RegistrationWizard *m_registrationWizard;
     LocalConfigPage *m_localConfigPage;
     RegistrationController *m_registration;

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -95,6 +96,10 @@ KeysPage::KeysPage(QWidget *parent)
     busyLayout->setContentsMargins(0, 0, 0, 0);
     busyLayout->addWidget(m_busyBar);
     busyLayout->addWidget(m_busyText, 1);
+    auto *cancel = new QPushButton(tr("&Cancel"), m_busyRow);
+    cancel->setObjectName(QStringLiteral("cancelBusy"));
+    busyLayout->addWidget(cancel);
+    connect(cancel, &QPushButton::clicked, this, &KeysPage::cancelRequested);
     m_busyRow->hide();
     m_banner->hide();
 

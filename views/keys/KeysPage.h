@@ -56,6 +56,8 @@ Q_SIGNALS:
     void deleteKeyRequested(int id);
     // The page cannot parse certificates; app/ answers with showCertificateDetails().
     void certificateDetailsRequested(int id);
+    // The long job shown in the busy row (key generation) should stop.
+    void cancelRequested();
 
 private:
     void updateActions();

@@ -1,0 +1,214 @@
+#include "KeysController.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "CertificateInfo.h"
+#include "KeyBundle.h"
+#include "KeysPage.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SecureBuffer.h"
+#include "SignatureKey.h"
+#include "SigningKeyGenerator.h"
+#include "SiteReplyReader.h"
+#include "SiteSession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString collection = u"/domain-types/agent_signature_key/collections/all"_s;
+
+// Key files hold an encrypted private key: atomic, and readable by the owner only.
+bool writePrivateFile(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+} // namespace
+
+KeysController::KeysController(SiteSession *session, KeysPage *page, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_page(page)
+{
+    // The page's passphrase buffers live only while its signal is delivered: direct calls.
+    connect(page, &KeysPage::refreshRequested, this, &KeysController::refresh);
+    connect(page, &KeysPage::createKeyRequested, this, &KeysController::createKey, Qt::DirectConnection);
+    connect(page, &KeysPage::uploadKeyRequested, this, &KeysController::uploadKey, Qt::DirectConnection);
+    connect(page, &KeysPage::downloadKeyRequested, this, &KeysController::downloadKey, Qt::DirectConnection);
+    connect(page, &KeysPage::deleteKeyRequested, this, &KeysController::deleteKey);
+    connect(page, &KeysPage::certificateDetailsRequested, this, &KeysController::showDetails);
+    connect(page, &KeysPage::cancelRequested, this, [this] {
+        if (m_cancel)
+            m_cancel->store(true);
+    });
+    connect(session, &SiteSession::connected, this, &KeysController::refresh);
+}
+
+void KeysController::refresh()
+{
+    if (!m_session->isConnected())
+        return;
+    RestReply *reply = m_session->client()->send(RestRequest::get(collection));
+    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
+        ApiError error = r.error;
+        const auto keys = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt;
+        if (!keys) {
+            m_page->showError(error);
+            return;
+        }
+        m_keys = *keys;
+        m_page->setKeys(m_keys);
+        Q_EMIT keysChanged();
+    });
+}
+
+void KeysController::createKey(const QString &alias, const QByteArray &passphrase, const QString &backupPath)
+{
+    auto secret = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_page->setBusy(true, tr("Generating a %1-bit RSA key… this takes a few seconds.").arg(m_keyBits));
+    SigningKeyRequest request;
+    request.alias = alias;
+    request.siteId = m_session->version().site;
+    request.userId = m_session->connection().user;
+    request.keyBits = m_keyBits;
+    auto *watcher = new QFutureWatcher<SigningKeyResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, alias, backupPath, secret] {
+        watcher->deleteLater();
+        const SigningKeyResult result = watcher->result();
+        if (result.cancelled) {
+            m_page->setBusy(false);
+            Q_EMIT actionFinished(false, tr("Key generation cancelled."));
+            return;
+        }
+        if (!result.ok) {
+            m_page->setBusy(false);
+            m_page->showError(ApiError::local(tr("The key could not be generated"), result.error));
+            Q_EMIT actionFinished(false, result.error);
+            return;
+        }
+        // The backup comes first: a key that exists only on the site is one disk away from loss.
+        QString error;
+        if (!writePrivateFile(backupPath, result.privateKeyPem + result.certificatePem, &error)) {
+            m_page->setBusy(false);
+            m_page->showError(ApiError::local(tr("The backup could not be written, so the key was not uploaded"),
+                                              tr("%1: %2").arg(backupPath, error)));
+            Q_EMIT actionFinished(false, error);
+            return;
+        }
+        upload(alias, result.privateKeyPem, result.certificatePem, secret);
+    });
+    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
+    watcher->setFuture(QtConcurrent::run([request, secret, cancel] {
+        return SigningKeyGenerator::generate(request, *secret, cancel.get());
+    }));
+}
+
+void KeysController::uploadKey(const QByteArray &pem, const QByteArray &passphrase)
+{
+    auto secret = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
+    // Checked here before anything is sent: the passphrase must open the key, and key and
+    // certificate must belong together.
+    const KeyBundle bundle = KeyBundle::fromPem(pem);
+    QString error;
+    if (!bundle.check(*secret, &error)) {
+        m_page->showError(ApiError::local(tr("The key was not uploaded"), error));
+        Q_EMIT actionFinished(false, error);
+        return;
+    }
+    const CertificateInfo info = CertificateInfo::fromPem(bundle.certificatePem());
+    m_page->setBusy(true, tr("Uploading the key…"));
+    upload(info.commonName(), bundle.privateKeyPem(), bundle.certificatePem(), secret);
+}
+
+void KeysController::upload(const QString &alias, const QByteArray &keyPem, const QByteArray &certificatePem,
+                            std::shared_ptr<SecureBuffer> passphrase)
+{
+    QJsonObject body{ { u"alias"_s, alias },
+                      { u"certificate"_s, QString::fromLatin1(certificatePem) },
+                      { u"private_key"_s, QString::fromLatin1(keyPem) },
+                      { u"passphrase"_s, QString::fromUtf8(passphrase->bytes()) } };
+    RestRequest request = RestRequest::post(collection, QJsonDocument(body));
+    body = {};
+    RestReply *reply = m_session->client()->send(std::move(request));
+    connect(reply, &RestReply::finished, this, [this, passphrase](const RestResult &r) {
+        passphrase->clear();
+        m_page->setBusy(false);
+        if (!r.ok()) {
+            m_page->showError(r.error);
+            Q_EMIT actionFinished(false, r.error.summary());
+            return;
+        }
+        Q_EMIT actionFinished(true, tr("Key uploaded."));
+        refresh();
+    });
+}
+
+void KeysController::downloadKey(int id, const QByteArray &passphrase, const QString &targetPath)
+{
+    QJsonObject body{ { u"passphrase"_s, QString::fromUtf8(passphrase) } };
+    RestRequest request = RestRequest::post(u"/objects/agent_signature_key/%1/actions/download/invoke"_s.arg(id),
+                                            QJsonDocument(body));
+    body = {};
+    request.accept = "application/x-pem-file";
+    m_page->setBusy(true, tr("Downloading the key…"));
+    RestReply *reply = m_session->client()->send(std::move(request));
+    connect(reply, &RestReply::finished, this, [this, targetPath](const RestResult &r) {
+        m_page->setBusy(false);
+        if (!r.ok()) {
+            m_page->showError(r.error);
+            Q_EMIT actionFinished(false, r.error.summary());
+            return;
+        }
+        QString error;
+        if (!writePrivateFile(targetPath, r.body, &error)) {
+            m_page->showError(ApiError::local(tr("The key could not be saved"), tr("%1: %2").arg(targetPath, error)));
+            Q_EMIT actionFinished(false, error);
+            return;
+        }
+        Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
+    });
+}
+
+void KeysController::deleteKey(int id)
+{
+    RestReply *reply = m_session->client()->send(
+            RestRequest::del(u"/objects/agent_signature_key/%1"_s.arg(id)).withIfMatch("*"));
+    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
+        if (!r.ok()) {
+            ApiError e = r.error;
+            if (e.status == 409)
+                e.detail += tr(" Remove the key from \"Signature keys the agent will accept\" in the agent updater rule, "
+                               "sign the agents with another key and activate the changes first.");
+            m_page->showError(e);
+            Q_EMIT actionFinished(false, e.summary());
+            return;
+        }
+        Q_EMIT actionFinished(true, tr("Key deleted."));
+        refresh();
+    });
+}
+
+void KeysController::showDetails(int id)
+{
+    for (const SignatureKey &k : std::as_const(m_keys)) {
+        if (k.id == id) {
+            m_page->showCertificateDetails(CertificateInfo::fromPem(k.certificatePem).summary());
+            return;
+        }
+    }
+}
