@@ -11,12 +11,14 @@
 #include <QTcpServer>
 
 #include "ActivationEndpoints.h"
+#include "BakeryEndpoints.h"
 #include "CoreEndpoints.h"
 #include "DemoFleet.h"
 #include "DemoHttpServer.h"
 #include "DemoState.h"
 #include "GlobalSettingEndpoints.h"
 #include "HostConfigEndpoints.h"
+#include "KeyEndpoints.h"
 #include "PythonLiteral.h"
 #include "RegistrationEndpoints.h"
 #include "RuleEndpoints.h"
@@ -95,6 +97,8 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     GlobalSettingEndpoints::install(m_server->router(), *m_state);
     RuleEndpoints::install(m_server->router(), *m_state);
     UpdateStatusEndpoints::install(m_server->router(), *m_state);
+    KeyEndpoints::install(m_server->router(), *m_state);
+    BakeryEndpoints::install(m_server->router(), *m_state);
 
     if (!options.plainHttp) {
         QByteArray certPem;
