@@ -69,7 +69,8 @@ DemoFleet::DemoFleet(DemoState &state)
         else if (dice < 175)
             t = Trouble::SELinux;
         m_updaters[size_t(i)].trouble = t;
-        row.registered = t != Trouble::NotRegistered;
+        // An empty setup has nobody registered yet.
+        row.registered = t != Trouble::NotRegistered && !state.options().emptySetup;
         // Checks spread over the interval; offline hosts stopped a day ago.
         const qint64 last = now - random.bounded(3600) - (t == Trouble::Offline ? 86400 : 0);
         m_updaters[size_t(i)].nextCheck = t == Trouble::Silent || !row.registered ? 0 : last;
