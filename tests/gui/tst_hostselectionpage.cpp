@@ -105,6 +105,7 @@ private Q_SLOTS:
     void saveEmitsEditedSelection();
     void revertRestoresSaved();
     void editorsHaveMnemonics();
+    void typingStaysResponsiveAtScale();
     void staleDialog_data();
     void staleDialog();
     void screenshots();
@@ -349,6 +350,17 @@ void TestHostSelectionPage::saveEmitsEditedSelection()
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(0).value<HostSelection>(), expected);
 
+    // While app/ saves, nothing can be edited or saved twice; the edits stay.
+    m_page->setBusy(true, u"Saving…"_s);
+    QVERIFY(!save->isEnabled());
+    QVERIFY(!child<QPushButton>(u"reloadButton"_s)->isEnabled());
+    QVERIFY(!sites->isEnabled());
+    QCOMPARE(child<QLabel>(u"busyLabel"_s)->text(), u"Saving…"_s);
+    QVERIFY(child<QLabel>(u"busyLabel"_s)->isVisible());
+    m_page->setBusy(false);
+    QVERIFY(save->isEnabled());
+    QCOMPARE(m_page->editedSelection(), expected);
+
     // The saved selection comes back from app/: nothing is unsaved any more.
     m_page->setSavedSelection(expected);
     QVERIFY(!m_page->hasUnsavedChanges());
@@ -409,6 +421,42 @@ void TestHostSelectionPage::editorsHaveMnemonics()
     QVERIFY(testLabel);
 }
 
+void TestHostSelectionPage::typingStaysResponsiveAtScale()
+{
+    // 100,000 hosts: keystrokes only restart the debounce timer; the preview follows once.
+    const QList<Host> inventory = makeInventory(100000);
+    HostSelectionPage page;
+    page.setInventory(inventory);
+    page.setSavedSelection(savedSelection());
+    page.resize(1280, 800);
+    page.show();
+    auto *summary = page.findChild<QLabel *>(u"previewSummary"_s);
+    QVERIFY(summary);
+    const SelectionPreview before
+        = SelectionPreview::compute(inventory, savedSelection(), savedSelection());
+    QTRY_COMPARE(summary->text(), summaryFor(before, inventory.size()));
+
+    QTest::mouseClick(page.findChild<QPushButton *>(u"addLabelButton"_s), Qt::LeftButton);
+    const auto edits = page.findChild<QWidget *>(u"labelRows"_s)->findChildren<QLineEdit *>();
+    QCOMPARE(edits.size(), 2);
+    QTest::keyClicks(edits.at(0), u"env"_s);
+    QTest::keyClicks(edits.at(1), u"dev"_s);
+    // Nothing was recomputed while typing (no event loop ran, so the timer has not fired).
+    QCOMPARE(summary->text(), summaryFor(before, inventory.size()));
+
+    HostSelection expected = savedSelection();
+    expected.hostLabels.insert(u"env"_s, u"dev"_s);
+    QCOMPARE(page.editedSelection(), expected);
+    const SelectionPreview after = SelectionPreview::compute(inventory, savedSelection(), expected);
+    QTRY_COMPARE(summary->text(), summaryFor(after, inventory.size()));
+    // The lists show their start and a count, not 100,000 items.
+    auto *selected = page.findChild<QListWidget *>(u"previewSelected"_s);
+    QVERIFY(after.count() > 1000);
+    QCOMPARE(selected->count(), 1001);
+    QCOMPARE(selected->item(1000)->text(),
+             u"… and %1 more"_s.arg(QLocale().toString(after.count() - 1000)));
+}
+
 void TestHostSelectionPage::staleDialog_data()
 {
     QTest::addColumn<QString>("button");
@@ -436,6 +484,7 @@ void TestHostSelectionPage::staleDialog()
     StaleSelectionDialog dialog(mine, theirs);
     QCOMPARE(dialog.choice(), StaleSelectionDialog::Choice::KeepEditing);
     dialog.show();
+    QVERIFY(dialog.findChild<QPushButton *>(u"keepEditingButton"_s)->isDefault());
     QVERIFY(dialog.findChild<QLabel *>(u"mineSummary"_s)->text().contains(u"/windows"_s));
     QVERIFY(dialog.findChild<QLabel *>(u"theirsSummary"_s)->text().contains(u"host001"_s));
     QSignalSpy finished(&dialog, &QDialog::finished);

@@ -209,6 +209,7 @@ QWidget *HostSelectionPage::createEditors()
     m_folderCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_folderCombo->setMinimumContentsLength(12);
     m_folderCombo->setToolTip(tr("A folder path such as /linux/web"));
+    m_folderCombo->lineEdit()->setPlaceholderText(tr("Folder path"));
     auto *addFolder = new QPushButton(tr("Add"), foldersBox);
     addFolder->setObjectName(u"addFolderButton"_s);
     auto *removeFolder = new QPushButton(tr("Remove"), foldersBox);
@@ -779,7 +780,6 @@ namespace {
 
 void fillHostList(QListWidget *list, const QStringList &names)
 {
-    list->setUpdatesEnabled(false);
     list->clear();
     list->addItems(names.mid(0, MaxListedHosts));
     if (names.size() > MaxListedHosts) {
@@ -792,7 +792,6 @@ void fillHostList(QListWidget *list, const QStringList &names)
         more->setFont(font);
         more->setFlags(Qt::NoItemFlags);
     }
-    list->setUpdatesEnabled(true);
 }
 
 } // namespace

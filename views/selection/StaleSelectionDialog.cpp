@@ -55,7 +55,9 @@ StaleSelectionDialog::StaleSelectionDialog(const HostSelection &mine, const Host
     overwrite->setObjectName(u"overwriteButton"_s);
     auto *keep = buttons->addButton(tr("&Keep editing"), QDialogButtonBox::RejectRole);
     keep->setObjectName(u"keepEditingButton"_s);
-    keep->setDefault(true); // the safe answer: nothing is lost
+    // The safe answer, also for Enter: nothing is lost.
+    keep->setDefault(true);
+    keep->setFocus();
     connect(reload, &QPushButton::clicked, this, [this] { choose(Choice::Reload); });
     connect(overwrite, &QPushButton::clicked, this, [this] { choose(Choice::Overwrite); });
     connect(keep, &QPushButton::clicked, this, [this] { choose(Choice::KeepEditing); });
@@ -65,6 +67,7 @@ StaleSelectionDialog::StaleSelectionDialog(const HostSelection &mine, const Host
     layout->addSpacing(8);
     layout->addLayout(compare);
     layout->addStretch(1);
+    layout->addSpacing(12);
     layout->addWidget(buttons);
     setMinimumWidth(560);
 }
