@@ -9,6 +9,9 @@
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
+#include "HostSelectionPage.h"
+#include "KeysController.h"
+#include "KeysPage.h"
 #include "LocalConfigPage.h"
 #include "MainWindow.h"
 #include "RegistrationController.h"
@@ -16,12 +19,11 @@
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
-#include "SiteOverviewPage.h"
-#include "SiteReplyReader.h"
-#include "KeysController.h"
-#include "KeysPage.h"
+#include "SelectionController.h"
 #include "SetupController.h"
 #include "SetupPage.h"
+#include "SiteOverviewPage.h"
+#include "SiteReplyReader.h"
 #include "SiteSession.h"
 #include "StatusController.h"
 #include "UpdateStatusPage.h"
@@ -55,6 +57,8 @@ AppController::AppController(QObject *parent)
     , m_setup(new SetupController(m_session, m_setupPage, m_statusPage->model(), this))
     , m_keysPage(new KeysPage)
     , m_keys(new KeysController(m_session, m_keysPage, this))
+    , m_selectionPage(new HostSelectionPage)
+    , m_selection(new SelectionController(m_session, m_selectionPage, this))
     , m_registrationWizard(new RegistrationWizard)
     , m_localConfigPage(new LocalConfigPage)
     , m_registration(
@@ -64,6 +68,8 @@ AppController::AppController(QObject *parent)
     m_window->addPage(u"setup"_s, tr("Setup"), QIcon(u":/icons/setup.svg"_s), m_setupPage);
     m_window->addPage(u"status"_s, tr("Update status"), QIcon(u":/icons/status.svg"_s),
                       m_statusPage);
+    m_window->addPage(u"selection"_s, tr("Host selection"), QIcon(u":/icons/selection.svg"_s),
+                      m_selectionPage);
     m_window->addPage(u"keys"_s, tr("Signature keys"), QIcon(u":/icons/keys.svg"_s), m_keysPage);
     // The wizard lives in the page; after Finish it starts over for the next registration.
     m_registrationWizard->setWindowFlags(Qt::Widget);
@@ -75,14 +81,22 @@ AppController::AppController(QObject *parent)
                       m_registrationWizard);
     m_window->addPage(u"local-config"_s, tr("Local updater config"),
                       QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
-    m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s), m_overview);
+    m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s),
+                      m_overview);
 
     connect(m_setupPage, &SetupPage::goToRequested, this, [this](Prerequisites::Item item) {
         switch (item) {
-        case Prerequisites::Item::SignatureKey: m_window->showPage(u"keys"_s); break;
-        case Prerequisites::Item::SignedAgents: m_window->showPage(u"agents"_s); break;
-        case Prerequisites::Item::RegisteredHost: m_window->showPage(u"register"_s); break;
-        default: break;
+        case Prerequisites::Item::SignatureKey:
+            m_window->showPage(u"keys"_s);
+            break;
+        case Prerequisites::Item::SignedAgents:
+            m_window->showPage(u"agents"_s);
+            break;
+        case Prerequisites::Item::RegisteredHost:
+            m_window->showPage(u"register"_s);
+            break;
+        default:
+            break;
         }
     });
     connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
@@ -98,6 +112,8 @@ AppController::AppController(QObject *parent)
             m_setup->refresh();
         else if (m_window->currentPage() == u"keys"_s)
             m_keys->refresh();
+        else if (m_window->currentPage() == u"selection"_s)
+            m_selection->refresh();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {

@@ -13,6 +13,8 @@ class SecretStore;
 class SiteOverviewPage;
 class KeysController;
 class KeysPage;
+class HostSelectionPage;
+class SelectionController;
 class SetupController;
 class SetupPage;
 class SiteSession;
@@ -37,6 +39,8 @@ public:
     SetupPage *setupPage() const { return m_setupPage; }
     KeysPage *keysPage() const { return m_keysPage; }
     KeysController *keysController() const { return m_keys; }
+    HostSelectionPage *selectionPage() const { return m_selectionPage; }
+    SelectionController *selectionController() const { return m_selection; }
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
     RegistrationController *registrationController() const { return m_registration; }
@@ -66,6 +70,8 @@ private:
     SetupController *m_setup;
     KeysPage *m_keysPage;
     KeysController *m_keys;
+    HostSelectionPage *m_selectionPage;
+    SelectionController *m_selection;
     RegistrationWizard *m_registrationWizard;
     LocalConfigPage *m_localConfigPage;
     RegistrationController *m_registration;

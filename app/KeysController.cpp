@@ -46,9 +46,12 @@ KeysController::KeysController(SiteSession *session, KeysPage *page, QObject *pa
 {
     // The page's passphrase buffers live only while its signal is delivered: direct calls.
     connect(page, &KeysPage::refreshRequested, this, &KeysController::refresh);
-    connect(page, &KeysPage::createKeyRequested, this, &KeysController::createKey, Qt::DirectConnection);
-    connect(page, &KeysPage::uploadKeyRequested, this, &KeysController::uploadKey, Qt::DirectConnection);
-    connect(page, &KeysPage::downloadKeyRequested, this, &KeysController::downloadKey, Qt::DirectConnection);
+    connect(page, &KeysPage::createKeyRequested, this, &KeysController::createKey,
+            Qt::DirectConnection);
+    connect(page, &KeysPage::uploadKeyRequested, this, &KeysController::uploadKey,
+            Qt::DirectConnection);
+    connect(page, &KeysPage::downloadKeyRequested, this, &KeysController::downloadKey,
+            Qt::DirectConnection);
     connect(page, &KeysPage::deleteKeyRequested, this, &KeysController::deleteKey);
     connect(page, &KeysPage::certificateDetailsRequested, this, &KeysController::showDetails);
     connect(page, &KeysPage::cancelRequested, this, [this] {
@@ -76,42 +79,50 @@ void KeysController::refresh()
     });
 }
 
-void KeysController::createKey(const QString &alias, const QByteArray &passphrase, const QString &backupPath)
+void KeysController::createKey(const QString &alias, const QByteArray &passphrase,
+                               const QString &backupPath)
 {
-    auto secret = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
+    auto secret
+        = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_page->setBusy(true, tr("Generating a %1-bit RSA key… this takes a few seconds.").arg(m_keyBits));
+    m_page->setBusy(true,
+                    tr("Generating a %1-bit RSA key… this takes a few seconds.").arg(m_keyBits));
     SigningKeyRequest request;
     request.alias = alias;
     request.siteId = m_session->version().site;
     request.userId = m_session->connection().user;
     request.keyBits = m_keyBits;
     auto *watcher = new QFutureWatcher<SigningKeyResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, alias, backupPath, secret] {
-        watcher->deleteLater();
-        const SigningKeyResult result = watcher->result();
-        if (result.cancelled) {
-            m_page->setBusy(false);
-            Q_EMIT actionFinished(false, tr("Key generation cancelled."));
-            return;
-        }
-        if (!result.ok) {
-            m_page->setBusy(false);
-            m_page->showError(ApiError::local(tr("The key could not be generated"), result.error));
-            Q_EMIT actionFinished(false, result.error);
-            return;
-        }
-        // The backup comes first: a key that exists only on the site is one disk away from loss.
-        QString error;
-        if (!writePrivateFile(backupPath, result.privateKeyPem + result.certificatePem, &error)) {
-            m_page->setBusy(false);
-            m_page->showError(ApiError::local(tr("The backup could not be written, so the key was not uploaded"),
-                                              tr("%1: %2").arg(backupPath, error)));
-            Q_EMIT actionFinished(false, error);
-            return;
-        }
-        upload(alias, result.privateKeyPem, result.certificatePem, secret);
-    });
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, alias, backupPath, secret] {
+                watcher->deleteLater();
+                const SigningKeyResult result = watcher->result();
+                if (result.cancelled) {
+                    m_page->setBusy(false);
+                    Q_EMIT actionFinished(false, tr("Key generation cancelled."));
+                    return;
+                }
+                if (!result.ok) {
+                    m_page->setBusy(false);
+                    m_page->showError(
+                        ApiError::local(tr("The key could not be generated"), result.error));
+                    Q_EMIT actionFinished(false, result.error);
+                    return;
+                }
+                // The backup comes first: a key that exists only on the site is one disk away from
+                // loss.
+                QString error;
+                if (!writePrivateFile(backupPath, result.privateKeyPem + result.certificatePem,
+                                      &error)) {
+                    m_page->setBusy(false);
+                    m_page->showError(ApiError::local(
+                        tr("The backup could not be written, so the key was not uploaded"),
+                        tr("%1: %2").arg(backupPath, error)));
+                    Q_EMIT actionFinished(false, error);
+                    return;
+                }
+                upload(alias, result.privateKeyPem, result.certificatePem, secret);
+            });
     const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
     watcher->setFuture(QtConcurrent::run([request, secret, cancel] {
         return SigningKeyGenerator::generate(request, *secret, cancel.get());
@@ -120,7 +131,8 @@ void KeysController::createKey(const QString &alias, const QByteArray &passphras
 
 void KeysController::uploadKey(const QByteArray &pem, const QByteArray &passphrase)
 {
-    auto secret = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
+    auto secret
+        = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
     // Checked here before anything is sent: the passphrase must open the key, and key and
     // certificate must belong together.
     const KeyBundle bundle = KeyBundle::fromPem(pem);
@@ -135,13 +147,14 @@ void KeysController::uploadKey(const QByteArray &pem, const QByteArray &passphra
     upload(info.commonName(), bundle.privateKeyPem(), bundle.certificatePem(), secret);
 }
 
-void KeysController::upload(const QString &alias, const QByteArray &keyPem, const QByteArray &certificatePem,
+void KeysController::upload(const QString &alias, const QByteArray &keyPem,
+                            const QByteArray &certificatePem,
                             std::shared_ptr<SecureBuffer> passphrase)
 {
-    QJsonObject body{ { u"alias"_s, alias },
-                      { u"certificate"_s, QString::fromLatin1(certificatePem) },
-                      { u"private_key"_s, QString::fromLatin1(keyPem) },
-                      { u"passphrase"_s, QString::fromUtf8(passphrase->bytes()) } };
+    QJsonObject body { { u"alias"_s, alias },
+                       { u"certificate"_s, QString::fromLatin1(certificatePem) },
+                       { u"private_key"_s, QString::fromLatin1(keyPem) },
+                       { u"passphrase"_s, QString::fromUtf8(passphrase->bytes()) } };
     RestRequest request = RestRequest::post(collection, QJsonDocument(body));
     body = {};
     RestReply *reply = m_session->client()->send(std::move(request));
@@ -160,9 +173,9 @@ void KeysController::upload(const QString &alias, const QByteArray &keyPem, cons
 
 void KeysController::downloadKey(int id, const QByteArray &passphrase, const QString &targetPath)
 {
-    QJsonObject body{ { u"passphrase"_s, QString::fromUtf8(passphrase) } };
-    RestRequest request = RestRequest::post(u"/objects/agent_signature_key/%1/actions/download/invoke"_s.arg(id),
-                                            QJsonDocument(body));
+    QJsonObject body { { u"passphrase"_s, QString::fromUtf8(passphrase) } };
+    RestRequest request = RestRequest::post(
+        u"/objects/agent_signature_key/%1/actions/download/invoke"_s.arg(id), QJsonDocument(body));
     body = {};
     request.accept = "application/x-pem-file";
     m_page->setBusy(true, tr("Downloading the key…"));
@@ -176,7 +189,8 @@ void KeysController::downloadKey(int id, const QByteArray &passphrase, const QSt
         }
         QString error;
         if (!writePrivateFile(targetPath, r.body, &error)) {
-            m_page->showError(ApiError::local(tr("The key could not be saved"), tr("%1: %2").arg(targetPath, error)));
+            m_page->showError(ApiError::local(tr("The key could not be saved"),
+                                              tr("%1: %2").arg(targetPath, error)));
             Q_EMIT actionFinished(false, error);
             return;
         }
@@ -187,12 +201,13 @@ void KeysController::downloadKey(int id, const QByteArray &passphrase, const QSt
 void KeysController::deleteKey(int id)
 {
     RestReply *reply = m_session->client()->send(
-            RestRequest::del(u"/objects/agent_signature_key/%1"_s.arg(id)).withIfMatch("*"));
+        RestRequest::del(u"/objects/agent_signature_key/%1"_s.arg(id)).withIfMatch("*"));
     connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
         if (!r.ok()) {
             ApiError e = r.error;
             if (e.status == 409)
-                e.detail += tr(" Remove the key from \"Signature keys the agent will accept\" in the agent updater rule, "
+                e.detail += tr(" Remove the key from \"Signature keys the agent will accept\" in "
+                               "the agent updater rule, "
                                "sign the agents with another key and activate the changes first.");
             m_page->showError(e);
             Q_EMIT actionFinished(false, e.summary());

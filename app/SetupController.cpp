@@ -1,9 +1,9 @@
 #include "SetupController.h"
 
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QFutureWatcher>
 
 #include "RestClient.h"
 #include "RestReply.h"
@@ -21,8 +21,8 @@ const QString pendingPath = u"/domain-types/activation_run/collections/pending_c
 const QString rulesPath = u"/domain-types/rule/collections/all"_s;
 } // namespace
 
-SetupController::SetupController(SiteSession *session, SetupPage *page, UpdateStatusModel *statusModel,
-                                 QObject *parent)
+SetupController::SetupController(SiteSession *session, SetupPage *page,
+                                 UpdateStatusModel *statusModel, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_page(page)
@@ -50,10 +50,12 @@ void SetupController::refresh()
             evaluate();
     };
 
-    RestReply *keys = client->send(RestRequest::get(u"/domain-types/agent_signature_key/collections/all"_s));
+    RestReply *keys
+        = client->send(RestRequest::get(u"/domain-types/agent_signature_key/collections/all"_s));
     connect(keys, &RestReply::finished, this, [this, done](const RestResult &r) {
         ApiError error = r.error;
-        if (const auto list = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt) {
+        if (const auto list
+            = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt) {
             QList<Prerequisites::KeyInfo> infos;
             for (const SignatureKey &k : *list)
                 infos.append({ k.id, k.alias, k.certificatePem });
@@ -84,7 +86,9 @@ void SetupController::refresh()
     RestReply *masterSwitch = client->send(switchRequest);
     connect(masterSwitch, &RestReply::finished, this, [this, done](const RestResult &r) {
         ApiError error = r.error;
-        if (const auto value = r.ok() ? SiteReplyReader::globalSetting(r.json, &error) : std::nullopt; value && value->isBool())
+        if (const auto value
+            = r.ok() ? SiteReplyReader::globalSetting(r.json, &error) : std::nullopt;
+            value && value->isBool())
             m_input.masterSwitch = value->toBool();
         done();
     });
@@ -96,7 +100,9 @@ void SetupController::refresh()
         m_input.registeredHosts = registered;
         done();
     } else {
-        RestRequest status = RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s).withTimeout(120000);
+        RestRequest status
+            = RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
+                  .withTimeout(120000);
         status.parseJson = false;
         RestReply *reply = client->send(status);
         connect(reply, &RestReply::finished, this, [this, done](const RestResult &r) {
@@ -133,7 +139,8 @@ void SetupController::evaluate()
     const QList<Prerequisites::Result> results = Prerequisites::evaluate(m_input);
     m_page->setPrerequisites(results);
     m_page->setMasterSwitch(m_input.masterSwitch);
-    m_page->setRules(m_input.rules.value_or(QList<AgentUpdaterRule>()), m_input.keys.value_or(QList<Prerequisites::KeyInfo>()));
+    m_page->setRules(m_input.rules.value_or(QList<AgentUpdaterRule>()),
+                     m_input.keys.value_or(QList<Prerequisites::KeyInfo>()));
     Q_EMIT refreshed(results);
 }
 
@@ -148,7 +155,8 @@ void SetupController::loadPendingChanges()
         QStringList texts;
         for (const QJsonValue &v : r.json.object().value(u"value"_s).toArray()) {
             const QJsonObject c = v.toObject();
-            texts << tr("%1 — %2").arg(c.value(u"user_id"_s).toString(), c.value(u"text"_s).toString());
+            texts << tr("%1 — %2").arg(c.value(u"user_id"_s).toString(),
+                                       c.value(u"text"_s).toString());
         }
         m_page->setPendingChanges(texts);
     });
@@ -156,12 +164,15 @@ void SetupController::loadPendingChanges()
 
 void SetupController::setMasterSwitch(bool on)
 {
-    RestRequest put = RestRequest::put(masterSwitchPath, QJsonDocument(QJsonObject{ { u"value"_s, on } }));
+    RestRequest put
+        = RestRequest::put(masterSwitchPath, QJsonDocument(QJsonObject { { u"value"_s, on } }));
     put.base = RestRequest::Base::InternalApi; // If-Match: the ETag of the last read
     RestReply *reply = m_session->client()->send(put);
     connect(reply, &RestReply::finished, this, [this, on](const RestResult &r) {
         if (r.error.status == 412) {
-            m_page->showError(r.error, tr("Somebody changed the master switch meanwhile; the page shows the site's state again."));
+            m_page->showError(r.error,
+                              tr("Somebody changed the master switch meanwhile; the page shows the "
+                                 "site's state again."));
             refresh();
             return;
         }
@@ -186,10 +197,13 @@ void SetupController::activate()
             m_page->showError(p.error, tr("The pending changes could not be read."));
             return;
         }
-        const QJsonDocument body(QJsonObject{ { u"redirect"_s, false }, { u"sites"_s, QJsonArray{} },
-                                              { u"force_foreign_changes"_s, false } });
+        const QJsonDocument body(QJsonObject { { u"redirect"_s, false },
+                                               { u"sites"_s, QJsonArray {} },
+                                               { u"force_foreign_changes"_s, false } });
         RestReply *start = m_session->client()->send(
-                RestRequest::post(u"/domain-types/activation_run/actions/activate-changes/invoke"_s, body).withIfMatch(p.etag));
+            RestRequest::post(u"/domain-types/activation_run/actions/activate-changes/invoke"_s,
+                              body)
+                .withIfMatch(p.etag));
         connect(start, &RestReply::finished, this, [this](const RestResult &r) {
             if (r.error.status == 422) {
                 m_page->setActivation(false, tr("Nothing to activate."));
@@ -197,7 +211,8 @@ void SetupController::activate()
                 return;
             }
             if (r.error.status == 423) {
-                m_page->setActivation(false, tr("Another activation is running; try again when it has finished."));
+                m_page->setActivation(
+                    false, tr("Another activation is running; try again when it has finished."));
                 return;
             }
             if (!r.ok()) {
@@ -207,8 +222,14 @@ void SetupController::activate()
                 return;
             }
             const QString id = r.json.object().value(u"id"_s).toString();
-            m_page->setActivation(true, tr("Activating on %n site(s)…", nullptr,
-                                           int(r.json.object().value(u"extensions"_s).toObject().value(u"sites"_s).toArray().size())));
+            m_page->setActivation(true,
+                                  tr("Activating on %n site(s)…", nullptr,
+                                     int(r.json.object()
+                                             .value(u"extensions"_s)
+                                             .toObject()
+                                             .value(u"sites"_s)
+                                             .toArray()
+                                             .size())));
             pollActivation(id);
         });
     });
@@ -216,7 +237,8 @@ void SetupController::activate()
 
 void SetupController::pollActivation(const QString &id)
 {
-    RestReply *reply = m_session->client()->send(RestRequest::get(u"/objects/activation_run/"_s + id));
+    RestReply *reply
+        = m_session->client()->send(RestRequest::get(u"/objects/activation_run/"_s + id));
     connect(reply, &RestReply::finished, this, [this, id](const RestResult &r) {
         if (!r.ok()) {
             m_page->setActivation(false, QString());
@@ -228,7 +250,8 @@ void SetupController::pollActivation(const QString &id)
         if (ext.value(u"is_running"_s).toBool()) {
             QStringList states;
             for (const QJsonValue &s : ext.value(u"status_per_site"_s).toArray())
-                states << u"%1: %2"_s.arg(s.toObject().value(u"site"_s).toString(), s.toObject().value(u"status_text"_s).toString());
+                states << u"%1: %2"_s.arg(s.toObject().value(u"site"_s).toString(),
+                                          s.toObject().value(u"status_text"_s).toString());
             m_page->setActivation(true, tr("Activating… %1").arg(states.join(u", "_s)));
             QTimer::singleShot(500, this, [this, id] { pollActivation(id); });
             return;

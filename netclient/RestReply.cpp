@@ -313,8 +313,12 @@ RestResult RestReply::interpret(QNetworkReply *reply)
         r.error.detail = tr("Received %1 of %2 bytes.").arg(r.body.size()).arg(announced);
         return r;
     }
-    if (m_request.method == RestRequest::Method::Get)
+    // A read, and a write that answers with the object, both give the ETag for the next write.
+    if (m_request.method == RestRequest::Method::Get
+        || m_request.method == RestRequest::Method::Put)
         m_client->rememberEtag(m_request.path, r.etag);
+    else if (m_request.method == RestRequest::Method::Delete)
+        m_client->forgetEtag(m_request.path);
     if (m_request.accept.contains("json") && !r.body.isEmpty() && r.status != 204) {
         if (!json) {
             r.error.kind = ApiError::Kind::MalformedReply;

@@ -97,11 +97,13 @@ std::optional<int> SiteReplyReader::collectionSize(const QJsonDocument &doc, Api
     return int(value.toArray().size());
 }
 
-std::optional<QList<AgentUpdaterRule>> SiteReplyReader::rules(const QJsonDocument &doc, ApiError *error)
+std::optional<QList<AgentUpdaterRule>> SiteReplyReader::rules(const QJsonDocument &doc,
+                                                              ApiError *error)
 {
     const QJsonValue value = doc.object().value(u"value"_s);
     if (!value.isArray()) {
-        *error = malformed(QCoreApplication::translate("SiteReplyReader", "rule collection: expected an array \"value\"."));
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "rule collection: expected an array \"value\"."));
         return std::nullopt;
     }
     QList<AgentUpdaterRule> rules;
@@ -118,8 +120,10 @@ std::optional<QList<AgentUpdaterRule>> SiteReplyReader::rules(const QJsonDocumen
         PythonLiteral::Error pe;
         const QVariant parsed = PythonLiteral::parse(ext.value(u"value_raw"_s).toString(), &pe);
         if (pe.isError() || parsed.typeId() != QMetaType::QVariantMap) {
-            *error = malformed(QCoreApplication::translate("SiteReplyReader", "rule %1: value_raw is not a Python dict (%2).")
-                                       .arg(r.id, pe.isError() ? pe.toString() : u"not a dict"_s));
+            *error
+                = malformed(QCoreApplication::translate(
+                                "SiteReplyReader", "rule %1: value_raw is not a Python dict (%2).")
+                                .arg(r.id, pe.isError() ? pe.toString() : u"not a dict"_s));
             return std::nullopt;
         }
         r.value = parsed.toMap();
@@ -145,11 +149,13 @@ std::optional<QList<AgentUpdaterRule>> SiteReplyReader::rules(const QJsonDocumen
     return rules;
 }
 
-std::optional<QList<SignatureKey>> SiteReplyReader::signatureKeys(const QJsonDocument &doc, ApiError *error)
+std::optional<QList<SignatureKey>> SiteReplyReader::signatureKeys(const QJsonDocument &doc,
+                                                                  ApiError *error)
 {
     const QJsonValue value = doc.object().value(u"value"_s);
     if (!value.isArray()) {
-        *error = malformed(QCoreApplication::translate("SiteReplyReader", "signature key collection: expected an array \"value\"."));
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "signature key collection: expected an array \"value\"."));
         return std::nullopt;
     }
     QList<SignatureKey> keys;
@@ -160,13 +166,15 @@ std::optional<QList<SignatureKey>> SiteReplyReader::signatureKeys(const QJsonDoc
         bool ok = false;
         k.id = o.value(u"id"_s).toString().toInt(&ok);
         if (!ok) {
-            *error = malformed(QCoreApplication::translate("SiteReplyReader", "signature key without a numeric id."));
+            *error = malformed(QCoreApplication::translate("SiteReplyReader",
+                                                           "signature key without a numeric id."));
             return std::nullopt;
         }
         k.alias = ext.value(u"alias"_s).toString(o.value(u"title"_s).toString());
         k.owner = ext.value(u"owner"_s).toString();
         k.created = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"date"_s).toDouble()), Qt::UTC);
-        k.notAfter = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"not_after"_s).toDouble()), Qt::UTC);
+        k.notAfter
+            = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"not_after"_s).toDouble()), Qt::UTC);
         k.certificatePem = ext.value(u"certificate"_s).toString().toUtf8();
         k.md5Digest = ext.value(u"digest_md5"_s).toString();
         k.inUse = ext.value(u"in_use"_s).toBool();
@@ -175,11 +183,13 @@ std::optional<QList<SignatureKey>> SiteReplyReader::signatureKeys(const QJsonDoc
     return keys;
 }
 
-std::optional<QList<Prerequisites::AgentInfo>> SiteReplyReader::agents(const QJsonDocument &doc, ApiError *error)
+std::optional<QList<Prerequisites::AgentInfo>> SiteReplyReader::agents(const QJsonDocument &doc,
+                                                                       ApiError *error)
 {
     const QJsonValue value = doc.object().value(u"value"_s);
     if (!value.isArray()) {
-        *error = malformed(QCoreApplication::translate("SiteReplyReader", "agent collection: expected an array \"value\"."));
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "agent collection: expected an array \"value\"."));
         return std::nullopt;
     }
     QList<Prerequisites::AgentInfo> agents;
@@ -187,7 +197,8 @@ std::optional<QList<Prerequisites::AgentInfo>> SiteReplyReader::agents(const QJs
         const QJsonObject o = entry.toObject();
         Prerequisites::AgentInfo a;
         a.hash = o.value(u"id"_s).toString();
-        for (const QJsonValue &s : o.value(u"extensions"_s).toObject().value(u"signatures"_s).toArray())
+        for (const QJsonValue &s :
+             o.value(u"extensions"_s).toObject().value(u"signatures"_s).toArray())
             a.signedByKeyIds << s.toObject().value(u"key_id"_s).toInt();
         agents << a;
     }
@@ -198,8 +209,46 @@ std::optional<QJsonValue> SiteReplyReader::globalSetting(const QJsonDocument &do
 {
     const QJsonObject o = doc.object();
     if (!o.contains(u"value"_s)) {
-        *error = malformed(QCoreApplication::translate("SiteReplyReader", "global setting: expected \"value\"."));
+        *error = malformed(
+            QCoreApplication::translate("SiteReplyReader", "global setting: expected \"value\"."));
         return std::nullopt;
     }
     return o.value(u"value"_s);
+}
+
+std::optional<QList<TagGroup>> SiteReplyReader::tagGroups(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"value"_s);
+    if (!value.isArray()) {
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "tag group collection: expected an array \"value\"."));
+        return std::nullopt;
+    }
+    QList<TagGroup> groups;
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject o = entry.toObject();
+        TagGroup g;
+        g.id = o.value(u"id"_s).toString();
+        g.title = o.value(u"title"_s).toString(g.id);
+        for (const QJsonValue &t : o.value(u"extensions"_s).toObject().value(u"tags"_s).toArray()) {
+            const QJsonObject tag = t.toObject();
+            g.tags.append({ tag.value(u"id"_s).toString(), tag.value(u"title"_s).toString() });
+        }
+        groups << g;
+    }
+    return groups;
+}
+
+std::optional<QStringList> SiteReplyReader::ids(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"value"_s);
+    if (!value.isArray()) {
+        *error = malformed(QCoreApplication::translate("SiteReplyReader",
+                                                       "Expected a collection with \"value\"."));
+        return std::nullopt;
+    }
+    QStringList out;
+    for (const QJsonValue &entry : value.toArray())
+        out << entry.toObject().value(u"id"_s).toString();
+    return out;
 }

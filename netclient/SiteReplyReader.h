@@ -11,6 +11,7 @@
 #include "Prerequisites.h"
 #include "SignatureKey.h"
 #include "SiteVersion.h"
+#include "TagGroup.h"
 
 // Reads the site's REST replies into domain values. A reply that does not have the promised
 // shape is an ApiError (Kind::MalformedReply) naming what is missing, never a crash.
@@ -24,11 +25,17 @@ public:
     // rule's value_raw is read as a Python literal.
     static std::optional<QList<AgentUpdaterRule>> rules(const QJsonDocument &doc, ApiError *error);
     // Extension: GET /domain-types/agent_signature_key/collections/all
-    static std::optional<QList<SignatureKey>> signatureKeys(const QJsonDocument &doc, ApiError *error);
+    static std::optional<QList<SignatureKey>> signatureKeys(const QJsonDocument &doc,
+                                                            ApiError *error);
     // GET /domain-types/agent/collections/all: hashes and the keys that signed each agent.
-    static std::optional<QList<Prerequisites::AgentInfo>> agents(const QJsonDocument &doc, ApiError *error);
+    static std::optional<QList<Prerequisites::AgentInfo>> agents(const QJsonDocument &doc,
+                                                                 ApiError *error);
     // The value of a global setting {varname, value, is_default}.
     static std::optional<QJsonValue> globalSetting(const QJsonDocument &doc, ApiError *error);
+    // GET /domain-types/host_tag_group/collections/all
+    static std::optional<QList<TagGroup>> tagGroups(const QJsonDocument &doc, ApiError *error);
+    // The ids of any collection's entries (host groups, sites, ...).
+    static std::optional<QStringList> ids(const QJsonDocument &doc, ApiError *error);
     // Number of entries of any collection reply (value[]).
     static std::optional<int> collectionSize(const QJsonDocument &doc, ApiError *error);
 };

@@ -33,10 +33,10 @@ private:
     {
         DemoSiteThread demo;
         SecretStore secrets;
-        SiteSession session{ &secrets, nullptr };
+        SiteSession session { &secrets, nullptr };
         UpdateStatusModel statusModel;
         SetupPage page;
-        SetupController controller{ &session, &page, &statusModel };
+        SetupController controller { &session, &page, &statusModel };
     };
     QList<Prerequisites::Result> connect(Rig &rig, bool empty);
 };

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+#include "HostSelection.h"
+#include "StaleSelectionDialog.h"
+
+class HostSelectionPage;
+class SiteSession;
+
+// Feeds the host-selection page (inventory, tag groups, host groups, the saved selection and the
+// master switch) and saves the edited selection with If-Match; a 412 asks the user whether to
+// reload, overwrite or keep editing, and nothing typed is lost.
+class SelectionController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SelectionController)
+
+public:
+    using Resolver = std::function<StaleSelectionDialog::Choice(const HostSelection &mine,
+                                                                const HostSelection &theirs)>;
+
+    SelectionController(SiteSession *session, HostSelectionPage *page, QObject *parent = nullptr);
+
+    void refresh();
+    void save(const HostSelection &edited, bool overwrite = false);
+    // Tests answer the 412 question here instead of a dialog.
+    void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
+
+Q_SIGNALS:
+    void loaded();
+    void saved(bool ok);
+
+private:
+    void loadSavedSelection(std::function<void(const HostSelection &)> then = {});
+
+    SiteSession *m_session;
+    HostSelectionPage *m_page;
+    Resolver m_resolver;
+    int m_outstanding = 0;
+};

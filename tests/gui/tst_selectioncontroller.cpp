@@ -1,0 +1,122 @@
+// Two consoles edit the host selection of one site: the second save meets a 412, the user is
+// asked, and nothing typed is lost.
+#include <QSignalSpy>
+#include <QTest>
+
+#include "DemoSite.h"
+#include "DemoSiteThread.h"
+#include "HostSelectionPage.h"
+#include "SecretStore.h"
+#include "SelectionController.h"
+#include "SiteSession.h"
+#include "TestEnvironment.h"
+
+using namespace Qt::StringLiterals;
+
+class TestSelectionController final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void staleSaveAsksAndKeepsEdits();
+
+private:
+    struct Console
+    {
+        SecretStore secrets;
+        SiteSession session { &secrets, nullptr };
+        HostSelectionPage page;
+        SelectionController controller { &session, &page };
+    };
+    void open(Console &console);
+    DemoSiteThread m_demo;
+};
+
+void TestSelectionController::initTestCase()
+{
+    TestEnvironment::isolate();
+    DemoSiteOptions options;
+    options.hostCount = 500;
+    QString error;
+    QVERIFY2(m_demo.start(options, &error), qPrintable(error));
+}
+
+void TestSelectionController::open(Console &console)
+{
+    SiteConnection c;
+    c.name = u"demo"_s;
+    c.server = u"127.0.0.1:%1"_s.arg(m_demo.site()->port());
+    c.site = u"demo"_s;
+    c.user = u"automation"_s;
+    c.pinnedSha256 = { QString::fromLatin1(m_demo.site()->certificateSha256()) };
+    QSignalSpy loaded(&console.controller, &SelectionController::loaded);
+    console.session.openWithSecret(c, m_demo.site()->automationSecret());
+    QVERIFY(loaded.wait(20000));
+}
+
+void TestSelectionController::staleSaveAsksAndKeepsEdits()
+{
+    Console a;
+    Console b;
+    open(a);
+    open(b);
+    // The demo's roll-out selects three folders.
+    QCOMPARE(a.page.savedSelection().folders.size(), 3);
+    QCOMPARE(b.page.savedSelection(), a.page.savedSelection());
+
+    HostSelection first = a.page.savedSelection();
+    first.excludedHosts = { u"web-eu-00001"_s };
+    QSignalSpy savedA(&a.controller, &SelectionController::saved);
+    a.controller.save(first);
+    QVERIFY(savedA.wait(10000));
+    QCOMPARE(savedA.first().first().toBool(), true);
+
+    // B still holds the ETag of the old selection.
+    HostSelection second = b.page.savedSelection();
+    second.sites = { u"demo_eu"_s };
+    b.page.setEditedSelection(second);
+    int asked = 0;
+    HostSelection shownTheirs;
+    b.controller.setResolver([&](const HostSelection &mine, const HostSelection &theirs) {
+        ++asked;
+        [&] {
+            QCOMPARE(mine, second);
+        }();
+        shownTheirs = theirs;
+        return StaleSelectionDialog::Choice::KeepEditing;
+    });
+    QSignalSpy savedB(&b.controller, &SelectionController::saved);
+    b.controller.save(second);
+    QVERIFY(savedB.wait(10000));
+    QCOMPARE(asked, 1);
+    QCOMPARE(shownTheirs.excludedHosts, first.excludedHosts);
+    QCOMPARE(savedB.first().first().toBool(), false);
+    QCOMPARE(b.page.editedSelection(), second); // nothing typed is lost
+
+    // A changes it again; B, asked once more, overwrites.
+    HostSelection third = first;
+    third.hostLabels = { { u"env"_s, u"prod"_s } };
+    savedA.clear();
+    a.controller.save(third);
+    QVERIFY(savedA.wait(10000));
+    b.controller.setResolver([&](const HostSelection &, const HostSelection &theirs) {
+        ++asked;
+        shownTheirs = theirs;
+        return StaleSelectionDialog::Choice::Overwrite;
+    });
+    savedB.clear();
+    b.controller.save(second);
+    QTRY_VERIFY_WITH_TIMEOUT(!savedB.isEmpty() && savedB.last().first().toBool(), 10000);
+    QCOMPARE(asked, 2);
+    QCOMPARE(shownTheirs.hostLabels, third.hostLabels);
+
+    // A reloads and sees B's selection.
+    QSignalSpy loaded(&a.controller, &SelectionController::loaded);
+    a.controller.refresh();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(a.page.savedSelection(), second);
+}
+
+QTEST_MAIN(TestSelectionController)
+#include "tst_selectioncontroller.moc"
