@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QUrlQuery>
 
+#include "AgentsPage.h"
+#include "BakeryController.h"
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
@@ -59,6 +61,8 @@ AppController::AppController(QObject *parent)
     , m_keys(new KeysController(m_session, m_keysPage, this))
     , m_selectionPage(new HostSelectionPage)
     , m_selection(new SelectionController(m_session, m_selectionPage, this))
+    , m_agentsPage(new AgentsPage)
+    , m_bakery(new BakeryController(m_session, m_agentsPage, this))
     , m_registrationWizard(new RegistrationWizard)
     , m_localConfigPage(new LocalConfigPage)
     , m_registration(
@@ -71,6 +75,8 @@ AppController::AppController(QObject *parent)
     m_window->addPage(u"selection"_s, tr("Host selection"), QIcon(u":/icons/selection.svg"_s),
                       m_selectionPage);
     m_window->addPage(u"keys"_s, tr("Signature keys"), QIcon(u":/icons/keys.svg"_s), m_keysPage);
+    m_window->addPage(u"agents"_s, tr("Agents and baking"), QIcon(u":/icons/agents.svg"_s),
+                      m_agentsPage);
     // The wizard lives in the page; after Finish it starts over for the next registration.
     m_registrationWizard->setWindowFlags(Qt::Widget);
     connect(m_registrationWizard, &QWizard::finished, m_registrationWizard, [this] {
@@ -100,6 +106,7 @@ AppController::AppController(QObject *parent)
         }
     });
     connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
+    connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
     connect(m_window, &MainWindow::connectionChosen, this, &AppController::connectTo);
@@ -114,6 +121,8 @@ AppController::AppController(QObject *parent)
             m_keys->refresh();
         else if (m_window->currentPage() == u"selection"_s)
             m_selection->refresh();
+        else if (m_window->currentPage() == u"agents"_s)
+            m_bakery->refresh();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {

@@ -13,6 +13,8 @@ class SecretStore;
 class SiteOverviewPage;
 class KeysController;
 class KeysPage;
+class AgentsPage;
+class BakeryController;
 class HostSelectionPage;
 class SelectionController;
 class SetupController;
@@ -41,6 +43,8 @@ public:
     KeysController *keysController() const { return m_keys; }
     HostSelectionPage *selectionPage() const { return m_selectionPage; }
     SelectionController *selectionController() const { return m_selection; }
+    AgentsPage *agentsPage() const { return m_agentsPage; }
+    BakeryController *bakeryController() const { return m_bakery; }
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
     RegistrationController *registrationController() const { return m_registration; }
@@ -72,6 +76,8 @@ private:
     KeysController *m_keys;
     HostSelectionPage *m_selectionPage;
     SelectionController *m_selection;
+    AgentsPage *m_agentsPage;
+    BakeryController *m_bakery;
     RegistrationWizard *m_registrationWizard;
     LocalConfigPage *m_localConfigPage;
     RegistrationController *m_registration;

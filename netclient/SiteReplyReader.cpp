@@ -252,3 +252,51 @@ std::optional<QStringList> SiteReplyReader::ids(const QJsonDocument &doc, ApiErr
         out << entry.toObject().value(u"id"_s).toString();
     return out;
 }
+
+std::optional<QList<BakedAgent>> SiteReplyReader::bakedAgents(const QJsonDocument &doc,
+                                                              ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"value"_s);
+    if (!value.isArray()) {
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "agent collection: expected an array \"value\"."));
+        return std::nullopt;
+    }
+    QList<BakedAgent> agents;
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject o = entry.toObject();
+        const QJsonObject ext = o.value(u"extensions"_s).toObject();
+        BakedAgent a;
+        a.hash = o.value(u"id"_s).toString();
+        a.name = ext.value(u"name"_s).toString(o.value(u"title"_s).toString(a.hash));
+        for (const QJsonValue &t : ext.value(u"os_types"_s).toArray())
+            a.osTypes << t.toString();
+        a.hosts = ext.contains(u"hosts"_s) ? ext.value(u"hosts"_s).toInt() : -1;
+        for (const QJsonValue &sv : ext.value(u"signatures"_s).toArray()) {
+            const QJsonObject so = sv.toObject();
+            a.signatures.append({ so.value(u"key_id"_s).toInt(),
+                                  so.value(u"digest_md5"_s).toString(),
+                                  so.value(u"certificate"_s).toString().toUtf8(),
+                                  so.value(u"signature"_s).toString().toLatin1() });
+        }
+        agents << a;
+    }
+    return agents;
+}
+
+std::optional<BakingJob> SiteReplyReader::bakingJob(const QJsonDocument &doc, ApiError *error)
+{
+    const QJsonObject v = doc.object().value(u"result"_s).toObject().value(u"value"_s).toObject();
+    if (!v.value(u"state"_s).isString()) {
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "baking status: expected result.value.state."));
+        return std::nullopt;
+    }
+    BakingJob job;
+    job.state = v.value(u"state"_s).toString();
+    job.started = v.value(u"started"_s).toDouble();
+    job.progress = v.contains(u"progress"_s) ? v.value(u"progress"_s).toDouble() : -1;
+    for (const QJsonValue &l : v.value(u"log"_s).toArray())
+        job.log << l.toString();
+    return job;
+}

@@ -7,6 +7,7 @@
 
 #include "AgentUpdaterRule.h"
 #include "ApiError.h"
+#include "BakedAgent.h"
 #include "Host.h"
 #include "Prerequisites.h"
 #include "SignatureKey.h"
@@ -30,6 +31,10 @@ public:
     // GET /domain-types/agent/collections/all: hashes and the keys that signed each agent.
     static std::optional<QList<Prerequisites::AgentInfo>> agents(const QJsonDocument &doc,
                                                                  ApiError *error);
+    // The same collection with everything the agents page shows (extension fields included).
+    static std::optional<QList<BakedAgent>> bakedAgents(const QJsonDocument &doc, ApiError *error);
+    // GET /domain-types/agent/actions/baking_status/invoke
+    static std::optional<BakingJob> bakingJob(const QJsonDocument &doc, ApiError *error);
     // The value of a global setting {varname, value, is_default}.
     static std::optional<QJsonValue> globalSetting(const QJsonDocument &doc, ApiError *error);
     // GET /domain-types/host_tag_group/collections/all

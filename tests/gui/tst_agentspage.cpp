@@ -1,0 +1,153 @@
+// The agents page against an embedded demo site: bake, sign with a wrong and the right
+// passphrase, follow the job to its end, verify a package offline.
+#include <QFileInfo>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "AgentsPage.h"
+#include "BakeryController.h"
+#include "DemoKeyStore.h"
+#include "DemoSite.h"
+#include "DemoSiteThread.h"
+#include "KeysController.h"
+#include "KeysPage.h"
+#include "SecretStore.h"
+#include "SignDialog.h"
+#include "SignatureKeyModel.h"
+#include "SiteSession.h"
+#include "TestEnvironment.h"
+
+using namespace Qt::StringLiterals;
+
+class TestAgentsPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listsSignedAgents();
+    void bakeThenSign();
+    void verifyOffline();
+    void createKeyBacksUpThenUploads();
+    void screenshots();
+
+private:
+    DemoSiteThread m_demo;
+    SecretStore m_secrets;
+    std::unique_ptr<SiteSession> m_session;
+    AgentsPage m_page;
+    KeysPage m_keysPage;
+    std::unique_ptr<BakeryController> m_bakery;
+    std::unique_ptr<KeysController> m_keys;
+};
+
+void TestAgentsPage::initTestCase()
+{
+    TestEnvironment::isolate();
+    DemoSiteOptions options;
+    options.hostCount = 300;
+    QString error;
+    QVERIFY2(m_demo.start(options, &error), qPrintable(error));
+    m_session = std::make_unique<SiteSession>(&m_secrets, nullptr);
+    m_bakery = std::make_unique<BakeryController>(m_session.get(), &m_page);
+    m_keys = std::make_unique<KeysController>(m_session.get(), &m_keysPage);
+    m_keys->setKeyBits(2048); // a real key, just quicker than 4096 for the test
+    SiteConnection c;
+    c.name = u"demo"_s;
+    c.server = u"127.0.0.1:%1"_s.arg(m_demo.site()->port());
+    c.site = u"demo"_s;
+    c.user = u"automation"_s;
+    c.pinnedSha256 = { QString::fromLatin1(m_demo.site()->certificateSha256()) };
+    QSignalSpy loaded(m_bakery.get(), &BakeryController::agentsLoaded);
+    m_session->openWithSecret(c, m_demo.site()->automationSecret());
+    QVERIFY(loaded.wait(15000));
+}
+
+void TestAgentsPage::listsSignedAgents()
+{
+    auto *table = m_page.findChild<QTableWidget *>(u"agentsTable"_s);
+    QCOMPARE(table->rowCount(), 8);
+    QTRY_COMPARE_WITH_TIMEOUT(table->item(0, 4)->text(), u"Demo signing key"_s, 5000);
+    QCOMPARE(table->item(0, 1)->text().size(), 16);
+}
+
+void TestAgentsPage::bakeThenSign()
+{
+    auto *table = m_page.findChild<QTableWidget *>(u"agentsTable"_s);
+    const QString before = table->item(0, 1)->text();
+    QSignalSpy finished(m_bakery.get(), &BakeryController::jobFinished);
+    QSignalSpy loaded(m_bakery.get(), &BakeryController::agentsLoaded);
+    m_bakery->bake();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_page.findChild<QLabel *>(u"jobState"_s)->text().startsWith(u"Running"_s), 5000);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(m_page.findChild<QPlainTextEdit *>(u"jobLog"_s)->toPlainText().count(u'\n') >= 7);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(table->item(0, 1)->text() != before); // baked anew
+    QCOMPARE(table->item(0, 4)->text(), u"not signed"_s);
+
+    // A wrong passphrase: refused before any job starts, nothing signed.
+    finished.clear();
+    m_bakery->sign(1, "not the passphrase", false);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+
+    finished.clear();
+    loaded.clear();
+    m_bakery->sign(1, QByteArray(DemoKeyStore::seededPassphrase), false);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(table->item(0, 4)->text(), u"Demo signing key"_s);
+}
+
+void TestAgentsPage::verifyOffline()
+{
+    auto *table = m_page.findChild<QTableWidget *>(u"agentsTable"_s);
+    table->selectRow(2);
+    QSignalSpy verified(m_bakery.get(), &BakeryController::verified);
+    m_bakery->verify(m_page.selectedHash());
+    QVERIFY(verified.wait(10000));
+    QCOMPARE(verified.first().at(1).toBool(), true);
+    QVERIFY(m_page.findChild<QPlainTextEdit *>(u"verdicts"_s)->toPlainText().contains(u"VALID"_s));
+}
+
+void TestAgentsPage::createKeyBacksUpThenUploads()
+{
+    QTemporaryDir dir;
+    const QString backup = dir.filePath(u"backup.pem"_s);
+    QSignalSpy done(m_keys.get(), &KeysController::actionFinished);
+    QSignalSpy changed(m_keys.get(), &KeysController::keysChanged);
+    Q_EMIT m_keysPage.createKeyRequested(u"Rotation 2026"_s, "a long enough passphrase", backup);
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QVERIFY(QFileInfo::exists(backup));
+    QCOMPARE(QFileInfo(backup).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QFile f(backup);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray pem = f.readAll();
+    QVERIFY(pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    QVERIFY(pem.contains("-----BEGIN CERTIFICATE-----"));
+    QVERIFY(changed.wait(10000));
+    bool found = false;
+    for (int r = 0; r < m_keysPage.model()->rowCount(); ++r)
+        found = found || m_keysPage.model()->index(r, 0).data().toString() == u"Rotation 2026"_s;
+    QVERIFY(found);
+}
+
+void TestAgentsPage::screenshots()
+{
+    m_page.resize(1200, 760);
+    QVERIFY(!TestEnvironment::saveScreenshot(&m_page, u"agents-page"_s).isEmpty());
+    SignDialog dialog({ { 1, u"Demo signing key"_s }, { 2, u"Rotation 2026"_s } }, 1, true);
+    QVERIFY(!TestEnvironment::saveScreenshot(&dialog, u"sign-dialog"_s).isEmpty());
+}
+
+QTEST_MAIN(TestAgentsPage)
+#include "tst_agentspage.moc"

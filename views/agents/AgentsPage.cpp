@@ -1,0 +1,197 @@
+#include "AgentsPage.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "ErrorBanner.h"
+#include "PassphraseField.h"
+#include "SignDialog.h"
+
+using namespace Qt::StringLiterals;
+
+AgentsPage::AgentsPage(QWidget *parent)
+    : QWidget(parent)
+    , m_banner(new ErrorBanner(this))
+    , m_table(new QTableWidget(this))
+    , m_bake(new QPushButton(tr("&Bake agents"), this))
+    , m_bakeSign(new QPushButton(tr("Bake and si&gn…"), this))
+    , m_sign(new QPushButton(tr("&Sign…"), this))
+    , m_verify(new QPushButton(tr("&Verify signatures"), this))
+    , m_jobState(new QLabel(this))
+    , m_jobProgress(new QProgressBar(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_verdictTitle(new QLabel(this))
+    , m_verdicts(new QPlainTextEdit(this))
+{
+    setObjectName(u"agentsPage"_s);
+    m_table->setObjectName(u"agentsTable"_s);
+    m_jobState->setObjectName(u"jobState"_s);
+    m_log->setObjectName(u"jobLog"_s);
+    m_verdicts->setObjectName(u"verdicts"_s);
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels({ tr("Agent configuration"), tr("Hash"), tr("Package types"),
+                                         tr("Hosts"), tr("Signed by") });
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_log->setReadOnly(true);
+    m_log->setPlaceholderText(tr("The baking job's log appears here."));
+    m_verdicts->setReadOnly(true);
+    m_verdicts->setPlaceholderText(
+        tr("Select an agent and choose Verify: AgentDesk downloads the package and checks each "
+           "signature against the site's keys, offline."));
+    m_jobProgress->setRange(0, 100);
+    m_bake->setToolTip(tr("Bake all agents anew (Ctrl+B)"));
+    m_bake->setShortcut(QKeySequence(u"Ctrl+B"_s));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_bake);
+    buttons->addWidget(m_bakeSign);
+    buttons->addWidget(m_sign);
+    buttons->addStretch(1);
+    buttons->addWidget(m_verify);
+
+    auto *jobBox = new QGroupBox(tr("Baking job"), this);
+    auto *jobLayout = new QVBoxLayout(jobBox);
+    auto *jobRow = new QHBoxLayout;
+    jobRow->addWidget(m_jobState, 1);
+    jobRow->addWidget(m_jobProgress);
+    jobLayout->addLayout(jobRow);
+    jobLayout->addWidget(m_log);
+    auto *verifyBox = new QGroupBox(tr("Signature check"), this);
+    auto *verifyLayout = new QVBoxLayout(verifyBox);
+    m_verdictTitle->setWordWrap(true);
+    verifyLayout->addWidget(m_verdictTitle);
+    verifyLayout->addWidget(m_verdicts);
+    auto *bottom = new QSplitter(this);
+    bottom->addWidget(jobBox);
+    bottom->addWidget(verifyBox);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(buttons);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(bottom, 2);
+
+    connect(m_bake, &QPushButton::clicked, this, &AgentsPage::bakeRequested);
+    connect(m_bakeSign, &QPushButton::clicked, this, [this] { askSign(true); });
+    connect(m_sign, &QPushButton::clicked, this, [this] { askSign(false); });
+    connect(m_verify, &QPushButton::clicked, this, [this] {
+        if (!selectedHash().isEmpty())
+            Q_EMIT verifyRequested(selectedHash());
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_verify->setEnabled(!selectedHash().isEmpty()); });
+    m_verify->setEnabled(false);
+    setJob({ u"initialized"_s, 0, -1, {} }, 0);
+}
+
+void AgentsPage::setAgents(const QList<BakedAgent> &agents)
+{
+    const QString selected = selectedHash();
+    m_agents = agents;
+    m_table->setRowCount(int(agents.size()));
+    for (int i = 0; i < agents.size(); ++i) {
+        const BakedAgent &a = agents.at(i);
+        QStringList signers;
+        for (const BakedAgent::Signature &s : a.signatures) {
+            QString alias = tr("key %1").arg(s.keyId);
+            for (const auto &[id, name] : std::as_const(m_keys)) {
+                if (id == s.keyId)
+                    alias = name;
+            }
+            signers << alias;
+        }
+        auto *hash = new QTableWidgetItem(a.hash);
+        hash->setFont(QFont(u"DejaVu Sans Mono"_s));
+        auto *signedBy
+            = new QTableWidgetItem(signers.isEmpty() ? tr("not signed") : signers.join(u", "_s));
+        if (signers.isEmpty())
+            signedBy->setForeground(QColor(0xb3, 0x26, 0x1e));
+        m_table->setItem(i, 0, new QTableWidgetItem(a.name));
+        m_table->setItem(i, 1, hash);
+        m_table->setItem(i, 2, new QTableWidgetItem(a.osTypes.join(u", "_s)));
+        m_table->setItem(i, 3,
+                         new QTableWidgetItem(a.hosts < 0 ? tr("—") : QString::number(a.hosts)));
+        m_table->setItem(i, 4, signedBy);
+        if (a.hash == selected)
+            m_table->selectRow(i);
+    }
+    m_table->resizeColumnsToContents();
+}
+
+void AgentsPage::setKeys(const QList<QPair<int, QString>> &keys, const QList<int> &accepted)
+{
+    m_keys = keys;
+    m_accepted = accepted;
+    m_sign->setEnabled(!keys.isEmpty());
+    m_bakeSign->setEnabled(!keys.isEmpty());
+    setAgents(m_agents);
+}
+
+void AgentsPage::setJob(const BakingJob &job, qint64 elapsedMs)
+{
+    const bool running = job.state == u"running"_s;
+    QString text;
+    if (running)
+        text = tr("Running for %1 s…").arg(elapsedMs / 1000);
+    else if (job.state == u"finished"_s)
+        text = tr("Finished.");
+    else
+        text = tr("No baking job has run since the site started.");
+    m_jobState->setText(text);
+    m_jobProgress->setVisible(running || job.state == u"finished"_s);
+    m_jobProgress->setValue(job.progress < 0 ? (running ? 0 : 100) : int(job.progress * 100));
+    if (m_log->toPlainText() != job.log.join(u'\n'))
+        m_log->setPlainText(job.log.join(u'\n'));
+    m_bake->setEnabled(!running);
+    m_bakeSign->setEnabled(!running && !m_keys.isEmpty());
+    m_sign->setEnabled(!running && !m_keys.isEmpty());
+}
+
+void AgentsPage::setVerification(const QString &hash, const QStringList &lines, bool ok)
+{
+    m_verdictTitle->setText(
+        ok ? tr("Agent %1: at least one valid signature of an accepted key.").arg(hash)
+           : tr("Agent %1: NO valid signature of an accepted key — hosts would refuse it.")
+                 .arg(hash));
+    m_verdictTitle->setStyleSheet(ok ? u"color:#1e7e34;font-weight:bold"_s
+                                     : u"color:#b3261e;font-weight:bold"_s);
+    m_verdicts->setPlainText(lines.join(u'\n'));
+}
+
+void AgentsPage::showError(const ApiError &error, const QString &context)
+{
+    m_banner->showError(error, context);
+}
+
+void AgentsPage::showMessage(const QString &text)
+{
+    m_banner->showMessage(text);
+}
+
+QString AgentsPage::selectedHash() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : m_agents.value(rows.first().row()).hash;
+}
+
+void AgentsPage::askSign(bool bake)
+{
+    SignDialog dialog(m_keys, m_accepted.value(0), bake, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QByteArray passphrase = dialog.takePassphrase();
+    Q_EMIT signRequested(dialog.keyId(), passphrase, bake);
+    PassphraseField::wipe(passphrase);
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include "ApiError.h"
+#include "BakedAgent.h"
+
+class ErrorBanner;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+// The baked agents with their signatures, and the baking job: Bake, Bake and sign, Sign, the
+// job's log and elapsed time, and Verify, which checks a package's signatures offline.
+class AgentsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentsPage)
+
+public:
+    explicit AgentsPage(QWidget *parent = nullptr);
+
+    void setAgents(const QList<BakedAgent> &agents);
+    // id -> alias of the site's keys, and the keys the updater rule accepts (preselected).
+    void setKeys(const QList<QPair<int, QString>> &keys, const QList<int> &accepted);
+    void setJob(const BakingJob &job, qint64 elapsedMs);
+    void setVerification(const QString &hash, const QStringList &lines, bool ok);
+    void showError(const ApiError &error, const QString &context = {});
+    void showMessage(const QString &text);
+    QString selectedHash() const;
+
+Q_SIGNALS:
+    void refreshRequested();
+    void bakeRequested();
+    // The passphrase bytes live only while the signal is delivered: connect directly.
+    void signRequested(int keyId, const QByteArray &passphrase, bool bake);
+    void verifyRequested(const QString &hash);
+
+private:
+    void askSign(bool bake);
+
+    QList<BakedAgent> m_agents;
+    QList<QPair<int, QString>> m_keys;
+    QList<int> m_accepted;
+    ErrorBanner *m_banner;
+    QTableWidget *m_table;
+    QPushButton *m_bake;
+    QPushButton *m_bakeSign;
+    QPushButton *m_sign;
+    QPushButton *m_verify;
+    QLabel *m_jobState;
+    QProgressBar *m_jobProgress;
+    QPlainTextEdit *m_log;
+    QLabel *m_verdictTitle;
+    QPlainTextEdit *m_verdicts;
+};
