@@ -39,16 +39,17 @@ bool HostSelectionEvaluator::folderMatches(const QString &hostFolder) const
 
 HostSelectionEvaluator::Verdict HostSelectionEvaluator::evaluate(const Host &host) const
 {
-    if (!m_excluded.isEmpty() && m_excluded.contains(host.name))
-        return Verdict::NotSelected;
-    if (!m_hosts.isEmpty() && !m_hosts.contains(host.name))
-        return Verdict::NotSelected;
-    if (!m_sites.isEmpty() && !m_sites.contains(host.site))
-        return Verdict::NotSelected;
+    // All conditions must hold; the cheap and selective ones go first. Small lists are
+    // compared directly: hashing a name costs more than a few comparisons.
     if (!m_folders.isEmpty() && !folderMatches(host.folder))
         return Verdict::NotSelected;
+    if (!m_selection.sites.isEmpty()
+        && !(m_selection.sites.size() <= 8 ? m_selection.sites.contains(host.site)
+                                           : m_sites.contains(host.site)))
+        return Verdict::NotSelected;
     for (const auto &[group, tag] : m_tags) {
-        if (host.tags.value(group) != tag)
+        const auto it = host.tags.constFind(group);
+        if (it == host.tags.cend() || *it != tag)
             return Verdict::NotSelected;
     }
     for (const auto &[key, value] : m_labels) {
@@ -56,6 +57,10 @@ HostSelectionEvaluator::Verdict HostSelectionEvaluator::evaluate(const Host &hos
         if (it == host.labels.cend() || *it != value)
             return Verdict::NotSelected;
     }
+    if (!m_hosts.isEmpty() && !m_hosts.contains(host.name))
+        return Verdict::NotSelected;
+    if (!m_excluded.isEmpty() && m_excluded.contains(host.name))
+        return Verdict::NotSelected;
     if (!m_groups.isEmpty()) {
         if (!host.hostGroupsKnown)
             return Verdict::Unknown;

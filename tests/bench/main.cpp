@@ -11,6 +11,7 @@
 void benchInventory(QTextStream &out);
 void benchSelection(QTextStream &out);
 void benchUpdateStatus(QTextStream &out);
+void benchKeyGeneration(QTextStream &out);
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +30,7 @@ int main(int argc, char **argv)
     const std::pair<const char *, std::function<void(QTextStream &)>> groups[] = {
         { "selection", benchSelection },
         { "status", benchUpdateStatus },
+        { "keygen", benchKeyGeneration },
         { "inventory", benchInventory },
     };
     const QStringList wanted = parser.positionalArguments();
