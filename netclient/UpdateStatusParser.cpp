@@ -280,8 +280,8 @@ public:
             if (peek('}'))
                 return ++m_p, true;
             do {
-                const char *k;
-                qsizetype n;
+                const char *k = nullptr;
+                qsizetype n = 0;
                 if (!key(&k, &n) || !skip(depth + 1))
                     return false;
             } while (next('}'));
@@ -365,8 +365,8 @@ bool readRow(Scanner &s, HostUpdateStatus *row, Pools *pools)
     if (s.peek('}'))
         return s.expect('}');
     do {
-        const char *k;
-        qsizetype n;
+        const char *k = nullptr;
+        qsizetype n = 0;
         if (!s.key(&k, &n))
             return false;
         bool ok = true;
@@ -418,8 +418,8 @@ bool readEntry(Scanner &s, HostUpdateStatus *row, Pools *pools)
     bool sawExtensions = false;
     if (!s.peek('}')) {
         do {
-            const char *k;
-            qsizetype n;
+            const char *k = nullptr;
+            qsizetype n = 0;
             if (!s.key(&k, &n))
                 return false;
             if (keyIs(k, n, "extensions")) {
@@ -468,8 +468,8 @@ std::optional<UpdateStatusParser::Result> UpdateStatusParser::parse(const QByteA
     if (s.peek('}'))
         return done();
     do {
-        const char *k;
-        qsizetype n;
+        const char *k = nullptr;
+        qsizetype n = 0;
         if (!s.key(&k, &n))
             break;
         if (keyIs(k, n, "value")) {
@@ -495,8 +495,8 @@ std::optional<UpdateStatusParser::Result> UpdateStatusParser::parse(const QByteA
                 continue;
             }
             do {
-                const char *ek;
-                qsizetype en;
+                const char *ek = nullptr;
+                qsizetype en = 0;
                 if (!s.key(&ek, &en))
                     break;
                 if (keyIs(ek, en, "deployment_enabled")) {

@@ -25,7 +25,6 @@ QString buttonText(Prerequisites::Item item)
 {
     switch (item) {
     case Prerequisites::Item::SignatureKey: return QObject::tr("Signature keys…");
-    case Prerequisites::Item::UpdaterRule: return QObject::tr("Agent updater rule…");
     case Prerequisites::Item::SignedAgents: return QObject::tr("Agents and baking…");
     case Prerequisites::Item::RegisteredHost: return QObject::tr("Register a machine…");
     default: return {};
@@ -51,6 +50,7 @@ SetupPage::SetupPage(QWidget *parent)
     , m_activationText(new QLabel(this))
     , m_rules(new QTableWidget(this))
     , m_reload(new QPushButton(tr("&Reload"), this))
+    , m_noRules(new QLabel(this))
     , m_banner(new ErrorBanner(this))
 {
     setObjectName(u"setupPage"_s);
@@ -107,6 +107,13 @@ SetupPage::SetupPage(QWidget *parent)
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rules->horizontalHeader()->setStretchLastSection(true);
     m_rules->setMinimumHeight(110);
+    m_noRules->setWordWrap(true);
+    m_noRules->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_noRules->setText(tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\" yet. Create one in the "
+                          "site's Setup (Agents › Agent rules › Agent updater) with an update server and the "
+                          "signature keys the agents will accept."));
+    m_noRules->hide();
+    rulesLayout->addWidget(m_noRules);
     rulesLayout->addWidget(m_rules);
 
     auto *content = new QWidget(this);
@@ -232,6 +239,8 @@ void SetupPage::setActivation(bool running, const QString &text)
 void SetupPage::setRules(const QList<AgentUpdaterRule> &rules, const QList<Prerequisites::KeyInfo> &keys)
 {
     m_rules->setRowCount(int(rules.size()));
+    m_noRules->setVisible(rules.isEmpty());
+    m_rules->setVisible(!rules.isEmpty());
     for (int i = 0; i < rules.size(); ++i) {
         const AgentUpdaterRule &r = rules.at(i);
         const AgentUpdaterConfig c = r.config();

@@ -62,6 +62,7 @@ private:
     QLabel *m_activationText;
     QTableWidget *m_rules;
     QPushButton *m_reload;
+    QLabel *m_noRules;
     ErrorBanner *m_banner;
     bool m_updatingSwitch = false;
 };
