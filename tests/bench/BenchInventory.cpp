@@ -4,6 +4,7 @@
 #include <QUrlQuery>
 
 #include "Benchmarks.h"
+#include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "RestClient.h"
 #include "RestReply.h"
@@ -18,11 +19,7 @@ void benchInventory(QTextStream &out)
         out << "# inventory: " << site.error() << '\n';
         return;
     }
-    SiteConnection c;
-    c.server = site.server();
-    c.site = site.site();
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(site.sha256()) };
+    SiteConnection c = DemoConnection::make(site.server(), site.site(), site.sha256());
     c.timeoutMs = 120000;
     RestClient client(c);
     client.setSecret(SecureBuffer(site.secret()));

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "Benchmarks.h"
+#include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "RestClient.h"
 #include "RestReply.h"
@@ -73,12 +74,7 @@ void benchUpdateStatus(QTextStream &out)
         out << "# update status: " << site.error() << '\n';
         return;
     }
-    SiteConnection c;
-    c.name = u"bench"_s;
-    c.server = site.server();
-    c.site = site.site();
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(site.sha256()) };
+    SiteConnection c = DemoConnection::make(site.server(), site.site(), site.sha256(), u"bench"_s);
     c.timeoutMs = 120000;
 
     // Parse and model build against a bare QJsonDocument::fromJson of the same bytes.

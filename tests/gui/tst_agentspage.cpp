@@ -10,6 +10,7 @@
 
 #include "AgentsPage.h"
 #include "BakeryController.h"
+#include "DemoConnection.h"
 #include "DemoKeyStore.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
@@ -56,12 +57,8 @@ void TestAgentsPage::initTestCase()
     m_bakery = std::make_unique<BakeryController>(m_session.get(), &m_page);
     m_keys = std::make_unique<KeysController>(m_session.get(), &m_keysPage);
     m_keys->setKeyBits(2048); // a real key, just quicker than 4096 for the test
-    SiteConnection c;
-    c.name = u"demo"_s;
-    c.server = u"127.0.0.1:%1"_s.arg(m_demo.site()->port());
-    c.site = u"demo"_s;
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_demo.site()->certificateSha256()) };
+    SiteConnection c = DemoConnection::make(m_demo.site()->port(),
+                                            m_demo.site()->certificateSha256(), u"demo"_s);
     QSignalSpy loaded(m_bakery.get(), &BakeryController::agentsLoaded);
     m_session->openWithSecret(c, m_demo.site()->automationSecret());
     QVERIFY(loaded.wait(15000));

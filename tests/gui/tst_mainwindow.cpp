@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include "AppController.h"
+#include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 #include "MainWindow.h"
@@ -39,12 +40,8 @@ void TestMainWindow::initTestCase()
 
 SiteConnection TestMainWindow::demoConnection() const
 {
-    SiteConnection c;
-    c.name = u"Demo site"_s;
-    c.server = u"127.0.0.1:%1"_s.arg(m_demo.site()->port());
-    c.site = u"demo"_s;
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_demo.site()->certificateSha256()) };
+    SiteConnection c = DemoConnection::make(m_demo.site()->port(),
+                                            m_demo.site()->certificateSha256(), u"Demo site"_s);
     c.demo = true;
     return c;
 }

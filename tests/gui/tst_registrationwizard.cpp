@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "ErrorBanner.h"
 #include "LocalConfigPage.h"
@@ -51,11 +52,7 @@ void TestRegistrationWizard::initTestCase()
     TestEnvironment::isolate();
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_site.start({ u"--hosts"_s, u"20"_s }), qPrintable(m_site.error()));
-    SiteConnection c;
-    c.server = m_site.server();
-    c.site = m_site.site();
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_site.sha256()) };
+    SiteConnection c = DemoConnection::make(m_site.server(), m_site.site(), m_site.sha256());
     RestClient client(c);
     client.setSecret(SecureBuffer(m_site.secret()));
     RestReply *reply

@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 #include "HostSelectionPage.h"
@@ -44,12 +45,8 @@ void TestSelectionController::initTestCase()
 
 void TestSelectionController::open(Console &console)
 {
-    SiteConnection c;
-    c.name = u"demo"_s;
-    c.server = u"127.0.0.1:%1"_s.arg(m_demo.site()->port());
-    c.site = u"demo"_s;
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_demo.site()->certificateSha256()) };
+    SiteConnection c = DemoConnection::make(m_demo.site()->port(),
+                                            m_demo.site()->certificateSha256(), u"demo"_s);
     QSignalSpy loaded(&console.controller, &SelectionController::loaded);
     console.session.openWithSecret(c, m_demo.site()->automationSecret());
     QVERIFY(loaded.wait(20000));

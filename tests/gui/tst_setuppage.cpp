@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 #include "SecretStore.h"
@@ -55,12 +56,8 @@ QList<Prerequisites::Result> TestSetupPage::connect(Rig &rig, bool empty)
     QString error;
     if (!rig.demo.start(options, &error))
         qFatal("demo site: %s", qPrintable(error));
-    SiteConnection c;
-    c.name = u"demo"_s;
-    c.server = u"127.0.0.1:%1"_s.arg(rig.demo.site()->port());
-    c.site = u"demo"_s;
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(rig.demo.site()->certificateSha256()) };
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"demo"_s);
     QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
     rig.session.openWithSecret(c, rig.demo.site()->automationSecret());
     if (!refreshed.wait(20000))

@@ -8,6 +8,7 @@
 #include <QToolButton>
 
 #include "AppController.h"
+#include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 #include "HostDetailPane.h"
@@ -48,12 +49,8 @@ void TestUpdateStatusPage::initTestCase()
     options.hostCount = 3000;
     QString error;
     QVERIFY2(m_demo.start(options, &error), qPrintable(error));
-    SiteConnection c;
-    c.name = u"Demo site"_s;
-    c.server = u"127.0.0.1:%1"_s.arg(m_demo.site()->port());
-    c.site = u"demo"_s;
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_demo.site()->certificateSha256()) };
+    SiteConnection c = DemoConnection::make(m_demo.site()->port(),
+                                            m_demo.site()->certificateSha256(), u"Demo site"_s);
     c.demo = true;
     m_app = std::make_unique<AppController>();
     QSignalSpy loaded(m_app->statusController(), &StatusController::loaded);

@@ -4,6 +4,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "RestClient.h"
 #include "RestReply.h"
@@ -40,30 +41,33 @@ RestResult TestFleetConvergence::run(RestRequest request)
 
 void TestFleetConvergence::initTestCase()
 {
-    QVERIFY2(m_site.start({ u"--hosts"_s, u"400"_s, u"--manual-clock"_s, u"--activation-ms"_s, u"200"_s }),
+    QVERIFY2(m_site.start(
+                 { u"--hosts"_s, u"400"_s, u"--manual-clock"_s, u"--activation-ms"_s, u"200"_s }),
              qPrintable(m_site.error()));
-    SiteConnection c;
-    c.server = m_site.server();
-    c.site = m_site.site();
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_site.sha256()) };
+    SiteConnection c = DemoConnection::make(m_site.server(), m_site.site(), m_site.sha256());
     m_client = std::make_unique<RestClient>(c);
     m_client->setSecret(SecureBuffer(m_site.secret()));
 }
 
 UpdateStatusParser::Result TestFleetConvergence::status()
 {
-    const RestResult r = run(RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s));
-    [&] { QVERIFY2(r.ok(), qPrintable(r.error.summary())); }();
+    const RestResult r
+        = run(RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s));
+    [&] {
+        QVERIFY2(r.ok(), qPrintable(r.error.summary()));
+    }();
     ApiError error;
     auto parsed = UpdateStatusParser::parse(r.body, &error);
-    [&] { QVERIFY2(parsed, qPrintable(error.summary())); }();
+    [&] {
+        QVERIFY2(parsed, qPrintable(error.summary()));
+    }();
     return parsed ? std::move(*parsed) : UpdateStatusParser::Result();
 }
 
 void TestFleetConvergence::advance(int seconds)
 {
-    RestRequest r = RestRequest::post(u"demo-control/clock"_s, QJsonDocument(QJsonObject{ { u"advance_seconds"_s, seconds } }));
+    RestRequest r = RestRequest::post(
+        u"demo-control/clock"_s, QJsonDocument(QJsonObject { { u"advance_seconds"_s, seconds } }));
     r.base = RestRequest::Base::Site;
     QVERIFY(run(r).ok());
 }
@@ -82,7 +86,8 @@ void TestFleetConvergence::hostsConvergeToTarget()
 {
     const auto before = status();
     QCOMPARE(before.rows.size(), size_t(400));
-    const int behind = count(before, UpdateCategory::UpdatePending) + count(before, UpdateCategory::Outdated);
+    const int behind
+        = count(before, UpdateCategory::UpdatePending) + count(before, UpdateCategory::Outdated);
     QVERIFY2(behind > 0, "the seeded fleet has hosts behind the target");
     // The clock does not move by itself.
     QCOMPARE(status().generatedAt, before.generatedAt);
@@ -92,8 +97,10 @@ void TestFleetConvergence::hostsConvergeToTarget()
     advance(3600);
     const auto after = status();
     QCOMPARE(after.generatedAt, before.generatedAt + 7200);
-    QCOMPARE(count(after, UpdateCategory::UpdatePending) + count(after, UpdateCategory::Outdated), 0);
-    QVERIFY(count(after, UpdateCategory::UpToDate) >= count(before, UpdateCategory::UpToDate) + behind);
+    QCOMPARE(count(after, UpdateCategory::UpdatePending) + count(after, UpdateCategory::Outdated),
+             0);
+    QVERIFY(count(after, UpdateCategory::UpToDate)
+            >= count(before, UpdateCategory::UpToDate) + behind);
     for (const HostUpdateStatus &s : after.rows) {
         if (UpdateCategory::categorize(s, after.generatedAt, true) == UpdateCategory::UpToDate) {
             QCOMPARE(s.installedHash, s.targetHash);
@@ -110,21 +117,30 @@ void TestFleetConvergence::masterSwitchOffStopsUpdates()
     const RestResult current = run(get);
     QVERIFY2(current.ok(), qPrintable(current.error.summary()));
     QCOMPARE(current.json.object().value(u"value"_s).toBool(), true);
-    RestRequest put = RestRequest::put(path, QJsonDocument(QJsonObject{ { u"value"_s, false } }));
+    RestRequest put = RestRequest::put(path, QJsonDocument(QJsonObject { { u"value"_s, false } }));
     put.base = RestRequest::Base::InternalApi;
     QVERIFY(run(put).ok()); // If-Match from the GET above
     // Not in effect before the activation.
     advance(3600);
     QCOMPARE(count(status(), UpdateCategory::GloballyDisabled), 0);
 
-    const RestResult pending = run(RestRequest::get(u"/domain-types/activation_run/collections/pending_changes"_s));
-    const RestResult started = run(RestRequest::post(u"/domain-types/activation_run/actions/activate-changes/invoke"_s,
-                                                     QJsonDocument(QJsonObject{ { u"redirect"_s, false }, { u"sites"_s, QJsonArray{} }, { u"force_foreign_changes"_s, false } }))
-                                           .withIfMatch(pending.etag));
+    const RestResult pending
+        = run(RestRequest::get(u"/domain-types/activation_run/collections/pending_changes"_s));
+    const RestResult started = run(
+        RestRequest::post(u"/domain-types/activation_run/actions/activate-changes/invoke"_s,
+                          QJsonDocument(QJsonObject { { u"redirect"_s, false },
+                                                      { u"sites"_s, QJsonArray {} },
+                                                      { u"force_foreign_changes"_s, false } }))
+            .withIfMatch(pending.etag));
     QVERIFY2(started.ok(), qPrintable(started.error.summary()));
     const QString id = started.json.object().value(u"id"_s).toString();
-    QTRY_VERIFY_WITH_TIMEOUT(!run(RestRequest::get(u"/objects/activation_run/"_s + id)).json.object()
-                                      .value(u"extensions"_s).toObject().value(u"is_running"_s).toBool(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!run(RestRequest::get(u"/objects/activation_run/"_s + id))
+                                  .json.object()
+                                  .value(u"extensions"_s)
+                                  .toObject()
+                                  .value(u"is_running"_s)
+                                  .toBool(),
+                             10000);
     advance(3600);
     const auto off = status();
     QCOMPARE(off.deploymentEnabled, std::optional<bool>(false));

@@ -10,6 +10,7 @@
 #include <openssl/pem.h>
 
 #include "CertificateInfo.h"
+#include "DemoConnection.h"
 #include "DemoKeyStore.h"
 #include "DemoSiteProcess.h"
 #include "KeyBundle.h"
@@ -126,11 +127,7 @@ QJsonObject TestKeysAndBakery::seededKey()
 void TestKeysAndBakery::initTestCase()
 {
     QVERIFY2(m_site.start({ u"--hosts"_s, u"200"_s }), qPrintable(m_site.error()));
-    SiteConnection c;
-    c.server = m_site.server();
-    c.site = m_site.site();
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_site.sha256()) };
+    SiteConnection c = DemoConnection::make(m_site.server(), m_site.site(), m_site.sha256());
     m_client = std::make_unique<RestClient>(c);
     m_client->setSecret(SecureBuffer(m_site.secret()));
 

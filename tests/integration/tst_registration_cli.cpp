@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "PythonLiteral.h"
 #include "RestClient.h"
@@ -93,11 +94,7 @@ QStringList TestRegistrationCli::registerArgs(const QString &host, const QString
 
 RestResult TestRegistrationCli::send(const RestRequest &request)
 {
-    SiteConnection c;
-    c.server = m_site.server();
-    c.site = m_site.site();
-    c.user = u"automation"_s;
-    c.pinnedSha256 = { QString::fromLatin1(m_site.sha256()) };
+    SiteConnection c = DemoConnection::make(m_site.server(), m_site.site(), m_site.sha256());
     RestClient client(c);
     client.setSecret(SecureBuffer(m_site.secret()));
     RestReply *reply = client.send(request);

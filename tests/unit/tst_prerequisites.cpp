@@ -29,11 +29,12 @@ AgentUpdaterRule rule(const QByteArray &acceptedPem)
 {
     AgentUpdaterRule r;
     r.id = u"r1"_s;
-    r.value = PythonLiteral::parse(
-                      uR"({'activated': 'enabled', 'server_data': {'server': 'mon', 'site': 'prod', 'protocol': 'https', 'usage': 'always'}, 'interval': 3600, 'signature_keys': ['%1']})"_s
-                              .arg(QString::fromLatin1(acceptedPem).replace(u"\n"_s, u"\\n"_s)),
-                      nullptr)
-                      .toMap();
+    r.value
+        = PythonLiteral::parse(
+              uR"({'activated': 'enabled', 'server_data': {'server': 'mon', 'site': 'prod', 'protocol': 'https', 'usage': 'always'}, 'interval': 3600, 'signature_keys': ['%1']})"_s
+                  .arg(QString::fromLatin1(acceptedPem).replace(u"\n"_s, u"\\n"_s)),
+              nullptr)
+              .toMap();
     return r;
 }
 } // namespace
@@ -41,9 +42,10 @@ AgentUpdaterRule rule(const QByteArray &acceptedPem)
 Prerequisites::Input TestPrerequisites::complete()
 {
     Prerequisites::Input in;
-    in.keys = QList<Prerequisites::KeyInfo>{ { 1, u"A"_s, certA }, { 2, u"B"_s, certB } };
-    in.rules = QList<AgentUpdaterRule>{ rule(certA) };
-    in.agents = QList<Prerequisites::AgentInfo>{ { u"0123456789abcdef"_s, { 1 } }, { u"fedcba9876543210"_s, { 1, 2 } } };
+    in.keys = QList<Prerequisites::KeyInfo> { { 1, u"A"_s, certA }, { 2, u"B"_s, certB } };
+    in.rules = QList<AgentUpdaterRule> { rule(certA) };
+    in.agents = QList<Prerequisites::AgentInfo> { { u"0123456789abcdef"_s, { 1 } },
+                                                  { u"fedcba9876543210"_s, { 1, 2 } } };
     in.registeredHosts = 12;
     in.masterSwitch = true;
     return in;
@@ -52,9 +54,9 @@ Prerequisites::Input TestPrerequisites::complete()
 void TestPrerequisites::emptySite()
 {
     Prerequisites::Input in;
-    in.keys = QList<Prerequisites::KeyInfo>{};
-    in.rules = QList<AgentUpdaterRule>{};
-    in.agents = QList<Prerequisites::AgentInfo>{};
+    in.keys = QList<Prerequisites::KeyInfo> {};
+    in.rules = QList<AgentUpdaterRule> {};
+    in.agents = QList<Prerequisites::AgentInfo> {};
     in.registeredHosts = 0;
     in.masterSwitch = false;
     const auto results = Prerequisites::evaluate(in);
@@ -72,7 +74,7 @@ void TestPrerequisites::allMet()
     for (const auto &r : results)
         QVERIFY2(r.state == State::Met, qPrintable(r.title + u": "_s + r.reason));
     QVERIFY(Prerequisites::missing(results).isEmpty());
-    QCOMPARE(Prerequisites::acceptedKeyIds(complete()), QList<int>{ 1 });
+    QCOMPARE(Prerequisites::acceptedKeyIds(complete()), QList<int> { 1 });
     QVERIFY(results.at(1).reason.contains(u"mon"_s));
 }
 
@@ -91,7 +93,8 @@ void TestPrerequisites::unknownWhenUnreadable()
 void TestPrerequisites::ruleWithDeletedKey()
 {
     Prerequisites::Input in = complete();
-    in.rules = QList<AgentUpdaterRule>{ rule("-----BEGIN CERTIFICATE-----\nGONE\n-----END CERTIFICATE-----\n") };
+    in.rules = QList<AgentUpdaterRule> { rule(
+        "-----BEGIN CERTIFICATE-----\nGONE\n-----END CERTIFICATE-----\n") };
     const auto results = Prerequisites::evaluate(in);
     QCOMPARE(results.at(1).state, State::NotMet);
     QVERIFY(results.at(1).reason.contains(u"no longer exist"_s));
@@ -101,7 +104,8 @@ void TestPrerequisites::ruleWithDeletedKey()
 void TestPrerequisites::unsignedAgents()
 {
     Prerequisites::Input in = complete();
-    in.agents = QList<Prerequisites::AgentInfo>{ { u"0123456789abcdef"_s, { 2 } }, { u"fedcba9876543210"_s, {} } };
+    in.agents = QList<Prerequisites::AgentInfo> { { u"0123456789abcdef"_s, { 2 } },
+                                                  { u"fedcba9876543210"_s, {} } };
     const auto results = Prerequisites::evaluate(in);
     QCOMPARE(results.at(2).state, State::NotMet);
     QVERIFY(results.at(2).reason.contains(u"2 agent configuration"_s));

@@ -59,8 +59,10 @@ void TestStatusModel::init()
     m_model = new UpdateStatusModel(this);
     m_proxy = new UpdateStatusFilterProxy(this);
     m_proxy->setStatusModel(m_model);
-    m_modelTester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-    m_proxyTester = new QAbstractItemModelTester(m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_modelTester = new QAbstractItemModelTester(
+        m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+    m_proxyTester = new QAbstractItemModelTester(
+        m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     m_model->setRows(rows(), now, true);
 }
 
@@ -82,8 +84,10 @@ void TestStatusModel::displayAndRawValues()
     QCOMPARE(target.data().toString(), u"abcdef01"_s);
     QCOMPARE(target.data(Qt::ToolTipRole).toString(), u"abcdef0123456789"_s);
     // A mismatch against the target is marked.
-    QVERIFY(m_model->index(1, UpdateStatusModel::InstalledColumn).data(Qt::ForegroundRole).isValid());
-    QVERIFY(!m_model->index(0, UpdateStatusModel::InstalledColumn).data(Qt::ForegroundRole).isValid());
+    QVERIFY(
+        m_model->index(1, UpdateStatusModel::InstalledColumn).data(Qt::ForegroundRole).isValid());
+    QVERIFY(
+        !m_model->index(0, UpdateStatusModel::InstalledColumn).data(Qt::ForegroundRole).isValid());
     QCOMPARE(m_model->index(1, UpdateStatusModel::CheckStateColumn).data().toString(), u"CRIT"_s);
     QCOMPARE(m_model->count(UpdateCategory::UpToDate), 1);
     QCOMPARE(m_model->count(UpdateCategory::Failing), 1);
@@ -123,7 +127,10 @@ void TestStatusModel::sortsOnRealValues()
     m_proxy->sort(UpdateStatusModel::HostColumn, Qt::AscendingOrder);
     QCOMPARE(m_proxy->index(0, 0).data().toString(), u"Web2"_s);
     m_proxy->sort(UpdateStatusModel::InstalledColumn, Qt::DescendingOrder);
-    QCOMPARE(m_proxy->index(0, UpdateStatusModel::InstalledColumn).data(Qt::ToolTipRole).toString().left(16),
+    QCOMPARE(m_proxy->index(0, UpdateStatusModel::InstalledColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .left(16),
              u"abcdef0123456789"_s);
 }
 
