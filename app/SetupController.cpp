@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "CertificateInfo.h"
+#include "PythonLiteral.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SetupPage.h"
@@ -12,6 +14,7 @@
 #include "SiteSession.h"
 #include "UpdateStatusModel.h"
 #include "UpdateStatusParser.h"
+#include "UpdaterRuleDialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +36,23 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
     connect(page, &SetupPage::refreshRequested, this, &SetupController::refresh);
     connect(page, &SetupPage::masterSwitchRequested, this, &SetupController::setMasterSwitch);
     connect(page, &SetupPage::activateRequested, this, &SetupController::activate);
+    connect(page, &SetupPage::editRuleRequested, this, &SetupController::editRule);
+    connect(page, &SetupPage::deleteRuleRequested, this, &SetupController::deleteRule);
+    connect(page, &SetupPage::toggleRuleRequested, this, &SetupController::toggleRule);
+    m_ruleEditor
+        = [page](const AgentUpdaterRule &rule,
+                 const QList<Prerequisites::KeyInfo> &keys) -> std::optional<AgentUpdaterRule> {
+        UpdaterRuleDialog dialog(rule, keys, page);
+        QObject::connect(&dialog, &UpdaterRuleDialog::certificatesChanged, &dialog,
+                         [&dialog](const QStringList &pems) {
+                             dialog.setCertificateWarnings(certificateWarnings(pems));
+                         });
+        dialog.setCertificateWarnings(
+            certificateWarnings(rule.config().certificates.value_or(QStringList())));
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.rule();
+    };
     connect(session, &SiteSession::connected, this, &SetupController::refresh);
 }
 
@@ -260,4 +280,153 @@ void SetupController::pollActivation(const QString &id)
         Q_EMIT activationFinished(true);
         refresh();
     });
+}
+
+QStringList SetupController::certificateWarnings(const QStringList &pems)
+{
+    QStringList out;
+    for (int i = 0; i < pems.size(); ++i) {
+        QString error;
+        const QList<CertificateInfo> chain
+            = CertificateInfo::allFromPem(pems.at(i).toUtf8(), &error);
+        if (chain.isEmpty()) {
+            out << tr("certificate %1 cannot be read: %2").arg(i + 1).arg(error);
+            continue;
+        }
+        for (const CertificateInfo &c : chain) {
+            if (!c.isCa())
+                out << tr("certificate %1 (%2) is a server certificate, not a CA: put the root CA "
+                          "of the chain here")
+                           .arg(i + 1)
+                           .arg(c.commonName());
+            else if (!c.isSelfSigned())
+                out << tr("certificate %1 (%2) is an intermediate CA: the updater needs the "
+                          "chain's root")
+                           .arg(i + 1)
+                           .arg(c.commonName());
+        }
+    }
+    return out;
+}
+
+namespace {
+QJsonObject ruleBody(const AgentUpdaterRule &rule, bool withFolder)
+{
+    QJsonObject conditions;
+    if (!rule.hostNames.isEmpty())
+        conditions.insert(
+            u"host_name"_s,
+            QJsonObject { { u"match_on"_s, QJsonArray::fromStringList(rule.hostNames) },
+                          { u"operator"_s, rule.hostNamesNegated ? u"none_of"_s : u"one_of"_s } });
+    QJsonObject body { { u"properties"_s,
+                         QJsonObject { { u"description"_s, rule.description },
+                                       { u"disabled"_s, rule.disabled } } },
+                       { u"value_raw"_s, PythonLiteral::write(rule.value) },
+                       { u"conditions"_s, conditions } };
+    if (withFolder) {
+        body.insert(u"ruleset"_s, u"agent_config:cmk_update_agent"_s);
+        QString folder = rule.folder;
+        body.insert(u"folder"_s, folder.replace(u'/', u'~'));
+    }
+    return body;
+}
+} // namespace
+
+void SetupController::editRule(int row)
+{
+    const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
+    AgentUpdaterRule rule;
+    if (row >= 0 && row < rules.size()) {
+        rule = rules.at(row);
+    } else {
+        // A new rule starts from what a site needs: this site as update server, its keys accepted.
+        AgentUpdaterConfig c;
+        c.activated = true;
+        AgentUpdaterConfig::ServerData server;
+        server.server = m_session->connection().server;
+        server.site = m_session->version().site;
+        server.protocol = m_session->connection().protocol == SiteConnection::Protocol::Https
+            ? u"https"_s
+            : u"http"_s;
+        c.serverData = server;
+        c.interval = AgentUpdaterConfig::defaultInterval;
+        QStringList keys;
+        for (const Prerequisites::KeyInfo &k :
+             m_input.keys.value_or(QList<Prerequisites::KeyInfo>()))
+            keys << QString::fromLatin1(k.certificatePem);
+        c.signatureKeys = keys;
+        rule.value = c.toVariant();
+        rule.description = tr("Automatic agent updates");
+    }
+    const std::optional<AgentUpdaterRule> edited
+        = m_ruleEditor(rule, m_input.keys.value_or(QList<Prerequisites::KeyInfo>()));
+    if (edited)
+        saveRule(*edited);
+}
+
+void SetupController::saveRule(const AgentUpdaterRule &rule)
+{
+    RestClient *client = m_session->client();
+    const auto finished = [this](const RestResult &r) {
+        if (!r.ok()) {
+            m_page->showError(
+                r.error,
+                r.error.status == 412 ? tr(
+                    "Somebody changed the rule meanwhile; it is shown as it is now. Edit it again.")
+                                      : tr("The rule was not saved."));
+            refresh();
+            Q_EMIT ruleSaved(false);
+            return;
+        }
+        m_page->showMessage(tr("Rule saved. Activate the changes to make the hosts follow it."));
+        refresh();
+        Q_EMIT ruleSaved(true);
+    };
+    if (rule.id.isEmpty()) {
+        RestReply *reply
+            = client->send(RestRequest::post(rulesPath, QJsonDocument(ruleBody(rule, true))));
+        connect(reply, &RestReply::finished, this, finished);
+        return;
+    }
+    // Read the rule first: its ETag goes with the change as If-Match.
+    const QString path = u"/objects/rule/"_s + rule.id;
+    RestReply *read = client->send(RestRequest::get(path));
+    connect(read, &RestReply::finished, this, [this, rule, path, finished](const RestResult &r) {
+        if (!r.ok()) {
+            finished(r);
+            return;
+        }
+        RestReply *put = m_session->client()->send(
+            RestRequest::put(path, QJsonDocument(ruleBody(rule, false))).withIfMatch(r.etag));
+        connect(put, &RestReply::finished, this, finished);
+    });
+}
+
+void SetupController::deleteRule(int row)
+{
+    const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
+    if (row < 0 || row >= rules.size())
+        return;
+    const QString path = u"/objects/rule/"_s + rules.at(row).id;
+    RestReply *read = m_session->client()->send(RestRequest::get(path));
+    connect(read, &RestReply::finished, this, [this, path](const RestResult &r) {
+        RestReply *del = m_session->client()->send(
+            RestRequest::del(path).withIfMatch(r.ok() ? r.etag : QByteArray("*")));
+        connect(del, &RestReply::finished, this, [this](const RestResult &d) {
+            if (!d.ok())
+                m_page->showError(d.error, tr("The rule was not deleted."));
+            refresh();
+            Q_EMIT ruleSaved(d.ok());
+        });
+    });
+}
+
+void SetupController::toggleRule(int row)
+{
+    const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
+    if (row < 0 || row >= rules.size())
+        return;
+    AgentUpdaterRule rule = rules.at(row);
+    rule.disabled = !rule.disabled;
+    saveRule(rule);
 }

@@ -4,6 +4,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+#include <optional>
+
 #include "Prerequisites.h"
 
 class SetupPage;
@@ -24,11 +27,23 @@ public:
     void refresh();
     void setMasterSwitch(bool on);
     void activate();
+    // Rules of "Agent updater": row -1 makes a new one.
+    void editRule(int row);
+    void deleteRule(int row);
+    void toggleRule(int row);
+    void saveRule(const AgentUpdaterRule &rule);
+    using RuleEditor = std::function<std::optional<AgentUpdaterRule>(
+        const AgentUpdaterRule &, const QList<Prerequisites::KeyInfo> &)>;
+    // Tests edit here instead of in the dialog.
+    void setRuleEditor(RuleEditor editor) { m_ruleEditor = std::move(editor); }
+    // Warnings about CA certificates for the updater rule (a leaf, or not the chain's root).
+    static QStringList certificateWarnings(const QStringList &pems);
 
 Q_SIGNALS:
     // The checklist was decided from a complete round of replies.
     void refreshed(const QList<Prerequisites::Result> &results);
     void activationFinished(bool ok);
+    void ruleSaved(bool ok);
 
 private:
     void loadPendingChanges();
@@ -42,4 +57,5 @@ private:
     int m_outstanding = 0;
     int m_generation = 0;
     QTimer m_poll;
+    RuleEditor m_ruleEditor;
 };

@@ -1,9 +1,14 @@
 // The setup page against embedded demo sites: from nothing set up to all prerequisites met,
 // the master switch with its confirmation, and an activation of changes to completion.
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 
 #include "DemoConnection.h"
@@ -15,6 +20,7 @@
 #include "SiteSession.h"
 #include "TestEnvironment.h"
 #include "UpdateStatusModel.h"
+#include "UpdaterRuleDialog.h"
 
 using namespace Qt::StringLiterals;
 using State = Prerequisites::State;
@@ -28,6 +34,8 @@ private Q_SLOTS:
     void emptySite();
     void rollOutUnderWay();
     void masterSwitchAndActivation();
+    void ruleDialogNamesProblems();
+    void createEditDeleteRule();
 
 private:
     struct Rig
@@ -118,6 +126,77 @@ void TestSetupPage::masterSwitchAndActivation()
     QCOMPARE(activated.first().first().toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"No pending changes."_s, 5000);
     QCOMPARE(rig.page.findChild<QLabel *>(u"activationText"_s)->text(), u"Changes activated."_s);
+}
+
+void TestSetupPage::ruleDialogNamesProblems()
+{
+    const QList<Prerequisites::KeyInfo> keys {
+        { 1, u"Demo signing key"_s,
+          "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" }
+    };
+    UpdaterRuleDialog dialog(AgentUpdaterRule(), keys);
+    dialog.show();
+    auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
+    auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    // Nothing filled in: no accepted key is an error, naming the field.
+    QVERIFY(issues->text().contains(u"signature_keys"_s));
+    QVERIFY(!save->isEnabled());
+    dialog.findChild<QListWidget *>(u"acceptedKeys"_s)->item(0)->setCheckState(Qt::Checked);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"server"_s), u"mon.example.com"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"site"_s), u"prod"_s);
+    QTRY_VERIFY(save->isEnabled());
+    // A short interval is a warning, not an error.
+    dialog.findChild<QSpinBox *>(u"interval"_s)->setValue(5);
+    QVERIFY(issues->text().contains(u"interval"_s));
+    QVERIFY(save->isEnabled());
+    const AgentUpdaterRule rule = dialog.rule();
+    QCOMPARE(rule.config().interval, std::optional<int>(300));
+    QCOMPARE(rule.config().signatureKeys->size(), 1);
+    QCOMPARE(rule.config().serverData->server, u"mon.example.com"_s);
+    TestEnvironment::saveScreenshot(&dialog, u"updater-rule-dialog"_s);
+}
+
+void TestSetupPage::createEditDeleteRule()
+{
+    Rig rig;
+    connect(rig, true);
+    // A new rule, as the user fills it in the dialog.
+    rig.controller.setRuleEditor(
+        [](const AgentUpdaterRule &proposed, const QList<Prerequisites::KeyInfo> &) {
+            AgentUpdaterRule r = proposed;
+            AgentUpdaterConfig c = r.config();
+            c.interval = 1800;
+            r.value = c.toVariant();
+            r.description = u"Roll-out wave 1"_s;
+            return std::optional<AgentUpdaterRule>(r);
+        });
+    QSignalSpy saved(&rig.controller, &SetupController::ruleSaved);
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.page.findChild<QPushButton *>(u"newRule"_s)->click();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    QVERIFY(refreshed.wait(10000));
+    auto *table = rig.page.findChild<QTableWidget *>(u"rulesTable"_s);
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 2)->text(), u"Roll-out wave 1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.page.findChild<QLabel *>(u"pendingLabel"_s)->text(),
+                              u"1 pending change(s)."_s, 5000);
+
+    // Disable it (a PUT with If-Match), then delete it.
+    saved.clear();
+    refreshed.clear();
+    rig.controller.toggleRule(0);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(table->item(0, 3)->text(), u"rule disabled"_s);
+    saved.clear();
+    refreshed.clear();
+    rig.controller.deleteRule(0);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(table->rowCount(), 0);
 }
 
 QTEST_MAIN(TestSetupPage)

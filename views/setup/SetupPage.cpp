@@ -24,10 +24,16 @@ std::optional<bool> nextConfirmation;
 QString buttonText(Prerequisites::Item item)
 {
     switch (item) {
-    case Prerequisites::Item::SignatureKey: return QObject::tr("Signature keys…");
-    case Prerequisites::Item::SignedAgents: return QObject::tr("Agents and baking…");
-    case Prerequisites::Item::RegisteredHost: return QObject::tr("Register a machine…");
-    default: return {};
+    case Prerequisites::Item::SignatureKey:
+        return QObject::tr("Signature keys…");
+    case Prerequisites::Item::UpdaterRule:
+        return QObject::tr("Agent updater rule…");
+    case Prerequisites::Item::SignedAgents:
+        return QObject::tr("Agents and baking…");
+    case Prerequisites::Item::RegisteredHost:
+        return QObject::tr("Register a machine…");
+    default:
+        return {};
     }
 }
 } // namespace
@@ -109,12 +115,56 @@ SetupPage::SetupPage(QWidget *parent)
     m_rules->setMinimumHeight(110);
     m_noRules->setWordWrap(true);
     m_noRules->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_noRules->setText(tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\" yet. Create one in the "
-                          "site's Setup (Agents › Agent rules › Agent updater) with an update server and the "
-                          "signature keys the agents will accept."));
+    m_noRules->setText(
+        tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\" yet. Create one with "
+           "New rule: an update server and the signature keys the agents will accept."));
     m_noRules->hide();
     rulesLayout->addWidget(m_noRules);
     rulesLayout->addWidget(m_rules);
+    auto *ruleButtons = new QHBoxLayout;
+    auto *newRule = new QPushButton(tr("&New rule…"), this);
+    newRule->setObjectName(u"newRule"_s);
+    m_editRule = new QPushButton(tr("&Edit…"), this);
+    m_deleteRule = new QPushButton(tr("De&lete"), this);
+    m_toggleRule = new QPushButton(tr("Disa&ble"), this);
+    ruleButtons->addWidget(newRule);
+    ruleButtons->addWidget(m_editRule);
+    ruleButtons->addWidget(m_toggleRule);
+    ruleButtons->addWidget(m_deleteRule);
+    ruleButtons->addStretch(1);
+    rulesLayout->addLayout(ruleButtons);
+    const auto selectedRow = [this] {
+        const auto rows = m_rules->selectionModel()->selectedRows();
+        return rows.isEmpty() ? -1 : rows.first().row();
+    };
+    connect(newRule, &QPushButton::clicked, this, [this] { Q_EMIT editRuleRequested(-1); });
+    connect(m_editRule, &QPushButton::clicked, this,
+            [this, selectedRow] { Q_EMIT editRuleRequested(selectedRow()); });
+    connect(m_rules, &QTableWidget::cellDoubleClicked, this,
+            [this](int row) { Q_EMIT editRuleRequested(row); });
+    connect(m_deleteRule, &QPushButton::clicked, this, [this, selectedRow] {
+        const int row = selectedRow();
+        if (row >= 0
+            && QMessageBox::question(this, tr("Delete rule"),
+                                     tr("Delete rule %1 of \"Agent updater\"?").arg(row + 1))
+                == QMessageBox::Yes)
+            Q_EMIT deleteRuleRequested(row);
+    });
+    connect(m_toggleRule, &QPushButton::clicked, this,
+            [this, selectedRow] { Q_EMIT toggleRuleRequested(selectedRow()); });
+    connect(m_rules, &QTableWidget::itemSelectionChanged, this, [this, selectedRow] {
+        const bool any = selectedRow() >= 0;
+        m_editRule->setEnabled(any);
+        m_deleteRule->setEnabled(any);
+        m_toggleRule->setEnabled(any);
+        if (any)
+            m_toggleRule->setText(m_rules->item(selectedRow(), 3)->text() == tr("rule disabled")
+                                      ? tr("Ena&ble")
+                                      : tr("Disa&ble"));
+    });
+    m_editRule->setEnabled(false);
+    m_deleteRule->setEnabled(false);
+    m_toggleRule->setEnabled(false);
 
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
@@ -155,11 +205,12 @@ void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
         const bool met = r.state == Prerequisites::State::Met;
         const bool unknown = r.state == Prerequisites::State::Unknown;
         mark->setText(met ? u"✔"_s : unknown ? u"?"_s : u"✘"_s);
-        mark->setStyleSheet(met ? u"color:#1e7e34;font-weight:bold;font-size:14pt"_s
+        mark->setStyleSheet(met           ? u"color:#1e7e34;font-weight:bold;font-size:14pt"_s
                                 : unknown ? u"color:#6c637a;font-weight:bold;font-size:14pt"_s
                                           : u"color:#b3261e;font-weight:bold;font-size:14pt"_s);
         mark->setAccessibleName(met ? tr("met") : unknown ? tr("unknown") : tr("not met"));
-        auto *text = new QLabel(u"<b>%1</b><br>%2"_s.arg(r.title.toHtmlEscaped(), r.reason.toHtmlEscaped()), this);
+        auto *text = new QLabel(
+            u"<b>%1</b><br>%2"_s.arg(r.title.toHtmlEscaped(), r.reason.toHtmlEscaped()), this);
         text->setWordWrap(true);
         text->setObjectName(u"prerequisite%1"_s.arg(row));
         m_checklist->addWidget(mark, row, 0, Qt::AlignTop);
@@ -187,7 +238,8 @@ void SetupPage::setMasterSwitch(std::optional<bool> on)
     else if (*on)
         m_switchState->setText(tr("On: hosts in the host selection fetch their signed agents."));
     else
-        m_switchState->setText(tr("Off: every update check is answered with \"deployment is currently globally disabled\"."));
+        m_switchState->setText(tr("Off: every update check is answered with \"deployment is "
+                                  "currently globally disabled\"."));
 }
 
 void SetupPage::onSwitchClicked(bool on)
@@ -202,11 +254,13 @@ void SetupPage::onSwitchClicked(bool on)
                 yes = *nextConfirmation;
                 nextConfirmation.reset();
             } else {
-                yes = QMessageBox::warning(this, tr("Turn on automatic updates?"),
-                                           tr("These prerequisites are not met:\n\n• %1\n\nHosts will report errors until they are. Turn the master switch on anyway?")
-                                                   .arg(missing.join(u"\n• "_s)),
-                                           QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-                        == QMessageBox::Yes;
+                yes = QMessageBox::warning(
+                          this, tr("Turn on automatic updates?"),
+                          tr("These prerequisites are not met:\n\n• %1\n\nHosts will report errors "
+                             "until they are. Turn the master switch on anyway?")
+                              .arg(missing.join(u"\n• "_s)),
+                          QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                    == QMessageBox::Yes;
             }
             if (!yes) {
                 m_updatingSwitch = true;
@@ -221,7 +275,9 @@ void SetupPage::onSwitchClicked(bool on)
 
 void SetupPage::setPendingChanges(const QStringList &changes)
 {
-    m_pendingLabel->setText(changes.isEmpty() ? tr("No pending changes.") : tr("%n pending change(s).", nullptr, int(changes.size())));
+    m_pendingLabel->setText(changes.isEmpty()
+                                ? tr("No pending changes.")
+                                : tr("%n pending change(s).", nullptr, int(changes.size())));
     m_pendingList->clear();
     m_pendingList->addItems(changes);
     m_showPending->setEnabled(!changes.isEmpty());
@@ -236,7 +292,8 @@ void SetupPage::setActivation(bool running, const QString &text)
         m_activate->setEnabled(false);
 }
 
-void SetupPage::setRules(const QList<AgentUpdaterRule> &rules, const QList<Prerequisites::KeyInfo> &keys)
+void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
+                         const QList<Prerequisites::KeyInfo> &keys)
 {
     m_rules->setRowCount(int(rules.size()));
     m_noRules->setVisible(rules.isEmpty());
@@ -254,15 +311,25 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules, const QList<Prere
             accepted << name;
         }
         const QString state = r.disabled ? tr("rule disabled")
-                : c.activated.has_value() ? (*c.activated ? tr("deploys the updater") : tr("updater off"))
-                                          : tr("—");
-        const QString server = c.serverData ? u"%1/%2 (%3)"_s.arg(c.serverData->server, c.serverData->site, c.serverData->protocol) : tr("—");
-        const QStringList cells{ QString::number(i + 1), r.folder, r.description, state, server,
-                                 c.signatureKeys ? accepted.join(u", "_s) : tr("—") };
+            : c.activated.has_value()
+            ? (*c.activated ? tr("deploys the updater") : tr("updater off"))
+            : tr("—");
+        const QString server = c.serverData
+            ? u"%1/%2 (%3)"_s.arg(c.serverData->server, c.serverData->site, c.serverData->protocol)
+            : tr("—");
+        const QStringList cells { QString::number(i + 1),
+                                  r.folder,
+                                  r.description,
+                                  state,
+                                  server,
+                                  c.signatureKeys ? accepted.join(u", "_s) : tr("—") };
         for (int col = 0; col < cells.size(); ++col)
             m_rules->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }
     m_rules->resizeColumnsToContents();
+    m_editRule->setEnabled(false);
+    m_deleteRule->setEnabled(false);
+    m_toggleRule->setEnabled(false);
 }
 
 void SetupPage::setBusy(bool busy)

@@ -8,7 +8,6 @@
 #include "ApiError.h"
 #include "Prerequisites.h"
 
-
 class ErrorBanner;
 class QCheckBox;
 class QGridLayout;
@@ -46,6 +45,10 @@ Q_SIGNALS:
     void masterSwitchRequested(bool on);
     void activateRequested();
     void goToRequested(Prerequisites::Item item);
+    // Row -1: a new rule.
+    void editRuleRequested(int row);
+    void deleteRuleRequested(int row);
+    void toggleRuleRequested(int row);
 
 private:
     void onSwitchClicked(bool on);
@@ -63,6 +66,9 @@ private:
     QTableWidget *m_rules;
     QPushButton *m_reload;
     QLabel *m_noRules;
+    QPushButton *m_editRule;
+    QPushButton *m_deleteRule;
+    QPushButton *m_toggleRule;
     ErrorBanner *m_banner;
     bool m_updatingSwitch = false;
 };
