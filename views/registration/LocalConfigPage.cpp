@@ -118,3 +118,11 @@ void LocalConfigPage::setFiles(const FileState &cfg, const FileState &state)
     m_status->setText(status.join(QLatin1Char('\n')));
     m_model->setEntries(UpdaterConfigView::merge(cfg.values, state.values));
 }
+
+LocalConfigPage::~LocalConfigPage()
+{
+    // A focused path field emits editingFinished while the children are destroyed, after this
+    // object is gone: cut those connections first.
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        disconnect(edit, nullptr, this, nullptr);
+}

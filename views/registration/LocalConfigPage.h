@@ -30,6 +30,7 @@ public:
     };
 
     explicit LocalConfigPage(QWidget *parent = nullptr);
+    ~LocalConfigPage() override;
 
     void setPaths(const QString &cfgPath, const QString &statePath);
     QString cfgPath() const;
