@@ -3,12 +3,14 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "CertificateInfo.h"
 #include "PythonLiteral.h"
 #include "RestClient.h"
 #include "RestReply.h"
+#include "RulePrecedence.h"
 #include "SetupPage.h"
 #include "SiteReplyReader.h"
 #include "SiteSession.h"
@@ -39,6 +41,7 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
     connect(page, &SetupPage::editRuleRequested, this, &SetupController::editRule);
     connect(page, &SetupPage::deleteRuleRequested, this, &SetupController::deleteRule);
     connect(page, &SetupPage::toggleRuleRequested, this, &SetupController::toggleRule);
+    connect(page, &SetupPage::effectiveValueRequested, this, &SetupController::showEffectiveValue);
     m_ruleEditor
         = [page](const AgentUpdaterRule &rule,
                  const QList<Prerequisites::KeyInfo> &keys) -> std::optional<AgentUpdaterRule> {
@@ -429,4 +432,53 @@ void SetupController::toggleRule(int row)
     AgentUpdaterRule rule = rules.at(row);
     rule.disabled = !rule.disabled;
     saveRule(rule);
+}
+
+void SetupController::showEffectiveValue(const QString &hostName)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
+    RestReply *reply
+        = m_session->client()->send(RestRequest::get(u"/objects/host_config/"_s + hostName, query));
+    connect(reply, &RestReply::finished, this, [this, hostName](const RestResult &r) {
+        if (!r.ok()) {
+            m_page->setEffectiveValue(hostName, {},
+                                      r.error.status == 404
+                                          ? tr("There is no host %1 on the site.").arg(hostName)
+                                          : r.error.summary());
+            Q_EMIT effectiveValueShown(hostName, 0);
+            return;
+        }
+        // One object read with the collection reader: the same fields, one entry.
+        ApiError error;
+        const auto hosts = SiteReplyReader::hosts(
+            QJsonDocument(QJsonObject { { u"value"_s, QJsonArray { r.json.object() } } }), &error);
+        if (!hosts || hosts->isEmpty()) {
+            m_page->setEffectiveValue(hostName, {}, error.summary());
+            return;
+        }
+        const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
+        const EffectiveRuleValue effective = RulePrecedence::effectiveValue(hosts->first(), rules);
+        QList<QStringList> rows;
+        for (auto it = effective.value.cbegin(); it != effective.value.cend(); ++it) {
+            QString value;
+            if (it.key() == u"certificates"_s || it.key() == u"signature_keys"_s)
+                value = tr("%n certificate(s)", nullptr, int(it.value().toList().size()));
+            else
+                value = PythonLiteral::write(it.value());
+            const QString id = effective.ruleFor(it.key());
+            QString from = id;
+            for (int i = 0; i < rules.size(); ++i) {
+                if (rules.at(i).id == id)
+                    from = tr("#%1 %2").arg(i + 1).arg(rules.at(i).description);
+            }
+            rows.append({ it.key(), value, from });
+        }
+        m_page->setEffectiveValue(
+            hostName, rows,
+            rows.isEmpty()
+                ? tr("No enabled rule matches %1: it gets no agent updater.").arg(hostName)
+                : QString());
+        Q_EMIT effectiveValueShown(hostName, int(rows.size()));
+    });
 }

@@ -31,6 +31,7 @@ public:
     void editRule(int row);
     void deleteRule(int row);
     void toggleRule(int row);
+    void showEffectiveValue(const QString &hostName);
     void saveRule(const AgentUpdaterRule &rule);
     using RuleEditor = std::function<std::optional<AgentUpdaterRule>(
         const AgentUpdaterRule &, const QList<Prerequisites::KeyInfo> &)>;
@@ -44,6 +45,7 @@ Q_SIGNALS:
     void refreshed(const QList<Prerequisites::Result> &results);
     void activationFinished(bool ok);
     void ruleSaved(bool ok);
+    void effectiveValueShown(const QString &host, int parameters);
 
 private:
     void loadPendingChanges();

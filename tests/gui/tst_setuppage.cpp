@@ -93,7 +93,21 @@ void TestSetupPage::rollOutUnderWay()
     for (const auto &r : results)
         QVERIFY2(r.state == State::Met, qPrintable(r.title + u": "_s + r.reason));
     QVERIFY(rig.page.findChild<QCheckBox *>(u"masterSwitch"_s)->isChecked());
-    rig.page.resize(1100, 760);
+    // The effective value of the rule for one host, and where each parameter comes from.
+    QSignalSpy shown(&rig.controller, &SetupController::effectiveValueShown);
+    rig.controller.showEffectiveValue(u"db-us-00000"_s); // the first host of the seeded inventory
+    QVERIFY(shown.wait(10000));
+    QVERIFY(shown.first().at(1).toInt() >= 5);
+    auto *effective = rig.page.findChild<QTableWidget *>(u"effectiveValue"_s);
+    QVERIFY(effective->isVisibleTo(&rig.page));
+    QCOMPARE(effective->item(0, 2)->text(), u"#1 Automatic updates for all hosts"_s);
+    shown.clear();
+    rig.controller.showEffectiveValue(u"no-such-host"_s);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(shown.first().at(1).toInt(), 0);
+    rig.controller.showEffectiveValue(u"db-us-00000"_s);
+    QVERIFY(shown.wait(10000));
+    rig.page.resize(1100, 900);
     TestEnvironment::saveScreenshot(&rig.page, u"setup"_s);
 }
 

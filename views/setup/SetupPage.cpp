@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -165,6 +166,38 @@ SetupPage::SetupPage(QWidget *parent)
     m_editRule->setEnabled(false);
     m_deleteRule->setEnabled(false);
     m_toggleRule->setEnabled(false);
+
+    // First rule per parameter wins: what one host really gets, and from which rule.
+    auto *effectiveRow = new QHBoxLayout;
+    m_effectiveHost = new QLineEdit(this);
+    m_effectiveHost->setObjectName(u"effectiveHost"_s);
+    m_effectiveHost->setPlaceholderText(tr("host name"));
+    auto *effectiveLabel = new QLabel(tr("Effective value &for host:"), this);
+    effectiveLabel->setBuddy(m_effectiveHost);
+    auto *show = new QPushButton(tr("S&how"), this);
+    effectiveRow->addWidget(effectiveLabel);
+    effectiveRow->addWidget(m_effectiveHost, 1);
+    effectiveRow->addWidget(show);
+    rulesLayout->addLayout(effectiveRow);
+    m_effectiveNote = new QLabel(this);
+    m_effectiveNote->setWordWrap(true);
+    m_effectiveNote->hide();
+    rulesLayout->addWidget(m_effectiveNote);
+    m_effective = new QTableWidget(this);
+    m_effective->setObjectName(u"effectiveValue"_s);
+    m_effective->setColumnCount(3);
+    m_effective->setHorizontalHeaderLabels({ tr("Parameter"), tr("Value"), tr("From rule") });
+    m_effective->verticalHeader()->hide();
+    m_effective->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_effective->horizontalHeader()->setStretchLastSection(true);
+    m_effective->hide();
+    rulesLayout->addWidget(m_effective);
+    const auto requestEffective = [this] {
+        if (!m_effectiveHost->text().trimmed().isEmpty())
+            Q_EMIT effectiveValueRequested(m_effectiveHost->text().trimmed());
+    };
+    connect(show, &QPushButton::clicked, this, requestEffective);
+    connect(m_effectiveHost, &QLineEdit::returnPressed, this, requestEffective);
 
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
@@ -346,4 +379,20 @@ void SetupPage::showError(const ApiError &error, const QString &context)
 void SetupPage::showMessage(const QString &text)
 {
     m_banner->showMessage(text);
+}
+
+void SetupPage::setEffectiveValue(const QString &host, const QList<QStringList> &rows,
+                                  const QString &note)
+{
+    m_effectiveNote->setText(note.isEmpty() ? tr("What %1 gets, parameter by parameter:").arg(host)
+                                            : note);
+    m_effectiveNote->show();
+    m_effective->setVisible(!rows.isEmpty());
+    m_effective->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < 3; ++c)
+            m_effective->setItem(r, c, new QTableWidgetItem(rows.at(r).value(c)));
+    }
+    m_effective->resizeColumnsToContents();
+    m_effective->setMinimumHeight(qMin(220, 30 + 26 * int(rows.size())));
 }

@@ -12,6 +12,7 @@ class ErrorBanner;
 class QCheckBox;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
@@ -34,6 +35,9 @@ public:
     void setActivation(bool running, const QString &text);
     void setRules(const QList<AgentUpdaterRule> &rules, const QList<Prerequisites::KeyInfo> &keys);
     void setBusy(bool busy);
+    // Rows of parameter, value and the rule it came from; an empty list with a reason when none.
+    void setEffectiveValue(const QString &host, const QList<QStringList> &rows,
+                           const QString &note);
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text);
 
@@ -49,6 +53,7 @@ Q_SIGNALS:
     void editRuleRequested(int row);
     void deleteRuleRequested(int row);
     void toggleRuleRequested(int row);
+    void effectiveValueRequested(const QString &host);
 
 private:
     void onSwitchClicked(bool on);
@@ -69,6 +74,9 @@ private:
     QPushButton *m_editRule;
     QPushButton *m_deleteRule;
     QPushButton *m_toggleRule;
+    QLineEdit *m_effectiveHost;
+    QLabel *m_effectiveNote;
+    QTableWidget *m_effective;
     ErrorBanner *m_banner;
     bool m_updatingSwitch = false;
 };

@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
@@ -26,6 +28,8 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     , m_disabled(new QCheckBox(tr("&Disable this rule"), this))
     , m_folder(new QLineEdit(this))
     , m_hosts(new QLineEdit(this))
+    , m_tags(new QLineEdit(this))
+    , m_labels(new QLineEdit(this))
     , m_activated(new QCheckBox(tr("Deploy the agent &updater plug-in"), this))
     , m_server(new QLineEdit(this))
     , m_site(new QLineEdit(this))
@@ -58,6 +62,18 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     m_folder->setToolTip(tr("The rule applies to the hosts of this folder and its subfolders."));
     m_hosts->setText(rule.hostNames.join(u", "_s));
     m_hosts->setPlaceholderText(tr("all hosts (or a comma-separated list of host names)"));
+    QStringList tags;
+    for (const AgentUpdaterRule::TagCondition &t : rule.hostTags)
+        tags << (t.negate ? u"!"_s : QString()) + t.group + u':' + t.tag;
+    m_tags->setText(tags.join(u", "_s));
+    m_tags->setPlaceholderText(tr("e.g. criticality:prod, !networking:dmz"));
+    m_tags->setObjectName(u"hostTags"_s);
+    QStringList labels;
+    for (const AgentUpdaterRule::LabelCondition &l : rule.hostLabels)
+        labels << (l.negate ? u"!"_s : QString()) + l.key + u':' + l.value;
+    m_labels->setText(labels.join(u", "_s));
+    m_labels->setPlaceholderText(tr("e.g. env:prod, !team:legacy"));
+    m_labels->setObjectName(u"hostLabels"_s);
     m_activated->setChecked(c.activated.value_or(true));
     m_protocol->addItems({ u"https"_s, u"http"_s });
     m_usage->addItem(tr("for registration and updates"), u"always"_s);
@@ -104,6 +120,8 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     ruleForm->addRow(tr("D&escription:"), m_description);
     ruleForm->addRow(tr("&Folder:"), m_folder);
     ruleForm->addRow(tr("&Host names:"), m_hosts);
+    ruleForm->addRow(tr("Host &tags:"), m_tags);
+    ruleForm->addRow(tr("Host &labels:"), m_labels);
     ruleForm->addRow(QString(), m_disabled);
 
     auto *valueBox = new QGroupBox(tr("Agent updater"), this);
@@ -154,7 +172,8 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     layout->addWidget(buttons);
     resize(640, sizeHint().height());
 
-    for (QLineEdit *e : { m_description, m_folder, m_hosts, m_server, m_site, m_proxyServer })
+    for (QLineEdit *e :
+         { m_description, m_folder, m_hosts, m_tags, m_labels, m_server, m_site, m_proxyServer })
         connect(e, &QLineEdit::textChanged, this, &UpdaterRuleDialog::validate);
     for (QComboBox *b : { m_protocol, m_usage, m_proxy, m_edition })
         connect(b, &QComboBox::currentIndexChanged, this, &UpdaterRuleDialog::validate);
@@ -185,6 +204,26 @@ AgentUpdaterRule UpdaterRuleDialog::rule() const
     r.hostNames.clear();
     for (const QString &h : m_hosts->text().split(u',', Qt::SkipEmptyParts))
         r.hostNames << h.trimmed();
+    // "group:tag" and "key:value" pairs; a leading "!" negates.
+    const auto pairs = [](const QString &text) {
+        QList<std::tuple<QString, QString, bool>> out;
+        for (QString item : text.split(u',', Qt::SkipEmptyParts)) {
+            item = item.trimmed();
+            const bool negate = item.startsWith(u'!');
+            if (negate)
+                item.remove(0, 1);
+            if (item.contains(u':'))
+                out.append({ item.section(u':', 0, 0).trimmed(), item.section(u':', 1).trimmed(),
+                             negate });
+        }
+        return out;
+    };
+    r.hostTags.clear();
+    for (const auto &[group, tag, negate] : pairs(m_tags->text()))
+        r.hostTags.append({ group, tag, negate });
+    r.hostLabels.clear();
+    for (const auto &[key, value, negate] : pairs(m_labels->text()))
+        r.hostLabels.append({ key, value, negate });
     AgentUpdaterConfig c = r.config();
     c.activated = m_activated->isChecked();
     AgentUpdaterConfig::ServerData server;
@@ -246,6 +285,13 @@ void UpdaterRuleDialog::validate()
     const AgentUpdaterRule r = rule();
     QStringList lines;
     bool errors = false;
+    const QString conditions = m_tags->text() + u',' + m_labels->text();
+    for (const QString &item : conditions.split(u',', Qt::SkipEmptyParts)) {
+        if (!item.trimmed().isEmpty() && !item.contains(u':')) {
+            lines << tr("✘ conditions: \"%1\" is not of the form name:value").arg(item.trimmed());
+            errors = true;
+        }
+    }
     for (const AgentUpdaterConfig::Issue &issue : r.config().validate()) {
         const bool error = issue.severity == AgentUpdaterConfig::Severity::Error;
         errors = errors || error;

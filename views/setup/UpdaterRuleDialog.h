@@ -45,6 +45,8 @@ private:
     QCheckBox *m_disabled;
     QLineEdit *m_folder;
     QLineEdit *m_hosts;
+    QLineEdit *m_tags;
+    QLineEdit *m_labels;
     QCheckBox *m_activated;
     QLineEdit *m_server;
     QLineEdit *m_site;
