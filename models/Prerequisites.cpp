@@ -52,42 +52,62 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
 {
     QList<Result> out;
     const auto unknown = [](Item item, const QString &title, const QString &why) {
-        return Result{ item, State::Unknown, title, why };
+        return Result { item, State::Unknown, title, why };
     };
 
     // 1. A signature key exists.
     const QString keyTitle = tr("A signature key exists");
     if (!in.keys)
-        out << unknown(Item::SignatureKey, keyTitle, tr("The site's signature keys could not be read."));
+        out << unknown(Item::SignatureKey, keyTitle,
+                       tr("The site's signature keys could not be read."));
     else if (in.keys->isEmpty())
-        out << Result{ Item::SignatureKey, State::NotMet, keyTitle, tr("No signature key yet: create one, then sign the agents with it.") };
+        out << Result { Item::SignatureKey, State::NotMet, keyTitle,
+                        tr("No signature key yet: create one, then sign the agents with it.") };
     else
-        out << Result{ Item::SignatureKey, State::Met, keyTitle, tr("%n signature key(s) on the site.", int(in.keys->size())) };
+        out << Result { Item::SignatureKey, State::Met, keyTitle,
+                        tr("%n signature key(s) on the site.", int(in.keys->size())) };
 
     // 2. The agent updater rule deploys the plug-in with at least one existing key.
     const QString ruleTitle = tr("The agent updater rule deploys the updater with an existing key");
     const QList<int> accepted = acceptedKeyIds(in);
     if (!in.rules) {
-        out << unknown(Item::UpdaterRule, ruleTitle, tr("The rules of \"Agent updater\" could not be read."));
+        out << unknown(Item::UpdaterRule, ruleTitle,
+                       tr("The rules of \"Agent updater\" could not be read."));
     } else {
         const AgentUpdaterRule *activation = firstRuleWith(*in.rules, u"activated"_s);
         const bool activated = activation && activation->config().activated.value_or(false);
         const AgentUpdaterRule *server = firstRuleWith(*in.rules, u"server_data"_s);
         const AgentUpdaterRule *keys = firstRuleWith(*in.rules, u"signature_keys"_s);
         if (in.rules->isEmpty())
-            out << Result{ Item::UpdaterRule, State::NotMet, ruleTitle, tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\".") };
+            out << Result {
+                Item::UpdaterRule, State::NotMet, ruleTitle,
+                tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\".")
+            };
         else if (!activated)
-            out << Result{ Item::UpdaterRule, State::NotMet, ruleTitle, tr("No enabled rule deploys the agent updater plug-in (\"activated\" is off).") };
+            out << Result {
+                Item::UpdaterRule, State::NotMet, ruleTitle,
+                tr("No enabled rule deploys the agent updater plug-in (\"activated\" is off).")
+            };
         else if (!keys || keys->config().signatureKeys.value_or(QStringList()).isEmpty())
-            out << Result{ Item::UpdaterRule, State::NotMet, ruleTitle, tr("The rule accepts no signature key: the updater would refuse every agent.") };
+            out << Result {
+                Item::UpdaterRule, State::NotMet, ruleTitle,
+                tr("The rule accepts no signature key: the updater would refuse every agent.")
+            };
         else if (in.keys && accepted.isEmpty())
-            out << Result{ Item::UpdaterRule, State::NotMet, ruleTitle, tr("The rule accepts only keys that no longer exist on the site.") };
+            out << Result { Item::UpdaterRule, State::NotMet, ruleTitle,
+                            tr("The rule accepts only keys that no longer exist on the site.") };
         else if (!in.keys)
-            out << unknown(Item::UpdaterRule, ruleTitle, tr("The rule lists keys, but the site's keys could not be read to check them."));
+            out << unknown(
+                Item::UpdaterRule, ruleTitle,
+                tr("The rule lists keys, but the site's keys could not be read to check them."));
         else
-            out << Result{ Item::UpdaterRule, State::Met, ruleTitle,
-                           server ? tr("Enabled, with update server %1 and %n accepted key(s).", int(accepted.size())).arg(server->config().serverData->server)
-                                  : tr("Enabled with %n accepted key(s); no update server, so hosts are registered by hand.", int(accepted.size())) };
+            out << Result { Item::UpdaterRule, State::Met, ruleTitle,
+                            server ? tr("Enabled, with update server %1 and %n accepted key(s).",
+                                        int(accepted.size()))
+                                         .arg(server->config().serverData->server)
+                                   : tr("Enabled with %n accepted key(s); no update server, so "
+                                        "hosts are registered by hand.",
+                                        int(accepted.size())) };
     }
 
     // 3. Agents are baked and signed with a key that the rule accepts.
@@ -95,7 +115,8 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
     if (!in.agents) {
         out << unknown(Item::SignedAgents, agentsTitle, tr("The baked agents could not be read."));
     } else if (in.agents->isEmpty()) {
-        out << Result{ Item::SignedAgents, State::NotMet, agentsTitle, tr("No agents are baked yet: bake and sign them.") };
+        out << Result { Item::SignedAgents, State::NotMet, agentsTitle,
+                        tr("No agents are baked yet: bake and sign them.") };
     } else {
         int unsignedCount = 0;
         for (const AgentInfo &a : *in.agents) {
@@ -105,12 +126,18 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
             unsignedCount += ok ? 0 : 1;
         }
         if (accepted.isEmpty())
-            out << Result{ Item::SignedAgents, State::NotMet, agentsTitle, tr("The rule accepts no existing key, so no signature can count.") };
+            out << Result { Item::SignedAgents, State::NotMet, agentsTitle,
+                            tr("The rule accepts no existing key, so no signature can count.") };
         else if (unsignedCount > 0)
-            out << Result{ Item::SignedAgents, State::NotMet, agentsTitle,
-                           tr("%n agent configuration(s) carry no signature of an accepted key: sign them.", unsignedCount) };
+            out << Result {
+                Item::SignedAgents, State::NotMet, agentsTitle,
+                tr("%n agent configuration(s) carry no signature of an accepted key: sign them.",
+                   unsignedCount)
+            };
         else
-            out << Result{ Item::SignedAgents, State::Met, agentsTitle, tr("All %n agent configuration(s) are signed with an accepted key.", int(in.agents->size())) };
+            out << Result { Item::SignedAgents, State::Met, agentsTitle,
+                            tr("All %n agent configuration(s) are signed with an accepted key.",
+                               int(in.agents->size())) };
     }
 
     // 4. At least one host is registered.
@@ -118,18 +145,26 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
     if (!in.registeredHosts)
         out << unknown(Item::RegisteredHost, hostTitle, tr("The update status could not be read."));
     else if (*in.registeredHosts == 0)
-        out << Result{ Item::RegisteredHost, State::NotMet, hostTitle, tr("No host is registered yet: register one (Register this machine, or cmk-update-agent register).") };
+        out << Result { Item::RegisteredHost, State::NotMet, hostTitle,
+                        tr("No host is registered yet: register one (Register this machine, or "
+                           "cmk-update-agent register).") };
     else
-        out << Result{ Item::RegisteredHost, State::Met, hostTitle, tr("%n host(s) registered.", *in.registeredHosts) };
+        out << Result { Item::RegisteredHost, State::Met, hostTitle,
+                        tr("%n host(s) registered.", *in.registeredHosts) };
 
     // 5. The master switch is on.
     const QString switchTitle = tr("The master switch is on");
     if (!in.masterSwitch)
-        out << unknown(Item::MasterSwitch, switchTitle, tr("The global setting could not be read (older sites do not offer it)."));
+        out << unknown(Item::MasterSwitch, switchTitle,
+                       tr("The global setting could not be read (older sites do not offer it)."));
     else if (!*in.masterSwitch)
-        out << Result{ Item::MasterSwitch, State::NotMet, switchTitle, tr("\"Activation of automatic agent updates\" is off: no host gets updates.") };
+        out << Result {
+            Item::MasterSwitch, State::NotMet, switchTitle,
+            tr("\"Activation of automatic agent updates\" is off: no host gets updates.")
+        };
     else
-        out << Result{ Item::MasterSwitch, State::Met, switchTitle, tr("Automatic agent updates are on.") };
+        out << Result { Item::MasterSwitch, State::Met, switchTitle,
+                        tr("Automatic agent updates are on.") };
     return out;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QByteArray>
-#include <QMetaType>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -15,7 +15,14 @@
 class Prerequisites final
 {
 public:
-    enum class Item { SignatureKey, UpdaterRule, SignedAgents, RegisteredHost, MasterSwitch, Count };
+    enum class Item {
+        SignatureKey,
+        UpdaterRule,
+        SignedAgents,
+        RegisteredHost,
+        MasterSwitch,
+        Count
+    };
     enum class State { Met, NotMet, Unknown };
 
     struct KeyInfo

@@ -91,7 +91,8 @@ void benchUpdateStatus(QTextStream &out)
     const QByteArray bodyCopy = body; // shared, not copied; kept for the fromJson comparison
     fetched.clear();
     QElapsedTimer timer;
-    const double allocatedBefore = allocatedMb(); // the reply's bytes are in, nothing else large yet
+    const double allocatedBefore
+        = allocatedMb(); // the reply's bytes are in, nothing else large yet
     timer.start();
     ApiError error;
     auto parsed = UpdateStatusParser::parse(body, &error);
