@@ -106,6 +106,10 @@ AppController::AppController(QObject *parent)
         }
     });
     connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
+    // The two pages that read the whole inventory load when first shown, not at every connect.
+    m_selection->setLoadOnConnect(false);
+    m_setup->setStatusModelFilledElsewhere(true);
+    connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
@@ -143,7 +147,8 @@ AppController::AppController(QObject *parent)
         m_window->setConnected(version, tlsStateOf(c), c.demo);
         m_overview->setVersion(version, c.name, c.apiBaseUrl().toString());
         ConnectionStore().setLastUsed(c.name);
-        loadOverview();
+        m_loadedPages.clear();
+        loadVisiblePage();
     });
     connect(m_session, &SiteSession::failed, this, [this](const ApiError &error) {
         m_window->setDisconnected(tr("Not connected: %1").arg(error.summary()));
@@ -217,6 +222,20 @@ void AppController::connectTo(const QString &name)
             m_session->open(c);
         refreshNames();
         return;
+    }
+}
+
+void AppController::loadVisiblePage()
+{
+    const QString page = m_window->currentPage();
+    if (!m_session->isConnected() || m_loadedPages.contains(page))
+        return;
+    if (page == u"overview"_s) {
+        m_loadedPages.insert(page);
+        loadOverview();
+    } else if (page == u"selection"_s) {
+        m_loadedPages.insert(page);
+        m_selection->refresh();
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 
 #include "SiteConnection.h"
 
@@ -60,6 +61,7 @@ private:
     void connectTo(const QString &name);
     void refreshNames();
     void loadOverview();
+    void loadVisiblePage();
     void testConnection(ConnectionManagerDialog *dialog, const SiteConnection &connection,
                         const QByteArray &secret);
     void saveConnections();
@@ -83,4 +85,5 @@ private:
     RegistrationController *m_registration;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
+    QSet<QString> m_loadedPages; // pages that load on first view, since the last connect
 };

@@ -40,7 +40,10 @@ SelectionController::SelectionController(SiteSession *session, HostSelectionPage
     connect(page, &HostSelectionPage::saveRequested, this,
             [this](const HostSelection &s) { save(s); });
     connect(page, &HostSelectionPage::reloadRequested, this, &SelectionController::refresh);
-    connect(session, &SiteSession::connected, this, &SelectionController::refresh);
+    connect(session, &SiteSession::connected, this, [this] {
+        if (m_loadOnConnect)
+            refresh();
+    });
 }
 
 void SelectionController::refresh()

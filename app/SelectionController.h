@@ -25,6 +25,9 @@ public:
     SelectionController(SiteSession *session, HostSelectionPage *page, QObject *parent = nullptr);
 
     void refresh();
+    // Off: the inventory (tens of megabytes at 100,000 hosts) is read when the page is first
+    // shown, not at every connect.
+    void setLoadOnConnect(bool on) { m_loadOnConnect = on; }
     void save(const HostSelection &edited, bool overwrite = false);
     // Tests answer the 412 question here instead of a dialog.
     void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
@@ -40,4 +43,5 @@ private:
     HostSelectionPage *m_page;
     Resolver m_resolver;
     int m_outstanding = 0;
+    bool m_loadOnConnect = true;
 };

@@ -57,6 +57,19 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
         return dialog.rule();
     };
     connect(session, &SiteSession::connected, this, &SetupController::refresh);
+    if (statusModel) {
+        connect(statusModel, &UpdateStatusModel::countsChanged, this, [this] {
+            if (!m_statusElsewhere || m_outstanding > 0 || m_statusModel->rowCount() == 0)
+                return;
+            int registered = 0;
+            for (int i = 0; i < m_statusModel->rowCount(); ++i)
+                registered += m_statusModel->row(i).registered;
+            if (m_input.registeredHosts == registered)
+                return;
+            m_input.registeredHosts = registered;
+            evaluate();
+        });
+    }
 }
 
 void SetupController::refresh()
@@ -116,7 +129,9 @@ void SetupController::refresh()
         done();
     });
     // Registrations: from the status table when it is loaded, else from the site.
-    if (m_statusModel && m_statusModel->rowCount() > 0) {
+    if (m_statusElsewhere && m_statusModel && m_statusModel->rowCount() == 0) {
+        done(); // counted when the status page's model fills (see the constructor)
+    } else if (m_statusModel && m_statusModel->rowCount() > 0) {
         int registered = 0;
         for (int i = 0; i < m_statusModel->rowCount(); ++i)
             registered += m_statusModel->row(i).registered;

@@ -25,6 +25,9 @@ public:
                     QObject *parent = nullptr);
 
     void refresh();
+    // True when the status page loads the update status anyway: registrations are then counted
+    // from its model as it fills, instead of fetching the same tens of megabytes twice.
+    void setStatusModelFilledElsewhere(bool elsewhere) { m_statusElsewhere = elsewhere; }
     void setMasterSwitch(bool on);
     void activate();
     // Rules of "Agent updater": row -1 makes a new one.
@@ -60,4 +63,5 @@ private:
     int m_generation = 0;
     QTimer m_poll;
     RuleEditor m_ruleEditor;
+    bool m_statusElsewhere = false;
 };

@@ -12,6 +12,8 @@
 #include "MainWindow.h"
 #include "SiteSession.h"
 #include "TestEnvironment.h"
+#include "UpdateStatusModel.h"
+#include "UpdateStatusPage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -57,7 +59,8 @@ void TestMainWindow::connectedToDemo()
     QVERIFY(site->text().contains(u"2.4.0p17"_s));
     QVERIFY(window->findChild<QLabel *>(u"demoStatus"_s)->isVisible());
     QVERIFY(!window->findChild<QLabel *>(u"tlsStatus"_s)->text().isEmpty());
-    // The overview filled in from the site: 2,000 hosts.
+    // The overview loads when shown and fills in from the site: 2,000 hosts.
+    window->showPage(u"overview"_s);
     QTRY_VERIFY_WITH_TIMEOUT(
         window->findChild<QWidget *>(u"overviewPage"_s)->findChildren<QLabel *>().size() > 0, 1000);
     const auto hasLabel = [window](const QString &text) {
@@ -66,6 +69,9 @@ void TestMainWindow::connectedToDemo()
                            [&](QLabel *l) { return l->text() == text; });
     };
     QTRY_VERIFY_WITH_TIMEOUT(hasLabel(u"2,000"_s), 10000);
+    // The landing page, once the status (and with it the registrations) has arrived.
+    window->showPage(u"setup"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.statusPage()->model()->rowCount() == 2000, 15000);
     const QString path = TestEnvironment::saveScreenshot(window, u"main-window"_s);
     QVERIFY(!path.isEmpty());
 }
