@@ -32,6 +32,13 @@
 
 using namespace Qt::StringLiterals;
 
+// The icons live in a static library: without a reference to its initialiser the linker
+// drops it. Q_INIT_RESOURCE must be used outside any namespace.
+static void initResources()
+{
+    Q_INIT_RESOURCE(agentdesk);
+}
+
 namespace {
 
 MainWindow::TlsState tlsStateOf(const SiteConnection &c)
@@ -49,7 +56,7 @@ MainWindow::TlsState tlsStateOf(const SiteConnection &c)
 
 AppController::AppController(QObject *parent)
     : QObject(parent)
-    , m_window(new MainWindow)
+    , m_window((initResources(), new MainWindow))
     , m_secrets(new SecretStore(this))
     , m_session(new SiteSession(m_secrets, m_window, this))
     , m_overview(new SiteOverviewPage)

@@ -1,4 +1,5 @@
 // The main window connected to an embedded demo site, as `agentdesk --demo` shows it.
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -53,6 +54,9 @@ void TestMainWindow::connectedToDemo()
     AppController controller;
     controller.startDemo(demoConnection(), m_demo.site()->automationSecret());
     MainWindow *window = controller.window();
+    // The icons come from a static library's resources: they must be linked in.
+    QVERIFY(QFile::exists(u":/icons/status.svg"_s));
+    QVERIFY(QFile::exists(u":/icons/agentdesk.svg"_s));
     window->resize(1280, 800);
     QTRY_VERIFY_WITH_TIMEOUT(controller.session()->isConnected(), 10000);
     auto *site = window->findChild<QLabel *>(u"siteStatus"_s);
