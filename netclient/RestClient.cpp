@@ -22,7 +22,13 @@ RestClient::RestClient(const SiteConnection &connection, QObject *parent)
 
 RestClient::~RestClient()
 {
-    cancelAll();
+    // The owners of these replies may be half destroyed already: a reply cancelled now reports
+    // to nobody.
+    const QList<RestReply *> replies = m_inFlight;
+    for (RestReply *reply : replies) {
+        reply->disconnect();
+        reply->cancel();
+    }
 }
 
 void RestClient::setConnection(const SiteConnection &connection)

@@ -3,6 +3,7 @@
 #include "OpenSslHandles.h"
 #include "SecureBuffer.h"
 
+#include <openssl/crypto.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
@@ -76,6 +77,12 @@ SigningKeyResult SigningKeyGenerator::generate(const SigningKeyRequest &request,
                                                const SecureBuffer &passphrase,
                                                const std::atomic_bool *cancel)
 {
+    // Generation runs in pool threads that outlive the last use of OpenSSL in them: free this
+    // thread's OpenSSL state (error queue, DRBG) when done, or it stays until the process ends.
+    struct ThreadStateRelease
+    {
+        ~ThreadStateRelease() { OPENSSL_thread_stop(); }
+    } release;
     ossl::clearErrors();
     if (request.alias.trimmed().isEmpty())
         return failure(u"The key needs a description (alias)."_s);
