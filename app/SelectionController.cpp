@@ -93,15 +93,7 @@ void SelectionController::refresh()
         const QByteArray body = r.body;
         watcher->setFuture(QtConcurrent::run([body] {
             ApiError error;
-            QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-            if (pe.error != QJsonParseError::NoError) {
-                error.kind = ApiError::Kind::MalformedReply;
-                error.title = tr("The host list is not valid JSON");
-                error.detail = pe.errorString();
-                return Parsed { std::nullopt, error };
-            }
-            auto list = SiteReplyReader::hosts(doc, &error);
+            auto list = SiteReplyReader::hosts(body, &error);
             return Parsed { std::move(list), error };
         }));
     });

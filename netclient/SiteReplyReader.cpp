@@ -300,3 +300,17 @@ std::optional<BakingJob> SiteReplyReader::bakingJob(const QJsonDocument &doc, Ap
         job.log << l.toString();
     return job;
 }
+
+std::optional<QList<Host>> SiteReplyReader::hosts(const QByteArray &body, ApiError *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error = malformed(QCoreApplication::translate(
+                               "SiteReplyReader", "The host list is not valid JSON: %1 at byte %2.")
+                               .arg(pe.errorString())
+                               .arg(pe.offset));
+        return std::nullopt;
+    }
+    return hosts(doc, error);
+}

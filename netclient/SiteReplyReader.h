@@ -22,6 +22,9 @@ public:
     static std::optional<SiteVersion> version(const QJsonDocument &doc, ApiError *error);
     // GET /domain-types/host_config/collections/all?effective_attributes=true
     static std::optional<QList<Host>> hosts(const QJsonDocument &doc, ApiError *error);
+    // The same from the reply's bytes: tens of megabytes at 100,000 hosts, so call it in a
+    // worker thread (with RestRequest::parseJson off).
+    static std::optional<QList<Host>> hosts(const QByteArray &body, ApiError *error);
     // GET /domain-types/rule/collections/all?ruleset_name=agent_config:cmk_update_agent; each
     // rule's value_raw is read as a Python literal.
     static std::optional<QList<AgentUpdaterRule>> rules(const QJsonDocument &doc, ApiError *error);
