@@ -88,6 +88,10 @@ DemoFleet::DemoFleet(DemoState &state)
         m_updaters[size_t(i)].trouble = t;
         // An empty setup has nobody registered yet.
         row.registered = t != Trouble::NotRegistered && !state.options().emptySetup;
+        // An installed updater that was never registered says so in its status section (AIX
+        // hosts run none; an empty setup has deployed none yet).
+        if (t == Trouble::NotRegistered && os != u"aix"_s && !state.options().emptySetup)
+            row.lastError = u"The agent updater is not registered at the deployment server"_s;
         // Checks spread over the interval; offline hosts stopped a day ago.
         const qint64 last = now - random.bounded(3600) - (t == Trouble::Offline ? 86400 : 0);
         m_updaters[size_t(i)].nextCheck = t == Trouble::Silent || !row.registered ? 0 : last;
