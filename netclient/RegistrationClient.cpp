@@ -78,6 +78,8 @@ void RegistrationClient::registerHost(const RegistrationRequest &request, Secure
     login.authenticate = false;
     login.accept = "text/html, */*;q=0.5"_ba;
     login.maxRetries = 0;
+    // A good login is a 302 with the session cookie: the answer itself, never a place to go.
+    login.redirects = RestRequest::Redirects::None;
     login.formBody = "_login=1&" + formField("_username", request.user.toUtf8()) + '&'
         + formField("_password", credential.bytes()) + "&_origtarget=index.py";
     RestReply *reply = m_client->send(login);
@@ -92,21 +94,26 @@ void RegistrationClient::registerHost(const RegistrationRequest &request, Secure
         const bool session
             = std::any_of(cookies.cbegin(), cookies.cend(),
                           [](const QNetworkCookie &c) { return c.name().startsWith("auth_"); });
+        const bool redirected = !r.redirectTarget.isEmpty();
         if (r.error.kind == ApiError::Kind::Tls) {
             outcome.failure = RegistrationOutcome::Failure::Tls;
             outcome.error = r.error;
-        } else if (!session && (r.ok() || r.error.kind == ApiError::Kind::Http)) {
+        } else if (session && (r.ok() || redirected)) {
+            sendRegistration(request, SecureBuffer());
+            return;
+        } else if (redirected) {
+            // No session, but a pointer elsewhere: say where, and go nowhere.
+            outcome.failure = RegistrationOutcome::Failure::Network;
+            outcome.error = r.error;
+        } else if (r.ok() || r.error.kind == ApiError::Kind::Http) {
             outcome.failure = RegistrationOutcome::Failure::Authentication;
             outcome.error
                 = failure(r.error, tr("Wrong user or password"),
                           tr("The site did not accept the login of “%1”.").arg(request.user));
             outcome.error.kind = ApiError::Kind::Http;
-        } else if (!r.ok() && !session) {
+        } else {
             outcome.failure = RegistrationOutcome::Failure::Network;
             outcome.error = r.error;
-        } else {
-            sendRegistration(request, SecureBuffer());
-            return;
         }
         complete(std::move(outcome));
     });
@@ -123,6 +130,8 @@ void RegistrationClient::sendRegistration(const RegistrationRequest &request,
     // Not "application/json" only: a failed login answers with HTML, which we must read.
     r.accept = "*/*"_ba;
     r.maxRetries = 0;
+    // The secret goes to this address and no other: a redirect is reported, not followed.
+    r.redirects = RestRequest::Redirects::None;
     r.formBody = formField("host", request.hostName.toUtf8()) + "&au_api=2";
     if (request.login == RegistrationRequest::Login::AutomationSecret)
         r.formBody += '&' + formField("_username", request.user.toUtf8()) + '&'
@@ -143,7 +152,8 @@ RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QSt
         outcome.error = r.error;
         return outcome;
     }
-    if (r.error.isError() && r.error.kind != ApiError::Kind::Http) {
+    if ((r.error.isError() && r.error.kind != ApiError::Kind::Http)
+        || !r.redirectTarget.isEmpty()) {
         outcome.failure = RegistrationOutcome::Failure::Network;
         outcome.error = r.error;
         return outcome;

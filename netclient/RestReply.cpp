@@ -88,7 +88,7 @@ void RestReply::start()
         return;
     m_tlsErrors.clear();
     m_chain.clear();
-    const QNetworkRequest nr = m_client->makeRequest(m_request, m_url, m_sendAuthorization);
+    const QNetworkRequest nr = m_client->makeRequest(m_request, m_url, sameOrigin(m_originalUrl, m_url));
     QByteArray body;
     if (m_request.json)
         body = m_request.json->toJson(QJsonDocument::Compact);
@@ -167,11 +167,29 @@ void RestReply::onNetworkFinished()
     reply->disconnect(this);
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (!m_cancelled
-        && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
-        const QUrl target = m_url.resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
-        if (followRedirect(target, status))
+    if (!m_cancelled && status >= 300 && status < 400
+        && reply->hasRawHeader(QByteArrayLiteral("Location"))) {
+        const QUrl target = m_url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        const QString refusal = redirectRefusal(target);
+        if (refusal.isEmpty()) {
+            m_visited << m_url;
+            m_url = target;
+            start();
             return;
+        }
+        RestResult result;
+        result.status = status;
+        result.redirectTarget = target;
+        result.contentType = reply->rawHeader("Content-Type");
+        result.cookies
+            = reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
+        result.error.kind = ApiError::Kind::Http;
+        result.error.status = status;
+        result.error.url = urlForDisplay(m_url);
+        result.error.title = tr("The site redirected the request");
+        result.error.detail = tr("It pointed to %1; %2").arg(urlForDisplay(target), refusal);
+        finish(std::move(result));
+        return;
     }
 
     RestResult result = interpret(reply);
@@ -188,24 +206,26 @@ void RestReply::onNetworkFinished()
     finish(std::move(result));
 }
 
-bool RestReply::followRedirect(const QUrl &target, int status)
+QString RestReply::redirectRefusal(const QUrl &target) const
 {
-    if (!target.isValid() || ++m_redirects > 5)
-        return false;
-    const bool upgrade = m_url.scheme() == u"http"_s && target.scheme() == u"https"_s
-        && m_url.host().compare(target.host(), Qt::CaseInsensitive) == 0;
-    if (m_url.scheme() == u"https"_s && target.scheme() == u"http"_s)
-        return false; // never downgrade
-    if (!sameOrigin(m_originalUrl, target) && !upgrade)
-        m_sendAuthorization = false; // another origin never sees the secret
-    if (status == 303) {
-        m_request.method = RestRequest::Method::Get;
-        m_request.json.reset();
-        m_request.formBody.clear();
-    }
-    m_url = target;
-    start();
-    return true;
+    // Each case says that nothing was sent there: that is what the user needs to know.
+    if (m_request.redirects == RestRequest::Redirects::None)
+        return tr("this request follows no redirect, so nothing was sent there.");
+    if (!target.isValid() || target.host().isEmpty())
+        return tr("that is not a valid address, so nothing was sent there.");
+    if (m_url.scheme() == u"https"_s && target.scheme() != u"https"_s)
+        return tr("that would leave https, so nothing was sent there.");
+    if (m_request.method != RestRequest::Method::Get)
+        return tr("a %1 request is sent only to the address it was made for, so nothing was "
+                  "sent there.")
+            .arg(QString::fromLatin1(m_request.verb()));
+    if (!sameOrigin(m_originalUrl, target))
+        return tr("that is another server, so nothing was sent there.");
+    if (target == m_url || m_visited.contains(target))
+        return tr("the redirects go round in a loop.");
+    if (m_visited.size() >= maxRedirects)
+        return tr("more than %n redirect(s) in a row.", nullptr, maxRedirects);
+    return {};
 }
 
 bool RestReply::shouldRetry(const RestResult &result) const

@@ -19,6 +19,8 @@ class RestReply final : public QObject
     Q_DISABLE_COPY_MOVE(RestReply)
 
 public:
+    static constexpr int maxRedirects = 5;
+
     ~RestReply() override;
 
     const RestRequest &request() const { return m_request; }
@@ -38,7 +40,8 @@ private:
     void start();
     void onNetworkFinished();
     void onSslErrors(const QList<class QSslError> &errors);
-    bool followRedirect(const QUrl &target, int status);
+    // Empty when a redirect to target may be followed; otherwise why not, for the user.
+    QString redirectRefusal(const QUrl &target) const;
     bool shouldRetry(const RestResult &result) const;
     void finish(RestResult result);
     RestResult interpret(QNetworkReply *reply);
@@ -52,8 +55,7 @@ private:
     QNetworkReply *m_reply = nullptr;
     QTimer *m_retryTimer = nullptr;
     int m_attempt = 0;
-    int m_redirects = 0;
-    bool m_sendAuthorization = true;
+    QList<QUrl> m_visited; // the addresses redirected from, to see loops
     bool m_cancelled = false;
     bool m_finished = false;
     QStringList m_tlsErrors;

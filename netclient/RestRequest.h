@@ -19,6 +19,11 @@ struct RestRequest
         Site, // {site} : the site's root (the demo site's control endpoints live here)
     };
 
+    // Which redirects are followed. A redirect is followed only for GET, only within the
+    // request's own origin, and never from https to http; None follows none at all (the
+    // updater's pages, whose 302 is an answer, not a place to go).
+    enum class Redirects { SameOrigin, None };
+
     Method method = Method::Get;
     Base base = Base::Api;
     QString path; // "/version", "/objects/host_config/web01", "register_agent.py"
@@ -31,6 +36,7 @@ struct RestRequest
     int timeoutMs = 0; // 0: the connection's timeout
     bool authenticate = true; // false for the updater's pages, which carry their own login
     bool parseJson = true; // false: the caller parses the body itself (off the UI thread)
+    Redirects redirects = Redirects::SameOrigin;
 
     static RestRequest get(const QString &path, const QUrlQuery &query = {});
     static RestRequest post(const QString &path, const QJsonDocument &body = {});

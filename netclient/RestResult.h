@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QNetworkCookie>
+#include <QUrl>
 
 #include "ApiError.h"
 
@@ -17,6 +18,7 @@ struct RestResult
     QByteArray body;
     QJsonDocument json; // set when the reply was JSON
     QList<QNetworkCookie> cookies; // Set-Cookie of the reply
+    QUrl redirectTarget; // a redirect that was not followed: where the site pointed
     ApiError error;
 
     bool ok() const { return !error.isError(); }
