@@ -88,13 +88,21 @@ TestHostileRegistration::Run TestHostileRegistration::agentdesk(const QStringLis
 QStringList TestHostileRegistration::registerArgs(const HostileServer &site, bool withPassword,
                                                   const QStringList &extra) const
 {
-    return QStringList { u"register"_s,      u"--server"_s,    site.server(),
-                         u"--site"_s,        u"hostile"_s,     u"--hostname"_s,
-                         u"web01"_s,         u"--protocol"_s,  u"http"_s,
-                         u"--user"_s,        u"automation"_s,  withPassword ? u"--password-file"_s
-                                                                              : u"--secret-file"_s,
+    return QStringList { u"register"_s,
+                         u"--server"_s,
+                         site.server(),
+                         u"--site"_s,
+                         u"hostile"_s,
+                         u"--hostname"_s,
+                         u"web01"_s,
+                         u"--protocol"_s,
+                         u"http"_s,
+                         u"--user"_s,
+                         u"automation"_s,
+                         withPassword ? u"--password-file"_s : u"--secret-file"_s,
                          withPassword ? m_passwordFile : m_secretFile,
-                         u"--state-file"_s,  m_state }
+                         u"--state-file"_s,
+                         m_state }
     + extra;
 }
 
@@ -136,9 +144,8 @@ void TestHostileRegistration::init()
     QVERIFY2(m_other->listen(QHostAddress(u"127.0.0.2"_s)), "no listener on 127.0.0.2");
     // Whatever reaches the other origin would be answered as a success: the test must see the
     // client refuse to go there, not the other server refuse the client.
-    m_other->setScript([](const HostileServer::Request &) {
-        return HostileServer::Reply::json(successReply());
-    });
+    m_other->setScript(
+        [](const HostileServer::Request &) { return HostileServer::Reply::json(successReply()); });
 }
 
 void TestHostileRegistration::registrationFollowsNoRedirect_data()
@@ -160,14 +167,14 @@ void TestHostileRegistration::registrationFollowsNoRedirect()
     QFETCH(int, status);
     QFETCH(bool, relative);
     QFETCH(bool, withPassword);
-    const QByteArray target = relative
-        ? "register_agent.py?again=1"_ba
-        : m_other->origin() + "/hostile/check_mk/register_agent.py";
+    const QByteArray target = relative ? "register_agent.py?again=1"_ba
+                                       : m_other->origin() + "/hostile/check_mk/register_agent.py";
     int registrations = 0;
     m_site->setScript([&](const HostileServer::Request &request) {
         if (request.target.contains("login.py")) {
             HostileServer::Reply ok = HostileServer::Reply::redirect(302, "index.py");
-            ok.headers.append(qMakePair("Set-Cookie"_ba, "auth_hostile=abc123; Path=/hostile/; HttpOnly"_ba));
+            ok.headers.append(
+                qMakePair("Set-Cookie"_ba, "auth_hostile=abc123; Path=/hostile/; HttpOnly"_ba));
             return ok;
         }
         ++registrations;
@@ -192,7 +199,8 @@ void TestHostileRegistration::loginRedirectIsTheSuccessSignalOnly()
         if (request.target.contains("login.py")) {
             HostileServer::Reply ok = HostileServer::Reply::redirect(
                 302, m_other->origin() + "/hostile/check_mk/index.py");
-            ok.headers.append(qMakePair("Set-Cookie"_ba, "auth_hostile=abc123; Path=/hostile/; HttpOnly"_ba));
+            ok.headers.append(
+                qMakePair("Set-Cookie"_ba, "auth_hostile=abc123; Path=/hostile/; HttpOnly"_ba));
             return ok;
         }
         if (request.header("cookie").contains("auth_hostile=abc123"))
@@ -212,7 +220,8 @@ void TestHostileRegistration::loginRedirectIsTheSuccessSignalOnly()
 void TestHostileRegistration::loginRedirectWithoutSessionFails()
 {
     m_site->setScript([&](const HostileServer::Request &) {
-        return HostileServer::Reply::redirect(307, m_other->origin() + "/hostile/check_mk/login.py");
+        return HostileServer::Reply::redirect(307,
+                                              m_other->origin() + "/hostile/check_mk/login.py");
     });
     const Run r = agentdesk(registerArgs(*m_site, true));
     verifyNothingLeft(r);
@@ -223,8 +232,8 @@ void TestHostileRegistration::loginRedirectWithoutSessionFails()
 void TestHostileRegistration::clientFollowsNoRedirect()
 {
     m_site->setScript([&](const HostileServer::Request &) {
-        return HostileServer::Reply::redirect(307,
-                                              m_other->origin() + "/hostile/check_mk/register_agent.py");
+        return HostileServer::Reply::redirect(
+            307, m_other->origin() + "/hostile/check_mk/register_agent.py");
     });
     RegistrationRequest request;
     request.server = m_site->server();

@@ -1,11 +1,12 @@
 #include "HostileServer.h"
 
 #include <QSslConfiguration>
-#include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include "TlsListener.h"
 
 namespace {
 
@@ -119,14 +120,11 @@ bool HostileServer::listenTls(const QSslCertificate &certificate, const QSslKey 
                               const QHostAddress &address)
 {
     m_tls = true;
-    auto *server = new QSslServer(this);
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.setLocalCertificate(certificate);
     ssl.setPrivateKey(key);
     ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-    server->setSslConfiguration(ssl);
-    m_server = server;
-    // QSslServer offers a connection only once its handshake is done.
+    m_server = new TlsListener(ssl, this);
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection())
             accept(socket);

@@ -26,8 +26,7 @@ void TestDisplayText::escapes_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("plain") << u"Host web01 does not exist"_s << u"Host web01 does not exist"_s;
     QTest::newRow("ESC colour") << u"\x1b[31mred\x1b[0m"_s << u"\\x1B[31mred\\x1B[0m"_s;
-    QTest::newRow("OSC title")
-        << u"\x1b]0;pwned\x07 ok"_s << u"\\x1B]0;pwned\\x07 ok"_s;
+    QTest::newRow("OSC title") << u"\x1b]0;pwned\x07 ok"_s << u"\\x1B]0;pwned\\x07 ok"_s;
     QTest::newRow("clear screen") << u"\x1b[2J\x1b[H"_s << u"\\x1B[2J\\x1B[H"_s;
     QTest::newRow("NUL and BEL") << QString::fromUtf16(u"a\0b\ac", 5) << u"a\\x00b\\x07c"_s;
     QTest::newRow("carriage return hides the line") << u"ok\rfake"_s << u"ok\\x0Dfake"_s;
@@ -66,8 +65,7 @@ void TestDisplayText::keepsNewlinesWhenAsked()
 {
     QCOMPARE(DisplayText::sanitized(u"a\nb\x1b[1m"_s, 100, DisplayText::Newlines::Keep),
              u"a\nb\\x1B[1m"_s);
-    QCOMPARE(DisplayText::sanitized(u"a\r\nb"_s, 100, DisplayText::Newlines::Keep),
-             u"a\\x0D\nb"_s);
+    QCOMPARE(DisplayText::sanitized(u"a\r\nb"_s, 100, DisplayText::Newlines::Keep), u"a\\x0D\nb"_s);
 }
 
 void TestDisplayText::capsLength()
@@ -117,7 +115,9 @@ void TestDisplayText::neverSplitsAPairOrAnEscape()
 
 void TestDisplayText::bytesAreReadAsUtf8()
 {
-    QCOMPARE(DisplayText::sanitized("Gr\xc3\xb6\xc3\x9f" "e \x1b[0m"_ba), u"Größe \\x1B[0m"_s);
+    QCOMPARE(DisplayText::sanitized("Gr\xc3\xb6\xc3\x9f"
+                                    "e \x1b[0m"_ba),
+             u"Größe \\x1B[0m"_s);
     const QString invalid = DisplayText::sanitized("a\xff\xfe b"_ba);
     QVERIFY(invalid.startsWith(u'a'));
     QVERIFY(invalid.endsWith(u" b"_s));

@@ -6,6 +6,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "DisplayText.h"
+
 using namespace Qt::StringLiterals;
 
 ErrorBanner::ErrorBanner(QWidget *parent)
@@ -53,11 +55,17 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 void ErrorBanner::showError(const ApiError &error, const QString &context)
 {
     m_error = error;
-    const QString summary = error.summary();
+    // The error's texts come from a site: escaped and capped here as well as where they were
+    // read, so that no path around the reader puts raw text into a label.
+    const QString summary
+        = DisplayText::sanitized(error.summary(), 2000, DisplayText::Newlines::Keep);
     m_text->setText(context.isEmpty() ? summary : context + u"\n"_s + summary);
-    QStringList details = error.fieldMessages();
+    QStringList details;
+    const QStringList fields = error.fieldMessages();
+    for (const QString &line : fields.mid(0, 50))
+        details << DisplayText::sanitized(line, 500);
     if (!error.url.isEmpty())
-        details << tr("Request: %1").arg(error.url);
+        details << tr("Request: %1").arg(DisplayText::sanitized(error.url, 500));
     m_details->setText(details.join(u'\n'));
     m_detailsButton->setVisible(!details.isEmpty());
     m_detailsButton->setChecked(false);
