@@ -4,6 +4,9 @@
 // connection, let alone the secret) reaches the origin a hostile site points to.
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -13,6 +16,7 @@
 
 #include "HostileCertificate.h"
 #include "HostileServer.h"
+#include "PythonLiteral.h"
 #include "RegistrationClient.h"
 
 using namespace Qt::StringLiterals;
@@ -43,6 +47,12 @@ private Q_SLOTS:
     void loginRedirectIsTheSuccessSignalOnly();
     void loginRedirectWithoutSessionFails();
     void clientFollowsNoRedirect();
+    void hostileRefusalTextSanitized();
+    void endlessReplyCapped();
+    void closedWithoutAnswerNotResent();
+    void clientDeadlineEndsTrickle();
+    void trustCertWarnsAndKeepsExactlyThePresented();
+    void siteCertificatesChecked();
 
 private:
     struct Run
@@ -55,6 +65,7 @@ private:
     QStringList registerArgs(const HostileServer &site, bool withPassword,
                              const QStringList &extra = {}) const;
     void verifyNothingLeft(const Run &r);
+    static void verifyNoControlCharacters(const QByteArray &text);
 
     QTemporaryDir m_dir;
     QString m_state;
@@ -253,6 +264,204 @@ void TestHostileRegistration::clientFollowsNoRedirect()
     QVERIFY(outcome->hostSecret.isEmpty());
     QCOMPARE(m_site->requests().size(), 1);
     QCOMPARE(m_other->connectionCount(), 0);
+}
+
+void TestHostileRegistration::verifyNoControlCharacters(const QByteArray &text)
+{
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        QVERIFY2(u >= 0x20 || u == '\n', QByteArray::number(u).constData());
+        QVERIFY(u != 0x7f);
+    }
+    QVERIFY(!text.contains("\xe2\x80\xae")); // U+202E, right-to-left override
+    QVERIFY(!text.contains("\xc2\x9b")); // U+009B, the C1 control sequence introducer
+}
+
+void TestHostileRegistration::hostileRefusalTextSanitized()
+{
+    // The site's refusal: escape sequences, a C1 CSI, a bidi override and a line of 600 KB.
+    QByteArray text = "\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u202eevil\\r\\n";
+    while (text.size() < 600 * 1024)
+        text += "A\\u001b[1m";
+    m_site->setScript([&](const HostileServer::Request &) {
+        return HostileServer::Reply::json(R"({"result_code": 1, "result": ")" + text + "\"}");
+    });
+    const Run r = agentdesk(registerArgs(*m_site, false));
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 5);
+    verifyNoControlCharacters(r.err.trimmed());
+    QVERIFY2(r.err.contains("\\x1B[2J"), r.err.left(300).constData()); // shown, escaped
+    QVERIFY2(r.err.size() < 2500, QByteArray::number(r.err.size()).constData());
+}
+
+void TestHostileRegistration::endlessReplyCapped()
+{
+    m_site->setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::of(HostileServer::Reply::Mode::EndlessBody);
+    });
+    const Run r = agentdesk(registerArgs(*m_site, false));
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 7);
+    QVERIFY2(r.err.contains("too large"), r.err.constData());
+    QVERIFY2(r.err.contains("1 MiB"), r.err.constData());
+}
+
+void TestHostileRegistration::closedWithoutAnswerNotResent()
+{
+    m_site->setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+    });
+    const Run r = agentdesk(registerArgs(*m_site, false));
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 7);
+    QVERIFY2(r.err.contains("not sent again"), r.err.constData());
+    QCOMPARE(m_site->requests().size(), 1); // the secret was posted once, not again
+    QVERIFY(m_site->requests().first().body.contains(QByteArray(QByteArray("_secret=") + secret)));
+}
+
+void TestHostileRegistration::clientDeadlineEndsTrickle()
+{
+    m_site->setScript([](const HostileServer::Request &) {
+        HostileServer::Reply r = HostileServer::Reply::json(QByteArray(10000, ' ') + "{}");
+        r.mode = HostileServer::Reply::Mode::Trickle;
+        return r;
+    });
+    RegistrationRequest request;
+    request.server = m_site->server();
+    request.site = u"hostile"_s;
+    request.protocol = SiteConnection::Protocol::Http;
+    request.hostName = u"web01"_s;
+    request.user = u"automation"_s;
+    RegistrationClient client;
+    client.setDeadlineMs(2000);
+    std::optional<RegistrationOutcome> outcome;
+    client.registerHost(request, SecureBuffer(secret),
+                        [&](RegistrationOutcome &&o) { outcome = std::move(o); });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 30000);
+    QCOMPARE(outcome->failure, RegistrationOutcome::Failure::Network);
+    QCOMPARE(outcome->error.kind, ApiError::Kind::Timeout);
+    QCOMPARE(m_site->requests().size(), 1);
+}
+
+void TestHostileRegistration::trustCertWarnsAndKeepsExactlyThePresented()
+{
+    // An expired certificate for another host, whose name is 30 KB of escape sequences (about
+    // what a TLS handshake carries: OpenSSL refuses a certificate message over 100 KB).
+    HostileCertificate::Options o;
+    o.commonName = "\x1b]0;owned\x07\x1b[2J";
+    while (o.commonName.size() < 30 * 1024)
+        o.commonName += "\x1b[31mevil";
+    o.dnsNames = { u"evil.example"_s };
+    o.ipAddresses = {};
+    o.notBefore = QDateTime::currentDateTimeUtc().addDays(-60);
+    o.notAfter = QDateTime::currentDateTimeUtc().addDays(-1);
+    const HostileCertificate presented = HostileCertificate::generate(o);
+    QVERIFY(!presented.certificatePem.isEmpty());
+    HostileServer tls;
+    QVERIFY(tls.listenTls(QSslCertificate(presented.certificatePem, QSsl::Pem),
+                          QSslKey(presented.privateKeyPem, QSsl::Ec, QSsl::Pem)));
+    tls.setScript(
+        [](const HostileServer::Request &) { return HostileServer::Reply::json(successReply()); });
+    QStringList args = registerArgs(tls, false, { u"--trust-cert"_s });
+    args[args.indexOf(u"http"_s)] = u"https"_s;
+    const Run r = agentdesk(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    verifyNoControlCharacters(r.out);
+    QVERIFY2(r.out.contains("Trusting the server's certificate"), r.out.left(500).constData());
+    QVERIFY2(r.out.contains("Warning: the certificate expired"), r.out.left(2000).constData());
+    QVERIFY2(r.out.contains("Warning: the certificate does not name 127.0.0.1"),
+             r.out.left(2000).constData());
+    QVERIFY2(r.out.size() < 8000, QByteArray::number(r.out.size()).constData());
+    QCOMPARE(m_other->connectionCount(), 0);
+
+    // Exactly the presented certificate is kept, as the updater does.
+    QFile f(m_state);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    PythonLiteral::Error error;
+    const QVariantMap state = PythonLiteral::parse(QString::fromUtf8(f.readAll()), &error).toMap();
+    const QStringList local = state.value(u"local_certificates"_s).toStringList();
+    QCOMPARE(local.size(), 1);
+    QCOMPARE(QSslCertificate(local.first().toLatin1(), QSsl::Pem),
+             QSslCertificate(presented.certificatePem, QSsl::Pem));
+}
+
+void TestHostileRegistration::siteCertificatesChecked()
+{
+    // The server presents a leaf issued by a CA; the registration reply then hands out that
+    // CA (kept), the leaf (kept), garbage, an unrelated CA, an unrelated leaf, and an expired
+    // copy of a CA (all dropped).
+    HostileCertificate::Options caOptions;
+    caOptions.commonName = "Hostile test CA";
+    caOptions.ca = true;
+    caOptions.dnsNames = {};
+    caOptions.ipAddresses = {};
+    const HostileCertificate ca = HostileCertificate::generate(caOptions);
+    HostileCertificate::Options leafOptions;
+    leafOptions.issuer = &ca;
+    const HostileCertificate leaf = HostileCertificate::generate(leafOptions);
+    const HostileCertificate otherCa = HostileCertificate::generate(caOptions);
+    const HostileCertificate otherLeaf = HostileCertificate::generate({});
+    HostileCertificate::Options expiredOptions = caOptions;
+    expiredOptions.notBefore = QDateTime::currentDateTimeUtc().addDays(-10);
+    expiredOptions.notAfter = QDateTime::currentDateTimeUtc().addDays(-2);
+    const HostileCertificate expiredCa = HostileCertificate::generate(expiredOptions);
+    QVERIFY(!ca.certificatePem.isEmpty() && !leaf.certificatePem.isEmpty());
+
+    const QList<QSslCertificate> presented { QSslCertificate(leaf.certificatePem, QSsl::Pem) };
+    const QStringList sent { QString::fromLatin1(ca.certificatePem),
+                             QString::fromLatin1(leaf.certificatePem),
+                             u"-----BEGIN CERTIFICATE-----\ngarbage\n-----END CERTIFICATE-----"_s,
+                             u"\x1b[31mnot even PEM"_s,
+                             QString::fromLatin1(otherCa.certificatePem),
+                             QString::fromLatin1(otherLeaf.certificatePem),
+                             QString::fromLatin1(expiredCa.certificatePem) };
+    QStringList rejected;
+    const QStringList kept
+        = RegistrationClient::checkCertificates(sent, presented, true, &rejected);
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(QSslCertificate(kept.at(0).toLatin1(), QSsl::Pem),
+             QSslCertificate(ca.certificatePem, QSsl::Pem));
+    QCOMPARE(QSslCertificate(kept.at(1).toLatin1(), QSsl::Pem), presented.first());
+    QCOMPARE(rejected.size(), 5);
+    for (const QString &reason : std::as_const(rejected))
+        QVERIFY2(!reason.contains(QChar(0x1b)), qPrintable(reason));
+
+    // Nothing is kept from a connection that was not verified (http, --insecure).
+    rejected.clear();
+    QVERIFY(RegistrationClient::checkCertificates(sent, presented, false, &rejected).isEmpty());
+    QVERIFY(RegistrationClient::checkCertificates(sent, {}, true, &rejected).isEmpty());
+
+    // End to end: the reply's certificates go through the check before the state file.
+    HostileServer tls;
+    QVERIFY(tls.listenTls(presented.first(), QSslKey(leaf.privateKeyPem, QSsl::Ec, QSsl::Pem)));
+    QJsonArray certificates;
+    for (const QString &pem : sent)
+        certificates.append(pem);
+    QJsonObject result { { u"host_secret"_s, QString::fromLatin1(hostSecret) },
+                         { u"certificates"_s, certificates } };
+    const QByteArray reply
+        = QJsonDocument(QJsonObject { { u"result_code"_s, 0 }, { u"result"_s, result } }).toJson();
+    tls.setScript(
+        [&](const HostileServer::Request &) { return HostileServer::Reply::json(reply); });
+    QStringList args = registerArgs(tls, false, { u"--trust-cert"_s });
+    args[args.indexOf(u"http"_s)] = u"https"_s;
+    const Run r = agentdesk(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    verifyNoControlCharacters(r.out);
+    QCOMPARE(r.out.count("Note: a certificate the site sent was not kept"), 5);
+    QFile f(m_state);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    PythonLiteral::Error error;
+    const QVariantMap state = PythonLiteral::parse(QString::fromUtf8(f.readAll()), &error).toMap();
+    QStringList local = state.value(u"local_certificates"_s).toStringList();
+    QList<QSslCertificate> localCertificates;
+    for (const QString &pem : local)
+        localCertificates << QSslCertificate(pem.toLatin1(), QSsl::Pem);
+    // The presented leaf (from --trust-cert and from the reply) and its CA; nothing else.
+    QVERIFY(localCertificates.contains(presented.first()));
+    QVERIFY(localCertificates.contains(QSslCertificate(ca.certificatePem, QSsl::Pem)));
+    for (const QSslCertificate &c : std::as_const(localCertificates))
+        QVERIFY(c == presented.first() || c == QSslCertificate(ca.certificatePem, QSsl::Pem));
 }
 
 QTEST_GUILESS_MAIN(TestHostileRegistration)

@@ -32,7 +32,7 @@ bool addExtension(X509 *cert, int nid, const QByteArray &value)
 {
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
-    X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+    X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0); // no authority key id: no issuer
     Ext ext(X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.constData()));
     return ext && X509_add_ext(cert, ext.get(), -1) == 1;
 }
@@ -68,7 +68,21 @@ HostileCertificate HostileCertificate::generate(const Options &options)
     X509_NAME *name = X509_get_subject_name(cert.get());
     addName(name, NID_commonName, options.commonName);
     addName(name, NID_organizationName, options.organization);
-    X509_set_issuer_name(cert.get(), name);
+    PKey signer;
+    Cert issuerCert;
+    if (options.issuer) {
+        Bio in(BIO_new_mem_buf(options.issuer->certificatePem.constData(),
+                               int(options.issuer->certificatePem.size())));
+        issuerCert.reset(PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr));
+        Bio keyIn(BIO_new_mem_buf(options.issuer->privateKeyPem.constData(),
+                                  int(options.issuer->privateKeyPem.size())));
+        signer.reset(PEM_read_bio_PrivateKey(keyIn.get(), nullptr, nullptr, nullptr));
+        if (!issuerCert || !signer)
+            return out;
+        X509_set_issuer_name(cert.get(), X509_get_subject_name(issuerCert.get()));
+    } else {
+        X509_set_issuer_name(cert.get(), name);
+    }
     QStringList alt;
     for (const QString &dns : options.dnsNames)
         alt << QStringLiteral("DNS:") + dns;
@@ -82,7 +96,7 @@ HostileCertificate HostileCertificate::generate(const Options &options)
         && addExtension(cert.get(), NID_subject_key_identifier, "hash");
     if (ok && !alt.isEmpty())
         ok = addExtension(cert.get(), NID_subject_alt_name, alt.join(u',').toLatin1());
-    if (!ok || X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0)
+    if (!ok || X509_sign(cert.get(), signer ? signer.get() : key.get(), EVP_sha256()) <= 0)
         return out;
     Bio certBio(BIO_new(BIO_s_mem()));
     Bio keyBio(BIO_new(BIO_s_mem()));

@@ -18,6 +18,9 @@ struct HostileCertificate
         QDateTime notBefore = QDateTime::currentDateTimeUtc().addSecs(-3600);
         QDateTime notAfter = QDateTime::currentDateTimeUtc().addDays(30);
         bool ca = false;
+        // Signed by this certificate's key (its subject becomes the issuer); self-signed if
+        // unset.
+        const HostileCertificate *issuer = nullptr;
     };
 
     QByteArray certificatePem;
