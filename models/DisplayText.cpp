@@ -90,6 +90,28 @@ QString sanitized(const QByteArray &bytes, qsizetype maxLength, Newlines newline
     return sanitized(text, maxLength, newlines);
 }
 
+QString breakLongRuns(const QString &text, qsizetype maxRun)
+{
+    if (maxRun < 1)
+        maxRun = 1;
+    QString out;
+    out.reserve(text.size() + text.size() / maxRun + 1);
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isSpace()) {
+            run = 0;
+        } else if (run >= maxRun && !c.isLowSurrogate()) {
+            out += u'\n';
+            run = 0;
+        }
+        out += c;
+        if (!c.isSpace())
+            ++run;
+    }
+    return out;
+}
+
 bool isClean(const QString &text)
 {
     return sanitized(text, text.size() + 1, Newlines::Keep) == text;

@@ -27,6 +27,10 @@ QString sanitized(const QString &text, qsizetype maxLength = defaultMaxLength,
 QString sanitized(const QByteArray &bytes, qsizetype maxLength = defaultMaxLength,
                   Newlines newlines = Newlines::Escape);
 
+// A line break inserted into every run of more than maxRun characters without white space, so
+// that a word-wrapping label can wrap a hostile line of escapes instead of clipping it.
+QString breakLongRuns(const QString &text, qsizetype maxRun = 80);
+
 // True when sanitized() would change nothing but the length.
 bool isClean(const QString &text);
 

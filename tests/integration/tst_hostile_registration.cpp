@@ -48,6 +48,7 @@ private Q_SLOTS:
     void loginRedirectWithoutSessionFails();
     void clientFollowsNoRedirect();
     void hostileRefusalTextSanitized();
+    void endlessReplyCapped_data();
     void endlessReplyCapped();
     void closedWithoutAnswerNotResent();
     void clientDeadlineEndsTrickle();
@@ -164,6 +165,7 @@ void TestHostileRegistration::registrationFollowsNoRedirect_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("relative");
     QTest::addColumn<bool>("withPassword");
+    QTest::newRow("301 to another origin") << 301 << false << false;
     QTest::newRow("302 to another origin") << 302 << false << false;
     QTest::newRow("307 to another origin") << 307 << false << false;
     QTest::newRow("308 to another origin") << 308 << false << false;
@@ -294,12 +296,20 @@ void TestHostileRegistration::hostileRefusalTextSanitized()
     QVERIFY2(r.err.size() < 2500, QByteArray::number(r.err.size()).constData());
 }
 
+void TestHostileRegistration::endlessReplyCapped_data()
+{
+    QTest::addColumn<bool>("withPassword"); // login.py is the endless one then
+    QTest::newRow("register_agent.py") << false;
+    QTest::newRow("login.py") << true;
+}
+
 void TestHostileRegistration::endlessReplyCapped()
 {
+    QFETCH(bool, withPassword);
     m_site->setScript([](const HostileServer::Request &) {
         return HostileServer::Reply::of(HostileServer::Reply::Mode::EndlessBody);
     });
-    const Run r = agentdesk(registerArgs(*m_site, false));
+    const Run r = agentdesk(registerArgs(*m_site, withPassword));
     verifyNothingLeft(r);
     QCOMPARE(r.exitCode, 7);
     QVERIFY2(r.err.contains("too large"), r.err.constData());

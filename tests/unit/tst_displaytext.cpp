@@ -18,6 +18,7 @@ private Q_SLOTS:
     void neverSplitsAPairOrAnEscape();
     void bytesAreReadAsUtf8();
     void cleanTextUnchanged();
+    void longRunsBroken();
 };
 
 void TestDisplayText::escapes_data()
@@ -129,6 +130,20 @@ void TestDisplayText::cleanTextUnchanged()
     QCOMPARE(DisplayText::sanitized(text), text);
     QVERIFY(DisplayText::isClean(text));
     QVERIFY(!DisplayText::isClean(u"\x1b[0m"_s));
+}
+
+void TestDisplayText::longRunsBroken()
+{
+    QCOMPARE(DisplayText::breakLongRuns(u"short words stay"_s, 5), u"short words stay"_s);
+    QCOMPARE(DisplayText::breakLongRuns(u"abcdefghij"_s, 4), u"abcd\nefgh\nij"_s);
+    QCOMPARE(DisplayText::breakLongRuns(u"ab cdefgh"_s, 3), u"ab cde\nfgh"_s);
+    // Never between the halves of a surrogate pair.
+    const QString emojis = QString(u"😀"_s).repeated(5);
+    const QString broken = DisplayText::breakLongRuns(emojis, 3);
+    for (qsizetype i = 0; i < broken.size(); ++i) {
+        if (broken.at(i) == u'\n')
+            QVERIFY(i + 1 < broken.size() && broken.at(i + 1).isHighSurrogate());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDisplayText)
