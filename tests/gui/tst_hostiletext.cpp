@@ -10,6 +10,7 @@
 #include "CertificateTrustDialog.h"
 #include "ErrorBanner.h"
 #include "HostileCertificate.h"
+#include "RegistrationResultPage.h"
 #include "TestEnvironment.h"
 
 using namespace Qt::StringLiterals;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void initTestCase() { TestEnvironment::isolate(); }
     void errorBanner();
     void certificateTrustDialog();
+    void registrationResult();
 };
 
 void TestHostileText::errorBanner()
@@ -111,6 +113,30 @@ void TestHostileText::certificateTrustDialog()
     verifyShown(browsers.first()->toPlainText());
     QVERIFY(browsers.first()->toPlainText().contains(u"\\x1B"_s));
     QVERIFY(!TestEnvironment::saveScreenshot(&dialog, u"hostile-certificate-trust"_s).isEmpty());
+}
+
+void TestHostileText::registrationResult()
+{
+    RegistrationReport report;
+    report.hostName = u"web01"_s;
+    report.maskedHostSecret = RegistrationReport::mask(QString(64, u'k'));
+    report.hostSecretLength = 64;
+    report.updateUrl = u"https://site.example/"_s + hostileLine(5000);
+    report.droppedCertificates = { u"CN=\x1b[31mEvil: neither the server's certificate nor a CA "
+                                   "certificate; not kept"_s,
+                                   hostileLine(4000) };
+    report.stateFilePath = u"/tmp/cmk-update-agent.state"_s;
+    RegistrationResultPage page;
+    page.setReport(report);
+    page.resize(1024, 600);
+    page.show();
+    const QString shown = page.detailsLabel()->text();
+    verifyShown(shown);
+    QVERIFY(shown.contains(u"the site sent were not kept"_s));
+    QVERIFY(shown.size() < 4000);
+    QVERIFY2(page.minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(page.minimumSizeHint().width())));
+    QVERIFY(!TestEnvironment::saveScreenshot(&page, u"hostile-registration-result"_s).isEmpty());
 }
 
 QTEST_MAIN(TestHostileText)
