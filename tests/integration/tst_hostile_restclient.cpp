@@ -42,6 +42,7 @@ private Q_SLOTS:
     void writesNeverResent_data();
     void writesNeverResent();
     void hostileErrorTextsSanitized();
+    void secretBodyReleasedAfterTheRequest();
 
 private:
     SiteConnection connection(const HostileServer &server) const;
@@ -365,6 +366,35 @@ void TestHostileRestClient::hostileErrorTextsSanitized()
         }
         QVERIFY2(all.size() < 20000, QByteArray::number(all.size()));
     }
+}
+
+void TestHostileRestClient::secretBodyReleasedAfterTheRequest()
+{
+    // The secret's one buffer is sent as it is and released (so wiped) once the request is
+    // gone: no copy of ours outlives it.
+    m_site->setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::json(R"({"result_code": 1, "result": "no"})");
+    });
+    RestClient client(connection(*m_site));
+    std::weak_ptr<const SecureBuffer> watch;
+    {
+        RestRequest request;
+        request.method = RestRequest::Method::Post;
+        request.base = RestRequest::Base::Checkmk;
+        request.path = u"register_agent.py"_s;
+        request.authenticate = false;
+        auto body = std::make_shared<const SecureBuffer>("host=web01&_secret=" + secret);
+        watch = body;
+        request.secretFormBody = std::move(body);
+        const RestResult r = run(client, std::move(request));
+        QVERIFY2(r.ok(), qPrintable(r.error.summary()));
+    }
+    QCOMPARE(m_site->requests().size(), 1);
+    QCOMPARE(m_site->requests().first().body, "host=web01&_secret=" + secret);
+    QCOMPARE(m_site->requests().first().header("content-type"),
+             "application/x-www-form-urlencoded"_ba);
+    // The reply and its body device go with deleteLater().
+    QTRY_VERIFY_WITH_TIMEOUT(watch.expired(), 30000);
 }
 
 QTEST_GUILESS_MAIN(TestHostileRestClient)
