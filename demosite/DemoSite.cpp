@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -151,6 +152,12 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         return false;
     if (!options.emptySetup && !seedRollOut(error))
         return false;
+    // The seeded key's certificate is valid from the moment it was made, which may be seconds
+    // after the clock started (2048-bit key generation on a busy machine): a manual clock
+    // catches up once so that the key is not "not yet valid" at the site's time.
+    if (const qint64 behind = QDateTime::currentSecsSinceEpoch() - m_state->clock.now();
+        options.manualClock && behind > 0)
+        m_state->clock.advance(behind);
     m_state->fleet = std::make_unique<DemoFleet>(*m_state);
     m_checkmkUrl
         = QUrl(u"%1://127.0.0.1:%2/%3/check_mk/"_s.arg(options.plainHttp ? u"http"_s : u"https"_s)

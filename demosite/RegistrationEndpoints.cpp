@@ -105,7 +105,8 @@ DemoReply login(DemoState &state, Sessions &sessions, const DemoRequest &request
     for (char &c : session)
         c = "0123456789abcdef"[QRandomGenerator::system()->bounded(16)];
     sessions.insert(QString::fromLatin1(session), user);
-    DemoReply reply = DemoReply::raw({}, "text/html"_ba, 303);
+    // A good login: 302 with the session cookie (site-api.md 4).
+    DemoReply reply = DemoReply::raw({}, "text/html"_ba, 302);
     reply.withHeader("Location"_ba, "index.py"_ba);
     reply.withHeader("Set-Cookie"_ba,
                      cookieName(state) + '=' + session + "; Path=/" + state.siteName().toUtf8()
