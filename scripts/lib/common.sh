@@ -30,8 +30,12 @@ agentdesk_ensure_packages() {
     "${missing[@]}" </dev/null
 }
 
+# agentdesk_build PRESET [TARGET...]: configure, then build the targets (all without any).
 agentdesk_build() {
   local preset=$1
+  shift
+  local targets=()
+  [ $# -gt 0 ] && targets=(--target "$@")
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" --parallel "$(nproc)"
+  cmake --build --preset "$preset" --parallel "$(nproc)" "${targets[@]}"
 }
