@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(u"AgentDesk"_s);
     QApplication::setOrganizationName(u"AgentDesk"_s);
     QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
-    QApplication::setDesktopFileName(u"agentdesk"_s);
+    QApplication::setDesktopFileName(u"io.github.agentdesk.AgentDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
 
     AppController controller;
