@@ -63,9 +63,9 @@ RestResult TestDistributed::deploy(const DemoSiteProcess &site, const QString &h
     r.base = RestRequest::Base::Checkmk;
     r.path = u"deploy_agent.py"_s;
     r.authenticate = false;
-    r.formBody = "mode=" + mode.toUtf8() + "&host=" + host.toUtf8() + "&host_secret="
-        + QUrl::toPercentEncoding(hostSecret) + "&installed_aghash=&aghash=" + aghash.toUtf8()
-        + "&os=linux_deb&last_error=&au_api=2";
+    r.formBody = "mode=" + mode.toUtf8() + "&host=" + host.toUtf8()
+        + "&host_secret=" + QUrl::toPercentEncoding(hostSecret)
+        + "&installed_aghash=&aghash=" + aghash.toUtf8() + "&os=linux_deb&last_error=&au_api=2";
     return send(site, r);
 }
 
@@ -97,14 +97,14 @@ void TestDistributed::initTestCase()
              qPrintable(m_central.error()));
     const QString centralUrl = m_central.checkmkUrl().toString().chopped(1); // no trailing '/'
     for (int i = 0; i < 2; ++i) {
-        QVERIFY2(m_remotes[i].start({ u"--site"_s, u"remote%1"_s.arg(i + 1), u"--port"_s,
-                                      QString::number(ports[i]), u"--hosts"_s, u"0"_s,
-                                      u"--password"_s, QString::fromLatin1(m_remotePassword),
-                                      u"--central"_s, centralUrl, u"--central-user"_s,
-                                      u"automation"_s, u"--central-secret-file"_s,
-                                      m_central.secretFile(), u"--central-sha256"_s,
-                                      QString::fromLatin1(m_central.sha256()) }),
-                 qPrintable(m_remotes[i].error()));
+        QVERIFY2(
+            m_remotes[i].start({ u"--site"_s, u"remote%1"_s.arg(i + 1), u"--port"_s,
+                                 QString::number(ports[i]), u"--hosts"_s, u"0"_s, u"--password"_s,
+                                 QString::fromLatin1(m_remotePassword), u"--central"_s, centralUrl,
+                                 u"--central-user"_s, u"automation"_s, u"--central-secret-file"_s,
+                                 m_central.secretFile(), u"--central-sha256"_s,
+                                 QString::fromLatin1(m_central.sha256()) }),
+            qPrintable(m_remotes[i].error()));
         QCOMPARE(m_remotes[i].checkmkUrl().port(), int(ports[i]));
     }
 }
@@ -194,11 +194,8 @@ void TestDistributed::agentThroughRemoteSiteAndItsCache()
     // First download: forwarded, the central site hands out the agent.
     const RestResult first = deploy(remote, host, hostSecret, u"agent"_s, target);
     QCOMPARE(first.json.object().value(u"result_code"_s).toInt(), 0);
-    const QString package = first.json.object()
-                                .value(u"result"_s)
-                                .toObject()
-                                .value(u"agent"_s)
-                                .toString();
+    const QString package
+        = first.json.object().value(u"result"_s).toObject().value(u"agent"_s).toString();
     QVERIFY(!package.isEmpty());
     QCOMPARE(centralDownloads().value(host).toInt(), 1);
 
@@ -220,6 +217,29 @@ void TestDistributed::agentThroughRemoteSiteAndItsCache()
     const RestResult wrong = deploy(remote, host, QString(64, u'x'), u"agent"_s, target);
     QCOMPARE(wrong.json.object().value(u"result_code"_s).toInt(), 1);
     QCOMPARE(centralDownloads().value(host).toInt(), 1);
+
+    // A new bake on the central site: the next status names a new target, the remote drops
+    // the stale package, and the new agent is forwarded again.
+    const RestResult bake
+        = send(m_central, RestRequest::post(u"domain-types/agent/actions/bake/invoke"_s, {}));
+    QVERIFY2(bake.ok(), qPrintable(bake.error.summary()));
+    QString newTarget;
+    const auto targetNow = [&] {
+        const RestResult s = deploy(remote, host, hostSecret, u"status"_s);
+        newTarget = s.json.object().value(u"result"_s).toObject().value(u"TargetHash"_s).toString();
+        return newTarget;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!targetNow().isEmpty() && newTarget != target, 60000);
+    QCOMPARE(send(remote, cache).json.object().value(u"hashes"_s).toArray(), QJsonArray {});
+    const RestResult stale = deploy(remote, host, hostSecret, u"agent"_s, target);
+    QCOMPARE(stale.json.object().value(u"result_code"_s).toInt(), 1); // the central's answer
+    const RestResult fresh = deploy(remote, host, hostSecret, u"agent"_s, newTarget);
+    QCOMPARE(fresh.json.object().value(u"result_code"_s).toInt(), 0);
+    QVERIFY(fresh.json.object().value(u"result"_s).toObject().value(u"agent"_s).toString()
+            != package);
+    QCOMPARE(centralDownloads().value(host).toInt(), 2);
+    QCOMPARE(send(remote, cache).json.object().value(u"hashes"_s).toArray(),
+             QJsonArray { newTarget });
 }
 
 void TestDistributed::wrongRemoteLoginRefusedByCentral()
