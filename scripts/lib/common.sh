@@ -6,6 +6,7 @@ AGENTDESK_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-l10n-tools
   libqt6svg6 libgl-dev libssl-dev openssl
   gnome-keyring libsecret-tools dbus-daemon dbus-bin fonts-dejavu-core
+  libsimdjson-dev
 )
 
 agentdesk_missing_packages() {
