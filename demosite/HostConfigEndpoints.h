@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 
 class DemoRouter;
@@ -11,5 +12,8 @@ class HostConfigEndpoints final
 {
 public:
     static void install(DemoRouter &router, DemoState &state);
+    // The one writer of a host object: the collection appends it as bytes (no per-host JSON
+    // objects for 100,000 hosts), the single-object replies read the same bytes back.
+    static void writeHostObject(QByteArray &out, const Host &host, bool effectiveAttributes);
     static QJsonObject hostObject(const Host &host, bool effectiveAttributes);
 };

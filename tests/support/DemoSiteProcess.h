@@ -28,6 +28,7 @@ public:
     QString error() const { return m_error; }
     QString stateDir() const { return m_dir.path(); }
     QByteArray output() const { return m_output; }
+    qint64 processId() const { return m_process.processId(); } // for the bench's CPU figures
 
 private:
     QProcess m_process;

@@ -124,7 +124,7 @@ void HostSelectionPage::setInventory(std::shared_ptr<const Inventory> inventory)
     m_inventory = std::move(inventory);
     m_editors->setInventory(m_inventory);
     m_test->setInventory(m_inventory);
-    m_previewTimer->start();
+    recompute(); // not an edit: no reason to wait for more keystrokes
 }
 
 void HostSelectionPage::setTagGroups(const QList<TagGroup> &groups)
@@ -146,6 +146,7 @@ void HostSelectionPage::setSavedSelection(const HostSelection &selection)
 {
     m_saved = selection;
     setEditedSelection(selection);
+    recompute();
 }
 
 void HostSelectionPage::setEditedSelection(const HostSelection &selection)
