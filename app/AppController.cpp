@@ -117,8 +117,10 @@ AppController::AppController(QObject *parent)
         }
     });
     connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
-    // The two pages that read the whole inventory load when first shown, not at every connect.
+    // The shared inventory is fetched in the background at connect; the two pages that show it
+    // fill from it when first shown.
     m_selection->setLoadOnConnect(false);
+    m_inventory->setPrefetch(true);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);

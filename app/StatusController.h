@@ -13,15 +13,14 @@ class SiteSession;
 class UpdateStatusPage;
 
 // Fetches the update status for the page: the request on the network, the parse in a worker
-// thread, and the rows handed to the model in batches so that the window never stalls.
+// thread together with everything the table derives (categories, search keys, sort orders)
+// and, for a refresh, the difference to the rows shown; the UI thread only applies it.
 class StatusController final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatusController)
 
 public:
-    static constexpr int batchSize = 5000;
-
     StatusController(SiteSession *session, UpdateStatusPage *page, QObject *parent = nullptr);
 
     void refresh();
@@ -33,8 +32,6 @@ Q_SIGNALS:
     void loaded(int rows);
 
 private:
-    void handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from, qint64 now,
-                  bool enabled, qint64 fetchedAt, int generation);
     void finish(bool ok);
 
     SiteSession *m_session;

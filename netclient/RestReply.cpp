@@ -118,8 +118,10 @@ void RestReply::start()
     m_body.clear();
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        // 64 bytes more: simdjson reads past the end, and with this room it parses the reply
+        // in place instead of copying tens of megabytes (HostInventoryReader).
         if (length > 0 && length < (qint64(1) << 31))
-            m_body.reserve(qsizetype(length));
+            m_body.reserve(qsizetype(length) + 64);
     });
     connect(m_reply, &QNetworkReply::readyRead, this, [this] { m_body += m_reply->readAll(); });
 }

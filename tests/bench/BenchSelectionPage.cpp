@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 #include "AppController.h"
@@ -25,6 +26,9 @@
 #include "SelectionPreview.h"
 #include "SiteSession.h"
 #include "StatusController.h"
+#include "UpdateStatusFilterProxy.h"
+#include "UpdateStatusModel.h"
+#include "UpdateStatusPage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +83,77 @@ double vmHwmMb()
     return -1;
 }
 
+// The update-status page in the console: a refresh of the loaded table (F5), a sort by host
+// name through the table's header, and a search keystroke while sorted (the search field's
+// delay is skipped: the figure is the filtering, not the wait).
+void benchStatusPage(QTextStream &out, AppController &app, int hosts)
+{
+    UpdateStatusPage *page = app.statusPage();
+    app.window()->showPage(u"status"_s);
+    spinUntil([] { return false; }, 300);
+    auto *table = page->findChild<QTableView *>(u"statusTable"_s);
+    auto *search = page->findChild<QLineEdit *>(u"search"_s);
+    if (!table || !search) {
+        out << "# status page widgets not found\n";
+        return;
+    }
+    // Select a row in the middle and scroll there, to see that the refresh keeps both.
+    const QModelIndex middle = page->proxy()->index(page->proxy()->rowCount() / 2, 0);
+    table->selectionModel()->setCurrentIndex(
+        middle, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table->scrollTo(middle);
+    const QString selectedHost = middle.data().toString();
+    QSignalSpy loaded(app.statusController(), &StatusController::loaded);
+    Heartbeat heartbeat;
+    double refreshStall = 0;
+    double refreshWall = 0;
+    QElapsedTimer timer;
+    for (int round = 0; round < 2; ++round) {
+        heartbeat.start();
+        timer.start();
+        app.statusController()->refresh();
+        if (!loaded.wait(300000)) {
+            out << "# status refresh did not finish\n";
+            return;
+        }
+        spinUntil([] { return false; }, 100);
+        refreshWall = double(timer.nsecsElapsed()) / 1e6;
+        refreshStall = std::max(refreshStall, heartbeat.longestMs());
+        loaded.clear();
+    }
+    const QString stillSelected = table->selectionModel()->currentIndex().data().toString();
+    benchLine(out, u"status_refresh_longest_ui_stall"_s + suffix(hosts), refreshStall, u"ms"_s,
+              { { u"target"_s, 50 },
+                { u"refresh_wall_ms"_s, refreshWall },
+                { u"selection_kept"_s, stillSelected == selectedHost } });
+
+    // Sort by host name through the header (what a click does), painted.
+    timer.restart();
+    table->sortByColumn(UpdateStatusModel::HostColumn, Qt::AscendingOrder);
+    QCoreApplication::processEvents();
+    const double sort = double(timer.nsecsElapsed()) / 1e6;
+    benchLine(
+        out, u"status_sort_host_name"_s + suffix(hosts), sort, u"ms"_s,
+        { { u"target"_s, 150 }, { u"first"_s, page->proxy()->index(0, 0).data().toString() } });
+
+    // A search keystroke while sorted, then the next one, painted.
+    double keystroke = 0;
+    for (const QString &text : { u"d"_s, u"db"_s, u"db-"_s }) {
+        search->setText(text);
+        timer.restart();
+        page->proxy()->setSearchText(text);
+        QCoreApplication::processEvents();
+        keystroke = std::max(keystroke, double(timer.nsecsElapsed()) / 1e6);
+    }
+    benchLine(out, u"status_search_keystroke_sorted"_s + suffix(hosts), keystroke, u"ms"_s,
+              { { u"target"_s, 50 }, { u"matches"_s, page->proxy()->rowCount() } });
+    search->clear();
+    page->proxy()->setSearchText(QString());
+    table->sortByColumn(-1, Qt::AscendingOrder);
+    app.window()->showPage(u"setup"_s);
+    spinUntil([] { return false; }, 300);
+}
+
 } // namespace
 
 void benchSelectionPage(QTextStream &out, int hosts)
@@ -87,6 +162,14 @@ void benchSelectionPage(QTextStream &out, int hosts)
     AppController app;
     if (!startConsole(site, app, hosts, out))
         return;
+    // The user clicks once the console is up: the status table (loaded at connect) is there.
+    QSignalSpy statusLoaded(app.statusController(), &StatusController::loaded);
+    if (!statusLoaded.wait(300000)) {
+        out << "# status table did not load\n";
+        return;
+    }
+    spinUntil([] { return false; }, 500);
+    benchStatusPage(out, app, hosts);
     HostSelectionPage *page = app.selectionPage();
     auto *summary = page->findChild<QLabel *>(u"previewSummary"_s);
     const auto filled = [summary] {

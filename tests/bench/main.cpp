@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(
         u"group"_s,
         u"Benchmark groups to run (default: all): selection, status, keygen, inventory, "
-        "selection-page, allpages, demosite."_s);
+        "console, allpages, demosite."_s);
     parser.process(app);
 
     QList<int> sizes;
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
         { "status", benchUpdateStatus },
         { "keygen", benchKeyGeneration },
         { "inventory", benchInventory },
-        { "selection-page", scaled(benchSelectionPage) },
+        { "console", scaled(benchSelectionPage) },
         { "allpages", scaled(benchAllPages) },
         { "demosite", scaled(benchDemoSite) },
     };
