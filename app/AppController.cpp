@@ -117,10 +117,11 @@ AppController::AppController(QObject *parent)
         }
     });
     connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
-    // The shared inventory is fetched in the background at connect; the two pages that show it
-    // fill from it when first shown.
+    // The shared inventory is fetched in the background once the status table has loaded (one
+    // large reply at a time keeps the peak memory down); the two pages that show it fill from it
+    // when first shown, or fetch it themselves when shown earlier.
     m_selection->setLoadOnConnect(false);
-    m_inventory->setPrefetch(true);
+    connect(m_status, &StatusController::loaded, m_inventory, &InventoryLoader::ensureLoaded);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);
