@@ -62,7 +62,8 @@ void StatusController::refresh()
             watcher->deleteLater();
             if (generation != m_generation)
                 return;
-            auto [out, error] = watcher->result();
+            // Moved out, not copied: the result holds 100,000 rows.
+            auto [out, error] = watcher->future().takeResult();
             const qint64 fetchedAt = QDateTime::currentSecsSinceEpoch();
             if (auto *table = std::get_if<StatusTable>(&out)) {
                 m_page->setTable(std::move(*table), fetchedAt);
@@ -73,6 +74,9 @@ void StatusController::refresh()
                 finish(false);
                 return;
             }
+            // The replaced table's strings are freed in a worker, not on the UI thread.
+            (void)QtConcurrent::run(
+                [retired = m_page->model()->takeRetired()]() mutable { retired = StatusTable(); });
             finish(true);
         });
         const QByteArray body = result.body;

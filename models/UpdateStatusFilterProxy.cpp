@@ -98,8 +98,13 @@ void UpdateStatusFilterProxy::rebuild()
     if (n == 0)
         return;
     m_rows.reserve(size_t(n));
-    const auto take = [this](int source) {
-        if (accepts(source)) {
+    // The filter runs in source order (the search keys lie in memory in that order); the
+    // sorted walk then reads only this small table, not 100,000 strings in random order.
+    std::vector<bool> pass(static_cast<size_t>(n), false);
+    for (int source = 0; source < n; ++source)
+        pass[size_t(source)] = accepts(source);
+    const auto take = [this, &pass](int source) {
+        if (pass[size_t(source)]) {
             m_proxyRow[size_t(source)] = int(m_rows.size());
             m_rows.push_back(source);
         }

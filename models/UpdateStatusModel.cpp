@@ -215,7 +215,7 @@ void UpdateStatusModel::recount()
 void UpdateStatusModel::setTable(StatusTable table)
 {
     beginResetModel();
-    m_table = std::move(table);
+    m_retired = std::exchange(m_table, std::move(table));
     endResetModel();
     recount();
 }
@@ -251,10 +251,10 @@ void UpdateStatusModel::applyRefresh(StatusRefresh refresh)
     // The new table: kept rows in their places, new hosts after them.
     if (refresh.inserted > 0) {
         beginInsertRows({}, kept, kept + refresh.inserted - 1);
-        m_table = std::move(refresh.table);
+        m_retired = std::exchange(m_table, std::move(refresh.table));
         endInsertRows();
     } else {
-        m_table = std::move(refresh.table);
+        m_retired = std::exchange(m_table, std::move(refresh.table));
     }
     if (kept > 0) {
         if (clockMoved || refresh.changed.size() > 64) {

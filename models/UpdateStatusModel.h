@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "HostUpdateStatus.h"
@@ -77,6 +78,9 @@ public:
     bool deploymentEnabled() const { return m_table.deploymentEnabled; }
     int rowOf(const QString &hostName) const;
     bool isApplyingBatch() const { return m_inBatch; }
+    // The table replaced by the last setTable()/applyRefresh(), handed out so that the caller
+    // can free its 100,000 strings off the UI thread (else they are freed at the next change).
+    StatusTable takeRetired() { return std::exchange(m_retired, StatusTable()); }
 
     static QString ageText(qint64 seconds);
 
@@ -90,6 +94,7 @@ private:
     void recount();
 
     StatusTable m_table;
+    StatusTable m_retired;
     std::array<int, UpdateCategory::Count> m_counts {};
     bool m_inBatch = false;
 };
