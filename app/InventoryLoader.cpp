@@ -20,14 +20,7 @@ InventoryLoader::InventoryLoader(SiteSession *session, QObject *parent)
         m_inventory.reset();
         m_loading = false;
     };
-    // Fetched in the background right after connecting (like the status table), so that the
-    // pages that need it (host selection, overview) open filled; it is read in a worker and
-    // held once, so the cost is the same whichever page asks first.
-    connect(session, &SiteSession::connected, this, [this, forget] {
-        forget();
-        if (m_prefetch)
-            reload();
-    });
+    connect(session, &SiteSession::connected, this, forget);
     connect(session, &SiteSession::disconnected, this, forget);
 }
 

@@ -27,8 +27,6 @@ public:
     void ensureLoaded();
     // Fetches again (Reload, F5).
     void reload();
-    // On (the console): fetch at every connect. Off: only when a page asks.
-    void setPrefetch(bool on) { m_prefetch = on; }
 
 Q_SIGNALS:
     void loaded(std::shared_ptr<const Inventory> inventory);
@@ -38,6 +36,5 @@ private:
     SiteSession *m_session;
     std::shared_ptr<const Inventory> m_inventory;
     bool m_loading = false;
-    bool m_prefetch = false;
     int m_generation = 0; // a reply for an older connection or reload is dropped
 };
