@@ -14,6 +14,7 @@
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
 #include "HostSelectionPage.h"
+#include "InventoryLoader.h"
 #include "KeysController.h"
 #include "KeysPage.h"
 #include "LocalConfigPage.h"
@@ -69,7 +70,8 @@ AppController::AppController(QObject *parent)
     , m_keysPage(new KeysPage)
     , m_keys(new KeysController(m_session, m_keysPage, this))
     , m_selectionPage(new HostSelectionPage)
-    , m_selection(new SelectionController(m_session, m_selectionPage, this))
+    , m_inventory(new InventoryLoader(m_session, this))
+    , m_selection(new SelectionController(m_session, m_selectionPage, this, m_inventory))
     , m_agentsPage(new AgentsPage)
     , m_bakery(new BakeryController(m_session, m_agentsPage, this))
     , m_registrationWizard(new RegistrationWizard)
@@ -115,8 +117,11 @@ AppController::AppController(QObject *parent)
         }
     });
     connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
-    // The two pages that read the whole inventory load when first shown, not at every connect.
+    // The shared inventory is fetched in the background once the status table has loaded (one
+    // large reply at a time keeps the peak memory down); the two pages that show it fill from it
+    // when first shown, or fetch it themselves when shown earlier.
     m_selection->setLoadOnConnect(false);
+    connect(m_status, &StatusController::loaded, m_inventory, &InventoryLoader::ensureLoaded);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);
@@ -266,53 +271,26 @@ void AppController::loadOverview()
         m_window->errorBanner()->showError(error, tr("Could not load the site's configuration."));
     };
 
-    QUrlQuery query;
-    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
-    RestRequest hostsRequest
-        = RestRequest::get(u"/domain-types/host_config/collections/all"_s, query);
-    hostsRequest.parseJson = false; // counted in a worker: tens of megabytes at 100,000 hosts
-    hostsRequest.timeoutMs = 120000;
-    RestReply *hosts = client->send(hostsRequest);
-    connect(hosts, &RestReply::finished, this, [this, summary, done, fail](const RestResult &r) {
-        if (!r.ok()) {
-            fail(r.error);
-            done();
-            return;
-        }
-        using Counted = std::pair<std::optional<SiteSummary>, ApiError>;
-        auto *watcher = new QFutureWatcher<Counted>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, summary, done, fail] {
-            watcher->deleteLater();
-            const auto [counted, error] = watcher->result();
-            if (counted) {
-                summary->hosts = counted->hosts;
-                summary->folders = counted->folders;
-                summary->sites = counted->sites;
-            } else {
+    // Counted from the shared inventory (read once, in a worker, for every page).
+    const auto count = [summary, done](const std::shared_ptr<const Inventory> &inventory) {
+        summary->hosts = int(inventory->size());
+        summary->folders = inventory->hostFolderCount();
+        summary->sites = inventory->sites();
+        done();
+    };
+    if (m_inventory->inventory() && !m_inventory->isLoading()) {
+        count(m_inventory->inventory());
+    } else {
+        connect(m_inventory, &InventoryLoader::loaded, this, count, Qt::SingleShotConnection);
+        connect(
+            m_inventory, &InventoryLoader::failed, this,
+            [fail, done](const ApiError &error) {
                 fail(error);
-            }
-            done();
-        });
-        const QByteArray body = r.body;
-        watcher->setFuture(QtConcurrent::run([body] {
-            ApiError error;
-            const auto list = SiteReplyReader::hosts(body, &error);
-            if (!list)
-                return Counted { std::nullopt, error };
-            QSet<QString> folders;
-            QSet<QString> sites;
-            for (const Host &h : *list) {
-                folders.insert(h.folder);
-                sites.insert(h.site);
-            }
-            SiteSummary s;
-            s.hosts = int(list->size());
-            s.folders = int(folders.size());
-            s.sites = QStringList(sites.cbegin(), sites.cend());
-            s.sites.sort();
-            return Counted { s, error };
-        }));
-    });
+                done();
+            },
+            Qt::SingleShotConnection);
+        m_inventory->ensureLoaded();
+    }
     RestReply *tags
         = client->send(RestRequest::get(u"/domain-types/host_tag_group/collections/all"_s));
     connect(tags, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {

@@ -1,12 +1,9 @@
 #include "SelectionController.h"
 
-#include <QFutureWatcher>
 #include <QJsonObject>
-#include <QSet>
-#include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "HostSelectionPage.h"
+#include "InventoryLoader.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SiteReplyReader.h"
@@ -27,10 +24,11 @@ RestRequest internalGet(const QString &path)
 } // namespace
 
 SelectionController::SelectionController(SiteSession *session, HostSelectionPage *page,
-                                         QObject *parent)
+                                         QObject *parent, InventoryLoader *inventory)
     : QObject(parent)
     , m_session(session)
     , m_page(page)
+    , m_inventory(inventory ? inventory : new InventoryLoader(session, this))
 {
     m_resolver = [page](const HostSelection &mine, const HostSelection &theirs) {
         StaleSelectionDialog dialog(mine, theirs, page);
@@ -39,7 +37,10 @@ SelectionController::SelectionController(SiteSession *session, HostSelectionPage
     };
     connect(page, &HostSelectionPage::saveRequested, this,
             [this](const HostSelection &s) { save(s); });
-    connect(page, &HostSelectionPage::reloadRequested, this, &SelectionController::refresh);
+    connect(page, &HostSelectionPage::reloadRequested, this, [this] {
+        m_inventory->reload();
+        refresh();
+    });
     connect(session, &SiteSession::connected, this, [this] {
         if (m_loadOnConnect)
             refresh();
@@ -59,44 +60,38 @@ void SelectionController::refresh()
             Q_EMIT loaded();
         }
     };
-    QUrlQuery query;
-    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
-    RestRequest hostsRequest
-        = RestRequest::get(u"/domain-types/host_config/collections/all"_s, query)
-              .withTimeout(120000);
-    hostsRequest.parseJson = false; // read in a worker: 100,000 hosts are tens of megabytes
-    RestReply *hosts = client->send(hostsRequest);
-    connect(hosts, &RestReply::finished, this, [this, done](const RestResult &r) {
-        if (!r.ok()) {
-            m_page->showError(r.error);
+    // The shared inventory: read once for every page, in a worker; already there when another
+    // page loaded it.
+    const auto applyInventory = [this](std::shared_ptr<const Inventory> inventory) {
+        m_page->setSites(inventory->sites());
+        m_page->setInventory(std::move(inventory));
+    };
+    m_waitingForInventory = true;
+    connect(
+        m_inventory, &InventoryLoader::loaded, this,
+        [this, done, applyInventory](std::shared_ptr<const Inventory> inventory) {
+            if (!std::exchange(m_waitingForInventory, false))
+                return;
+            applyInventory(std::move(inventory));
             done();
-            return;
-        }
-        using Parsed = std::pair<std::optional<QList<Host>>, ApiError>;
-        auto *watcher = new QFutureWatcher<Parsed>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done] {
-            watcher->deleteLater();
-            const auto [list, error] = watcher->result();
-            if (list) {
-                QSet<QString> sites;
-                for (const Host &h : *list)
-                    sites.insert(h.site);
-                QStringList siteList(sites.cbegin(), sites.cend());
-                siteList.sort();
-                m_page->setSites(siteList);
-                m_page->setInventory(*list);
-            } else {
-                m_page->showError(error);
-            }
+        },
+        Qt::SingleShotConnection);
+    connect(
+        m_inventory, &InventoryLoader::failed, this,
+        [this, done](const ApiError &error) {
+            if (!std::exchange(m_waitingForInventory, false))
+                return;
+            m_page->showError(error);
             done();
-        });
-        const QByteArray body = r.body;
-        watcher->setFuture(QtConcurrent::run([body] {
-            ApiError error;
-            auto list = SiteReplyReader::hosts(body, &error);
-            return Parsed { std::move(list), error };
-        }));
-    });
+        },
+        Qt::SingleShotConnection);
+    if (m_inventory->inventory() && !m_inventory->isLoading()) {
+        m_waitingForInventory = false;
+        applyInventory(m_inventory->inventory());
+        done();
+    } else {
+        m_inventory->ensureLoaded();
+    }
     RestReply *tags
         = client->send(RestRequest::get(u"/domain-types/host_tag_group/collections/all"_s));
     connect(tags, &RestReply::finished, this, [this, done](const RestResult &r) {

@@ -30,6 +30,7 @@ public:
     // The file (mode 0600) holding the automation secret: a remote site's --central-secret-file.
     QString secretFile() const { return m_dir.filePath(QStringLiteral("automation.secret")); }
     QByteArray output() const { return m_output; }
+    qint64 processId() const { return m_process.processId(); } // for the bench's CPU figures
 
 private:
     QProcess m_process;
