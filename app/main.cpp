@@ -6,6 +6,7 @@
 #include "CommandLineTool.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "TranslationLoader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +23,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(u"0.1.0"_s);
     QApplication::setDesktopFileName(u"agentdesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
+    TranslationLoader translations;
+    translations.install(); // the system's language (LANG, LC_MESSAGES)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -66,7 +69,8 @@ int main(int argc, char **argv)
         c.user = u"automation"_s;
         c.pinnedSha256 = { QString::fromLatin1(demoSite.site()->certificateSha256()) };
         c.demo = true;
-        controller.startDemo(c, demoSite.site()->automationSecret());
+        controller.startDemo(c, demoSite.site()->automationSecret(),
+                             demoSite.site()->adminPassword());
     } else {
         controller.start(parser.value(connection));
     }

@@ -34,6 +34,8 @@ public:
     void setNow(const QDateTime &now); // for tests; the page uses the current time otherwise
     void setBusy(bool busy, const QString &text = {});
     void showError(const ApiError &error);
+    // A downloaded key was written: its path and "Open folder".
+    void confirmDownloaded(const QString &path);
     void showCertificateDetails(const CertificateSummary &certificate);
 
     SignatureKeyModel *model() const { return m_model; }

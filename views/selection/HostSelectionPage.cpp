@@ -268,14 +268,16 @@ QWidget *HostSelectionPage::createEditors()
     auto *excludedBox
         = createHostListEditor(tr("Excluded &hosts (never these)"), u"excluded"_s, &m_excluded);
 
+    // One column: two side by side forced the page wider than a 1,024 px window and hid the
+    // editors' Remove buttons; the column scrolls vertically instead.
     grid->addWidget(sitesBox, 0, 0);
-    grid->addWidget(groupsBox, 0, 1);
-    grid->addWidget(foldersBox, 1, 0);
-    grid->addWidget(tagsBox, 1, 1);
-    grid->addWidget(labelsBox, 2, 0, 1, 2);
-    grid->addWidget(hostsBox, 3, 0);
-    grid->addWidget(excludedBox, 3, 1);
-    grid->setRowStretch(4, 1);
+    grid->addWidget(groupsBox, 1, 0);
+    grid->addWidget(foldersBox, 2, 0);
+    grid->addWidget(tagsBox, 3, 0);
+    grid->addWidget(labelsBox, 4, 0);
+    grid->addWidget(hostsBox, 5, 0);
+    grid->addWidget(excludedBox, 6, 0);
+    grid->setRowStretch(7, 1);
     return editors;
 }
 
