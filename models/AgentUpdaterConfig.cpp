@@ -234,9 +234,10 @@ QString AgentUpdaterConfig::displayValue(const QString &key, const QVariant &val
     }
     if (key == kInterval && c.interval) {
         const int seconds = *c.interval;
+        const int minutes = seconds / 60; // (not inside translate(): lupdate misreads it there)
         if (seconds % 60 == 0)
             return QCoreApplication::translate("AgentUpdaterConfig", "%n minute(s)", nullptr,
-                                               seconds / 60);
+                                               minutes);
         return QCoreApplication::translate("AgentUpdaterConfig", "%n second(s)", nullptr, seconds);
     }
     if (key == kProxy && c.proxy) {

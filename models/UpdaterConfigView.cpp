@@ -82,6 +82,21 @@ QString UpdaterConfigView::displayValue(const QString &key, const QVariant &valu
     const QVariant shown = reveal ? value : masked(key, value);
     if (shown.typeId() == QMetaType::QString)
         return shown.toString();
+    if (shown.typeId() == QMetaType::QVariantList || shown.typeId() == QMetaType::QStringList) {
+        const QVariantList list = shown.toList();
+        if (!list.isEmpty() && std::all_of(list.cbegin(), list.cend(), isPem))
+            return QCoreApplication::translate("UpdaterConfigView", "%n PEM certificate(s)",
+                                               nullptr, int(list.size()));
+    }
+    const QString literal = PythonLiteral::write(shown);
+    return literal.isEmpty() ? shown.toString() : literal;
+}
+
+QString UpdaterConfigView::readableValue(const QString &key, const QVariant &value, bool reveal)
+{
+    const QVariant shown = reveal ? value : masked(key, value);
+    if (shown.typeId() == QMetaType::QString)
+        return shown.toString();
     // Words, local dates and the rule editor's units rather than Python literals and epochs.
     if (!shown.isValid() || shown.isNull())
         return QCoreApplication::translate("UpdaterConfigView", "(none)");
@@ -98,19 +113,13 @@ QString UpdaterConfigView::displayValue(const QString &key, const QVariant &valu
                                   QLocale::ShortFormat);
     if (numeric && key == u"interval"_s && number > 0) {
         const auto seconds = int(number);
+        const int minutes = seconds / 60; // (not inside translate(): lupdate misreads it there)
         if (seconds % 60 == 0)
             return QCoreApplication::translate("UpdaterConfigView", "%n minute(s)", nullptr,
-                                               seconds / 60);
+                                               minutes);
         return QCoreApplication::translate("UpdaterConfigView", "%n second(s)", nullptr, seconds);
     }
-    if (shown.typeId() == QMetaType::QVariantList || shown.typeId() == QMetaType::QStringList) {
-        const QVariantList list = shown.toList();
-        if (!list.isEmpty() && std::all_of(list.cbegin(), list.cend(), isPem))
-            return QCoreApplication::translate("UpdaterConfigView", "%n PEM certificate(s)",
-                                               nullptr, int(list.size()));
-    }
-    const QString literal = PythonLiteral::write(shown);
-    return literal.isEmpty() ? shown.toString() : literal;
+    return displayValue(key, value, reveal);
 }
 
 QString UpdaterConfigView::sourceName(UpdaterConfigEntry::Source source)

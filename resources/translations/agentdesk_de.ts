@@ -176,6 +176,13 @@
         <source>The interval must be at least one minute.</source>
         <translation>Das Intervall muss mindestens eine Minute betragen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AgentsPage</name>
@@ -755,6 +762,10 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     <message>
         <source>No configuration: neither %1 nor %2 has any key.</source>
         <translation>Keine Konfiguration: Weder %1 noch %2 enthält einen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Note: a certificate the site sent was not kept: %1</source>
+        <translation>Hinweis: Ein von der Instanz gesendetes Zertifikat wurde nicht behalten: %1</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2320,46 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
         <source>A host secret has %1 characters; this one has %2.</source>
         <translation>Ein Host-Secret hat %1 Zeichen; dieses hat %2.</translation>
     </message>
+    <message>
+        <source>an entry that is not a PEM text</source>
+        <translation>ein Eintrag, der kein PEM-Text ist</translation>
+    </message>
+    <message>
+        <source>not a certificate; dropped</source>
+        <translation>kein Zertifikat; verworfen</translation>
+    </message>
+    <message>
+        <source>sent over a connection that was not verified, so nothing shows it came from the site; not kept</source>
+        <translation>über eine nicht geprüfte Verbindung gesendet, daher belegt nichts, dass es von der Instanz stammt; nicht behalten</translation>
+    </message>
+    <message>
+        <source>not valid now (%1 to %2); not kept</source>
+        <translation>derzeit nicht gültig (%1 bis %2); nicht behalten</translation>
+    </message>
+    <message>
+        <source>a CA that issued none of the certificates the server presented; not kept</source>
+        <translation>eine CA, die keines der vom Server vorgelegten Zertifikate ausgestellt hat; nicht behalten</translation>
+    </message>
+    <message>
+        <source>neither the server&apos;s certificate nor a CA certificate; not kept</source>
+        <translation>weder das Zertifikat des Servers noch ein CA-Zertifikat; nicht behalten</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate cannot be read</source>
+        <translation>das Zertifikat des Servers kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>das Zertifikat ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation>das Zertifikat ist vor %1 nicht gültig</translation>
+    </message>
+    <message>
+        <source>the certificate does not name %1 (it is for %2)</source>
+        <translation>das Zertifikat nennt %1 nicht (es gilt für %2)</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationController</name>
@@ -2487,6 +2538,13 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
     <message>
         <source>⚠ The host is not yet monitored: it is not in the site&apos;s activated configuration. Activate the pending changes on the site; until then the updater gets no agent.</source>
         <translation>⚠ Der Host wird noch nicht überwacht: Er ist nicht in der aktivierten Konfiguration der Instanz. Aktivieren Sie die ausstehenden Änderungen auf der Instanz; bis dahin erhält der Updater keinen Agenten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) the site sent were not kept:</source>
+        <translation>
+            <numerusform>%n von der Instanz gesendetes Zertifikat wurde nicht behalten:</numerusform>
+            <numerusform>%n von der Instanz gesendete Zertifikate wurden nicht behalten:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2778,76 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>%1 at byte %2.</source>
         <translation>%1 bei Byte %2.</translation>
+    </message>
+    <message>
+        <source>The site did not finish its reply in time</source>
+        <translation>Die Instanz hat ihre Antwort nicht rechtzeitig beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request was stopped after %n second(s), its deadline.</source>
+        <translation>
+            <numerusform>Die Anfrage wurde nach %n Sekunde abgebrochen, ihrer Frist.</numerusform>
+            <numerusform>Die Anfrage wurde nach %n Sekunden abgebrochen, ihrer Frist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site redirected the request</source>
+        <translation>Die Instanz hat die Anfrage umgeleitet</translation>
+    </message>
+    <message>
+        <source>It pointed to %1; %2</source>
+        <translation>Sie verwies auf %1; %2</translation>
+    </message>
+    <message>
+        <source>this request follows no redirect, so nothing was sent there.</source>
+        <translation>diese Anfrage folgt keiner Umleitung, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>that is not a valid address, so nothing was sent there.</source>
+        <translation>das ist keine gültige Adresse, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>that would leave https, so nothing was sent there.</source>
+        <translation>das würde https verlassen, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>a %1 request is sent only to the address it was made for, so nothing was sent there.</source>
+        <translation>eine %1-Anfrage geht nur an die Adresse, für die sie gestellt wurde, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>that is another server, so nothing was sent there.</source>
+        <translation>das ist ein anderer Server, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>the redirects go round in a loop.</source>
+        <translation>die Umleitungen drehen sich im Kreis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s) in a row.</source>
+        <translation>
+            <numerusform>mehr als %n Umleitung hintereinander.</numerusform>
+            <numerusform>mehr als %n Umleitungen hintereinander.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site&apos;s reply is too large</source>
+        <translation>Die Antwort der Instanz ist zu groß</translation>
+    </message>
+    <message>
+        <source>It announced %1 bytes, more than the %2 this request takes; the transfer was stopped.</source>
+        <translation>Sie kündigte %1 Bytes an, mehr als die %2, die diese Anfrage annimmt; die Übertragung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>It went on past the %1 this request takes; the transfer was stopped.</source>
+        <translation>Sie ging über die %1 hinaus, die diese Anfrage annimmt; die Übertragung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The site closed the connection without answering</source>
+        <translation>Die Instanz hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>The %1 request was not sent again; it may or may not have taken effect on the site.</source>
+        <translation>Die %1-Anfrage wurde nicht erneut gesendet; sie kann auf der Instanz gewirkt haben oder nicht.</translation>
     </message>
 </context>
 <context>
@@ -3862,6 +3990,13 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
         <translation>
             <numerusform>%n Sekunde</numerusform>
             <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
 </context>

@@ -176,6 +176,13 @@
         <source>The interval must be at least one minute.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AgentsPage</name>
@@ -752,6 +759,10 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
     <message>
         <source>No configuration: neither %1 nor %2 has any key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: a certificate the site sent was not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2304,6 +2315,46 @@ Agents only install updates signed with a key they know. Create a key, or upload
         <source>A host secret has %1 characters; this one has %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an entry that is not a PEM text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a certificate; dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent over a connection that was not verified, so nothing shows it came from the site; not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid now (%1 to %2); not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a CA that issued none of the certificates the server presented; not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither the server&apos;s certificate nor a CA certificate; not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate does not name %1 (it is for %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationController</name>
@@ -2482,6 +2533,13 @@ Agents only install updates signed with a key they know. Create a key, or upload
     <message>
         <source>⚠ The host is not yet monitored: it is not in the site&apos;s activated configuration. Activate the pending changes on the site; until then the updater gets no agent.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) the site sent were not kept:</source>
+        <translation>
+            <numerusform>%n certificate the site sent was not kept:</numerusform>
+            <numerusform>%n certificates the site sent were not kept:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2713,6 +2771,76 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>%1 at byte %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not finish its reply in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The request was stopped after %n second(s), its deadline.</source>
+        <translation>
+            <numerusform>The request was stopped after %n second, its deadline.</numerusform>
+            <numerusform>The request was stopped after %n seconds, its deadline.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site redirected the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It pointed to %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this request follows no redirect, so nothing was sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that is not a valid address, so nothing was sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that would leave https, so nothing was sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 request is sent only to the address it was made for, so nothing was sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that is another server, so nothing was sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the redirects go round in a loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s) in a row.</source>
+        <translation>
+            <numerusform>more than %n redirect in a row.</numerusform>
+            <numerusform>more than %n redirects in a row.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site&apos;s reply is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It announced %1 bytes, more than the %2 this request takes; the transfer was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It went on past the %1 this request takes; the transfer was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 request was not sent again; it may or may not have taken effect on the site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3847,6 +3975,13 @@ Clear the search or the category to see all %n hosts.</numerusform>
         <translation>
             <numerusform>%n second</numerusform>
             <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 // "Edit connection…", an unreachable site "Retry" as well.
 #include <QAbstractButton>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include "AppController.h"
@@ -10,6 +11,7 @@
 #include "DemoSiteThread.h"
 #include "ErrorBanner.h"
 #include "MainWindow.h"
+#include "SecretStore.h"
 #include "SiteSession.h"
 #include "TestEnvironment.h"
 
@@ -32,6 +34,24 @@ private:
             texts << b->text();
         return texts;
     }
+    // True once the keychain holds `secret` under `key`, so that startDemo's write has ended.
+    bool waitUntilStored(const QString &key, const QByteArray &secret)
+    {
+        SecretStore secrets;
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            bool answered = false;
+            bool stored = false;
+            secrets.read(key, this, [&](SecretResult &&r) {
+                stored = r.ok && r.secret.bytes() == secret;
+                answered = true;
+            });
+            if (!QTest::qWaitFor([&] { return answered; }, 10000))
+                return false;
+            if (stored)
+                return true;
+        }
+        return false;
+    }
     DemoSiteThread m_demo;
 };
 
@@ -48,7 +68,7 @@ void TestErrorBanner::wrongSecretOffersEditConnection()
 {
     AppController controller;
     SiteConnection c = DemoConnection::make(m_demo.site()->port(),
-                                            m_demo.site()->certificateSha256(), u"Demo site"_s);
+                                            m_demo.site()->certificateSha256(), u"Banner demo"_s);
     c.demo = true;
     QSignalSpy failed(controller.session(), &SiteSession::failed);
     controller.startDemo(c, "not-the-secret");
@@ -60,21 +80,24 @@ void TestErrorBanner::wrongSecretOffersEditConnection()
              qPrintable(actions(banner).join(u'|')));
     QVERIFY(
         !TestEnvironment::saveScreenshot(controller.window(), u"error-wrong-secret"_s).isEmpty());
+    // startDemo stored the demo's secret in the keychain; that job must end before the
+    // controller goes, or the keychain later answers a destroyed job.
+    QVERIFY(waitUntilStored(c.keychainKey(), "not-the-secret"));
 }
 
 void TestErrorBanner::unreachableOffersRetry()
 {
     AppController controller;
-    // A port nobody listens on: the demo's own, after a fresh site on it was stopped.
-    DemoSiteThread gone;
-    DemoSiteOptions options;
-    options.hostCount = 1;
-    QString error;
-    QVERIFY2(gone.start(options, &error), qPrintable(error));
+    // A port nobody listens on any more.
+    quint16 port = 0;
+    {
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost));
+        port = listener.serverPort();
+    }
     SiteConnection c
-        = DemoConnection::make(gone.site()->port(), gone.site()->certificateSha256(), u"Gone"_s);
+        = DemoConnection::make(port, m_demo.site()->certificateSha256(), u"Banner gone"_s);
     c.demo = true;
-    gone.stop();
     QSignalSpy failed(controller.session(), &SiteSession::failed);
     controller.startDemo(c, "whatever");
     QVERIFY(failed.wait(30000));
@@ -85,6 +108,7 @@ void TestErrorBanner::unreachableOffersRetry()
     // The actions belong to that message: the next one clears them.
     banner->showMessage(u"something else"_s);
     QVERIFY(actions(banner).isEmpty());
+    QVERIFY(waitUntilStored(c.keychainKey(), "whatever"));
 }
 
 QTEST_MAIN(TestErrorBanner)

@@ -27,6 +27,7 @@
 #include "ErrorBanner.h"
 #include "MainWindow.h"
 #include "PassphraseDialog.h"
+#include "SecretStore.h"
 #include "SetupController.h"
 #include "SignDialog.h"
 #include "SiteSession.h"
@@ -181,7 +182,7 @@ void TestLayout::pages()
 
     AppController controller;
     SiteConnection c = DemoConnection::make(m_demo.site()->port(),
-                                            m_demo.site()->certificateSha256(), u"Demo site"_s);
+                                            m_demo.site()->certificateSha256(), u"Layout demo"_s);
     c.demo = true;
     controller.startDemo(c, m_demo.site()->automationSecret(), m_demo.site()->adminPassword());
     MainWindow *window = controller.window();
@@ -219,6 +220,19 @@ void TestLayout::pages()
         window->helpDialog()->close();
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    // startDemo's keychain write has ended before the controller goes (a late answer would
+    // reach a destroyed job).
+    SecretStore secrets;
+    bool stored = false;
+    for (int attempt = 0; attempt < 50 && !stored; ++attempt) {
+        bool answered = false;
+        secrets.read(c.keychainKey(), this, [&](SecretResult &&r) {
+            stored = r.ok && r.secret.bytes() == m_demo.site()->automationSecret();
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+    }
+    QVERIFY(stored);
 }
 
 void TestLayout::dialogs_data()

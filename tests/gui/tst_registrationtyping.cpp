@@ -82,8 +82,10 @@ void TestRegistrationTyping::initTestCase()
 void TestRegistrationTyping::registerByTyping()
 {
     AppController controller;
+    // A name of its own: other tests running at the same time store their demo's secret in the
+    // same keychain.
     SiteConnection c = DemoConnection::make(m_demo.site()->port(),
-                                            m_demo.site()->certificateSha256(), u"Demo site"_s);
+                                            m_demo.site()->certificateSha256(), u"Typing demo"_s);
     c.demo = true;
     controller.startDemo(c, m_demo.site()->automationSecret(), m_demo.site()->adminPassword());
     MainWindow *window = controller.window();
@@ -130,7 +132,7 @@ void TestRegistrationTyping::registerByTyping()
     // about again, and the wizard moves on by itself.
     QTest::keyClick(focus(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RegistrationWizard::HostPage), 15000);
-    QCOMPARE(server->pinnedBy(), u"Demo site"_s);
+    QCOMPARE(server->pinnedBy(), u"Typing demo"_s);
     QVERIFY(!server->trustButton()->isVisible());
     QCOMPARE(wizard->request().trust, RegistrationRequest::Trust::TrustCertificate);
 

@@ -152,8 +152,9 @@ void TestSetupPage::ruleDialogNamesProblems()
     dialog.show();
     auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
     auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    // Nothing filled in: no accepted key is an error, naming the field.
-    QVERIFY(issues->text().contains(u"signature_keys"_s));
+    // Nothing filled in: no accepted key is an error, naming the field by its label.
+    QVERIFY(issues->text().contains(u"Accepted signature keys"_s));
+    QVERIFY(!issues->text().contains(u"signature_keys"_s));
     QVERIFY(!save->isEnabled());
     dialog.findChild<QListWidget *>(u"acceptedKeys"_s)->item(0)->setCheckState(Qt::Checked);
     QTest::keyClicks(dialog.findChild<QLineEdit *>(u"server"_s), u"mon.example.com"_s);

@@ -87,14 +87,16 @@ void TestHumanValues::localConfigValues()
 {
     // The state file holds the epoch as a float, as cmk-update-agent writes it.
     const double epoch = 1550232737.3699999;
-    const QString shown = UpdaterConfigView::displayValue(u"last_check"_s, epoch, false);
+    const QString shown = UpdaterConfigView::readableValue(u"last_check"_s, epoch, false);
     QCOMPARE(shown,
              QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(epoch * 1000)),
                                 QLocale::ShortFormat));
     QVERIFY(!shown.contains(u"1550232737"_s));
-    QCOMPARE(UpdaterConfigView::displayValue(u"interval"_s, 3600, false), u"60 minutes"_s);
-    QCOMPARE(UpdaterConfigView::displayValue(u"use_proxy_env"_s, false, false), u"no"_s);
-    QCOMPARE(UpdaterConfigView::displayValue(u"update_url"_s, QVariant(), false), u"(none)"_s);
+    QCOMPARE(UpdaterConfigView::readableValue(u"interval"_s, 3600, false), u"60 minutes"_s);
+    QCOMPARE(UpdaterConfigView::readableValue(u"use_proxy_env"_s, false, false), u"no"_s);
+    QCOMPARE(UpdaterConfigView::readableValue(u"update_url"_s, QVariant(), false), u"(none)"_s);
+    // The command line keeps show-config's literal form.
+    QCOMPARE(UpdaterConfigView::displayValue(u"interval"_s, 3600, false), u"3600"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHumanValues)
