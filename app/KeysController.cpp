@@ -68,6 +68,16 @@ void KeysController::refresh()
     RestReply *reply = m_session->client()->send(RestRequest::get(collection));
     connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
         ApiError error = r.error;
+        if (!r.ok() && r.error.status == 404) {
+            // A stock site: no signature-key interface; its own page does it.
+            QUrl page = m_session->connection().checkmkUrl();
+            page.setPath(page.path() + u"wato.py"_s);
+            page.setQuery(u"mode=signature_keys"_s);
+            m_page->showNotOffered(page);
+            m_keys.clear();
+            Q_EMIT keysChanged();
+            return;
+        }
         const auto keys = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt;
         if (!keys) {
             m_page->showError(error);

@@ -2,11 +2,13 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
+#include <QJsonDocument>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "RestClient.h"
 #include "RestReply.h"
+#include "ServiceStatusReader.h"
 #include "SiteSession.h"
 #include "UpdateStatusModel.h"
 #include "UpdateStatusPage.h"
@@ -43,6 +45,12 @@ void StatusController::refresh()
         if (generation != m_generation)
             return;
         m_reply = nullptr;
+        if (!result.ok() && result.error.status == 404) {
+            // A stock site has no update-status endpoint: read the Check_MK Agent services.
+            fetchFromServices(generation);
+            return;
+        }
+        m_page->setSourceNote({});
         if (!result.ok()) {
             if (result.error.kind != ApiError::Kind::Cancelled)
                 m_page->showError(result.error);
@@ -50,6 +58,43 @@ void StatusController::refresh()
             return;
         }
         m_page->setLoading(true, tr("Reading %n host(s)…", nullptr, int(result.body.size() / 560)));
+        readInWorker(result.body, generation, &UpdateStatusParser::parse);
+    });
+}
+
+void StatusController::fetchFromServices(int generation)
+{
+    m_page->setLoading(true,
+                       tr("This site has no update-status endpoint: reading the "
+                          "Check_MK Agent services…"));
+    RestRequest request = RestRequest::post(ServiceStatusReader::path(),
+                                            QJsonDocument(ServiceStatusReader::requestBody()))
+                              .withTimeout(120000);
+    request.parseJson = false;
+    m_reply = m_session->client()->send(std::move(request));
+    connect(m_reply, &RestReply::finished, this, [this, generation](const RestResult &result) {
+        if (generation != m_generation)
+            return;
+        m_reply = nullptr;
+        if (!result.ok()) {
+            if (result.error.kind != ApiError::Kind::Cancelled)
+                m_page->showError(result.error);
+            finish(false);
+            return;
+        }
+        m_page->setSourceNote(
+            tr("This site offers no update-status interface (a stock Checkmk site shows it in "
+               "its web GUI only). The status below is read from each host's \"Check_MK "
+               "Agent\" service: errors, last check, installed and pending agent. The target "
+               "agent of a host is known only while an update is pending, so hosts and sites "
+               "without an update in progress count as up to date."));
+        readInWorker(result.body, generation, &ServiceStatusReader::parse);
+    });
+}
+
+void StatusController::readInWorker(const QByteArray &body, int generation, Parse parse)
+{
+    {
         // The parse runs in a worker; the body is shared, not copied.
         auto *watcher
             = new QFutureWatcher<std::pair<std::optional<UpdateStatusParser::Result>, ApiError>>(
@@ -78,13 +123,12 @@ void StatusController::refresh()
             m_page->beginLoad(now, enabled);
             handOver(rows, 0, now, enabled, fetchedAt, generation);
         });
-        const QByteArray body = result.body;
-        watcher->setFuture(QtConcurrent::run([body] {
+        watcher->setFuture(QtConcurrent::run([body, parse] {
             ApiError error;
-            auto parsed = UpdateStatusParser::parse(body, &error);
+            auto parsed = parse(body, &error);
             return std::make_pair(std::move(parsed), error);
         }));
-    });
+    }
 }
 
 void StatusController::handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from,

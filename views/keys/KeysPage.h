@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QUrl>
 #include <QWidget>
 
 #include "ApiError.h"
@@ -36,6 +37,8 @@ public:
     void showError(const ApiError &error);
     // A downloaded key was written: its path and "Open folder".
     void confirmDownloaded(const QString &path);
+    // The site has no signature-key interface (a stock site): says so and offers its own page.
+    void showNotOffered(const QUrl &sitePage);
     void showCertificateDetails(const CertificateSummary &certificate);
 
     SignatureKeyModel *model() const { return m_model; }
@@ -76,8 +79,11 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_empty;
     QTableView *m_table;
+    QWidget *m_notOffered = nullptr;
+    QUrl m_sitePage;
     QWidget *m_busyRow;
     QLabel *m_busyText;
     QProgressBar *m_busyBar;
     bool m_busy = false;
+    bool m_offered = true;
 };
