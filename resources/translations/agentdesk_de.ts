@@ -274,6 +274,14 @@
         <source>Agent %1: NO valid signature of an accepted key — hosts would refuse it.</source>
         <translation>Agent %1: KEINE gültige Signatur eines akzeptierten Schlüssels — die Hosts würden ihn ablehnen.</translation>
     </message>
+    <message>
+        <source>not listed by this site</source>
+        <translation>von dieser Instanz nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>This site&apos;s REST API does not say which keys signed an agent. The site&apos;s own Agents page (Setup &gt; Agents) shows it.</source>
+        <translation>Die REST-API dieser Instanz sagt nicht, welche Schlüssel einen Agenten signiert haben. Die Agentenseite der Instanz (Setup &gt; Agents) zeigt es.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -712,10 +720,6 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
         <translation>--protocol muss https oder http sein</translation>
     </message>
     <message>
-        <source>give exactly one of --secret-file and --password-file</source>
-        <translation>geben Sie genau eine der Optionen --secret-file und --password-file an</translation>
-    </message>
-    <message>
         <source>--trust-cert and --insecure exclude each other</source>
         <translation>--trust-cert und --insecure schließen sich gegenseitig aus</translation>
     </message>
@@ -766,6 +770,64 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     <message>
         <source>Note: a certificate the site sent was not kept: %1</source>
         <translation>Hinweis: Ein von der Instanz gesendetes Zertifikat wurde nicht behalten: %1</translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [options]</source>
+        <translation>Aufruf: agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [Optionen]</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  registered, the state file written
+  2  usage: an option missing or wrong
+  3  the server&apos;s certificate is not trusted (see --trust-cert)
+  4  wrong user, secret or password
+  5  the site refused the registration
+  6  the state file cannot be read or written
+  7  network: no answer, a timeout, or not the updater&apos;s protocol
+  8  site not found: the server answers 404 for the site&apos;s pages</source>
+        <translation>Exit-Codes:
+  0  registriert, die Statusdatei geschrieben
+  2  Aufruf: eine Option fehlt oder ist falsch
+  3  dem Zertifikat des Servers wird nicht vertraut (siehe --trust-cert)
+  4  falscher Benutzer, falsches Secret oder Passwort
+  5  die Instanz hat die Registrierung abgelehnt
+  6  die Statusdatei kann nicht gelesen oder geschrieben werden
+  7  Netz: keine Antwort, Zeitüberschreitung oder nicht das Protokoll des Updaters
+  8  Instanz nicht gefunden: der Server antwortet 404 für die Seiten der Instanz</translation>
+    </message>
+    <message>
+        <source>one of --secret-file and --password-file</source>
+        <translation>eine der Optionen --secret-file und --password-file</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>es fehlt %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>give only one of --secret-file and --password-file</source>
+        <translation>geben Sie nur eine der Optionen --secret-file und --password-file an</translation>
+    </message>
+    <message>
+        <source>site not found: %1 answered %2 for %3; check --site (the site&apos;s name, as in https://server/SITE/) and --server</source>
+        <translation>Instanz nicht gefunden: %1 antwortete %2 für %3; prüfen Sie --site (den Namen der Instanz, wie in https://server/INSTANZ/) und --server</translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk show-config [--cfg P] [--state P]</source>
+        <translation>Aufruf: agentdesk show-config [--cfg P] [--state P]</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  shown
+  2  usage: an option wrong
+  6  a file cannot be read or parsed</source>
+        <translation>Exit-Codes:
+  0  angezeigt
+  2  Aufruf: eine Option ist falsch
+  6  eine Datei kann nicht gelesen oder ausgewertet werden</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1234,83 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     <message>
         <source>Open &amp;folder</source>
         <translation>&amp;Ordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>agentdesk: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; run it under Xvfb (xvfb-run agentdesk --demo), or use what needs none: agentdesk --help, --version, register, show-config.</source>
+        <translation>agentdesk: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt), daher kann das Fenster nicht öffnen; starten Sie es unter Xvfb (xvfb-run agentdesk --demo), oder verwenden Sie, was keine braucht: agentdesk --help, --version, register, show-config.</translation>
+    </message>
+    <message>
+        <source>A console for the automatic agent updates of Checkmk sites.</source>
+        <translation>Eine Konsole für die automatischen Agenten-Updates von Checkmk-Instanzen.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Start the embedded demo site and connect to it.</source>
+        <translation>Die eingebaute Demo-Instanz starten und sich mit ihr verbinden.</translation>
+    </message>
+    <message>
+        <source>Number of hosts of the demo site (default 2000).</source>
+        <translation>Anzahl der Hosts der Demo-Instanz (Standard 2000).</translation>
+    </message>
+    <message>
+        <source>Connect to the saved connection NAME.</source>
+        <translation>Mit der gespeicherten Verbindung NAME verbinden.</translation>
+    </message>
+    <message>
+        <source>agentdesk: %1 (agentdesk --help lists the options)</source>
+        <translation>agentdesk: %1 (agentdesk --help listet die Optionen)</translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk [--demo [--demo-hosts N] | --connection NAME]
+       agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [options]
+       agentdesk show-config [--cfg P] [--state P]
+</source>
+        <translation>Aufruf: agentdesk [--demo [--demo-hosts N] | --connection NAME]
+        agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [Optionen]
+        agentdesk show-config [--cfg P] [--state P]
+</translation>
+    </message>
+    <message>
+        <source>
+Commands (they need no display; see agentdesk COMMAND --help):
+  register     Register this machine for automatic agent updates,
+               as cmk-update-agent register does.
+  show-config  Print the agent updater&apos;s configuration.
+
+The window needs a display (X11 or Wayland); without one, run it
+under Xvfb: xvfb-run agentdesk --demo
+</source>
+        <translation>
+Befehle (sie brauchen keine Anzeige; siehe agentdesk BEFEHL --help):
+  register     Diesen Rechner für automatische Agenten-Updates registrieren,
+               wie es cmk-update-agent register tut.
+  show-config  Die Konfiguration des Agent Updaters ausgeben.
+
+Das Fenster braucht eine Anzeige (X11 oder Wayland); ohne sie starten
+Sie es unter Xvfb: xvfb-run agentdesk --demo
+</translation>
+    </message>
+    <message>
+        <source>agentdesk: unknown command &quot;%1&quot; (the commands are register and show-config)</source>
+        <translation>agentdesk: unbekannter Befehl „%1“ (die Befehle sind register und show-config)</translation>
+    </message>
+    <message>
+        <source>agentdesk: --demo-hosts: expected a whole number from 0 to %1</source>
+        <translation>agentdesk: --demo-hosts: erwartet wird eine ganze Zahl von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>agentdesk: --demo and --connection exclude each other</source>
+        <translation>agentdesk: --demo und --connection schließen sich gegenseitig aus</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1874,18 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
         <source>The file holds the encrypted private key and its certificate; keep it like the passphrase.</source>
         <translation>Die Datei enthält den verschlüsselten privaten Schlüssel und sein Zertifikat; bewahren Sie sie so sorgfältig auf wie die Passphrase.</translation>
     </message>
+    <message>
+        <source>This site does not offer its signature keys through an interface AgentDesk can use: a stock Checkmk site manages them in its web GUI only.
+
+Create, upload, download and delete keys on the site&apos;s page &quot;Signature keys for signing agents&quot;. Signing and baking work from the Agents page with a key&apos;s number.</source>
+        <translation>Diese Instanz bietet ihre Signaturschlüssel über keine Schnittstelle an, die AgentDesk verwenden kann: Eine unveränderte Checkmk-Instanz verwaltet sie nur in ihrer Weboberfläche.
+
+Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite „Signature keys for signing agents“ der Instanz. Signieren und Backen funktionieren auf der Seite Agenten mit der Nummer eines Schlüssels.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the site&apos;s signature keys page</source>
+        <translation>Signaturschlüssel-Seite der Instanz &amp;öffnen</translation>
+    </message>
 </context>
 <context>
     <name>LocalConfigPage</name>
@@ -2119,6 +2270,10 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
         <source>Automatic agent updates are on.</source>
         <translation>Automatische Agenten-Updates sind eingeschaltet.</translation>
     </message>
+    <message>
+        <source>The site&apos;s signature keys could not be read, so the agents&apos; signatures cannot be checked here; the site&apos;s Agents page shows them.</source>
+        <translation>Die Signaturschlüssel der Instanz konnten nicht gelesen werden, daher lassen sich die Signaturen der Agenten hier nicht prüfen; die Agentenseite der Instanz zeigt sie.</translation>
+    </message>
 </context>
 <context>
     <name>PythonLiteral</name>
@@ -2276,6 +2431,14 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
     <message>
         <source>The host runs the agent the site wants it to run.</source>
         <translation>Der Host verwendet den Agenten, den die Instanz für ihn vorsieht.</translation>
+    </message>
+    <message>
+        <source>The service list is not readable</source>
+        <translation>Die Service-Liste ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Expected an object with a &quot;value&quot; list.</source>
+        <translation>Ein Objekt mit einer Liste „value“ erwartet.</translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3781,14 @@ Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), ü
         <source>Loaded %1 of %2 hosts…</source>
         <translation>%1 von %2 Hosts geladen …</translation>
     </message>
+    <message>
+        <source>This site has no update-status endpoint: reading the Check_MK Agent services…</source>
+        <translation>Diese Instanz hat keinen Endpunkt für den Update-Status: lese die Services „Check_MK Agent“ …</translation>
+    </message>
+    <message>
+        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. The target agent of a host is known only while an update is pending, so hosts and sites without an update in progress count as up to date.</source>
+        <translation>Diese Instanz bietet keine Schnittstelle für den Update-Status (eine unveränderte Checkmk-Instanz zeigt ihn nur in ihrer Weboberfläche). Der Status unten wird aus dem Service „Check_MK Agent“ jedes Hosts gelesen: Fehler, letzte Prüfung, installierter und ausstehender Agent. Den Zielagenten eines Hosts kennt man nur, solange ein Update aussteht; Hosts und Instanzen ohne laufendes Update gelten daher als aktuell.</translation>
+    </message>
 </context>
 <context>
     <name>TlsProbe</name>
@@ -4297,22 +4468,6 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>A console for the automatic agent updates of Checkmk sites.</source>
-        <translation>Eine Konsole für die automatischen Agenten-Updates von Checkmk-Instanzen.</translation>
-    </message>
-    <message>
-        <source>Start the embedded demo site and connect to it.</source>
-        <translation>Die eingebaute Demo-Instanz starten und sich mit ihr verbinden.</translation>
-    </message>
-    <message>
-        <source>Number of hosts of the demo site (default 2000).</source>
-        <translation>Anzahl der Hosts der Demo-Instanz (Standard 2000).</translation>
-    </message>
-    <message>
-        <source>Connect to the saved connection NAME.</source>
-        <translation>Mit der gespeicherten Verbindung NAME verbinden.</translation>
-    </message>
     <message>
         <source>Demo site</source>
         <translation>Demo-Instanz</translation>

@@ -274,6 +274,14 @@
         <source>Agent %1: NO valid signature of an accepted key — hosts would refuse it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not listed by this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site&apos;s REST API does not say which keys signed an agent. The site&apos;s own Agents page (Setup &gt; Agents) shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -710,10 +718,6 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>give exactly one of --secret-file and --password-file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--trust-cert and --insecure exclude each other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,6 +767,53 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
     <message>
         <source>Note: a certificate the site sent was not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  registered, the state file written
+  2  usage: an option missing or wrong
+  3  the server&apos;s certificate is not trusted (see --trust-cert)
+  4  wrong user, secret or password
+  5  the site refused the registration
+  6  the state file cannot be read or written
+  7  network: no answer, a timeout, or not the updater&apos;s protocol
+  8  site not found: the server answers 404 for the site&apos;s pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of --secret-file and --password-file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give only one of --secret-file and --password-file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site not found: %1 answered %2 for %3; check --site (the site&apos;s name, as in https://server/SITE/) and --server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk show-config [--cfg P] [--state P]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  shown
+  2  usage: an option wrong
+  6  a file cannot be read or parsed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1168,6 +1219,72 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
     <message>
         <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>agentdesk: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; run it under Xvfb (xvfb-run agentdesk --demo), or use what needs none: agentdesk --help, --version, register, show-config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A console for the automatic agent updates of Checkmk sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the embedded demo site and connect to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of hosts of the demo site (default 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the saved connection NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentdesk: %1 (agentdesk --help lists the options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk [--demo [--demo-hosts N] | --connection NAME]
+       agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [options]
+       agentdesk show-config [--cfg P] [--state P]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Commands (they need no display; see agentdesk COMMAND --help):
+  register     Register this machine for automatic agent updates,
+               as cmk-update-agent register does.
+  show-config  Print the agent updater&apos;s configuration.
+
+The window needs a display (X11 or Wayland); without one, run it
+under Xvfb: xvfb-run agentdesk --demo
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentdesk: unknown command &quot;%1&quot; (the commands are register and show-config)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentdesk: --demo-hosts: expected a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentdesk: --demo and --connection exclude each other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1730,6 +1847,16 @@ Agents only install updates signed with a key they know. Create a key, or upload
         <source>The file holds the encrypted private key and its certificate; keep it like the passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This site does not offer its signature keys through an interface AgentDesk can use: a stock Checkmk site manages them in its web GUI only.
+
+Create, upload, download and delete keys on the site&apos;s page &quot;Signature keys for signing agents&quot;. Signing and baking work from the Agents page with a key&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the site&apos;s signature keys page</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LocalConfigPage</name>
@@ -2114,6 +2241,10 @@ Agents only install updates signed with a key they know. Create a key, or upload
         <source>Automatic agent updates are on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The site&apos;s signature keys could not be read, so the agents&apos; signatures cannot be checked here; the site&apos;s Agents page shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PythonLiteral</name>
@@ -2270,6 +2401,14 @@ Agents only install updates signed with a key they know. Create a key, or upload
     </message>
     <message>
         <source>The host runs the agent the site wants it to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service list is not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected an object with a &quot;value&quot; list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3604,6 +3743,14 @@ Reload to see their selection (your edits are discarded), overwrite theirs with 
         <source>Loaded %1 of %2 hosts…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This site has no update-status endpoint: reading the Check_MK Agent services…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. The target agent of a host is known only while an update is pending, so hosts and sites without an update in progress count as up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TlsProbe</name>
@@ -4277,22 +4424,6 @@ Clear the search or the category to see all %n hosts.</numerusform>
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>A console for the automatic agent updates of Checkmk sites.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the embedded demo site and connect to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of hosts of the demo site (default 2000).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to the saved connection NAME.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Demo site</source>
         <translation type="unfinished"></translation>
