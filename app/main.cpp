@@ -9,8 +9,8 @@
 #include "CommandLineTool.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
-#include "TranslationLoader.h"
 #include "GuiCommandLine.h"
+#include "TranslationLoader.h"
 
 using namespace Qt::StringLiterals;
 
