@@ -476,18 +476,15 @@ void SetupController::showEffectiveValue(const QString &hostName)
         const EffectiveRuleValue effective = RulePrecedence::effectiveValue(hosts->first(), rules);
         QList<QStringList> rows;
         for (auto it = effective.value.cbegin(); it != effective.value.cend(); ++it) {
-            QString value;
-            if (it.key() == u"certificates"_s || it.key() == u"signature_keys"_s)
-                value = tr("%n certificate(s)", nullptr, int(it.value().toList().size()));
-            else
-                value = PythonLiteral::write(it.value());
+            // In words and the editor's units, not Python literals.
+            const QString value = AgentUpdaterConfig::displayValue(it.key(), it.value());
             const QString id = effective.ruleFor(it.key());
             QString from = id;
             for (int i = 0; i < rules.size(); ++i) {
                 if (rules.at(i).id == id)
                     from = tr("#%1 %2").arg(i + 1).arg(rules.at(i).description);
             }
-            rows.append({ it.key(), value, from });
+            rows.append({ AgentUpdaterConfig::fieldLabel(it.key()), value, from });
         }
         m_page->setEffectiveValue(
             hostName, rows,

@@ -42,6 +42,11 @@ public:
     void setRuleEditor(RuleEditor editor) { m_ruleEditor = std::move(editor); }
     // Warnings about CA certificates for the updater rule (a leaf, or not the chain's root).
     static QStringList certificateWarnings(const QStringList &pems);
+    // The agent updater rules of the last complete refresh, in the site's order.
+    QList<AgentUpdaterRule> rules() const
+    {
+        return m_input.rules.value_or(QList<AgentUpdaterRule>());
+    }
 
 Q_SIGNALS:
     // The checklist was decided from a complete round of replies.

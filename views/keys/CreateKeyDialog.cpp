@@ -1,5 +1,7 @@
 #include "CreateKeyDialog.h"
 
+#include "FileDialogs.h"
+
 #include "common/PassphraseField.h"
 
 #include <QCheckBox>
@@ -88,7 +90,8 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
             // Follow the description until the user picks a path of their own.
             QString name = m_alias->text().trimmed().toLower();
             name.replace(QRegularExpression(u"[^a-z0-9._-]+"_s), u"-"_s);
-            const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+            const QString dir
+                = FileDialogs::startFolder(u"backup"_s, QStandardPaths::DocumentsLocation);
             const QSignalBlocker block(m_backupPath);
             m_backupPath->setText(QDir(dir).filePath(
                 u"agent-signing-key%1.pem"_s.arg(name.isEmpty() ? QString() : u"-"_s + name)));
@@ -188,6 +191,7 @@ void CreateKeyDialog::browseBackup()
     const QString path = QFileDialog::getSaveFileName(this, tr("Save key backup"), backupPath(),
                                                       tr("PEM files (*.pem);;All files (*)"));
     if (!path.isEmpty()) {
+        FileDialogs::rememberFolder(u"backup"_s, path);
         m_backupPathEdited = true;
         m_backupPath->setText(path);
         m_backupPath->setCursorPosition(0);

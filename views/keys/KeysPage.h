@@ -35,6 +35,8 @@ public:
     void setNow(const QDateTime &now); // for tests; the page uses the current time otherwise
     void setBusy(bool busy, const QString &text = {});
     void showError(const ApiError &error);
+    // A downloaded key was written: its path and "Open folder".
+    void confirmDownloaded(const QString &path);
     // The site has no signature-key interface (a stock site): says so and offers its own page.
     void showNotOffered(const QUrl &sitePage);
     void showCertificateDetails(const CertificateSummary &certificate);

@@ -1,5 +1,7 @@
 #include "UpdaterRuleDialog.h"
 
+#include "FileDialogs.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -114,6 +116,44 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
         item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
     }
     m_issues->setWordWrap(true);
+    // What's This (Shift+F1) on every parameter, in the manual's words.
+    m_activated->setWhatsThis(
+        tr("Activation: adds the agent updater plug-in (cmk-update-agent) to the agents of the "
+           "hosts this rule matches. Turned off for a host, the agent removes its updater with "
+           "the next update; only a manually installed package brings it back."));
+    m_server->setWhatsThis(
+        tr("Update server: the DNS name or IP address under which the hosts reach this Checkmk "
+           "server. The hosts must resolve the name, and with https the certificate must match "
+           "it. Without it, the server must be given at registration."));
+    m_site->setWhatsThis(tr("The name of the Checkmk site of the update server."));
+    m_protocol->setWhatsThis(
+        tr("Protocol for fetching updates: https is recommended (the updater then needs a CA "
+           "certificate to verify the connection). A server that forces https ignores http "
+           "here."));
+    m_usage->setWhatsThis(
+        tr("In distributed monitoring a host gets its update server from the site that "
+           "monitors it. \"For registration and updates\" uses this server permanently and "
+           "ignores the automatic one; \"for registration only\" uses it only to register."));
+    m_interval->setWhatsThis(
+        tr("Check interval: how often the updater asks the server for a new agent; in between "
+           "it answers from its cache. Default one hour; less than 10 minutes loads the network "
+           "heavily when there are many hosts."));
+    m_proxy->setWhatsThis(
+        tr("Proxy: without a setting the updater connects directly and ignores the host's proxy "
+           "settings. Choose \"from the environment\" to use the host's proxy variables, or "
+           "give a proxy explicitly."));
+    m_edition->setWhatsThis(
+        tr("Package format (Linux only): the packaged binary needs a 64-bit x86 Linux with "
+           "glibc 2.17 or newer; the Python script needs Python 3.7 or newer with the modules "
+           "cryptography, requests and pysocks."));
+    m_certificateList->setWhatsThis(
+        tr("CA certificates the updater uses to verify https connections. Once any certificate "
+           "is given (here, from the site or at registration), the updater ignores all other "
+           "certificate authorities: give the root of the server's chain."));
+    m_keyList->setWhatsThis(
+        tr("Signature keys the agent will accept: at least one. While replacing a key, accept "
+           "both the old and the new key until every host has a package that knows the new "
+           "one."));
 
     auto *ruleBox = new QGroupBox(tr("Rule"), this);
     auto *ruleForm = new QFormLayout(ruleBox);
@@ -258,8 +298,9 @@ void UpdaterRuleDialog::setCertificateWarnings(const QStringList &warnings)
 
 void UpdaterRuleDialog::addCertificateFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("CA certificate"), QString(), tr("PEM files (*.pem *.crt *.cer);;All files (*)"));
+    const QString path = FileDialogs::openFileName(
+        this, u"certificate"_s, tr("CA certificate"),
+        tr("PEM files (*.pem *.crt *.cer);;All files (*)"), QStandardPaths::DownloadLocation);
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -288,17 +329,19 @@ void UpdaterRuleDialog::validate()
     const QString conditions = m_tags->text() + u',' + m_labels->text();
     for (const QString &item : conditions.split(u',', Qt::SkipEmptyParts)) {
         if (!item.trimmed().isEmpty() && !item.contains(u':')) {
-            lines << tr("✘ conditions: \"%1\" is not of the form name:value").arg(item.trimmed());
+            lines << tr("✘ Host tags / Host labels: “%1” is not of the form name:value")
+                         .arg(item.trimmed());
             errors = true;
         }
     }
     for (const AgentUpdaterConfig::Issue &issue : r.config().validate()) {
         const bool error = issue.severity == AgentUpdaterConfig::Severity::Error;
         errors = errors || error;
-        lines << u"%1 %2: %3"_s.arg(error ? u"✘"_s : u"⚠"_s, issue.field, issue.message);
+        lines << u"%1 %2: %3"_s.arg(error ? u"✘"_s : u"⚠"_s,
+                                    AgentUpdaterConfig::fieldLabel(issue.field), issue.message);
     }
     for (const QString &w : std::as_const(m_certificateWarnings))
-        lines << u"⚠ certificates: "_s + w;
+        lines << u"⚠ %1: %2"_s.arg(AgentUpdaterConfig::fieldLabel(u"certificates"_s), w);
     m_issues->setText(lines.join(u'\n'));
     m_issues->setStyleSheet(errors ? u"color:#b3261e"_s : u"color:#8a5a00"_s);
     m_ok->setEnabled(!errors);
