@@ -16,8 +16,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_details(new QLabel(this))
     , m_detailsButton(new QToolButton(this))
     , m_actionButton(new QToolButton(this))
-    , m_closeButton(new QToolButton(this))
     , m_actions(new QHBoxLayout)
+    , m_closeButton(new QToolButton(this))
 {
     setObjectName(u"errorBanner"_s);
     setFrameShape(QFrame::StyledPanel);
