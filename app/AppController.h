@@ -3,6 +3,9 @@
 #include <QObject>
 #include <QSet>
 
+#include <map>
+
+#include "SecureBuffer.h"
 #include "SiteConnection.h"
 
 class ConnectionManagerDialog;
@@ -55,6 +58,11 @@ public:
     // Adds the embedded demo site as a connection for this run and connects to it.
     void startDemo(const SiteConnection &connection, const QByteArray &secret);
     void openConnectionManager();
+    // What the connection manager's OK does: saves `edited`, removes the secrets no connection
+    // uses any more (deleted, or server/site/user changed), keeps typed secrets (by name) until
+    // the site accepts them, and connects to `chosen` when that changed.
+    void applyConnectionChanges(const QList<SiteConnection> &edited,
+                                QHash<QString, QByteArray> typedSecrets, const QString &chosen);
     QList<SiteConnection> connections() const { return m_connections; }
 
 private:
@@ -85,5 +93,7 @@ private:
     RegistrationController *m_registration;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
+    // Secrets typed in the connection manager, by keychain key, not yet accepted by their site.
+    std::map<QString, SecureBuffer> m_unconfirmedSecrets;
     QSet<QString> m_loadedPages; // pages that load on first view, since the last connect
 };

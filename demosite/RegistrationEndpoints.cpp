@@ -243,15 +243,18 @@ void RegistrationEndpoints::install(DemoRouter &router, DemoState &state,
     router.add(
         "POST"_ba, u"/check_mk/deploy_agent.py"_s,
         [&state](DemoRequest &r) { return deployAgent(state, r); }, Auth::None);
-    router.add("POST"_ba, u"/demo-control/unactivated-hosts"_s, [&state](DemoRequest &r) {
-        const QString host = r.json().object().value(u"host_name"_s).toString();
-        if (host.isEmpty())
-            return DemoReply::problem(
-                400, u"Bad Request"_s, u"host_name: required"_s,
-                QJsonObject { { u"host_name"_s, QJsonArray { u"Required."_s } } });
-        state.registrations.addUnactivatedHost(host);
-        return DemoReply::noContent();
-    });
+    router.add(
+        "POST"_ba, u"/demo-control/unactivated-hosts"_s,
+        [&state](DemoRequest &r) {
+            const QString host = r.json().object().value(u"host_name"_s).toString();
+            if (host.isEmpty())
+                return DemoReply::problem(
+                    400, u"Bad Request"_s, u"host_name: required"_s,
+                    QJsonObject { { u"host_name"_s, QJsonArray { u"Required."_s } } });
+            state.registrations.addUnactivatedHost(host);
+            return DemoReply::noContent();
+        },
+        Auth::Control);
     // An activation puts the hosts added to Setup into the monitoring configuration.
     QObject::connect(&state, &DemoState::activated, &state,
                      [&state] { state.registrations.activateAll(); });

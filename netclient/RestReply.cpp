@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "CertificateDetailsReader.h"
+#include "ProblemDocument.h"
 #include "RestClient.h"
 
 using namespace Qt::StringLiterals;
@@ -32,33 +33,6 @@ bool isJsonType(const QByteArray &contentType)
     const QByteArray type = contentType.split(';').value(0).trimmed().toLower();
     return type == "application/json" || type == "application/problem+json"
         || type.endsWith("+json");
-}
-
-QHash<QString, QStringList> readFields(const QJsonValue &value)
-{
-    QHash<QString, QStringList> fields;
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        QStringList messages;
-        if (it->isArray()) {
-            const QJsonArray list = it->toArray();
-            for (const QJsonValue &m : list)
-                messages << (m.isString()
-                                 ? m.toString()
-                                 : QString::fromUtf8(
-                                     QJsonDocument(m.toObject()).toJson(QJsonDocument::Compact)));
-        } else if (it->isObject()) {
-            // Nested field errors: flatten to "outer.inner".
-            const auto inner = readFields(*it);
-            for (auto in = inner.begin(); in != inner.end(); ++in)
-                fields.insert(it.key() + u'.' + in.key(), in.value());
-            continue;
-        } else {
-            messages << it->toVariant().toString();
-        }
-        fields.insert(it.key(), messages);
-    }
-    return fields;
 }
 
 } // namespace
@@ -282,17 +256,7 @@ RestResult RestReply::interpret(QNetworkReply *reply)
         r.error.status = r.status;
         r.error.title = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         if (json) {
-            QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
-            const QJsonObject o = doc.object();
-            if (pe.error == QJsonParseError::NoError && doc.isObject()) {
-                r.json = doc;
-                if (o.value(u"title"_s).isString())
-                    r.error.title = o.value(u"title"_s).toString();
-                if (o.value(u"detail"_s).isString())
-                    r.error.detail = o.value(u"detail"_s).toString();
-                r.error.fields = readFields(o.value(u"fields"_s));
-            }
+            ProblemDocument::read(r.body, &r.error, &r.json);
         } else {
             // Not a problem document (the updater's pages answer in plain text or HTML).
             r.error.detail = QString::fromUtf8(r.body.left(500)).trimmed();

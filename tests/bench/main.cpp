@@ -12,6 +12,7 @@ void benchInventory(QTextStream &out);
 void benchSelection(QTextStream &out);
 void benchUpdateStatus(QTextStream &out);
 void benchKeyGeneration(QTextStream &out);
+void benchKeyFile(QTextStream &out);
 
 using namespace Qt::StringLiterals;
 
@@ -28,9 +29,8 @@ int main(int argc, char **argv)
     parser.process(app);
 
     const std::pair<const char *, std::function<void(QTextStream &)>> groups[] = {
-        { "selection", benchSelection },
-        { "status", benchUpdateStatus },
-        { "keygen", benchKeyGeneration },
+        { "selection", benchSelection },  { "status", benchUpdateStatus },
+        { "keygen", benchKeyGeneration }, { "keyfile", benchKeyFile },
         { "inventory", benchInventory },
     };
     const QStringList wanted = parser.positionalArguments();
