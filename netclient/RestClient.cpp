@@ -5,6 +5,7 @@
 #include <QSslCertificate>
 #include <QSslError>
 
+#include "AgentDeskVersion.h"
 #include "CertificateDetailsReader.h"
 #include "RestReply.h"
 
@@ -100,6 +101,8 @@ RestReply *RestClient::send(RestRequest request)
 {
     if (request.timeoutMs <= 0)
         request.timeoutMs = m_connection.timeoutMs;
+    if (request.deadlineMs <= 0)
+        request.deadlineMs = m_deadlineMs;
     if (request.method != RestRequest::Method::Get && request.method != RestRequest::Method::Post
         && request.ifMatch.isEmpty()) {
         request.ifMatch = m_etags.value(request.path);
@@ -132,7 +135,7 @@ QNetworkRequest RestClient::makeRequest(const RestRequest &request, const QUrl &
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     r.setRawHeader("Accept", request.accept);
-    r.setHeader(QNetworkRequest::UserAgentHeader, u"AgentDesk/0.1"_s);
+    r.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("AgentDesk/" AGENTDESK_VERSION));
     if (withAuthorization && request.authenticate && !m_secret.isEmpty()) {
         QByteArray value = "Bearer " + m_connection.user.toUtf8() + ' ' + m_secret.bytes();
         r.setRawHeader("Authorization", value);
@@ -140,7 +143,7 @@ QNetworkRequest RestClient::makeRequest(const RestRequest &request, const QUrl &
     }
     if (request.json)
         r.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    else if (!request.formBody.isEmpty())
+    else if (!request.formBody.isEmpty() || request.secretFormBody)
         r.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
     if (!request.ifMatch.isEmpty())
         r.setRawHeader("If-Match", request.ifMatch);
