@@ -179,6 +179,10 @@ AppController::AppController(QObject *parent)
         m_overview->setNotConnected(error.summary());
         showConnectionError(error);
     });
+    connect(m_session, &SiteSession::secretNotStored, this, [this](const QString &reason) {
+        m_window->errorBanner()->showMessage(
+            tr("The site accepted the secret, but it could not be stored: %1").arg(reason), true);
+    });
     connect(m_session, &SiteSession::connectionChanged, this, [this](const SiteConnection &c) {
         for (SiteConnection &existing : m_connections) {
             if (existing.name == c.name)
@@ -198,6 +202,13 @@ AppController::~AppController()
 void AppController::start(const QString &connectionName)
 {
     m_connections = ConnectionStore().load();
+    if (ConnectionStore().hasLegacySecrets()) {
+        // Secrets of AgentDesk 0.1 were keyed by connection name alone: which server accepted
+        // them is unknown, so they are removed unread and asked for again.
+        for (const SiteConnection &c : std::as_const(m_connections))
+            m_secrets->remove(c.legacyKeychainKey(), this, [](SecretResult &&) {});
+        ConnectionStore().setLegacySecretsRemoved();
+    }
     const QString name = connectionName.isEmpty() ? ConnectionStore().lastUsed() : connectionName;
     refreshNames();
     m_window->show();
@@ -306,10 +317,16 @@ void AppController::connectTo(const QString &name)
     for (const SiteConnection &c : std::as_const(m_connections)) {
         if (c.name != name)
             continue;
-        if (c.demo)
+        const auto typed = m_unconfirmedSecrets.find(c.keychainKey());
+        if (c.demo) {
             m_session->openWithSecret(c, m_demoSecret);
-        else
+        } else if (typed != m_unconfirmedSecrets.end()) {
+            // Goes to the keychain once the site accepts it.
+            m_session->openWithSecret(c, typed->second.bytes(), true);
+            m_unconfirmedSecrets.erase(typed);
+        } else {
             m_session->open(c);
+        }
         refreshNames();
         return;
     }
@@ -417,29 +434,34 @@ void AppController::openConnectionManager()
             });
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const auto renames = dialog.renames();
-    for (auto it = renames.begin(); it != renames.end(); ++it) {
-        SiteConnection oldC;
-        oldC.name = it.key();
-        SiteConnection newC;
-        newC.name = it.value();
-        // Move the stored secret along with the name.
-        m_secrets->read(oldC.keychainKey(), this, [this, oldC, newC](SecretResult &&r) {
-            if (!r.ok)
-                return;
-            m_secrets->write(newC.keychainKey(), r.secret.bytes(), this, [](SecretResult &&) {});
-            m_secrets->remove(oldC.keychainKey(), this, [](SecretResult &&) {});
-        });
-    }
-    QHash<QString, QByteArray> secrets = dialog.takeSecrets();
-    for (auto it = secrets.begin(); it != secrets.end(); ++it) {
-        SiteConnection c;
-        c.name = it.key();
-        m_secrets->write(c.keychainKey(), it.value(), this, [this](SecretResult &&r) {
+    applyConnectionChanges(dialog.connections(), dialog.takeSecrets(), dialog.currentName());
+}
+
+void AppController::applyConnectionChanges(const QList<SiteConnection> &edited,
+                                           QHash<QString, QByteArray> typedSecrets,
+                                           const QString &chosen)
+{
+    // A secret belongs to (server, site, user): one that no connection points at any more is
+    // removed, so neither a deleted connection nor a changed server keeps (or sends) it.
+    for (const QString &key : ConnectionStore::orphanedSecretKeys(m_connections, edited)) {
+        m_unconfirmedSecrets.erase(key);
+        m_secrets->remove(key, this, [this](SecretResult &&r) {
             if (!r.ok)
                 m_window->errorBanner()->showMessage(
-                    tr("The secret could not be stored: %1").arg(r.error), true);
+                    tr("A removed connection's secret could not be deleted from the keychain: %1")
+                        .arg(r.error),
+                    true);
         });
+    }
+    bool typedForChosen = false;
+    for (auto it = typedSecrets.begin(); it != typedSecrets.end(); ++it) {
+        const auto c = std::find_if(edited.cbegin(), edited.cend(),
+                                    [&](const SiteConnection &e) { return e.name == it.key(); });
+        if (c != edited.cend()) {
+            m_unconfirmedSecrets.insert_or_assign(
+                c->keychainKey(), SecureBuffer(QByteArray(it->constData(), it->size())));
+            typedForChosen = typedForChosen || c->name == chosen;
+        }
         std::fill(it->begin(), it->end(), '\0');
     }
     const QList<SiteConnection> demo = [this] {
@@ -449,13 +471,15 @@ void AppController::openConnectionManager()
                 d << c;
         return d;
     }();
-    m_connections = demo + dialog.connections();
+    const SiteConnection current = m_session->connection();
+    m_connections = demo + edited;
     saveConnections();
     refreshNames();
-    const QString chosen = dialog.currentName();
+    const auto now = std::find_if(m_connections.cbegin(), m_connections.cend(),
+                                  [&](const SiteConnection &c) { return c.name == chosen; });
     if (!chosen.isEmpty()
-        && (chosen != m_session->connection().name || !m_session->isConnected()
-            || secrets.contains(chosen)))
+        && (chosen != current.name || !m_session->isConnected() || typedForChosen
+            || (now != m_connections.cend() && !(*now == current))))
         connectTo(chosen);
 }
 

@@ -3,7 +3,10 @@
 #include <QObject>
 #include <QSet>
 
+#include <map>
+
 #include "ApiError.h"
+#include "SecureBuffer.h"
 #include "SiteConnection.h"
 
 class ConnectionManagerDialog;
@@ -61,6 +64,11 @@ public:
     SiteOverviewPage *overviewPage() const { return m_overview; }
     RegistrationWizard *registrationWizard() const { return m_registrationWizard; }
     void openConnectionManager();
+    // What the connection manager's OK does: saves `edited`, removes the secrets no connection
+    // uses any more (deleted, or server/site/user changed), keeps typed secrets (by name) until
+    // the site accepts them, and connects to `chosen` when that changed.
+    void applyConnectionChanges(const QList<SiteConnection> &edited,
+                                QHash<QString, QByteArray> typedSecrets, const QString &chosen);
     QList<SiteConnection> connections() const { return m_connections; }
 
 private:
@@ -94,5 +102,7 @@ private:
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
     QByteArray m_demoPassword;
+    // Secrets typed in the connection manager, by keychain key, not yet accepted by their site.
+    std::map<QString, SecureBuffer> m_unconfirmedSecrets;
     QSet<QString> m_loadedPages; // pages that load on first view, since the last connect
 };

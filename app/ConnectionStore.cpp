@@ -1,5 +1,6 @@
 #include "ConnectionStore.h"
 
+#include <QSet>
 #include <QSettings>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,31 @@ void ConnectionStore::save(const QList<SiteConnection> &connections) const
         settings.setValue(u"connection"_s, c.toVariant());
     }
     settings.endArray();
+}
+
+QStringList ConnectionStore::orphanedSecretKeys(const QList<SiteConnection> &before,
+                                                const QList<SiteConnection> &after)
+{
+    QSet<QString> kept;
+    for (const SiteConnection &c : after)
+        kept.insert(c.keychainKey());
+    QStringList orphaned;
+    for (const SiteConnection &c : before) {
+        const QString key = c.keychainKey();
+        if (!c.demo && !kept.contains(key) && !orphaned.contains(key))
+            orphaned << key;
+    }
+    return orphaned;
+}
+
+bool ConnectionStore::hasLegacySecrets() const
+{
+    return QSettings().value(u"secretKeying"_s).toString() != u"server-site-user"_s;
+}
+
+void ConnectionStore::setLegacySecretsRemoved() const
+{
+    QSettings().setValue(u"secretKeying"_s, u"server-site-user"_s);
 }
 
 QString ConnectionStore::lastUsed() const

@@ -25,6 +25,7 @@ void SiteSession::close()
     ++m_generation;
     m_client->cancelAll();
     m_client->setSecret(SecureBuffer());
+    m_unconfirmedSecret = SecureBuffer();
     if (m_connected) {
         m_connected = false;
         Q_EMIT disconnected();
@@ -59,12 +60,15 @@ void SiteSession::open(const SiteConnection &connection)
     });
 }
 
-void SiteSession::openWithSecret(const SiteConnection &connection, const QByteArray &secret)
+void SiteSession::openWithSecret(const SiteConnection &connection, const QByteArray &secret,
+                                 bool remember)
 {
     close();
     m_connection = connection;
     m_client->setConnection(connection);
     m_client->setSecret(SecureBuffer(QByteArray(secret.constData(), secret.size())));
+    if (remember)
+        m_unconfirmedSecret = SecureBuffer(QByteArray(secret.constData(), secret.size()));
     Q_EMIT connecting(connection.name);
     probe();
 }
@@ -84,7 +88,9 @@ void SiteSession::askForSecret(const QString &why)
     }
     SecureBuffer secret = SecureBuffer::fromString(text);
     SecureBuffer::wipe(text);
-    m_secrets->write(m_connection.keychainKey(), secret.bytes(), this, [](SecretResult &&) {});
+    // Stored only once the site accepts it (see probe()): a mistyped secret never lands in the
+    // keychain.
+    m_unconfirmedSecret = SecureBuffer(QByteArray(secret.data(), secret.size()));
     m_client->setSecret(std::move(secret));
     probe();
 }
@@ -112,6 +118,16 @@ void SiteSession::probe()
         }
         m_version = *version;
         m_connected = true;
+        if (!m_unconfirmedSecret.isEmpty()) {
+            // The site answered an authenticated request: the secret is right for this
+            // server, site and user.
+            m_secrets->write(m_connection.keychainKey(), m_unconfirmedSecret.bytes(), this,
+                             [this](SecretResult &&r) {
+                                 if (!r.ok)
+                                     Q_EMIT secretNotStored(r.error);
+                             });
+            m_unconfirmedSecret = SecureBuffer();
+        }
         Q_EMIT connected(m_version);
     });
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QObject>
+
+#include "SecureBuffer.h"
 #include <QPointer>
 
 #include "ApiError.h"
@@ -24,8 +26,10 @@ public:
 
     // Connects (asking for the secret or about the certificate when needed).
     void open(const SiteConnection &connection);
-    // For the embedded demo site: the secret is known, not stored.
-    void openWithSecret(const SiteConnection &connection, const QByteArray &secret);
+    // With a known secret: the embedded demo site's (never stored), or one the user just typed
+    // (remember: stored in the keychain once the site has accepted it, never before).
+    void openWithSecret(const SiteConnection &connection, const QByteArray &secret,
+                        bool remember = false);
     void close();
 
     bool isConnected() const { return m_connected; }
@@ -40,6 +44,8 @@ Q_SIGNALS:
     void disconnected();
     // The user changed the connection's trust settings (to be saved).
     void connectionChanged(const SiteConnection &connection);
+    // A secret the site accepted could not be written to the keychain.
+    void secretNotStored(const QString &reason);
 
 private:
     void probe();
@@ -52,5 +58,7 @@ private:
     SiteConnection m_connection;
     SiteVersion m_version;
     bool m_connected = false;
+    // A typed secret waiting for the site's acceptance before it goes to the keychain.
+    SecureBuffer m_unconfirmedSecret;
     int m_generation = 0; // replies of an older open() are ignored
 };

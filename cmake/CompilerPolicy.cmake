@@ -22,3 +22,17 @@ if(AGENTDESK_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(agentdesk_policy INTERFACE -fsanitize=address,undefined)
 endif()
+
+# The `fuzz` preset (clang): every library gets libFuzzer's coverage instrumentation plus
+# ASan/UBSan, so a harness finds memory errors and undefined behaviour in our code, not only
+# crashes. Only the tests/fuzz targets are meant to be built this way.
+option(AGENTDESK_FUZZ "Instrument for libFuzzer (clang only)" OFF)
+if(AGENTDESK_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "AGENTDESK_FUZZ needs clang (use the fuzz preset)")
+    endif()
+    target_compile_options(agentdesk_policy INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+        -fno-sanitize-recover=undefined)
+    target_link_options(agentdesk_policy INTERFACE -fsanitize=address,undefined)
+endif()

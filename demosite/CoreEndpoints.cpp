@@ -2,6 +2,7 @@
 
 #include <QUrl>
 
+#include "CheckedNumber.h"
 #include "DemoRouter.h"
 #include "DemoState.h"
 
@@ -25,42 +26,60 @@ void CoreEndpoints::install(DemoRouter &router, DemoState &state)
         });
     });
 
-    router.add("POST", u"/demo-control/faults"_s, [&state](DemoRequest &request) {
-        QString error;
-        const QJsonDocument doc = request.json(&error);
-        if (!doc.isObject())
-            return DemoReply::problem(400, u"Bad Request"_s, u"Expected a JSON object."_s);
-        if (!state.faults.add(doc.object(), &error))
-            return DemoReply::problem(400, u"Bad Request"_s, error);
-        return DemoReply::noContent();
-    });
-    router.add("DELETE", u"/demo-control/faults"_s, [&state](DemoRequest &) {
-        state.faults.clear();
-        return DemoReply::noContent();
-    });
-    router.add("GET", u"/demo-control/redirect"_s, [](DemoRequest &request) {
-        const QUrl to(request.queryValue(u"to"_s));
-        if (!to.isValid() || to.isRelative())
-            return DemoReply::problem(400, u"Bad Request"_s, u"to: expected an absolute URL"_s);
-        DemoReply reply = DemoReply::noContent().withHeader("Location", to.toEncoded());
-        reply.status = 302;
-        return reply;
-    });
+    router.add(
+        "POST", u"/demo-control/faults"_s,
+        [&state](DemoRequest &request) {
+            QString error;
+            const QJsonDocument doc = request.json(&error);
+            if (!doc.isObject())
+                return DemoReply::problem(400, u"Bad Request"_s, u"Expected a JSON object."_s);
+            if (!state.faults.add(doc.object(), &error))
+                return DemoReply::problem(400, u"Bad Request"_s, error);
+            return DemoReply::noContent();
+        },
+        DemoRouter::Auth::Control);
+    router.add(
+        "DELETE", u"/demo-control/faults"_s,
+        [&state](DemoRequest &) {
+            state.faults.clear();
+            return DemoReply::noContent();
+        },
+        DemoRouter::Auth::Control);
+    router.add(
+        "GET", u"/demo-control/redirect"_s,
+        [](DemoRequest &request) {
+            const QUrl to(request.queryValue(u"to"_s));
+            if (!to.isValid() || to.isRelative())
+                return DemoReply::problem(400, u"Bad Request"_s, u"to: expected an absolute URL"_s);
+            DemoReply reply = DemoReply::noContent().withHeader("Location", to.toEncoded());
+            reply.status = 302;
+            return reply;
+        },
+        DemoRouter::Auth::Control);
     router.add(
         "GET", u"/demo-control/last-request"_s,
         [&state](DemoRequest &) { return DemoReply::json(state.lastRequest); },
-        DemoRouter::Auth::None);
-    router.add("GET", u"/demo-control/clock"_s, [&state](DemoRequest &) {
-        return DemoReply::json(QJsonObject { { u"now"_s, double(state.clock.now()) },
-                                             { u"manual"_s, state.clock.isManual() } });
-    });
-    router.add("POST", u"/demo-control/clock"_s, [&state](DemoRequest &request) {
-        const QJsonValue advance = request.json().object().value(u"advance_seconds"_s);
-        if (!advance.isDouble() || advance.toDouble() < 0)
-            return DemoReply::problem(
-                400, u"Bad Request"_s, u"advance_seconds: expected a number of seconds >= 0"_s,
-                { { u"advance_seconds"_s, QJsonArray { u"Expected a number >= 0."_s } } });
-        state.clock.advance(qint64(advance.toDouble()));
-        return DemoReply::json(QJsonObject { { u"now"_s, double(state.clock.now()) } });
-    });
+        DemoRouter::Auth::Control);
+    router.add(
+        "GET", u"/demo-control/clock"_s,
+        [&state](DemoRequest &) {
+            return DemoReply::json(QJsonObject { { u"now"_s, double(state.clock.now()) },
+                                                 { u"manual"_s, state.clock.isManual() } });
+        },
+        DemoRouter::Auth::Control);
+    router.add(
+        "POST", u"/demo-control/clock"_s,
+        [&state](DemoRequest &request) {
+            const QJsonValue advance = request.json().object().value(u"advance_seconds"_s);
+            // Checked: 1e300 or a huge value would make the conversion to seconds undefined.
+            const auto seconds = CheckedNumber::toInt64(advance.toDouble());
+            if (!advance.isDouble() || !seconds || *seconds < 0
+                || *seconds > CheckedNumber::maxEpochSeconds)
+                return DemoReply::problem(
+                    400, u"Bad Request"_s, u"advance_seconds: expected a number of seconds >= 0"_s,
+                    { { u"advance_seconds"_s, QJsonArray { u"Expected a number >= 0."_s } } });
+            state.clock.advance(*seconds);
+            return DemoReply::json(QJsonObject { { u"now"_s, double(state.clock.now()) } });
+        },
+        DemoRouter::Auth::Control);
 }

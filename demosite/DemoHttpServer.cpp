@@ -52,6 +52,29 @@ bool acceptsJson(const QByteArray &accept)
 
 enum BodyMode { Normal = 0, Malformed, Truncated, Close };
 
+// The scheme and user of an Authorization header, the secret replaced.
+QString redacted(const QByteArray &authorization)
+{
+    const QList<QByteArray> parts = authorization.split(' ');
+    QStringList kept;
+    for (qsizetype i = 0; i < parts.size() && i < 2; ++i)
+        kept << QString::fromLatin1(parts.at(i));
+    if (parts.size() > 2 || kept.size() < 2)
+        kept << u"<redacted>"_s;
+    return kept.join(u' ');
+}
+
+// Compares without stopping at the first difference.
+bool sameSecret(const QByteArray &given, const QByteArray &expected)
+{
+    if (expected.isEmpty() || given.size() != expected.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < given.size(); ++i)
+        diff |= static_cast<unsigned char>(given.at(i) ^ expected.at(i));
+    return diff == 0;
+}
+
 } // namespace
 
 DemoHttpServer::DemoHttpServer(DemoState &state, QObject *parent)
@@ -92,7 +115,14 @@ DemoReply DemoHttpServer::dispatch(const QHttpServerRequest &request, DemoReques
         return DemoReply::problem(404, u"Not Found"_s,
                                   u"The requested URL was not found on the server."_s);
     }
-    if (match.auth == DemoRouter::Auth::Bearer) {
+    if (match.auth == DemoRouter::Auth::Control) {
+        const QList<QByteArray> parts = demo.header("authorization").split(' ');
+        if (parts.size() != 3 || parts.at(0) != "Bearer" || parts.at(1) != "demo-control"
+            || !sameSecret(parts.at(2), m_state.controlToken))
+            return DemoReply::problem(401, u"Unauthorized"_s,
+                                      u"The demo-control endpoints need the control token of "
+                                      "this demo site process (see its READY line)."_s);
+    } else if (match.auth == DemoRouter::Auth::Bearer) {
         const QByteArray authorization = demo.header("authorization");
         if (authorization.isEmpty())
             return DemoReply::problem(401, u"Unauthorized"_s,
@@ -127,7 +157,11 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     QJsonObject headersJson;
     for (const auto &[name, value] : request.headers()) {
         demo.headers.insert(name.toLower(), value);
-        headersJson.insert(QString::fromLatin1(name.toLower()), QString::fromLatin1(value));
+        // Recorded for the last-request endpoint: whether credentials came, never what they
+        // are (a test reading it must not learn a secret that another origin was sent).
+        headersJson.insert(QString::fromLatin1(name.toLower()),
+                           name.toLower() == "authorization" ? redacted(value)
+                                                             : QString::fromLatin1(value));
     }
 
     // Faults are looked up first: they may replace the whole answer.

@@ -15,7 +15,9 @@ class DemoRouter final
 {
 public:
     using Handler = std::function<DemoReply(DemoRequest &)>;
-    enum class Auth { Bearer, None };
+    // Control: the demo-only endpoints, for whoever holds the process's control token
+    // ("Authorization: Bearer demo-control <token>"); no site user can reach them.
+    enum class Auth { Bearer, Control, None };
 
     void add(const QByteArray &method, const QString &pattern, Handler handler,
              Auth auth = Auth::Bearer);

@@ -69,6 +69,11 @@ bool DemoSite::writeSecretFile(const QString &path, QString *error) const
     return QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
+QByteArray DemoSite::controlToken() const
+{
+    return m_state ? m_state->controlToken : QByteArray();
+}
+
 bool DemoSite::start(const DemoSiteOptions &options, QString *error)
 {
     stop();
@@ -95,6 +100,7 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         = options.automationSecret.isEmpty() ? randomSecret(32) : options.automationSecret.toUtf8();
     m_password
         = options.adminPassword.isEmpty() ? randomSecret(16) : options.adminPassword.toUtf8();
+    m_state->controlToken = randomSecret(32);
     m_state->users.insert(u"automation"_s, m_secret);
     m_state->users.insert(u"cmkadmin"_s, m_password);
     if (!options.secretFile.isEmpty() && !writeSecretFile(options.secretFile, error))

@@ -34,6 +34,8 @@ public:
     QByteArray certificateSha256() const { return m_sha256; } // lower-case hex, empty for http
     QByteArray automationSecret() const { return m_secret; }
     QByteArray adminPassword() const { return m_password; }
+    // For the demo-control endpoints: "Authorization: Bearer demo-control <token>".
+    QByteArray controlToken() const;
     DemoState *state() const { return m_state.get(); }
 
 private:

@@ -202,9 +202,11 @@ std::optional<DemoSiteOptions> DemoSiteOptions::fromParser(const QCommandLinePar
         return std::nullopt;
     bool ok = false;
     const double scale = parser.value(u"time-scale"_s).toDouble(&ok);
-    if (!ok || scale <= 0) {
-        *error
-            = QCoreApplication::translate("DemoSite", "--time-scale: expected a positive number");
+    // Bounded: the clock turns elapsed time times the scale into whole seconds, and a scale like
+    // 1e300 would make that conversion undefined.
+    if (!ok || !(scale > 0) || scale > 1e6) {
+        *error = QCoreApplication::translate(
+            "DemoSite", "--time-scale: expected a positive number up to 1000000");
         return std::nullopt;
     }
     o.port = quint16(*port);

@@ -56,6 +56,8 @@ public:
 
     // user -> secret; the automation user and cmkadmin.
     QHash<QString, QByteArray> users;
+    // The per-process token of the demo-control endpoints (printed in the READY line).
+    QByteArray controlToken;
     DemoInventory inventory;
     DemoClock clock;
     DemoFaults faults;

@@ -307,21 +307,27 @@ void RegistrationEndpoints::install(DemoRouter &router, DemoState &state,
             return deployAgent(state, *downloads, r, forwarding);
         },
         Auth::None);
-    router.add("GET"_ba, u"/demo-control/agent-downloads"_s, [downloads](DemoRequest &) {
-        QJsonObject byHost;
-        for (auto it = downloads->cbegin(); it != downloads->cend(); ++it)
-            byHost.insert(it.key(), it.value());
-        return DemoReply::json(QJsonObject { { u"downloads"_s, byHost } });
-    });
-    router.add("POST"_ba, u"/demo-control/unactivated-hosts"_s, [&state](DemoRequest &r) {
-        const QString host = r.json().object().value(u"host_name"_s).toString();
-        if (host.isEmpty())
-            return DemoReply::problem(
-                400, u"Bad Request"_s, u"host_name: required"_s,
-                QJsonObject { { u"host_name"_s, QJsonArray { u"Required."_s } } });
-        state.registrations.addUnactivatedHost(host);
-        return DemoReply::noContent();
-    });
+    router.add(
+        "GET"_ba, u"/demo-control/agent-downloads"_s,
+        [downloads](DemoRequest &) {
+            QJsonObject byHost;
+            for (auto it = downloads->cbegin(); it != downloads->cend(); ++it)
+                byHost.insert(it.key(), it.value());
+            return DemoReply::json(QJsonObject { { u"downloads"_s, byHost } });
+        },
+        Auth::Control);
+    router.add(
+        "POST"_ba, u"/demo-control/unactivated-hosts"_s,
+        [&state](DemoRequest &r) {
+            const QString host = r.json().object().value(u"host_name"_s).toString();
+            if (host.isEmpty())
+                return DemoReply::problem(
+                    400, u"Bad Request"_s, u"host_name: required"_s,
+                    QJsonObject { { u"host_name"_s, QJsonArray { u"Required."_s } } });
+            state.registrations.addUnactivatedHost(host);
+            return DemoReply::noContent();
+        },
+        Auth::Control);
     // An activation puts the hosts added to Setup into the monitoring configuration.
     QObject::connect(&state, &DemoState::activated, &state,
                      [&state] { state.registrations.activateAll(); });

@@ -123,13 +123,17 @@ RegistrationEndpoints::Forwarding RemoteSiteEndpoints::install(DemoRouter &route
                                                                const QByteArray &certificatePem)
 {
     auto remote = std::make_shared<RemoteState>();
-    router.add("GET"_ba, u"/demo-control/agent-cache"_s, [remote](DemoRequest &) {
-        QStringList hashes = remote->cache.hashes();
-        hashes.sort();
-        return DemoReply::json(QJsonObject { { u"hashes"_s, QJsonArray::fromStringList(hashes) },
-                                             { u"forwarded"_s, remote->forwarded },
-                                             { u"served_from_cache"_s, remote->servedFromCache } });
-    });
+    router.add(
+        "GET"_ba, u"/demo-control/agent-cache"_s,
+        [remote](DemoRequest &) {
+            QStringList hashes = remote->cache.hashes();
+            hashes.sort();
+            return DemoReply::json(
+                QJsonObject { { u"hashes"_s, QJsonArray::fromStringList(hashes) },
+                              { u"forwarded"_s, remote->forwarded },
+                              { u"served_from_cache"_s, remote->servedFromCache } });
+        },
+        DemoRouter::Auth::Control);
     RegistrationEndpoints::Forwarding forwarding;
     forwarding.registerAgent = [&link, siteName, certificatePem](const QUrlQuery &form) {
         auto pending = std::make_shared<DemoPendingReply>();

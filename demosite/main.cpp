@@ -33,7 +33,8 @@ int main(int argc, char **argv)
         u"A local stand-in for a Checkmk 2.4 site, for AgentDesk's demo and tests.\n"
         "Serves the REST API paths AgentDesk uses (plus demo-only control endpoints under\n"
         "/{site}/demo-control/) over HTTPS with a self-signed certificate on loopback.\n"
-        "Prints 'READY url=<checkmk url> sha256=<certificate fingerprint>' once listening."_s);
+        "Prints 'READY url=<checkmk url> sha256=<certificate fingerprint> control=<token>' once "
+        "listening; the demo-control endpoints want 'Authorization: Bearer demo-control <token>'."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     DemoSiteOptions::addOptions(parser);
@@ -65,6 +66,6 @@ int main(int argc, char **argv)
         << "), cmkadmin (password " << site.adminPassword() << ")\n";
     out << "READY url=" << site.checkmkUrl().toString() << " sha256="
         << (site.certificateSha256().isEmpty() ? QByteArray("-") : site.certificateSha256())
-        << Qt::endl;
+        << " control=" << site.controlToken() << Qt::endl;
     return QCoreApplication::exec();
 }

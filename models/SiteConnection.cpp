@@ -18,6 +18,16 @@ QUrl SiteConnection::apiBaseUrl() const
 
 QString SiteConnection::keychainKey() const
 {
+    // Percent-encoded parts: a '/' in a user name cannot make two triples one key. Host names
+    // are case-insensitive.
+    const auto part = [](const QString &text) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(text));
+    };
+    return u"secret/"_s + part(server.toLower()) + u'/' + part(site) + u'/' + part(user);
+}
+
+QString SiteConnection::legacyKeychainKey() const
+{
     return u"connection/"_s + name + u"/secret"_s;
 }
 

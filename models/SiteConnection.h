@@ -29,8 +29,12 @@ struct SiteConnection
     QUrl checkmkUrl() const;
     // {protocol}://{server}/{site}/check_mk/api/1.0
     QUrl apiBaseUrl() const;
-    // Key of the secret in the keychain: one entry per connection.
+    // Key of the secret in the keychain: the server, site and user it was accepted by, so that
+    // editing a connection's server (or site or user) finds no secret instead of sending the
+    // old one to the new server. Connections with the same triple share one entry.
     QString keychainKey() const;
+    // The key of AgentDesk 0.1 (by connection name only); such entries are removed unread.
+    QString legacyKeychainKey() const;
     // Empty when complete; otherwise the field at fault and what is expected.
     QString validationError() const;
 

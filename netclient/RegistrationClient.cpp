@@ -17,6 +17,7 @@
 
 #include "CertificateDetailsReader.h"
 #include "DisplayText.h"
+#include "HostSecret.h"
 #include "RestClient.h"
 #include "RestReply.h"
 
@@ -252,13 +253,13 @@ RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QSt
     }
     const QJsonObject result = o.value(u"result"_s).toObject();
     QByteArray secret = result.value(u"host_secret"_s).toString().toUtf8();
-    if (secret.size() != hostSecretLength) {
+    // The updater's alphabet only: anything else would be stored garbled (the state file holds
+    // it as Latin-1) or not be what the site will accept from the updater later.
+    if (const QString invalid = HostSecret::validationError(secret); !invalid.isEmpty()) {
         outcome.failure = RegistrationOutcome::Failure::Refused;
         outcome.error.kind = ApiError::Kind::MalformedReply;
         outcome.error.title = tr("The site sent an unusable host secret");
-        outcome.error.detail = tr("A host secret has %1 characters; this one has %2.")
-                                   .arg(hostSecretLength)
-                                   .arg(secret.size());
+        outcome.error.detail = invalid;
         SecureBuffer::wipe(secret);
         return outcome;
     }

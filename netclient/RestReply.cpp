@@ -11,6 +11,7 @@
 
 #include "CertificateDetailsReader.h"
 #include "DisplayText.h"
+#include "ProblemDocument.h"
 #include "RestClient.h"
 #include "UploadBody.h"
 
@@ -35,45 +36,6 @@ bool isJsonType(const QByteArray &contentType)
     const QByteArray type = contentType.split(';').value(0).trimmed().toLower();
     return type == "application/json" || type == "application/problem+json"
         || type.endsWith("+json");
-}
-
-// Field errors of a problem document, names and messages escaped and capped (they are the
-// site's words), and no more of them than a banner can show.
-QHash<QString, QStringList> readFields(const QJsonValue &value, int depth = 0)
-{
-    constexpr qsizetype maxFields = 100;
-    constexpr qsizetype maxName = 100;
-    constexpr qsizetype maxMessage = 500;
-    QHash<QString, QStringList> fields;
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end() && fields.size() < maxFields; ++it) {
-        const QString name = DisplayText::sanitized(it.key(), maxName);
-        QStringList messages;
-        if (it->isArray()) {
-            const QJsonArray list = it->toArray();
-            for (const QJsonValue &m : list) {
-                if (messages.size() >= maxFields)
-                    break;
-                messages << DisplayText::sanitized(
-                    m.isString() ? m.toString()
-                                 : QString::fromUtf8(
-                                     QJsonDocument(m.toObject()).toJson(QJsonDocument::Compact)),
-                    maxMessage);
-            }
-        } else if (it->isObject()) {
-            // Nested field errors: flatten to "outer.inner".
-            if (depth >= 4)
-                continue;
-            const auto inner = readFields(*it, depth + 1);
-            for (auto in = inner.begin(); in != inner.end() && fields.size() < maxFields; ++in)
-                fields.insert(name + u'.' + in.key(), in.value());
-            continue;
-        } else {
-            messages << DisplayText::sanitized(it->toVariant().toString(), maxMessage);
-        }
-        fields.insert(name, messages);
-    }
-    return fields;
 }
 
 } // namespace
@@ -430,20 +392,8 @@ RestResult RestReply::interpret(QNetworkReply *reply)
             reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
             maxTitleLength);
         if (json) {
-            QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
-            const QJsonObject o = doc.object();
-            if (pe.error == QJsonParseError::NoError && doc.isObject()) {
-                r.json = doc;
-                if (o.value(u"title"_s).isString())
-                    r.error.title
-                        = DisplayText::sanitized(o.value(u"title"_s).toString(), maxTitleLength);
-                if (o.value(u"detail"_s).isString())
-                    r.error.detail
-                        = DisplayText::sanitized(o.value(u"detail"_s).toString(), maxDetailLength,
-                                                 DisplayText::Newlines::Keep);
-                r.error.fields = readFields(o.value(u"fields"_s));
-            }
+            // Title, detail and field messages escaped and capped (they are the site's words).
+            ProblemDocument::read(r.body, &r.error, &r.json);
         } else {
             // Not a problem document (the updater's pages answer in plain text or HTML).
             r.error.detail = DisplayText::sanitized(r.body.left(4 * 500), 500).trimmed();

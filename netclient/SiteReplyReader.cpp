@@ -4,7 +4,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimeZone>
 
+#include "CheckedNumber.h"
 #include "PythonLiteral.h"
 
 using namespace Qt::StringLiterals;
@@ -172,9 +174,24 @@ std::optional<QList<SignatureKey>> SiteReplyReader::signatureKeys(const QJsonDoc
         }
         k.alias = ext.value(u"alias"_s).toString(o.value(u"title"_s).toString());
         k.owner = ext.value(u"owner"_s).toString();
-        k.created = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"date"_s).toDouble()), Qt::UTC);
-        k.notAfter
-            = QDateTime::fromSecsSinceEpoch(qint64(ext.value(u"not_after"_s).toDouble()), Qt::UTC);
+        // Times are epoch seconds as doubles; 1e300, a negative number or NaN would make the
+        // conversion to an integer undefined, so they are refused by name.
+        for (const auto &[field, target] :
+             { std::pair { u"date"_s, &k.created }, std::pair { u"not_after"_s, &k.notAfter } }) {
+            const QJsonValue t = ext.value(field);
+            const auto seconds
+                = t.isUndefined() ? std::optional<qint64>(0) : CheckedNumber::epochSeconds(t);
+            if (!seconds) {
+                *error = malformed(
+                    QCoreApplication::translate("SiteReplyReader",
+                                                "signature key %1: %2: expected seconds since "
+                                                "1970 (a number from 0 to the year 9999).")
+                        .arg(k.id)
+                        .arg(field));
+                return std::nullopt;
+            }
+            *target = QDateTime::fromSecsSinceEpoch(*seconds, QTimeZone::utc());
+        }
         k.certificatePem = ext.value(u"certificate"_s).toString().toUtf8();
         k.md5Digest = ext.value(u"digest_md5"_s).toString();
         k.inUse = ext.value(u"in_use"_s).toBool();
@@ -295,8 +312,10 @@ std::optional<BakingJob> SiteReplyReader::bakingJob(const QJsonDocument &doc, Ap
     }
     BakingJob job;
     job.state = v.value(u"state"_s).toString();
-    job.started = v.value(u"started"_s).toDouble();
-    job.progress = v.contains(u"progress"_s) ? v.value(u"progress"_s).toDouble() : -1;
+    // Views turn these into integers (percent, times): only finite values in range pass.
+    job.started = CheckedNumber::epochSeconds(v.value(u"started"_s)).value_or(0);
+    const double progress = v.value(u"progress"_s).toDouble(-1);
+    job.progress = progress >= 0 && progress <= 1 ? progress : -1;
     for (const QJsonValue &l : v.value(u"log"_s).toArray())
         job.log << l.toString();
     return job;

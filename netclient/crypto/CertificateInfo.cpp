@@ -2,9 +2,9 @@
 
 #include "CertificateSummary.h"
 #include "OpenSslHandles.h"
+#include "PemBlocks.h"
 
 #include <QCryptographicHash>
-#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <openssl/asn1.h>
@@ -155,13 +155,11 @@ CertificateInfo CertificateInfo::fromDer(const QByteArray &der, QString *error)
 
 QList<CertificateInfo> CertificateInfo::allFromPem(const QByteArray &pem, QString *error)
 {
-    static const QRegularExpression block(
-        u"-----BEGIN CERTIFICATE-----[^-]*-----END CERTIFICATE-----"_s);
     QList<CertificateInfo> result;
-    const QString text = QString::fromLatin1(pem);
-    auto it = block.globalMatch(text);
-    while (it.hasNext()) {
-        const QByteArray one = it.next().captured(0).toLatin1();
+    for (const PemBlocks::Block &block : PemBlocks::split(pem)) {
+        if (block.label != "CERTIFICATE")
+            continue;
+        const QByteArray &one = block.text;
         ossl::clearErrors();
         ossl::Bio bio = ossl::readBio(one);
         ossl::X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));

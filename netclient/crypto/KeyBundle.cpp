@@ -1,8 +1,7 @@
 #include "KeyBundle.h"
 
+#include "PemBlocks.h"
 #include "SecureBuffer.h"
-
-#include <QRegularExpression>
 
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -21,22 +20,17 @@ void setError(QString *error, const QString &text)
 
 KeyBundle KeyBundle::fromPem(const QByteArray &pem)
 {
-    static const QRegularExpression block(
-        u"(?s)-----BEGIN ([A-Z0-9 ]+)-----.*?-----END \\1-----"_s);
     KeyBundle bundle;
     QByteArray certificates;
-    auto it = block.globalMatch(QString::fromLatin1(pem));
-    while (it.hasNext()) {
-        const auto match = it.next();
-        const QString label = match.captured(1);
-        const QByteArray text = match.captured(0).toLatin1() + '\n';
-        if (label == u"CERTIFICATE"_s) {
+    for (const PemBlocks::Block &block : PemBlocks::split(pem)) {
+        const QByteArray text = block.text + '\n';
+        if (block.label == "CERTIFICATE") {
             ++bundle.m_certificateBlocks;
             certificates += text;
-        } else if (label.endsWith(u"PRIVATE KEY"_s)) {
+        } else if (block.label.endsWith("PRIVATE KEY")) {
             ++bundle.m_keyBlocks;
             bundle.m_keyPem = text;
-            if (label == u"ENCRYPTED PRIVATE KEY"_s)
+            if (block.label == "ENCRYPTED PRIVATE KEY")
                 bundle.m_keyFormat = KeyFormat::EncryptedPkcs8;
             else if (text.contains("Proc-Type: 4,ENCRYPTED"))
                 bundle.m_keyFormat = KeyFormat::EncryptedLegacy;

@@ -17,6 +17,7 @@ void benchSelectionEval(QTextStream &out, int hosts);
 void benchAllPages(QTextStream &out, int hosts);
 void benchAllPagesChild(QTextStream &out, int hosts);
 void benchDemoSite(QTextStream &out, int hosts);
+void benchKeyFile(QTextStream &out);
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
         { "selection", scaled(benchSelectionEval) },
         { "status", benchUpdateStatus },
         { "keygen", benchKeyGeneration },
+        { "keyfile", benchKeyFile },
         { "inventory", benchInventory },
         { "console", scaled(benchSelectionPage) },
         { "allpages", scaled(benchAllPages) },

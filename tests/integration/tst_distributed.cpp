@@ -45,8 +45,14 @@ private:
 RestResult TestDistributed::send(const DemoSiteProcess &site, const RestRequest &request,
                                  const QByteArray &secret)
 {
-    RestClient client(DemoConnection::make(site.server(), site.site(), site.sha256()));
-    client.setSecret(SecureBuffer(secret.isEmpty() ? site.secret() : secret));
+    // The demo-control endpoints take the process's control token, the others the automation
+    // user's secret.
+    const bool control = request.path.startsWith(u"demo-control/"_s);
+    RestClient client(control ? site.controlConnection()
+                              : DemoConnection::make(site.server(), site.site(), site.sha256()));
+    client.setSecret(SecureBuffer(control                ? site.controlToken()
+                                      : secret.isEmpty() ? site.secret()
+                                                         : secret));
     RestReply *reply = client.send(request);
     QSignalSpy spy(reply, &RestReply::finished);
     if (!spy.wait(30000))

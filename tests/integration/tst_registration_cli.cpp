@@ -95,9 +95,13 @@ QStringList TestRegistrationCli::registerArgs(const QString &host, const QString
 
 RestResult TestRegistrationCli::send(const RestRequest &request)
 {
-    SiteConnection c = DemoConnection::make(m_site.server(), m_site.site(), m_site.sha256());
+    // The demo-only endpoints take the process's control token, not a site user's secret.
+    const bool control = request.path.startsWith(u"demo-control/"_s);
+    SiteConnection c = control
+        ? m_site.controlConnection()
+        : DemoConnection::make(m_site.server(), m_site.site(), m_site.sha256());
     RestClient client(c);
-    client.setSecret(SecureBuffer(m_site.secret()));
+    client.setSecret(SecureBuffer(control ? m_site.controlToken() : m_site.secret()));
     RestReply *reply = client.send(request);
     QSignalSpy spy(reply, &RestReply::finished);
     if (!spy.wait(20000))

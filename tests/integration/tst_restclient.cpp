@@ -68,8 +68,8 @@ RestResult TestRestClient::run(RestClient &client, RestRequest request, int time
 
 void TestRestClient::addFault(const QJsonObject &fault)
 {
-    RestClient control(connectionFor(m_site));
-    control.setSecret(SecureBuffer(m_site.secret()));
+    RestClient control(m_site.controlConnection());
+    control.setSecret(SecureBuffer(m_site.controlToken()));
     RestRequest r = RestRequest::post(u"demo-control/faults"_s, QJsonDocument(fault));
     r.base = RestRequest::Base::Site;
     const RestResult result = run(control, r);
@@ -88,8 +88,8 @@ void TestRestClient::initTestCase()
 void TestRestClient::init()
 {
     // Each test starts without faults.
-    RestClient control(connectionFor(m_site));
-    control.setSecret(SecureBuffer(m_site.secret()));
+    RestClient control(m_site.controlConnection());
+    control.setSecret(SecureBuffer(m_site.controlToken()));
     RestRequest r = RestRequest::del(u"demo-control/faults"_s);
     r.base = RestRequest::Base::Site;
     const RestResult result = run(control, r);
@@ -294,10 +294,10 @@ void TestRestClient::redirectToOtherOriginNotFollowed()
     QCOMPARE(r.redirectTarget, QUrl(target));
     QVERIFY2(r.error.detail.contains(target), qPrintable(r.error.detail));
 
-    RestClient probe(connectionFor(m_other));
+    RestClient probe(m_other.controlConnection());
+    probe.setSecret(SecureBuffer(m_other.controlToken()));
     RestRequest last = RestRequest::get(u"demo-control/last-request"_s);
     last.base = RestRequest::Base::Site;
-    last.authenticate = false;
     const RestResult seen = run(probe, last);
     QVERIFY2(seen.ok(), qPrintable(seen.error.summary()));
     QVERIFY(!seen.json.object().value(u"path"_s).toString().endsWith(u"/api/1.0/version"_s));

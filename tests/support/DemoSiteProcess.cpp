@@ -24,7 +24,7 @@ bool DemoSiteProcess::start(const QStringList &arguments, int timeoutMs)
         m_error = u"cannot start demo site: "_s + m_process.errorString();
         return false;
     }
-    static const QRegularExpression ready(uR"(^READY url=(\S+) sha256=(\S+)\s*$)"_s,
+    static const QRegularExpression ready(uR"(^READY url=(\S+) sha256=(\S+) control=(\S+)\s*$)"_s,
                                           QRegularExpression::MultilineOption);
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
@@ -39,6 +39,7 @@ bool DemoSiteProcess::start(const QStringList &arguments, int timeoutMs)
             continue;
         m_checkmkUrl = QUrl(match.captured(1));
         m_sha256 = match.captured(2) == u"-"_s ? QByteArray() : match.captured(2).toLatin1();
+        m_controlToken = match.captured(3).toLatin1();
         const QStringList parts = m_checkmkUrl.path().split(u'/', Qt::SkipEmptyParts);
         m_site = parts.value(0);
         QFile f(secretFile);
@@ -68,4 +69,19 @@ void DemoSiteProcess::stop()
 QString DemoSiteProcess::server() const
 {
     return m_checkmkUrl.host() + u':' + QString::number(m_checkmkUrl.port());
+}
+
+SiteConnection DemoSiteProcess::controlConnection() const
+{
+    SiteConnection c;
+    c.name = u"demo-control"_s;
+    c.server = server();
+    c.site = m_site;
+    c.user = u"demo-control"_s;
+    c.protocol = m_checkmkUrl.scheme() == u"http"_s ? SiteConnection::Protocol::Http
+                                                    : SiteConnection::Protocol::Https;
+    if (!m_sha256.isEmpty())
+        c.pinnedSha256 = { QString::fromLatin1(m_sha256) };
+    c.timeoutMs = 20000;
+    return c;
 }

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include "SiteConnection.h"
+
 // Starts an agentdesk-demo-site process for a test and waits for its READY line; stops it in
 // the destructor. Written once, used by every integration and GUI test that needs a site.
 class DemoSiteProcess final
@@ -25,6 +27,10 @@ public:
     QString site() const { return m_site; }
     QByteArray sha256() const { return m_sha256; } // lower-case hex, empty for http
     QByteArray secret() const { return m_secret; }
+    // The demo-control endpoints' token from the READY line, and a connection that uses it
+    // (user "demo-control", the site's certificate pinned): give it this token as its secret.
+    QByteArray controlToken() const { return m_controlToken; }
+    SiteConnection controlConnection() const;
     QString error() const { return m_error; }
     QString stateDir() const { return m_dir.path(); }
     // The file (mode 0600) holding the automation secret: a remote site's --central-secret-file.
@@ -39,6 +45,7 @@ private:
     QString m_site;
     QByteArray m_sha256;
     QByteArray m_secret;
+    QByteArray m_controlToken;
     QByteArray m_output;
     QString m_error;
 };

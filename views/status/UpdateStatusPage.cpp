@@ -27,6 +27,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "CsvWriter.h"
 #include "DistributionBar.h"
 #include "FileDialogs.h"
 #include "FlowLayout.h"
@@ -44,15 +45,6 @@ constexpr UpdateCategory::Category statisticsOrder[] = {
     UpdateCategory::Failing,       UpdateCategory::Stale,         UpdateCategory::NeverContacted,
     UpdateCategory::NotRegistered, UpdateCategory::LeftOut,       UpdateCategory::GloballyDisabled,
 };
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString quoted = s;
-    quoted.replace(u'"', u"\"\""_s);
-    return u'"' + quoted + u'"';
-}
 } // namespace
 
 UpdateStatusPage::UpdateStatusPage(QWidget *parent)
@@ -365,7 +357,7 @@ bool UpdateStatusPage::exportCsv(QIODevice *device) const
     }
     QStringList head;
     for (const int c : columns)
-        head << csvField(m_model->headerData(c, Qt::Horizontal).toString());
+        head << CsvWriter::field(m_model->headerData(c, Qt::Horizontal).toString());
     QByteArray out = head.join(u',').toUtf8() + "\r\n";
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         const int source = m_proxy->mapToSource(m_proxy->index(r, 0)).row();
@@ -397,7 +389,7 @@ bool UpdateStatusPage::exportCsv(QIODevice *device) const
             default:
                 v = m_model->index(source, c).data().toString();
             }
-            fields << csvField(v);
+            fields << CsvWriter::field(v);
         }
         out += fields.join(u',').toUtf8() + "\r\n";
     }

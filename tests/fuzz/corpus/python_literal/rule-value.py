@@ -1,0 +1,1 @@
+{'activation': True, 'interval': 3600, 'server_data': {'server': 'cmk.example.com', 'site': 'mysite', 'protocol': 'https'}, 'certificates': ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'], 'proxy': ('explicit_proxy', {'server': 'proxy', 'port': 3128}), 'signature_keys': []}

@@ -1,0 +1,1 @@
+{'protocol': 'https', 'server': 'cmk.example.com', 'site': 'mysite', 'interval': 3600, 'certificates': [], 'proxy': ('explicit_proxy', {'server': 'p', 'port': 8080, 'credentials': ('u', 'proxypassword')}), 'signature_keys': ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----']}
