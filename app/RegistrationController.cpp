@@ -1,5 +1,7 @@
 #include "RegistrationController.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSslCertificate>
@@ -79,6 +81,7 @@ RegistrationController::~RegistrationController() = default;
 
 void RegistrationController::setKnownConnections(const QList<SiteConnection> &connections)
 {
+    m_knownConnections = connections;
     if (m_wizard)
         m_wizard->setKnownConnections(connections);
 }
@@ -177,9 +180,16 @@ void RegistrationController::checkHost(const RegistrationRequest &request)
 
 void RegistrationController::readStoredSecret(const QString &connectionName)
 {
-    SiteConnection c;
-    c.name = connectionName;
-    m_secrets->read(c.keychainKey(), this, [this](SecretResult &&r) {
+    const auto known
+        = std::find_if(m_knownConnections.cbegin(), m_knownConnections.cend(),
+                       [&](const SiteConnection &c) { return c.name == connectionName; });
+    if (known == m_knownConnections.cend()) {
+        if (m_wizard)
+            m_wizard->setStoredSecretError(
+                tr("There is no saved connection “%1”.").arg(connectionName));
+        return;
+    }
+    m_secrets->read(known->keychainKey(), this, [this](SecretResult &&r) {
         if (!m_wizard)
             return;
         if (r.ok)

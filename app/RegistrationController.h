@@ -47,6 +47,8 @@ private:
     void registerMachine(const RegistrationRequest &request);
 
     QPointer<RegistrationWizard> m_wizard;
+    // The saved connections: their keychain entries are keyed by server, site and user.
+    QList<SiteConnection> m_knownConnections;
     QPointer<LocalConfigPage> m_configPage;
     SecretStore *m_secrets;
     TlsProbe *m_probe;
