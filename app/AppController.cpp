@@ -1,19 +1,16 @@
 #include "AppController.h"
 
-#include <QFutureWatcher>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
-#include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include "ActivationApi.h"
 #include "AgentsPage.h"
 #include "BakeryController.h"
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
 #include "HostSelectionPage.h"
+#include "InventoryApi.h"
 #include "KeysController.h"
 #include "KeysPage.h"
 #include "LocalConfigPage.h"
@@ -26,8 +23,8 @@
 #include "SelectionController.h"
 #include "SetupController.h"
 #include "SetupPage.h"
+#include "SiteInfoApi.h"
 #include "SiteOverviewPage.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
 #include "StatusController.h"
 #include "UpdateStatusPage.h"
@@ -114,12 +111,16 @@ AppController::AppController(QObject *parent)
             break;
         }
     });
-    connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
+    // Fresh state: every write makes the overview (pending changes) stale; it reloads when shown.
+    connect(m_session, &SiteSession::written, this, [this] {
+        m_loadedPages.remove(u"overview"_s);
+        if (m_window->currentPage() == u"overview"_s)
+            loadVisiblePage();
+    });
     // The two pages that read the whole inventory load when first shown, not at every connect.
     m_selection->setLoadOnConnect(false);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
-    connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
     connect(m_window, &MainWindow::connectionChosen, this, &AppController::connectTo);
@@ -265,87 +266,45 @@ void AppController::loadOverview()
     const auto fail = [this](const ApiError &error) {
         m_window->errorBanner()->showError(error, tr("Could not load the site's configuration."));
     };
-
-    QUrlQuery query;
-    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
-    RestRequest hostsRequest
-        = RestRequest::get(u"/domain-types/host_config/collections/all"_s, query);
-    hostsRequest.parseJson = false; // counted in a worker: tens of megabytes at 100,000 hosts
-    hostsRequest.timeoutMs = 120000;
-    RestReply *hosts = client->send(hostsRequest);
-    connect(hosts, &RestReply::finished, this, [this, summary, done, fail](const RestResult &r) {
-        if (!r.ok()) {
-            fail(r.error);
-            done();
-            return;
-        }
-        using Counted = std::pair<std::optional<SiteSummary>, ApiError>;
-        auto *watcher = new QFutureWatcher<Counted>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, summary, done, fail] {
-            watcher->deleteLater();
-            const auto [counted, error] = watcher->result();
-            if (counted) {
-                summary->hosts = counted->hosts;
-                summary->folders = counted->folders;
-                summary->sites = counted->sites;
-            } else {
-                fail(error);
-            }
-            done();
-        });
-        const QByteArray body = r.body;
-        watcher->setFuture(QtConcurrent::run([body] {
-            ApiError error;
-            const auto list = SiteReplyReader::hosts(body, &error);
-            if (!list)
-                return Counted { std::nullopt, error };
+    InventoryApi(client).hosts(this, [summary, done, fail](SiteResult<QList<Host>> r) {
+        if (r.ok()) {
             QSet<QString> folders;
             QSet<QString> sites;
-            for (const Host &h : *list) {
+            for (const Host &h : *r.value) {
                 folders.insert(h.folder);
                 sites.insert(h.site);
             }
-            SiteSummary s;
-            s.hosts = int(list->size());
-            s.folders = int(folders.size());
-            s.sites = QStringList(sites.cbegin(), sites.cend());
-            s.sites.sort();
-            return Counted { s, error };
-        }));
-    });
-    RestReply *tags
-        = client->send(RestRequest::get(u"/domain-types/host_tag_group/collections/all"_s));
-    connect(tags, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
-        ApiError error = r.error;
-        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
-        if (n)
-            summary->tagGroups = *n;
-        else
-            fail(error);
+            summary->hosts = int(r.value->size());
+            summary->folders = int(folders.size());
+            summary->sites = QStringList(sites.cbegin(), sites.cend());
+            summary->sites.sort();
+        } else {
+            fail(r.error);
+        }
         done();
     });
-    RestReply *groups
-        = client->send(RestRequest::get(u"/domain-types/host_group_config/collections/all"_s));
-    connect(groups, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
-        ApiError error = r.error;
-        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
-        if (n)
-            summary->hostGroups = *n;
+    InventoryApi(client).tagGroups(this, [summary, done, fail](SiteResult<QList<TagGroup>> r) {
+        if (r.ok())
+            summary->tagGroups = int(r.value->size());
         else
-            fail(error);
+            fail(r.error);
         done();
     });
-    RestReply *changes = client->send(
-        RestRequest::get(u"/domain-types/activation_run/collections/pending_changes"_s));
-    connect(changes, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
-        ApiError error = r.error;
-        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
-        if (n)
-            summary->pendingChanges = *n;
+    InventoryApi(client).hostGroups(this, [summary, done, fail](SiteResult<QStringList> r) {
+        if (r.ok())
+            summary->hostGroups = int(r.value->size());
         else
-            fail(error);
+            fail(r.error);
         done();
     });
+    ActivationApi(client).pendingChanges(
+        this, [summary, done, fail](SiteResult<Versioned<PendingChanges>> r) {
+            if (r.ok())
+                summary->pendingChanges = int(r.value->value.changes.size());
+            else
+                fail(r.error);
+            done();
+        });
 }
 
 void AppController::openConnectionManager()
@@ -411,18 +370,18 @@ void AppController::testConnection(ConnectionManagerDialog *dialog,
     QPointer<ConnectionManagerDialog> guard(dialog);
     auto *client = new RestClient(connection, this);
     const auto run = [this, guard, client] {
-        RestReply *reply = client->send(RestRequest::get(u"/version"_s).withRetries(0));
-        connect(reply, &RestReply::finished, this, [guard, client](const RestResult &r) {
-            client->deleteLater();
-            if (!guard)
-                return;
-            ApiError error = r.error;
-            const auto version = r.ok() ? SiteReplyReader::version(r.json, &error) : std::nullopt;
-            if (version)
-                guard->setTestResult(*version);
-            else
-                guard->setTestError(error);
-        });
+        SiteInfoApi(client).version(
+            this,
+            [guard, client](SiteResult<SiteVersion> r) {
+                client->deleteLater();
+                if (!guard)
+                    return;
+                if (r.ok())
+                    guard->setTestResult(*r.value);
+                else
+                    guard->setTestError(r.error);
+            },
+            0);
     };
     if (!secret.isEmpty()) {
         client->setSecret(SecureBuffer(QByteArray(secret.constData(), secret.size())));

@@ -8,19 +8,16 @@
 
 #include "CertificateInfo.h"
 #include "KeyBundle.h"
+#include "KeysApi.h"
 #include "KeysPage.h"
-#include "RestClient.h"
-#include "RestReply.h"
 #include "SecureBuffer.h"
 #include "SignatureKey.h"
 #include "SigningKeyGenerator.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString collection = u"/domain-types/agent_signature_key/collections/all"_s;
 
 // Key files hold an encrypted private key: atomic, and readable by the owner only.
 bool writePrivateFile(const QString &path, const QByteArray &bytes, QString *error)
@@ -65,15 +62,12 @@ void KeysController::refresh()
 {
     if (!m_session->isConnected())
         return;
-    RestReply *reply = m_session->client()->send(RestRequest::get(collection));
-    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
-        const auto keys = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt;
-        if (!keys) {
-            m_page->showError(error);
+    KeysApi(m_session->client()).keys(this, [this](SiteResult<QList<SignatureKey>> r) {
+        if (!r.ok()) {
+            m_page->showError(r.error);
             return;
         }
-        m_keys = *keys;
+        m_keys = *r.value;
         m_page->setKeys(m_keys);
         Q_EMIT keysChanged();
     });
@@ -151,58 +145,53 @@ void KeysController::upload(const QString &alias, const QByteArray &keyPem,
                             const QByteArray &certificatePem,
                             std::shared_ptr<SecureBuffer> passphrase)
 {
-    QJsonObject body { { u"alias"_s, alias },
-                       { u"certificate"_s, QString::fromLatin1(certificatePem) },
-                       { u"private_key"_s, QString::fromLatin1(keyPem) },
-                       { u"passphrase"_s, QString::fromUtf8(passphrase->bytes()) } };
-    RestRequest request = RestRequest::post(collection, QJsonDocument(body));
-    body = {};
-    RestReply *reply = m_session->client()->send(std::move(request));
-    connect(reply, &RestReply::finished, this, [this, passphrase](const RestResult &r) {
-        passphrase->clear();
-        m_page->setBusy(false);
-        if (!r.ok()) {
-            m_page->showError(r.error);
-            Q_EMIT actionFinished(false, r.error.summary());
-            return;
-        }
-        Q_EMIT actionFinished(true, tr("Key uploaded."));
-        refresh();
-    });
+    KeysApi(m_session->client())
+        .upload(alias, certificatePem, keyPem, *passphrase, this, [this, passphrase](SiteAck r) {
+            passphrase->clear();
+            m_page->setBusy(false);
+            if (!r.ok()) {
+                ApiError e = r.error;
+                if (e.fields.contains(u"passphrase"_s))
+                    e.detail = tr("The passphrase does not open this key.");
+                m_page->showError(e);
+                Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
+                return;
+            }
+            Q_EMIT actionFinished(true, tr("Key uploaded."));
+            refresh();
+            m_session->reportWrite(SiteSession::Change::Keys);
+        });
 }
 
 void KeysController::downloadKey(int id, const QByteArray &passphrase, const QString &targetPath)
 {
-    QJsonObject body { { u"passphrase"_s, QString::fromUtf8(passphrase) } };
-    RestRequest request = RestRequest::post(
-        u"/objects/agent_signature_key/%1/actions/download/invoke"_s.arg(id), QJsonDocument(body));
-    body = {};
-    request.accept = "application/x-pem-file";
+    const SecureBuffer secret(QByteArray(passphrase.constData(), passphrase.size()));
     m_page->setBusy(true, tr("Downloading the key…"));
-    RestReply *reply = m_session->client()->send(std::move(request));
-    connect(reply, &RestReply::finished, this, [this, targetPath](const RestResult &r) {
-        m_page->setBusy(false);
-        if (!r.ok()) {
-            m_page->showError(r.error);
-            Q_EMIT actionFinished(false, r.error.summary());
-            return;
-        }
-        QString error;
-        if (!writePrivateFile(targetPath, r.body, &error)) {
-            m_page->showError(ApiError::local(tr("The key could not be saved"),
-                                              tr("%1: %2").arg(targetPath, error)));
-            Q_EMIT actionFinished(false, error);
-            return;
-        }
-        Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
-    });
+    KeysApi(m_session->client())
+        .download(id, secret, this, [this, targetPath](SiteResult<QByteArray> r) {
+            m_page->setBusy(false);
+            if (!r.ok()) {
+                ApiError e = r.error;
+                if (e.fields.contains(u"passphrase"_s))
+                    e.detail = tr("The passphrase does not open this key.");
+                m_page->showError(e);
+                Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
+                return;
+            }
+            QString error;
+            if (!writePrivateFile(targetPath, *r.value, &error)) {
+                m_page->showError(ApiError::local(tr("The key could not be saved"),
+                                                  tr("%1: %2").arg(targetPath, error)));
+                Q_EMIT actionFinished(false, error);
+                return;
+            }
+            Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
+        });
 }
 
 void KeysController::deleteKey(int id)
 {
-    RestReply *reply = m_session->client()->send(
-        RestRequest::del(u"/objects/agent_signature_key/%1"_s.arg(id)).withIfMatch("*"));
-    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
+    KeysApi(m_session->client()).remove(id, this, [this](SiteAck r) {
         if (!r.ok()) {
             ApiError e = r.error;
             if (e.status == 409)
@@ -215,6 +204,7 @@ void KeysController::deleteKey(int id)
         }
         Q_EMIT actionFinished(true, tr("Key deleted."));
         refresh();
+        m_session->reportWrite(SiteSession::Change::Keys);
     });
 }
 

@@ -42,6 +42,7 @@ private:
     SiteSession *m_session;
     HostSelectionPage *m_page;
     Resolver m_resolver;
+    QByteArray m_etag; // of the saved selection the editor started from
     int m_outstanding = 0;
     bool m_loadOnConnect = true;
 };

@@ -152,7 +152,12 @@ void TestSetupPage::ruleDialogNamesProblems()
     dialog.show();
     auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
     auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    // Nothing filled in: no accepted key is an error, naming the field.
+    // A new rule sets nothing yet: each parameter is "not set" until ticked, which is allowed.
+    QVERIFY(save->isEnabled());
+    // Ticked, the accepted keys must name at least one key: an error naming the field.
+    dialog.findChild<QCheckBox *>(u"set_signature_keys"_s)->setChecked(true);
+    dialog.findChild<QCheckBox *>(u"set_server_data"_s)->setChecked(true);
+    dialog.findChild<QCheckBox *>(u"set_interval"_s)->setChecked(true);
     QVERIFY(issues->text().contains(u"signature_keys"_s));
     QVERIFY(!save->isEnabled());
     dialog.findChild<QListWidget *>(u"acceptedKeys"_s)->item(0)->setCheckState(Qt::Checked);
@@ -175,15 +180,15 @@ void TestSetupPage::createEditDeleteRule()
     Rig rig;
     connect(rig, true);
     // A new rule, as the user fills it in the dialog.
-    rig.controller.setRuleEditor(
-        [](const AgentUpdaterRule &proposed, const QList<Prerequisites::KeyInfo> &) {
-            AgentUpdaterRule r = proposed;
-            AgentUpdaterConfig c = r.config();
-            c.interval = 1800;
-            r.value = c.toVariant();
-            r.description = u"Roll-out wave 1"_s;
-            return std::optional<AgentUpdaterRule>(r);
-        });
+    rig.controller.setRuleEditor([](const AgentUpdaterRule &proposed,
+                                    const QList<Prerequisites::KeyInfo> &, const ApiError &) {
+        AgentUpdaterRule r = proposed;
+        AgentUpdaterConfig c = r.config();
+        c.interval = 1800;
+        r.value = c.toVariant();
+        r.properties.description = u"Roll-out wave 1"_s;
+        return std::optional<RuleDraft>(RuleDraft { r, std::nullopt });
+    });
     QSignalSpy saved(&rig.controller, &SetupController::ruleSaved);
     QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
     rig.page.findChild<QPushButton *>(u"newRule"_s)->click();

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <functional>
+
+#include "SiteResult.h"
+#include "UpdateStatusParser.h"
+
+class QObject;
+class RestClient;
+class RestReply;
+
+// Extension endpoint: the per-host update status (a real site shows it only in its GUI).
+class StatusApi final
+{
+public:
+    explicit StatusApi(RestClient *client)
+        : m_client(client)
+    { }
+
+    using Status = std::function<void(SiteResult<UpdateStatusParser::Result>)>;
+    using Count = std::function<void(SiteResult<int>)>;
+
+    // Read in a worker; the reply can be cancelled.
+    RestReply *updateStatus(QObject *context, Status done) const;
+    // Only the number of registered hosts, counted in the worker.
+    RestReply *registeredHosts(QObject *context, Count done) const;
+
+private:
+    RestClient *m_client;
+};
