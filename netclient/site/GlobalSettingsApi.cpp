@@ -81,6 +81,11 @@ RestReply *GlobalSettingsApi::hostSelection(QObject *context, Selection done) co
         std::move(done));
 }
 
+QJsonObject GlobalSettingsApi::masterSwitchBody(bool on)
+{
+    return QJsonObject { { u"value"_s, on } };
+}
+
 QJsonObject GlobalSettingsApi::hostSelectionBody(const HostSelection &selection)
 {
     return QJsonObject { { u"value"_s, QJsonObject::fromVariantMap(selection.toVariant()) } };

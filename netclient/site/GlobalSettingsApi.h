@@ -35,6 +35,7 @@ public:
 
     // The request body of a setting's PUT ({"value": ...}), for the round-trip tests.
     static QJsonObject hostSelectionBody(const HostSelection &selection);
+    static QJsonObject masterSwitchBody(bool on);
 
 private:
     RestClient *m_client;

@@ -98,8 +98,9 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     m_folder->setToolTip(tr("The rule applies to the hosts of this folder and its subfolders. "
                             "Changing it moves the rule to the bottom of that folder."));
     m_position->addItem(tr("at the bottom of its folder"), int(RulePosition::Kind::BottomOfFolder));
-    m_position->addItem(tr("at the top of its folder (wins over the folder's other rules)"),
-                        int(RulePosition::Kind::TopOfFolder));
+    m_position->addItem(tr("at the top of its folder"), int(RulePosition::Kind::TopOfFolder));
+    m_position->setToolTip(tr("The first rule that sets a parameter wins: on top, this rule "
+                              "overrides the folder's other rules."));
     m_position->setEnabled(rule.id.isEmpty());
     if (!rule.id.isEmpty())
         m_position->setToolTip(tr("Move an existing rule with Move up / Move down."));
@@ -152,13 +153,27 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     m_edition->setCurrentIndex(qMax(0, m_edition->findData(c.edition.value_or(u"bit64"_s))));
     m_certificates = c.certificates.value_or(QStringList());
     const QStringList accepted = c.signatureKeys.value_or(QStringList());
+    QStringList unmatched = accepted;
     for (const Prerequisites::KeyInfo &k : keys) {
         auto *item = new QListWidgetItem(tr("%1 (key %2)").arg(k.alias).arg(k.id), m_keyList);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         bool on = false;
-        for (const QString &pem : accepted)
-            on = on || pem.trimmed().toUtf8() == k.certificatePem.trimmed();
+        for (const QString &pem : accepted) {
+            if (pem.trimmed().toUtf8() == k.certificatePem.trimmed()) {
+                on = true;
+                unmatched.removeAll(pem);
+            }
+        }
         item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+        m_keyPems << QString::fromLatin1(k.certificatePem);
+    }
+    // Accepted certificates of keys this site does not list stay in the rule unless unticked.
+    for (const QString &pem : std::as_const(unmatched)) {
+        auto *item = new QListWidgetItem(
+            tr("a key not on this site (%1…)").arg(pem.section(u'\n', 1, 1).left(16)), m_keyList);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+        m_keyPems << pem;
     }
     m_issues->setWordWrap(true);
 
@@ -199,9 +214,11 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     serverRow->addWidget(siteLabel);
     serverRow->addWidget(m_site, 1);
     serverRow->addWidget(m_protocol);
-    serverRow->addWidget(m_usage);
     auto *setServer = setBox(kServer, tr("Update &server:"));
     valueForm->addRow(setServer, serverRow);
+    auto *usageLabel = new QLabel(tr("Use the server:"), this);
+    usageLabel->setBuddy(m_usage);
+    valueForm->addRow(usageLabel, m_usage);
     auto *setInterval = setBox(kInterval, tr("Check &interval:"));
     valueForm->addRow(setInterval, m_interval);
     auto *proxyRow = new QHBoxLayout;
@@ -228,11 +245,13 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
 
     addParameter(kActivated, setActivated, { m_activated },
                  [this] { return m_activated->currentData().toString(); });
-    addParameter(kServer, setServer, { m_server, siteLabel, m_site, m_protocol, m_usage }, [this] {
-        return QStringList { m_server->text(), m_site->text(), m_protocol->currentText(),
-                             m_usage->currentData().toString() }
-            .join(u'\n');
-    });
+    addParameter(kServer, setServer,
+                 { m_server, siteLabel, m_site, m_protocol, usageLabel, m_usage }, [this] {
+                     return QStringList { m_server->text(), m_site->text(),
+                                          m_protocol->currentText(),
+                                          m_usage->currentData().toString() }
+                         .join(u'\n');
+                 });
     addParameter(kInterval, setInterval, { m_interval },
                  [this] { return QString::number(m_interval->value()); });
     addParameter(kProxy, setProxy, { m_proxy, m_proxyServer, m_proxyPort }, [this] {
@@ -262,7 +281,12 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     layout->addLayout(columns);
     layout->addWidget(m_issues);
     layout->addWidget(buttons);
-    resize(980, sizeHint().height());
+    // Fits 1,024 x 700: combo boxes do not grow with their longest entry.
+    for (QComboBox *b : { m_position, m_activated, m_usage, m_proxy, m_edition }) {
+        b->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        b->setMinimumContentsLength(12);
+    }
+    resize(960, qMin(660, sizeHint().height()));
 
     for (QLineEdit *e : { m_description, m_comment, m_documentationUrl, m_folder, m_hosts, m_tags,
                           m_labels, m_server, m_site, m_proxyServer })
@@ -361,9 +385,9 @@ AgentUpdaterRule UpdaterRuleDialog::rule() const
         c.certificates = isSet(kCertificates) ? std::optional(m_certificates) : std::nullopt;
     if (touched(kKeys)) {
         QStringList keys;
-        for (int i = 0; i < m_keyList->count() && i < m_keys.size(); ++i) {
+        for (int i = 0; i < m_keyList->count() && i < m_keyPems.size(); ++i) {
             if (m_keyList->item(i)->checkState() == Qt::Checked)
-                keys << QString::fromLatin1(m_keys.at(i).certificatePem);
+                keys << m_keyPems.at(i);
         }
         c.signatureKeys = isSet(kKeys) ? std::optional(keys) : std::nullopt;
     }

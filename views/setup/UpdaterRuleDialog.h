@@ -65,6 +65,7 @@ private:
     AgentUpdaterRule m_rule;
     QList<Prerequisites::KeyInfo> m_keys;
     QStringList m_certificates;
+    QStringList m_keyPems; // certificate of each entry of the key list
     QStringList m_certificateWarnings;
     QString m_siteError;
     QHash<QString, Parameter> m_parameters;
