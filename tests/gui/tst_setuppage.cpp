@@ -2,6 +2,8 @@
 // the master switch with its confirmation, and an activation of changes to completion.
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -14,6 +16,8 @@
 #include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "RestClient.h"
+#include "RestReply.h"
 #include "SecretStore.h"
 #include "SetupController.h"
 #include "SetupPage.h"
@@ -36,6 +40,8 @@ private Q_SLOTS:
     void masterSwitchAndActivation();
     void ruleDialogNamesProblems();
     void createEditDeleteRule();
+    void registeredCountArrivingMidRefreshCounts();
+    void writesElsewhereRefreshThePage();
 
 private:
     struct Rig
@@ -216,6 +222,57 @@ void TestSetupPage::createEditDeleteRule()
     QCOMPARE(saved.first().first().toBool(), true);
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(table->rowCount(), 0);
+}
+
+void TestSetupPage::registeredCountArrivingMidRefreshCounts()
+{
+    // As in the app: the status page fills the model, the setup page counts from it.
+    Rig rig;
+    rig.controller.setStatusModelFilledElsewhere(true);
+    connect(rig, false);
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    // The status arrives while the setup page's own replies are still outstanding.
+    std::vector<HostUpdateStatus> rows(3);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        rows[i].hostName = u"host%1"_s.arg(i);
+        rows[i].registered = i != 1;
+    }
+    rig.statusModel.setRows(std::move(rows), 0, true);
+    QVERIFY(refreshed.wait(10000));
+    const auto results = refreshed.last().first().value<QList<Prerequisites::Result>>();
+    const auto registered = std::find_if(results.cbegin(), results.cend(), [](const auto &r) {
+        return r.item == Prerequisites::Item::RegisteredHost;
+    });
+    QVERIFY(registered != results.cend());
+    QVERIFY2(registered->state == State::Met, qPrintable(registered->reason));
+    QVERIFY(registered->reason.contains(u"2"_s));
+}
+
+void TestSetupPage::writesElsewhereRefreshThePage()
+{
+    Rig rig;
+    connect(rig, true);
+    auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
+    QCOMPARE(pending->text(), u"No pending changes."_s);
+    // Another page (the host selection, keys, agents) writes: this page follows by itself.
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"demo"_s);
+    RestClient other(c);
+    other.setSecret(SecureBuffer(rig.demo.site()->automationSecret()));
+    RestRequest put = RestRequest::put(
+        u"/objects/global_setting/agent_deployment_host_selection"_s,
+        QJsonDocument(QJsonObject {
+            { u"value"_s, QJsonObject { { u"match_hosts"_s, QJsonArray { u"x"_s } } } } }));
+    put.base = RestRequest::Base::InternalApi;
+    put.ifMatch = "*";
+    RestReply *reply = other.send(put);
+    QSignalSpy done(reply, &RestReply::finished);
+    QVERIFY(done.wait(10000));
+    rig.session.reportWrite(SiteSession::Change::HostSelection);
+    QVERIFY(refreshed.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change(s)."_s, 5000);
 }
 
 QTEST_MAIN(TestSetupPage)

@@ -38,6 +38,10 @@ public:
     void showMessage(const QString &text);
     QString selectedHash() const;
     void clearVerification();
+    // Asks before signing with a key some enabled rules do not accept (naming them); true when
+    // there is nothing to ask or the user goes on.
+    bool confirmSigningKey(int keyId);
+    const QList<QPair<int, QString>> &keys() const { return m_keys; }
     // The text of the last question asked before baking or signing (tests).
     QString lastQuestion() const { return m_lastQuestion; }
     // Answers the next question before baking or signing without showing it (tests).
@@ -53,7 +57,6 @@ Q_SIGNALS:
 private:
     void askBake();
     void askSign(bool bake);
-    bool confirmSigningKey(int keyId);
     bool confirm(const QString &title, const QString &text, const QString &yes);
 
     QList<BakedAgent> m_agents;
