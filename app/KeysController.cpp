@@ -1,6 +1,8 @@
 #include "KeysController.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -76,6 +78,14 @@ void KeysController::refresh()
 void KeysController::createKey(const QString &alias, const QByteArray &passphrase,
                                const QString &backupPath)
 {
+    // Checked before minutes of key generation: the backup must have a folder to go to.
+    if (const QDir folder = QFileInfo(backupPath).absoluteDir(); !folder.exists()) {
+        const QString problem = tr("The backup folder %1 does not exist; choose one that does.")
+                                    .arg(QDir::toNativeSeparators(folder.path()));
+        m_page->finishDialog(false, problem);
+        Q_EMIT actionFinished(false, problem);
+        return;
+    }
     auto secret
         = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -93,11 +103,14 @@ void KeysController::createKey(const QString &alias, const QByteArray &passphras
                 const SigningKeyResult result = watcher->result();
                 if (result.cancelled) {
                     m_page->setBusy(false);
+                    m_page->finishDialog(false, tr("Key generation cancelled."));
                     Q_EMIT actionFinished(false, tr("Key generation cancelled."));
                     return;
                 }
                 if (!result.ok) {
                     m_page->setBusy(false);
+                    m_page->finishDialog(
+                        false, tr("The key could not be generated: %1").arg(result.error));
                     m_page->showError(
                         ApiError::local(tr("The key could not be generated"), result.error));
                     Q_EMIT actionFinished(false, result.error);
@@ -109,6 +122,11 @@ void KeysController::createKey(const QString &alias, const QByteArray &passphras
                 if (!writePrivateFile(backupPath, result.privateKeyPem + result.certificatePem,
                                       &error)) {
                     m_page->setBusy(false);
+                    m_page->finishDialog(false,
+                                         tr("The backup could not be written to %1 (%2), "
+                                            "so the key was not uploaded. Choose another "
+                                            "backup file.")
+                                             .arg(backupPath, error));
                     m_page->showError(ApiError::local(
                         tr("The backup could not be written, so the key was not uploaded"),
                         tr("%1: %2").arg(backupPath, error)));
@@ -132,7 +150,7 @@ void KeysController::uploadKey(const QByteArray &pem, const QByteArray &passphra
     const KeyBundle bundle = KeyBundle::fromPem(pem);
     QString error;
     if (!bundle.check(*secret, &error)) {
-        m_page->showError(ApiError::local(tr("The key was not uploaded"), error));
+        m_page->finishDialog(false, error);
         Q_EMIT actionFinished(false, error);
         return;
     }
@@ -153,10 +171,12 @@ void KeysController::upload(const QString &alias, const QByteArray &keyPem,
                 ApiError e = r.error;
                 if (e.fields.contains(u"passphrase"_s))
                     e.detail = tr("The passphrase does not open this key.");
-                m_page->showError(e);
+                // The dialog stays open with its input; the reason is shown there, in words.
+                m_page->finishDialog(false, e.detail.isEmpty() ? e.summary() : e.detail);
                 Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
                 return;
             }
+            m_page->finishDialog(true, QString());
             Q_EMIT actionFinished(true, tr("Key uploaded."));
             refresh();
             m_session->reportWrite(SiteSession::Change::Keys);

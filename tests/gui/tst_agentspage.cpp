@@ -1,7 +1,9 @@
 // The agents page against an embedded demo site: bake, sign with a wrong and the right
 // passphrase, follow the job to its end, verify a package offline.
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -22,6 +24,7 @@
 #include "SignatureKeyModel.h"
 #include "SiteSession.h"
 #include "TestEnvironment.h"
+#include "UploadKeyDialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -140,6 +143,31 @@ void TestAgentsPage::createKeyBacksUpThenUploads()
     for (int r = 0; r < m_keysPage.model()->rowCount(); ++r)
         found = found || m_keysPage.model()->index(r, 0).data().toString() == u"Rotation 2026"_s;
     QVERIFY(found);
+
+    // Uploading it with a wrong passphrase: the dialog stays open with its input and says why.
+    m_keysPage.show();
+    m_keysPage.uploadKey();
+    auto *dialog = m_keysPage.findChild<UploadKeyDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->setFilePath(backup);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passphrase"_s), u"not the passphrase"_s);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    auto *problem = dialog->findChild<QLabel *>(u"uploadProblem"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->text().contains(u"passphrase does not open"_s), 5000);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"filePath"_s)->text(), backup);
+    // The right passphrase: the site refuses a key it has already, in its words, still open.
+    auto *field = dialog->findChild<QLineEdit *>(u"passphrase"_s);
+    field->clear();
+    QTest::keyClicks(field, u"a long enough passphrase"_s);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!problem->text().startsWith(u"Uploading"_s)
+                                 && !problem->text().contains(u"passphrase does not open"_s),
+                             10000);
+    QVERIFY2(!problem->text().isEmpty(), "the site's reason is shown");
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
 }
 
 void TestAgentsPage::signingWithARefusedKeyWarns()

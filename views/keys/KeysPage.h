@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include "ApiError.h"
 #include "CertificateSummary.h"
 #include "SignatureKey.h"
 
+class CreateKeyDialog;
+class UploadKeyDialog;
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -33,6 +36,9 @@ public:
     void setKeys(const QList<SignatureKey> &keys);
     void setNow(const QDateTime &now); // for tests; the page uses the current time otherwise
     void setBusy(bool busy, const QString &text = {});
+    // The create or upload request ended: the dialog closes on success; on failure it stays
+    // open with every input and shows `problem` (in words, at the field).
+    void finishDialog(bool ok, const QString &problem);
     void showError(const ApiError &error);
     void showCertificateDetails(const CertificateSummary &certificate);
 
@@ -78,4 +84,6 @@ private:
     QLabel *m_busyText;
     QProgressBar *m_busyBar;
     bool m_busy = false;
+    QPointer<CreateKeyDialog> m_createDialog;
+    QPointer<UploadKeyDialog> m_uploadDialog;
 };
