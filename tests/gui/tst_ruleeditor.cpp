@@ -66,6 +66,8 @@ private Q_SLOTS:
     void foreignRuleSurvivesDisableAndEnable();
     void secondWriterGetsTheChoice();
     void rulesMoveWithTheMoveAction();
+    void changedFolderMovesTheRule();
+    void refusedSaveReopensTheEditor();
     void demoRefusesWhatTheSiteRefuses();
 
 private:
@@ -438,6 +440,73 @@ void TestRuleEditor::rulesMoveWithTheMoveAction()
         if (r.value(u"extensions"_s).toObject().value(u"folder"_s).toString() == u"/network"_s)
             send(RestRequest::del(u"/objects/rule/"_s + r.value(u"id"_s).toString()));
     }
+}
+
+void TestRuleEditor::changedFolderMovesTheRule()
+{
+    Rig rig;
+    open(rig);
+    const RestResult posted = send(RestRequest::post(u"/domain-types/rule/collections/all"_s,
+                                                     QJsonDocument(foreignRuleBody())));
+    QVERIFY(posted.ok());
+    const QString id = posted.json.object().value(u"id"_s).toString();
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    QVERIFY(refreshed.wait(10000));
+    rig.controller.setRuleEditor([](const AgentUpdaterRule &rule,
+                                    const QList<Prerequisites::KeyInfo> &,
+                                    const ApiError &) -> std::optional<RuleDraft> {
+        AgentUpdaterRule moved = rule;
+        moved.folder = u"/linux/web"_s;
+        return RuleDraft { moved, std::nullopt };
+    });
+    QSignalSpy saved(&rig.controller, &SetupController::ruleSaved);
+    rig.controller.editRule(rowOf(rig, id));
+    QVERIFY(saved.wait(10000));
+    QVERIFY(saved.first().first().toBool());
+    const RestResult now = send(RestRequest::get(u"/objects/rule/"_s + id));
+    QCOMPARE(now.json.object().value(u"extensions"_s).toObject().value(u"folder"_s).toString(),
+             u"/linux/web"_s);
+    // Moved, and nothing else changed.
+    QCOMPARE(asSent(now.json.object()), asSent(posted.json.object()));
+    send(RestRequest::del(u"/objects/rule/"_s + id));
+}
+
+void TestRuleEditor::refusedSaveReopensTheEditor()
+{
+    Rig rig;
+    open(rig);
+    int calls = 0;
+    AgentUpdaterRule typed;
+    ApiError shown;
+    rig.controller.setRuleEditor([&](const AgentUpdaterRule &rule,
+                                     const QList<Prerequisites::KeyInfo> &,
+                                     const ApiError &lastError) -> std::optional<RuleDraft> {
+        if (++calls == 1) {
+            AgentUpdaterRule r = rule;
+            r.properties.description = u"typed by the user"_s;
+            r.properties.documentationUrl = u"not a url"_s; // the site refuses it
+            typed = r;
+            return RuleDraft { r, std::nullopt };
+        }
+        // Reopened with what was typed and the site's reason.
+        typed = rule;
+        shown = lastError;
+        return std::nullopt;
+    });
+    QSignalSpy saved(&rig.controller, &SetupController::ruleSaved);
+    rig.controller.editRule(-1);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.first().first().toBool(), false);
+    QCOMPARE(calls, 2);
+    QCOMPARE(typed.properties.description, u"typed by the user"_s);
+    QCOMPARE(shown.status, 400);
+    QVERIFY(shown.fields.contains(u"properties"_s));
+    // The dialog shows it in words at the field.
+    UpdaterRuleDialog dialog(typed, {});
+    dialog.setSiteError(shown);
+    QVERIFY(
+        dialog.findChild<QLabel *>(u"issues"_s)->text().contains(u"The site refused properties"_s));
 }
 
 void TestRuleEditor::demoRefusesWhatTheSiteRefuses()

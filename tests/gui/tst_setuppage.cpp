@@ -16,6 +16,7 @@
 #include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "EffectiveRuleValue.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
@@ -103,10 +104,16 @@ void TestSetupPage::rollOutUnderWay()
     QSignalSpy shown(&rig.controller, &SetupController::effectiveValueShown);
     rig.controller.showEffectiveValue(u"db-us-00000"_s); // the first host of the seeded inventory
     QVERIFY(shown.wait(10000));
-    QVERIFY(shown.first().at(1).toInt() >= 5);
+    // Every parameter of the rule set, each from its rule or the default.
+    QVERIFY(shown.first().at(1).toInt() >= 7);
     auto *effective = rig.page.findChild<QTableWidget *>(u"effectiveValue"_s);
     QVERIFY(effective->isVisibleTo(&rig.page));
     QCOMPARE(effective->item(0, 2)->text(), u"#1 Automatic updates for all hosts"_s);
+    QStringList parameters;
+    for (int row = 0; row < effective->rowCount(); ++row)
+        parameters << effective->item(row, 0)->text();
+    for (const QString &p : EffectiveRuleValue::knownParameters())
+        QVERIFY2(parameters.contains(p), qPrintable(p));
     shown.clear();
     rig.controller.showEffectiveValue(u"no-such-host"_s);
     QVERIFY(shown.wait(10000));

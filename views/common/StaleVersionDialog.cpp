@@ -75,7 +75,9 @@ StaleVersionDialog::StaleVersionDialog(const QString &what, const QStringList &m
     layout->addStretch(1);
     layout->addSpacing(12);
     layout->addWidget(buttons);
-    setMinimumWidth(560);
+    setMinimumWidth(640);
+    // Word-wrapped summaries need their height for the width, or the last lines are cut.
+    resize(640, qMax(sizeHint().height(), layout->totalHeightForWidth(640)));
 }
 
 void StaleVersionDialog::choose(Choice choice)
