@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "DisplayText.h"
 #include "RegistrationClient.h"
 #include "UpdaterStateFile.h"
 
@@ -23,9 +24,9 @@ QString tr(const char *text)
 
 int fail(const QString &command, int code, const QString &message)
 {
-    // One line: scripts grep and log it.
-    QString line = message;
-    line.replace(u'\n', u' ');
+    // One line, escaped and capped: scripts grep and log it, and a site's text in it must not
+    // drive the terminal.
+    const QString line = DisplayText::sanitized(message, 2000);
     std::fprintf(stderr, "agentdesk %s: %s\n", qPrintable(command), qPrintable(line));
     return code;
 }
@@ -168,7 +169,10 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
         const CertificateDetails &leaf = outcome.error.certificateChain.first();
         // A notice, not an error: stderr keeps its one line for a failure.
         std::fprintf(stdout, "Trusting the server's certificate %s (%s)\n",
-                     qPrintable(leaf.sha256Display()), qPrintable(leaf.subject));
+                     qPrintable(leaf.sha256Display()),
+                     qPrintable(DisplayText::sanitized(leaf.subject, 300)));
+        for (const QString &warning : RegistrationClient::trustWarnings(leaf.pem, request.server))
+            std::fprintf(stdout, "Warning: %s\n", qPrintable(DisplayText::sanitized(warning)));
         request.trust = RegistrationRequest::Trust::TrustCertificate;
         request.trustedCertificatesPem << leaf.pem;
         request.pinnedSha256 << leaf.sha256;
@@ -206,6 +210,10 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
     out << tr("Registered %1 at site %2; state written to %3.")
                .arg(outcome.hostName, request.site, statePath)
         << '\n';
+    for (const QString &dropped : std::as_const(outcome.rejectedCertificates))
+        out << tr("Note: a certificate the site sent was not kept: %1")
+                   .arg(DisplayText::sanitized(dropped, 500))
+            << '\n';
     if (!outcome.monitored)
         out << tr("Note: the host is not yet monitored; activate the pending changes on the "
                   "site.")
@@ -242,8 +250,9 @@ int CommandLineTool::showConfig(const QStringList &arguments)
     QTextStream out(stdout);
     const auto entries = UpdaterConfigView::merge(cfg.parsed.values, state.parsed.values);
     for (const UpdaterConfigEntry &e : entries) {
-        out << e.key << " = " << UpdaterConfigView::displayValue(e.key, e.value, false) << "  ("
-            << UpdaterConfigView::sourceName(e.source)
+        out << DisplayText::sanitized(e.key, 200) << " = "
+            << DisplayText::sanitized(UpdaterConfigView::displayValue(e.key, e.value, false), 4000)
+            << "  (" << UpdaterConfigView::sourceName(e.source)
             << (e.overridesState ? tr(", overrides the .state") : QString()) << ")\n";
     }
     if (entries.isEmpty())

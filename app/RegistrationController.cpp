@@ -227,6 +227,7 @@ void RegistrationController::registerMachine(const RegistrationRequest &request)
                 const auto certificates = QSslCertificate::fromData(pem.toLatin1(), QSsl::Pem);
                 report.siteCertificates += CertificateDetailsReader::readChain(certificates);
             }
+            report.droppedCertificates = outcome.rejectedCertificates;
             report.stateFilePath = request.stateFilePath;
             report.stateFileAtDefault = QFileInfo(request.stateFilePath).absoluteFilePath()
                 == UpdaterStateFile::defaultStatePath();

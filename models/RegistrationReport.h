@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include "CertificateDetails.h"
 
@@ -16,6 +17,7 @@ struct RegistrationReport
     bool monitored = true; // false: the host is not yet in the activated configuration
     QString updateUrl;
     QList<CertificateDetails> siteCertificates; // stored as local certificates
+    QStringList droppedCertificates; // sent by the site but not kept: "subject: reason"
     QString stateFilePath; // where the state file was written
     bool stateFileAtDefault = true; // false: the user must move it to /etc/cmk-update-agent.state
     QString moveInstructions; // shell lines to put it in place, when not at the default

@@ -2,20 +2,28 @@
 
 #include <QSslCertificateExtension>
 
+#include "DisplayText.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
+// The names in a certificate are whatever its maker wrote (escape sequences, megabytes, bidi
+// overrides): each value escaped and capped, and the whole name capped, before any view,
+// terminal or log sees it.
 QString distinguishedName(const QSslCertificate &c, bool issuer)
 {
+    constexpr qsizetype maxValue = 256;
+    constexpr qsizetype maxName = 1000;
     QStringList parts;
     const auto attributes = issuer ? c.issuerInfoAttributes() : c.subjectInfoAttributes();
     for (const QByteArray &attribute : attributes) {
         const QStringList values = issuer ? c.issuerInfo(attribute) : c.subjectInfo(attribute);
         for (const QString &value : values)
-            parts << QString::fromLatin1(attribute) + u'=' + value;
+            parts << DisplayText::sanitized(QString::fromLatin1(attribute), 32) + u'='
+                    + DisplayText::sanitized(value, maxValue);
     }
-    return parts.join(u", "_s);
+    return DisplayText::sanitized(parts.join(u", "_s), maxName);
 }
 
 bool basicConstraintsCa(const QSslCertificate &c)

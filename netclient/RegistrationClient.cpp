@@ -7,6 +7,16 @@
 #include <QNetworkCookieJar>
 #include <QUrl>
 
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "CertificateDetailsReader.h"
+#include "DisplayText.h"
 #include "RestClient.h"
 #include "RestReply.h"
 
@@ -14,9 +24,40 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray formField(const char *name, const QByteArray &value)
+// Appends "name=value" percent-encoded to a body that holds a secret. The caller reserved
+// enough room: no reallocation leaves a copy of the secret behind in freed memory.
+void appendField(QByteArray &body, const char *name, const QByteArray &value)
 {
-    return QByteArray(name) + '=' + QUrl::toPercentEncoding(QString::fromUtf8(value));
+    static const char hex[] = "0123456789ABCDEF";
+    if (!body.isEmpty())
+        body += '&';
+    body += name;
+    body += '=';
+    for (const char ch : value) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+            || c == '.' || c == '_' || c == '~') {
+            body += char(c);
+        } else {
+            body += '%';
+            body += hex[c >> 4];
+            body += hex[c & 15];
+        }
+    }
+}
+
+// A form body with room for every field percent-encoded, as one SecureBuffer.
+std::shared_ptr<const SecureBuffer>
+secretForm(std::initializer_list<std::pair<const char *, const QByteArray *>> fields)
+{
+    qsizetype room = 0;
+    for (const auto &f : fields)
+        room += qsizetype(std::strlen(f.first)) + 2 + 3 * f.second->size();
+    QByteArray body;
+    body.reserve(room);
+    for (const auto &f : fields)
+        appendField(body, f.first, *f.second);
+    return std::make_shared<const SecureBuffer>(std::move(body));
 }
 
 // The texts a Checkmk site answers with, instead of JSON, when the login did not work: the
@@ -66,6 +107,7 @@ void RegistrationClient::registerHost(const RegistrationRequest &request, Secure
     delete m_client;
     // A fresh client (and cookie jar) per registration: no session outlives it.
     m_client = new RestClient(request.toConnection(), this);
+    m_client->setDeadlineMs(m_deadlineMs);
 
     if (request.login == RegistrationRequest::Login::AutomationSecret) {
         sendRegistration(request, credential);
@@ -78,11 +120,18 @@ void RegistrationClient::registerHost(const RegistrationRequest &request, Secure
     login.authenticate = false;
     login.accept = "text/html, */*;q=0.5"_ba;
     login.maxRetries = 0;
-    login.formBody = "_login=1&" + formField("_username", request.user.toUtf8()) + '&'
-        + formField("_password", credential.bytes()) + "&_origtarget=index.py";
-    RestReply *reply = m_client->send(login);
-    SecureBuffer::wipe(login.formBody);
+    // A good login is a 302 with the session cookie: the answer itself, never a place to go.
+    login.redirects = RestRequest::Redirects::None;
+    login.maxReplyBytes = RestRequest::smallReplyBytes;
+    const QByteArray one = "1"_ba;
+    const QByteArray user = request.user.toUtf8();
+    const QByteArray target = "index.py"_ba;
+    login.secretFormBody = secretForm({ { "_login", &one },
+                                        { "_username", &user },
+                                        { "_password", &credential.bytes() },
+                                        { "_origtarget", &target } });
     credential.clear();
+    RestReply *reply = m_client->send(std::move(login));
     connect(reply, &RestReply::finished, this, [this, request](const RestResult &r) {
         RegistrationOutcome outcome;
         outcome.hostName = request.hostName;
@@ -92,21 +141,26 @@ void RegistrationClient::registerHost(const RegistrationRequest &request, Secure
         const bool session
             = std::any_of(cookies.cbegin(), cookies.cend(),
                           [](const QNetworkCookie &c) { return c.name().startsWith("auth_"); });
+        const bool redirected = !r.redirectTarget.isEmpty();
         if (r.error.kind == ApiError::Kind::Tls) {
             outcome.failure = RegistrationOutcome::Failure::Tls;
             outcome.error = r.error;
-        } else if (!session && (r.ok() || r.error.kind == ApiError::Kind::Http)) {
+        } else if (session && (r.ok() || redirected)) {
+            sendRegistration(request, SecureBuffer());
+            return;
+        } else if (redirected) {
+            // No session, but a pointer elsewhere: say where, and go nowhere.
+            outcome.failure = RegistrationOutcome::Failure::Network;
+            outcome.error = r.error;
+        } else if (r.ok() || r.error.kind == ApiError::Kind::Http) {
             outcome.failure = RegistrationOutcome::Failure::Authentication;
             outcome.error
                 = failure(r.error, tr("Wrong user or password"),
                           tr("The site did not accept the login of “%1”.").arg(request.user));
             outcome.error.kind = ApiError::Kind::Http;
-        } else if (!r.ok() && !session) {
+        } else {
             outcome.failure = RegistrationOutcome::Failure::Network;
             outcome.error = r.error;
-        } else {
-            sendRegistration(request, SecureBuffer());
-            return;
         }
         complete(std::move(outcome));
     });
@@ -123,18 +177,31 @@ void RegistrationClient::sendRegistration(const RegistrationRequest &request,
     // Not "application/json" only: a failed login answers with HTML, which we must read.
     r.accept = "*/*"_ba;
     r.maxRetries = 0;
-    r.formBody = formField("host", request.hostName.toUtf8()) + "&au_api=2";
+    // The secret goes to this address and no other: a redirect is reported, not followed.
+    r.redirects = RestRequest::Redirects::None;
+    r.maxReplyBytes = RestRequest::smallReplyBytes;
+    const QByteArray host = request.hostName.toUtf8();
+    const QByteArray api = "2"_ba;
+    const QByteArray user = request.user.toUtf8();
     if (request.login == RegistrationRequest::Login::AutomationSecret)
-        r.formBody += '&' + formField("_username", request.user.toUtf8()) + '&'
-            + formField("_secret", credential.bytes());
-    RestReply *reply = m_client->send(r);
-    SecureBuffer::wipe(r.formBody);
-    const QString host = request.hostName;
+        r.secretFormBody = secretForm({ { "host", &host },
+                                        { "au_api", &api },
+                                        { "_username", &user },
+                                        { "_secret", &credential.bytes() } });
+    else
+        r.secretFormBody = secretForm({ { "host", &host }, { "au_api", &api } });
+    RestReply *reply = m_client->send(std::move(r));
+    const QString hostName = request.hostName;
+    const bool verified = request.protocol == SiteConnection::Protocol::Https
+        && request.trust != RegistrationRequest::Trust::Insecure;
     connect(reply, &RestReply::finished, this,
-            [this, host](const RestResult &result) { complete(readReply(result, host)); });
+            [this, hostName, verified](const RestResult &result) {
+                complete(readReply(result, hostName, verified));
+            });
 }
 
-RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QString &hostName)
+RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QString &hostName,
+                                                  bool verifiedConnection)
 {
     RegistrationOutcome outcome;
     outcome.hostName = hostName;
@@ -143,7 +210,8 @@ RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QSt
         outcome.error = r.error;
         return outcome;
     }
-    if (r.error.isError() && r.error.kind != ApiError::Kind::Http) {
+    if ((r.error.isError() && r.error.kind != ApiError::Kind::Http)
+        || !r.redirectTarget.isEmpty()) {
         outcome.failure = RegistrationOutcome::Failure::Network;
         outcome.error = r.error;
         return outcome;
@@ -161,7 +229,7 @@ RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QSt
                                     tr("HTTP %1, %2 bytes of %3.")
                                         .arg(r.status)
                                         .arg(r.body.size())
-                                        .arg(QString::fromLatin1(r.contentType)));
+                                        .arg(DisplayText::sanitized(r.contentType, 100)));
         }
         if (!outcome.error.isError())
             outcome.error.kind = ApiError::Kind::MalformedReply;
@@ -176,8 +244,9 @@ RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QSt
         outcome.error.status = r.status;
         outcome.error.url = r.error.url;
         outcome.error.title = tr("The site refused the registration");
+        // The site's own words, escaped and capped: they reach terminals and labels.
         outcome.error.detail = o.value(u"result"_s).isString()
-            ? o.value(u"result"_s).toString()
+            ? DisplayText::sanitized(o.value(u"result"_s).toString(), maxRefusalLength)
             : tr("result_code %1 without a reason").arg(code);
         return outcome;
     }
@@ -196,11 +265,16 @@ RegistrationOutcome RegistrationClient::readReply(const RestResult &r, const QSt
     outcome.hostSecret = SecureBuffer(std::move(secret));
     outcome.monitored = result.value(u"monitored"_s).toBool(true);
     outcome.updateUrl = result.value(u"update_url"_s).toString();
+    QStringList sent;
     const QJsonArray certificates = result.value(u"certificates"_s).toArray();
     for (const QJsonValue &c : certificates) {
         if (c.isString())
-            outcome.certificatesPem << c.toString();
+            sent << c.toString();
+        else
+            outcome.rejectedCertificates << tr("an entry that is not a PEM text");
     }
+    outcome.certificatesPem
+        = checkCertificates(sent, r.peerChain, verifiedConnection, &outcome.rejectedCertificates);
     return outcome;
 }
 
@@ -238,4 +312,126 @@ QVariantMap RegistrationClient::stateValues(const RegistrationRequest &request,
     if (!outcome.updateUrl.isEmpty())
         values.insert(u"update_url"_s, outcome.updateUrl);
     return values;
+}
+
+namespace {
+
+struct X509Deleter
+{
+    void operator()(X509 *x) const { X509_free(x); }
+};
+using X509Ptr = std::unique_ptr<X509, X509Deleter>;
+
+X509Ptr toX509(const QSslCertificate &certificate)
+{
+    const QByteArray der = certificate.toDer();
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    return X509Ptr(d2i_X509(nullptr, &p, long(der.size())));
+}
+
+// Whether ca (a CA certificate) issued child: names and key identifiers match, and child's
+// signature verifies with ca's key.
+bool issued(X509 *ca, X509 *child)
+{
+    if (X509_check_issued(ca, child) != X509_V_OK)
+        return false;
+    EVP_PKEY *key = X509_get0_pubkey(ca);
+    return key && X509_verify(child, key) == 1;
+}
+
+} // namespace
+
+QStringList RegistrationClient::checkCertificates(const QStringList &pems,
+                                                  const QList<QSslCertificate> &presented,
+                                                  bool verifiedConnection, QStringList *rejected)
+{
+    QStringList kept;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList presentedSha;
+    std::vector<X509Ptr> presentedX509;
+    for (const QSslCertificate &c : presented) {
+        presentedSha << CertificateDetailsReader::sha256Hex(c);
+        if (X509Ptr x = toX509(c))
+            presentedX509.push_back(std::move(x));
+    }
+    const auto reject = [&](const QString &subject, const QString &reason) {
+        if (rejected)
+            *rejected << (subject.isEmpty() ? reason : subject + u": "_s + reason);
+    };
+    for (const QString &pem : pems) {
+        // A PEM text may hold several certificates, or none: each is judged on its own.
+        const QList<QSslCertificate> certificates
+            = QSslCertificate::fromData(pem.toLatin1(), QSsl::Pem);
+        if (certificates.isEmpty() || pem.size() > 64 * 1024) {
+            reject({}, tr("not a certificate; dropped"));
+            continue;
+        }
+        for (const QSslCertificate &certificate : certificates) {
+            const CertificateDetails details = CertificateDetailsReader::read(certificate);
+            const QString subject = DisplayText::sanitized(details.subject, 200);
+            X509Ptr x = toX509(certificate);
+            if (certificate.isNull() || !x) {
+                reject({}, tr("not a certificate; dropped"));
+                continue;
+            }
+            if (!verifiedConnection) {
+                reject(subject,
+                       tr("sent over a connection that was not verified, so nothing shows it "
+                          "came from the site; not kept"));
+                continue;
+            }
+            if (!details.isValidAt(now)) {
+                reject(subject,
+                       tr("not valid now (%1 to %2); not kept")
+                           .arg(details.notBefore.toString(Qt::ISODate),
+                                details.notAfter.toString(Qt::ISODate)));
+                continue;
+            }
+            if (presentedSha.contains(details.sha256)) {
+                kept << QString::fromLatin1(certificate.toPem()); // the site's own certificate
+                continue;
+            }
+            const bool isCa = X509_check_ca(x.get()) >= 1;
+            const bool issuedPresented = isCa
+                && std::any_of(presentedX509.begin(), presentedX509.end(),
+                               [&](const X509Ptr &p) { return issued(x.get(), p.get()); });
+            if (issuedPresented) {
+                kept << QString::fromLatin1(certificate.toPem()); // the CA of the site's chain
+                continue;
+            }
+            reject(subject,
+                   isCa ? tr("a CA that issued none of the certificates the server presented; "
+                             "not kept")
+                        : tr("neither the server's certificate nor a CA certificate; not kept"));
+        }
+    }
+    kept.removeDuplicates();
+    return kept;
+}
+
+QStringList RegistrationClient::trustWarnings(const QString &pem, const QString &server)
+{
+    QStringList warnings;
+    const QSslCertificate certificate(pem.toLatin1(), QSsl::Pem);
+    X509Ptr x = toX509(certificate);
+    if (certificate.isNull() || !x)
+        return { tr("the server's certificate cannot be read") };
+    const CertificateDetails details = CertificateDetailsReader::read(certificate);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (details.notAfter < now)
+        warnings << tr("the certificate expired on %1").arg(details.notAfter.toString(Qt::ISODate));
+    else if (details.notBefore > now)
+        warnings << tr("the certificate is not valid before %1")
+                        .arg(details.notBefore.toString(Qt::ISODate));
+    // The host the user asked for, without a port; an address is matched as an address.
+    const QString host = QUrl(u"https://"_s + server).host();
+    const QByteArray hostBytes = host.toUtf8();
+    const bool matches = X509_check_ip_asc(x.get(), hostBytes.constData(), 0) == 1
+        || X509_check_host(x.get(), hostBytes.constData(), size_t(hostBytes.size()), 0, nullptr)
+            == 1;
+    if (!matches)
+        warnings << tr("the certificate does not name %1 (it is for %2)")
+                        .arg(DisplayText::sanitized(host, 200),
+                             DisplayText::sanitized(details.subject, 200));
+    return warnings;
 }

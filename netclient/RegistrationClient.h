@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSslCertificate>
 #include <QStringList>
 #include <QVariantMap>
 
@@ -30,7 +31,10 @@ struct RegistrationOutcome
     SecureBuffer hostSecret; // exactly 64 characters on success
     bool monitored = true;
     QString updateUrl;
+    // The certificates the site sent that passed checkCertificates(), as PEM; and the ones it
+    // dropped, each as "subject: reason" (escaped), for the user to see.
     QStringList certificatesPem;
+    QStringList rejectedCertificates;
 
     bool ok() const { return failure == Failure::None; }
 };
@@ -51,8 +55,24 @@ public:
     // One registration at a time; `done` is called once (not after the client is destroyed).
     void registerHost(const RegistrationRequest &request, SecureBuffer credential, Callback done);
     void cancel();
+    // The deadline of each request of a registration (RestClient::defaultDeadlineMs if unset).
+    void setDeadlineMs(int ms) { m_deadlineMs = ms; }
 
     static constexpr int hostSecretLength = 64;
+    static constexpr qsizetype maxRefusalLength = 1000; // of the site's refusal text
+
+    // Which of the certificates a site sent in its registration reply may go into
+    // local_certificates, where the updater trusts them as CAs: each must parse, be valid now,
+    // and be either one the server presented in this very TLS handshake or a CA certificate
+    // that issued one of those. Over plain http, or without verification, nothing proves where
+    // they came from: none is kept. Unparsable ones are never kept. *rejected gets
+    // "subject: reason" for each one dropped.
+    static QStringList checkCertificates(const QStringList &pems,
+                                         const QList<QSslCertificate> &presented,
+                                         bool verifiedConnection, QStringList *rejected);
+    // What the user should know before trusting a certificate with --trust-cert: that it has
+    // expired or is not yet valid, or that it does not name the server's host. Escaped texts.
+    static QStringList trustWarnings(const QString &pem, const QString &server);
 
     // The keys a registration sets in cmk-update-agent.state (every other key stays as it was).
     // local_certificates keeps the ones there and adds the chosen and the site's certificates.
@@ -61,7 +81,10 @@ public:
                                    const QVariantMap &currentState);
 
     // The site's answer to register_agent.py, read as the updater reads it (public for tests).
-    static RegistrationOutcome readReply(const RestResult &result, const QString &hostName);
+    // The certificates in it go through checkCertificates() against result.peerChain;
+    // verifiedConnection says whether that chain was verified (https, not --insecure).
+    static RegistrationOutcome readReply(const RestResult &result, const QString &hostName,
+                                         bool verifiedConnection = false);
 
 private:
     void sendRegistration(const RegistrationRequest &request, const SecureBuffer &credential);
@@ -69,4 +92,6 @@ private:
 
     RestClient *m_client = nullptr;
     Callback m_done;
+    int m_deadlineMs = 0;
+    RegistrationRequest m_request;
 };

@@ -100,6 +100,8 @@ RestReply *RestClient::send(RestRequest request)
 {
     if (request.timeoutMs <= 0)
         request.timeoutMs = m_connection.timeoutMs;
+    if (request.deadlineMs <= 0)
+        request.deadlineMs = m_deadlineMs;
     if (request.method != RestRequest::Method::Get && request.method != RestRequest::Method::Post
         && request.ifMatch.isEmpty()) {
         request.ifMatch = m_etags.value(request.path);
@@ -140,7 +142,7 @@ QNetworkRequest RestClient::makeRequest(const RestRequest &request, const QUrl &
     }
     if (request.json)
         r.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    else if (!request.formBody.isEmpty())
+    else if (!request.formBody.isEmpty() || request.secretFormBody)
         r.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
     if (!request.ifMatch.isEmpty())
         r.setRawHeader("If-Match", request.ifMatch);

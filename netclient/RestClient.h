@@ -34,6 +34,11 @@ public:
     void setNetworkAccessManager(QNetworkAccessManager *manager);
     QNetworkAccessManager *networkAccessManager() const { return m_manager; }
 
+    // The deadline of every request that sets none of its own (RestRequest::deadlineMs).
+    static constexpr int defaultDeadlineMs = 60000;
+    int deadlineMs() const { return m_deadlineMs; }
+    void setDeadlineMs(int ms) { m_deadlineMs = ms > 0 ? ms : defaultDeadlineMs; }
+
     // Starts the request at once. The reply deletes itself after finished().
     RestReply *send(RestRequest request);
 
@@ -63,4 +68,5 @@ private:
     QSslConfiguration m_ssl;
     QHash<QString, QByteArray> m_etags;
     QList<RestReply *> m_inFlight;
+    int m_deadlineMs = defaultDeadlineMs;
 };

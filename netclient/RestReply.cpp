@@ -3,13 +3,16 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslError>
 #include <QTimer>
 
 #include "CertificateDetailsReader.h"
+#include "DisplayText.h"
 #include "RestClient.h"
+#include "UploadBody.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,29 +37,41 @@ bool isJsonType(const QByteArray &contentType)
         || type.endsWith("+json");
 }
 
-QHash<QString, QStringList> readFields(const QJsonValue &value)
+// Field errors of a problem document, names and messages escaped and capped (they are the
+// site's words), and no more of them than a banner can show.
+QHash<QString, QStringList> readFields(const QJsonValue &value, int depth = 0)
 {
+    constexpr qsizetype maxFields = 100;
+    constexpr qsizetype maxName = 100;
+    constexpr qsizetype maxMessage = 500;
     QHash<QString, QStringList> fields;
     const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
+    for (auto it = object.begin(); it != object.end() && fields.size() < maxFields; ++it) {
+        const QString name = DisplayText::sanitized(it.key(), maxName);
         QStringList messages;
         if (it->isArray()) {
             const QJsonArray list = it->toArray();
-            for (const QJsonValue &m : list)
-                messages << (m.isString()
-                                 ? m.toString()
+            for (const QJsonValue &m : list) {
+                if (messages.size() >= maxFields)
+                    break;
+                messages << DisplayText::sanitized(
+                    m.isString() ? m.toString()
                                  : QString::fromUtf8(
-                                     QJsonDocument(m.toObject()).toJson(QJsonDocument::Compact)));
+                                     QJsonDocument(m.toObject()).toJson(QJsonDocument::Compact)),
+                    maxMessage);
+            }
         } else if (it->isObject()) {
             // Nested field errors: flatten to "outer.inner".
-            const auto inner = readFields(*it);
-            for (auto in = inner.begin(); in != inner.end(); ++in)
-                fields.insert(it.key() + u'.' + in.key(), in.value());
+            if (depth >= 4)
+                continue;
+            const auto inner = readFields(*it, depth + 1);
+            for (auto in = inner.begin(); in != inner.end() && fields.size() < maxFields; ++in)
+                fields.insert(name + u'.' + in.key(), in.value());
             continue;
         } else {
-            messages << it->toVariant().toString();
+            messages << DisplayText::sanitized(it->toVariant().toString(), maxMessage);
         }
-        fields.insert(it.key(), messages);
+        fields.insert(name, messages);
     }
     return fields;
 }
@@ -86,42 +101,117 @@ void RestReply::start()
 {
     if (!m_client || m_finished)
         return;
+    if (!m_deadline) {
+        // One clock for the whole request: redirects and retries spend from it too.
+        m_deadline = new QTimer(this);
+        m_deadline->setSingleShot(true);
+        connect(m_deadline, &QTimer::timeout, this, &RestReply::onDeadline);
+        m_deadline->start(m_request.deadlineMs > 0 ? m_request.deadlineMs
+                                                   : RestClient::defaultDeadlineMs);
+    }
     m_tlsErrors.clear();
     m_chain.clear();
-    const QNetworkRequest nr = m_client->makeRequest(m_request, m_url, m_sendAuthorization);
-    QByteArray body;
-    if (m_request.json)
-        body = m_request.json->toJson(QJsonDocument::Compact);
-    else
-        body = m_request.formBody;
+    m_cap = m_request.replyCap();
+    QNetworkRequest nr = m_client->makeRequest(m_request, m_url, sameOrigin(m_originalUrl, m_url));
     QNetworkAccessManager *manager = m_client->networkAccessManager();
-    switch (m_request.method) {
-    case RestRequest::Method::Get:
+    if (m_request.method == RestRequest::Method::Get) {
         m_reply = manager->get(nr);
-        break;
-    case RestRequest::Method::Post:
-        m_reply = manager->post(nr, body);
-        break;
-    case RestRequest::Method::Put:
-        m_reply = manager->put(nr, body);
-        break;
-    case RestRequest::Method::Delete:
-        m_reply = body.isEmpty() ? manager->deleteResource(nr)
-                                 : manager->sendCustomRequest(nr, "DELETE", body);
-        break;
+    } else {
+        // Every other method sends its body from a device that can be read once: Qt cannot
+        // send the request a second time behind our back, and a secret is read from its own
+        // buffer instead of being copied into shared QByteArrays that no wipe reaches.
+        std::shared_ptr<const SecureBuffer> bytes = m_request.secretFormBody;
+        if (!bytes) {
+            QByteArray plain = m_request.json ? m_request.json->toJson(QJsonDocument::Compact)
+                                              : QByteArray(m_request.formBody);
+            bytes = std::make_shared<const SecureBuffer>(std::move(plain));
+        }
+        auto *body = new UploadBody(std::move(bytes));
+        nr.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+        nr.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        switch (m_request.method) {
+        case RestRequest::Method::Post:
+            m_reply = manager->post(nr, body);
+            break;
+        case RestRequest::Method::Put:
+            m_reply = manager->put(nr, body);
+            break;
+        case RestRequest::Method::Get:
+        case RestRequest::Method::Delete:
+            m_reply = manager->sendCustomRequest(nr, m_request.verb(), body);
+            break;
+        }
+        body->setParent(m_reply);
     }
+    // Back-pressure: Qt stops reading from the socket while this much is waiting for us, so a
+    // reply that never ends cannot fill the memory faster than readyRead() checks the cap.
+    m_reply->setReadBufferSize(readBufferBytes);
     connect(m_reply, &QNetworkReply::finished, this, &RestReply::onNetworkFinished);
     connect(m_reply, &QNetworkReply::sslErrors, this, &RestReply::onSslErrors);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &RestReply::downloadProgress);
-    // Take the body as it arrives: one readAll() of a 50 MB reply at the end would block the
-    // UI thread for a noticeable time.
+    // Take the body as it arrives (one readAll() of a 50 MB reply at the end would block the
+    // UI thread), and never more than the cap. Nothing is reserved from Content-Length: that
+    // is a number the server chose.
     m_body.clear();
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        if (length > 0 && length < (qint64(1) << 31))
-            m_body.reserve(qsizetype(length));
-    });
-    connect(m_reply, &QNetworkReply::readyRead, this, [this] { m_body += m_reply->readAll(); });
+    m_announcedTooLarge = false;
+    m_tooLarge = false;
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &RestReply::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &RestReply::onReadyRead);
+}
+
+void RestReply::onMetaData()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 400 || (status >= 300 && status < 400))
+        m_cap = qMin(m_cap, RestRequest::smallReplyBytes); // an error or a redirect is short
+    bool ok = false;
+    const qint64 announced = m_reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
+    if (ok && announced > m_cap) {
+        m_tooLarge = true;
+        m_announcedTooLarge = true;
+        m_announcedBytes = announced;
+        m_reply->abort(); // finished() follows and reports it
+    }
+}
+
+void RestReply::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    const qint64 available = m_reply->bytesAvailable();
+    if (m_body.size() + available > m_cap) {
+        m_tooLarge = true;
+        m_reply->abort();
+        return;
+    }
+    m_body += m_reply->read(available);
+}
+
+void RestReply::onDeadline()
+{
+    if (m_finished)
+        return;
+    m_deadlineExpired = true;
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    if (m_reply) {
+        m_reply->abort(); // finished() follows and reports the deadline
+        return;
+    }
+    RestResult result;
+    result.error = deadlineError();
+    finish(std::move(result));
+}
+
+ApiError RestReply::deadlineError() const
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Timeout;
+    e.title = tr("The site did not finish its reply in time");
+    const int seconds = qMax(1, m_request.deadlineMs / 1000);
+    e.detail = tr("The request was stopped after %n second(s), its deadline.", nullptr, seconds);
+    e.url = urlForDisplay(m_url);
+    return e;
 }
 
 void RestReply::cancel()
@@ -167,11 +257,29 @@ void RestReply::onNetworkFinished()
     reply->disconnect(this);
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (!m_cancelled
-        && (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
-        const QUrl target = m_url.resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
-        if (followRedirect(target, status))
+    if (!m_cancelled && !m_deadlineExpired && !m_tooLarge && status >= 300 && status < 400
+        && reply->hasRawHeader(QByteArrayLiteral("Location"))) {
+        const QUrl target = m_url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        const QString refusal = redirectRefusal(target);
+        if (refusal.isEmpty()) {
+            m_visited << m_url;
+            m_url = target;
+            start();
             return;
+        }
+        RestResult result;
+        result.status = status;
+        result.redirectTarget = target;
+        result.contentType = reply->rawHeader("Content-Type");
+        result.cookies
+            = reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
+        result.error.kind = ApiError::Kind::Http;
+        result.error.status = status;
+        result.error.url = urlForDisplay(m_url);
+        result.error.title = tr("The site redirected the request");
+        result.error.detail = tr("It pointed to %1; %2").arg(urlForDisplay(target), refusal);
+        finish(std::move(result));
+        return;
     }
 
     RestResult result = interpret(reply);
@@ -188,29 +296,32 @@ void RestReply::onNetworkFinished()
     finish(std::move(result));
 }
 
-bool RestReply::followRedirect(const QUrl &target, int status)
+QString RestReply::redirectRefusal(const QUrl &target) const
 {
-    if (!target.isValid() || ++m_redirects > 5)
-        return false;
-    const bool upgrade = m_url.scheme() == u"http"_s && target.scheme() == u"https"_s
-        && m_url.host().compare(target.host(), Qt::CaseInsensitive) == 0;
-    if (m_url.scheme() == u"https"_s && target.scheme() == u"http"_s)
-        return false; // never downgrade
-    if (!sameOrigin(m_originalUrl, target) && !upgrade)
-        m_sendAuthorization = false; // another origin never sees the secret
-    if (status == 303) {
-        m_request.method = RestRequest::Method::Get;
-        m_request.json.reset();
-        m_request.formBody.clear();
-    }
-    m_url = target;
-    start();
-    return true;
+    // Each case says that nothing was sent there: that is what the user needs to know.
+    if (m_request.redirects == RestRequest::Redirects::None)
+        return tr("this request follows no redirect, so nothing was sent there.");
+    if (!target.isValid() || target.host().isEmpty())
+        return tr("that is not a valid address, so nothing was sent there.");
+    if (m_url.scheme() == u"https"_s && target.scheme() != u"https"_s)
+        return tr("that would leave https, so nothing was sent there.");
+    if (m_request.method != RestRequest::Method::Get)
+        return tr("a %1 request is sent only to the address it was made for, so nothing was "
+                  "sent there.")
+            .arg(QString::fromLatin1(m_request.verb()));
+    if (!sameOrigin(m_originalUrl, target))
+        return tr("that is another server, so nothing was sent there.");
+    if (target == m_url || m_visited.contains(target))
+        return tr("the redirects go round in a loop.");
+    if (m_visited.size() >= maxRedirects)
+        return tr("more than %n redirect(s) in a row.", nullptr, maxRedirects);
+    return {};
 }
 
 bool RestReply::shouldRetry(const RestResult &result) const
 {
-    if (m_cancelled || !result.error.isError() || m_attempt >= m_request.effectiveRetries())
+    if (m_cancelled || m_deadlineExpired || !m_request.isIdempotent() || !result.error.isError()
+        || m_attempt >= m_request.effectiveRetries())
         return false;
     switch (result.error.kind) {
     case ApiError::Kind::Network:
@@ -233,12 +344,36 @@ RestResult RestReply::interpret(QNetworkReply *reply)
         m_body += reply->readAll();
     r.body = std::exchange(m_body, QByteArray());
     r.cookies = reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
+    if (m_url.scheme() == u"https"_s)
+        r.peerChain = reply->sslConfiguration().peerCertificateChain();
     r.error.url = urlForDisplay(m_url);
 
     const QNetworkReply::NetworkError netError = reply->error();
     if (m_cancelled) {
         r.error.kind = ApiError::Kind::Cancelled;
         r.error.title = tr("Cancelled");
+        return r;
+    }
+    if (m_deadlineExpired) {
+        const QString url = r.error.url;
+        r.error = deadlineError();
+        r.error.url = url;
+        r.body.clear();
+        return r;
+    }
+    if (m_tooLarge) {
+        // Nothing half-read is handed on: a cut JSON document is no document.
+        r.body.clear();
+        r.error.kind = ApiError::Kind::MalformedReply;
+        r.error.status = r.status;
+        r.error.title = tr("The site's reply is too large");
+        const QString cap = QLocale::c().formattedDataSize(m_cap, 0, QLocale::DataSizeIecFormat);
+        r.error.detail = m_announcedTooLarge
+            ? tr("It announced %1 bytes, more than the %2 this request takes; the transfer was "
+                 "stopped.")
+                  .arg(m_announcedBytes)
+                  .arg(cap)
+            : tr("It went on past the %1 this request takes; the transfer was stopped.").arg(cap);
         return r;
     }
     if (r.status == 0
@@ -261,6 +396,15 @@ RestResult RestReply::interpret(QNetworkReply *reply)
             r.error.tlsErrors = m_tlsErrors;
             r.error.certificateChain = m_chain;
             break;
+        case QNetworkReply::ContentReSendError:
+            // Qt wanted to send the request again after the server closed the connection
+            // without an answer; UploadBody refused, as it must for a write.
+            r.error.kind = ApiError::Kind::Network;
+            r.error.title = tr("The site closed the connection without answering");
+            r.error.detail = tr("The %1 request was not sent again; it may or may not have "
+                                "taken effect on the site.")
+                                 .arg(QString::fromLatin1(m_request.verb()));
+            break;
         case QNetworkReply::RemoteHostClosedError:
             r.error.kind = ApiError::Kind::Network;
             r.error.title = tr("The site closed the connection before the reply was complete");
@@ -280,7 +424,11 @@ RestResult RestReply::interpret(QNetworkReply *reply)
     if (r.status >= 400) {
         r.error.kind = ApiError::Kind::Http;
         r.error.status = r.status;
-        r.error.title = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        // Every text of an error comes from the site: escaped and capped here, once, before
+        // it can reach a label, a terminal or a log.
+        r.error.title = DisplayText::sanitized(
+            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+            maxTitleLength);
         if (json) {
             QJsonParseError pe;
             const QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
@@ -288,14 +436,17 @@ RestResult RestReply::interpret(QNetworkReply *reply)
             if (pe.error == QJsonParseError::NoError && doc.isObject()) {
                 r.json = doc;
                 if (o.value(u"title"_s).isString())
-                    r.error.title = o.value(u"title"_s).toString();
+                    r.error.title
+                        = DisplayText::sanitized(o.value(u"title"_s).toString(), maxTitleLength);
                 if (o.value(u"detail"_s).isString())
-                    r.error.detail = o.value(u"detail"_s).toString();
+                    r.error.detail
+                        = DisplayText::sanitized(o.value(u"detail"_s).toString(), maxDetailLength,
+                                                 DisplayText::Newlines::Keep);
                 r.error.fields = readFields(o.value(u"fields"_s));
             }
         } else {
             // Not a problem document (the updater's pages answer in plain text or HTML).
-            r.error.detail = QString::fromUtf8(r.body.left(500)).trimmed();
+            r.error.detail = DisplayText::sanitized(r.body.left(4 * 500), 500).trimmed();
         }
         return r;
     }
@@ -323,7 +474,8 @@ RestResult RestReply::interpret(QNetworkReply *reply)
         if (!json) {
             r.error.kind = ApiError::Kind::MalformedReply;
             r.error.title = tr("The site's reply is not JSON");
-            r.error.detail = tr("Content-Type was \"%1\".").arg(QString::fromLatin1(r.contentType));
+            r.error.detail
+                = tr("Content-Type was \"%1\".").arg(DisplayText::sanitized(r.contentType, 100));
             return r;
         }
         if (!m_request.parseJson)

@@ -19,6 +19,13 @@ class RestReply final : public QObject
     Q_DISABLE_COPY_MOVE(RestReply)
 
 public:
+    static constexpr int maxRedirects = 5;
+    // How much Qt may hold for us before it stops reading from the socket.
+    static constexpr qint64 readBufferBytes = 1024 * 1024;
+    // Caps of the texts taken from an error reply.
+    static constexpr qsizetype maxTitleLength = 300;
+    static constexpr qsizetype maxDetailLength = 2000;
+
     ~RestReply() override;
 
     const RestRequest &request() const { return m_request; }
@@ -37,8 +44,13 @@ private:
 
     void start();
     void onNetworkFinished();
+    void onMetaData();
+    void onReadyRead();
+    void onDeadline();
+    ApiError deadlineError() const;
     void onSslErrors(const QList<class QSslError> &errors);
-    bool followRedirect(const QUrl &target, int status);
+    // Empty when a redirect to target may be followed; otherwise why not, for the user.
+    QString redirectRefusal(const QUrl &target) const;
     bool shouldRetry(const RestResult &result) const;
     void finish(RestResult result);
     RestResult interpret(QNetworkReply *reply);
@@ -51,9 +63,14 @@ private:
     QUrl m_originalUrl;
     QNetworkReply *m_reply = nullptr;
     QTimer *m_retryTimer = nullptr;
+    QTimer *m_deadline = nullptr;
+    qint64 m_cap = RestRequest::largeReplyBytes;
+    qint64 m_announcedBytes = 0;
+    bool m_tooLarge = false;
+    bool m_announcedTooLarge = false;
+    bool m_deadlineExpired = false;
     int m_attempt = 0;
-    int m_redirects = 0;
-    bool m_sendAuthorization = true;
+    QList<QUrl> m_visited; // the addresses redirected from, to see loops
     bool m_cancelled = false;
     bool m_finished = false;
     QStringList m_tlsErrors;

@@ -65,6 +65,18 @@ RestRequest &RestRequest::withRetries(int count)
     return *this;
 }
 
+RestRequest &RestRequest::withDeadline(int ms)
+{
+    deadlineMs = ms;
+    return *this;
+}
+
+RestRequest &RestRequest::withMaxReplyBytes(qint64 bytes)
+{
+    maxReplyBytes = bytes;
+    return *this;
+}
+
 QByteArray RestRequest::verb() const
 {
     switch (method) {

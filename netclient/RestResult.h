@@ -5,6 +5,8 @@
 #include <QList>
 #include <QMetaType>
 #include <QNetworkCookie>
+#include <QSslCertificate>
+#include <QUrl>
 
 #include "ApiError.h"
 
@@ -17,6 +19,8 @@ struct RestResult
     QByteArray body;
     QJsonDocument json; // set when the reply was JSON
     QList<QNetworkCookie> cookies; // Set-Cookie of the reply
+    QList<QSslCertificate> peerChain; // what the server presented (https), leaf first
+    QUrl redirectTarget; // a redirect that was not followed: where the site pointed
     ApiError error;
 
     bool ok() const { return !error.isError(); }

@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "DisplayText.h"
+
 using namespace Qt::StringLiterals;
 
 CertificateTrustDialog::CertificateTrustDialog(const QString &siteLabel, const ApiError &error,
@@ -46,7 +48,7 @@ CertificateTrustDialog::CertificateTrustDialog(const QString &siteLabel, const A
             role = tr("server, self-signed");
         auto *item = new QTreeWidgetItem(
             m_chain,
-            { u"%1 (%2)"_s.arg(c.subject, role),
+            { u"%1 (%2)"_s.arg(DisplayText::sanitized(c.subject, 300), role),
               QLocale().toString(c.notAfter.toLocalTime(), QLocale::ShortFormat) });
         if (!c.isValidAt(now))
             item->setForeground(1, QColor(0x8a, 0x1c, 0x12));
@@ -111,8 +113,8 @@ void CertificateTrustDialog::showCertificate(int index)
     }
     const CertificateDetails &c = m_error.certificateChain.at(index);
     const auto row = [](const QString &k, const QString &v) {
-        return u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(k.toHtmlEscaped(),
-                                                               v.toHtmlEscaped());
+        return u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(
+            k.toHtmlEscaped(), DisplayText::sanitized(v, 1000).toHtmlEscaped());
     };
     QLocale locale;
     QString html = u"<table cellspacing=4>"_s;

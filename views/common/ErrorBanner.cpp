@@ -6,6 +6,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "DisplayText.h"
+
 using namespace Qt::StringLiterals;
 
 ErrorBanner::ErrorBanner(QWidget *parent)
@@ -53,11 +55,24 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 void ErrorBanner::showError(const ApiError &error, const QString &context)
 {
     m_error = error;
-    const QString summary = error.summary();
-    m_text->setText(context.isEmpty() ? summary : context + u"\n"_s + summary);
-    QStringList details = error.fieldMessages();
+    // The error's texts come from a site: escaped and capped here as well as where they were
+    // read, so that no path around the reader puts raw text into a label. The banner's line
+    // stays short; the whole (capped) text is under Details. Long runs without a space (a line
+    // of escapes) get line breaks, or the label could only clip them.
+    const QString summary
+        = DisplayText::sanitized(error.summary(), 2000, DisplayText::Newlines::Keep);
+    const QString shortSummary = DisplayText::breakLongRuns(
+        DisplayText::sanitized(summary, 300, DisplayText::Newlines::Keep), 100);
+    m_text->setText(context.isEmpty() ? shortSummary : context + u"\n"_s + shortSummary);
+    QStringList details;
+    if (summary.size() > 300)
+        details << DisplayText::breakLongRuns(summary, 100);
+    const QStringList fields = error.fieldMessages();
+    for (const QString &line : fields.mid(0, 50))
+        details << DisplayText::breakLongRuns(DisplayText::sanitized(line, 500), 100);
     if (!error.url.isEmpty())
-        details << tr("Request: %1").arg(error.url);
+        details << DisplayText::breakLongRuns(
+            tr("Request: %1").arg(DisplayText::sanitized(error.url, 500)), 100);
     m_details->setText(details.join(u'\n'));
     m_detailsButton->setVisible(!details.isEmpty());
     m_detailsButton->setChecked(false);

@@ -10,17 +10,21 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "DisplayText.h"
+
 using namespace Qt::StringLiterals;
 
 CertificateDetailsDialog::CertificateDetailsDialog(const CertificateSummary &certificate,
                                                    QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Certificate of %1").arg(certificate.commonName));
+    setWindowTitle(
+        tr("Certificate of %1").arg(DisplayText::sanitized(certificate.commonName, 100)));
     auto *form = new QFormLayout;
     const auto addRow
         = [this, form](const QString &label, const QString &value, bool monospace = false) {
-              auto *field = new QLabel(value, this);
+              // Whatever the key's maker wrote: escaped and capped before it is shown.
+              auto *field = new QLabel(DisplayText::sanitized(value, 1000), this);
               field->setTextFormat(Qt::PlainText);
               field->setTextInteractionFlags(Qt::TextSelectableByMouse);
               field->setWordWrap(true);

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include "DisplayText.h"
+
 using namespace Qt::StringLiterals;
 
 CertificateChainView::CertificateChainView(QWidget *parent)
@@ -31,8 +33,9 @@ void CertificateChainView::setChain(const QList<CertificateDetails> &chain)
         const CertificateDetails &c = chain.at(i);
         const bool valid = c.isValidAt(now);
         html += u"<p><b>%1</b><br>"_s.arg(roleOf(chain, i).toHtmlEscaped());
-        html += tr("Subject: %1").arg(c.subject.toHtmlEscaped()) + u"<br>"_s;
-        html += tr("Issuer: %1").arg(c.issuer.toHtmlEscaped()) + u"<br>"_s;
+        html
+            += tr("Subject: %1").arg(DisplayText::sanitized(c.subject).toHtmlEscaped()) + u"<br>"_s;
+        html += tr("Issuer: %1").arg(DisplayText::sanitized(c.issuer).toHtmlEscaped()) + u"<br>"_s;
         html += tr("Valid from %1 to %2")
                     .arg(locale.toString(c.notBefore.toUTC(), QLocale::ShortFormat),
                          locale.toString(c.notAfter.toUTC(), QLocale::ShortFormat));

@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "CertificateChainView.h"
+#include "DisplayText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -41,8 +42,12 @@ void RegistrationResultPage::setReport(const RegistrationReport &r)
                       "state file)")
                        .arg(r.maskedHostSecret.toHtmlEscaped())
                        .arg(r.hostSecretLength);
+    // The update URL and the reasons for dropped certificates come from the site.
     if (!r.updateUrl.isEmpty())
-        html += u"<br>"_s + tr("Update URL: %1").arg(r.updateUrl.toHtmlEscaped());
+        html += u"<br>"_s
+            + tr("Update URL: %1")
+                  .arg(DisplayText::breakLongRuns(DisplayText::sanitized(r.updateUrl, 500), 80)
+                           .toHtmlEscaped());
     html += u"<br>"_s
         + tr("State file written to <tt>%1</tt> (mode 0600).").arg(r.stateFilePath.toHtmlEscaped());
     if (!r.stateFileAtDefault)
@@ -51,6 +56,15 @@ void RegistrationResultPage::setReport(const RegistrationReport &r)
     if (!r.siteCertificates.isEmpty())
         html += u"<br>"_s
             + tr("The site's certificates below are stored as local certificates of the updater.");
+    if (!r.droppedCertificates.isEmpty()) {
+        html += u"<br>"_s
+            + tr("%n certificate(s) the site sent were not kept:", nullptr,
+                 int(r.droppedCertificates.size()));
+        for (const QString &dropped : r.droppedCertificates.mid(0, 10))
+            html += u"<br>• "_s
+                + DisplayText::breakLongRuns(DisplayText::sanitized(dropped, 300), 80)
+                      .toHtmlEscaped();
+    }
     m_details->setText(html);
     m_instructions->setVisible(!r.stateFileAtDefault);
     m_instructions->setPlainText(r.moveInstructions);
