@@ -24,7 +24,9 @@ QUrlQuery effectiveAttributes()
 RestReply *InventoryApi::hosts(QObject *context, Hosts done) const
 {
     return SiteCall::sendParsedInWorker<QList<Host>>(
-        m_client, RestRequest::get(hostsPath, effectiveAttributes()).withTimeout(120000), context,
+        m_client,
+        RestRequest::get(hostsPath, effectiveAttributes()).withTimeout(120000).withDeadline(600000),
+        context,
         [](const QByteArray &body, ApiError *error) { return SiteReplyReader::hosts(body, error); },
         std::move(done));
 }

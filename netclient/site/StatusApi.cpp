@@ -7,8 +7,10 @@ using namespace Qt::StringLiterals;
 namespace {
 RestRequest statusRequest()
 {
+    // Tens of megabytes at 100,000 hosts: a long deadline, the idle timeout still watches.
     return RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
-        .withTimeout(120000);
+        .withTimeout(120000)
+        .withDeadline(600000);
 }
 } // namespace
 
