@@ -49,7 +49,7 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     , m_folder(new QLineEdit(this))
     , m_position(new QComboBox(this))
     , m_hosts(new QLineEdit(this))
-    , m_hostsNegate(new QCheckBox(tr("all hosts &except these"), this))
+    , m_hostsNegate(new QCheckBox(tr("&all hosts except these"), this))
     , m_tags(new QLineEdit(this))
     , m_labels(new QLineEdit(this))
     , m_kept(new QLabel(this))
@@ -206,7 +206,7 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
         box->setToolTip(notSetTip());
         return box;
     };
-    auto *setActivated = setBox(kActivated, tr("&Plug-in:"));
+    auto *setActivated = setBox(kActivated, tr("Plu&g-in:"));
     valueForm->addRow(setActivated, m_activated);
     auto *serverRow = new QHBoxLayout;
     serverRow->addWidget(m_server, 2);
@@ -214,7 +214,7 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     serverRow->addWidget(siteLabel);
     serverRow->addWidget(m_site, 1);
     serverRow->addWidget(m_protocol);
-    auto *setServer = setBox(kServer, tr("Update &server:"));
+    auto *setServer = setBox(kServer, tr("Update ser&ver:"));
     valueForm->addRow(setServer, serverRow);
     auto *usageLabel = new QLabel(tr("Use the server:"), this);
     usageLabel->setBuddy(m_usage);
@@ -227,7 +227,7 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     proxyRow->addWidget(m_proxyPort);
     auto *setProxy = setBox(kProxy, tr("Pro&xy:"));
     valueForm->addRow(setProxy, proxyRow);
-    auto *setEdition = setBox(kEdition, tr("Package &format:"));
+    auto *setEdition = setBox(kEdition, tr("Package fo&rmat:"));
     valueForm->addRow(setEdition, m_edition);
     auto *certButtons = new QHBoxLayout;
     certButtons->addWidget(m_addCertificate);
