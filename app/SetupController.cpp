@@ -176,10 +176,10 @@ void SetupController::evaluate()
     Q_EMIT refreshed(results);
 }
 
-void SetupController::loadPendingChanges()
+void SetupController::loadPendingChanges(std::function<void()> then)
 {
     ActivationApi(m_session->client())
-        .pendingChanges(this, [this](SiteResult<Versioned<PendingChanges>> r) {
+        .pendingChanges(this, [this, then](SiteResult<Versioned<PendingChanges>> r) {
             if (!r.ok()) {
                 m_page->showError(r.error, tr("The pending changes could not be read."));
                 return;
@@ -189,6 +189,8 @@ void SetupController::loadPendingChanges()
             for (const PendingChanges::Change &c : r.value->value.changes)
                 texts << tr("%1 — %2").arg(c.user, c.text);
             m_page->setPendingChanges(texts);
+            if (then)
+                then();
         });
 }
 
@@ -221,10 +223,13 @@ void SetupController::activate()
     ActivationApi(m_session->client())
         .activate(m_pendingEtag, this, [this](SiteResult<ActivationRun> r) {
             if (r.error.status == 412) {
-                m_page->setActivation(false,
-                                      tr("The pending changes changed since they were shown; "
-                                         "review them and activate again."));
-                loadPendingChanges();
+                // Shown after the new list, which would otherwise clear it as a past message.
+                m_page->setActivation(false, QString());
+                loadPendingChanges([this] {
+                    m_page->setActivation(false,
+                                          tr("The pending changes changed since they were shown; "
+                                             "review them and activate again."));
+                });
                 return;
             }
             if (r.error.status == 422) {

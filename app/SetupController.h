@@ -65,7 +65,7 @@ Q_SIGNALS:
     void effectiveValueShown(const QString &host, int parameters);
 
 private:
-    void loadPendingChanges();
+    void loadPendingChanges(std::function<void()> then = {});
     void pollActivation(const QString &id);
     void evaluate();
     // Opens the editor on `rule` (read with `etag`) and saves what comes back.

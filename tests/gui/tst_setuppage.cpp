@@ -43,6 +43,7 @@ private Q_SLOTS:
     void createEditDeleteRule();
     void registeredCountArrivingMidRefreshCounts();
     void writesElsewhereRefreshThePage();
+    void activationOfChangedPendingChangesAsksToReview();
 
 private:
     struct Rig
@@ -280,6 +281,40 @@ void TestSetupPage::writesElsewhereRefreshThePage()
     rig.session.reportWrite(SiteSession::Change::HostSelection);
     QVERIFY(refreshed.wait(10000));
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change(s)."_s, 5000);
+}
+
+void TestSetupPage::activationOfChangedPendingChangesAsksToReview()
+{
+    Rig rig;
+    connect(rig, true);
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"demo"_s);
+    RestClient other(c);
+    other.setSecret(SecureBuffer(rig.demo.site()->automationSecret()));
+    const auto change = [&other](const QString &setting, const QJsonValue &value) {
+        RestRequest put = RestRequest::put(u"/objects/global_setting/"_s + setting,
+                                           QJsonDocument(QJsonObject { { u"value"_s, value } }));
+        put.base = RestRequest::Base::InternalApi;
+        put.ifMatch = "*";
+        RestReply *reply = other.send(put);
+        QSignalSpy done(reply, &RestReply::finished);
+        return done.wait(10000);
+    };
+    // The page shows one pending change ...
+    QVERIFY(change(u"agent_deployment_host_selection"_s,
+                   QJsonObject { { u"match_hosts"_s, QJsonArray { u"a"_s } } }));
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    QVERIFY(refreshed.wait(10000));
+    auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change(s)."_s, 5000);
+    // ... somebody adds another before the user activates: nothing unseen is activated.
+    QVERIFY(change(u"agent_deployment_enabled"_s, true));
+    rig.controller.activate();
+    auto *text = rig.page.findChild<QLabel *>(u"activationText"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(text->text().contains(u"changed since they were shown"_s),
+                              qPrintable(text->text() + u" / "_s + pending->text()), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"2 pending change(s)."_s, 5000);
 }
 
 QTEST_MAIN(TestSetupPage)
