@@ -52,6 +52,51 @@ bool readSecretFile(const QString &path, QByteArray *secret, QString *error)
     return true;
 }
 
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+}
+
+// Our own help options: addHelpOption() adds --help-all, which lists Qt's options.
+void addHelpOptions(QCommandLineParser &parser)
+{
+    parser.addOption({ { u"h"_s, u"help"_s }, tr("Show this help.") });
+    QCommandLineOption all(u"help-all"_s, tr("Show this help."));
+    all.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(all);
+}
+
+bool isHelpRequested(const QCommandLineParser &parser)
+{
+    return parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s);
+}
+
+// The parser's first line is "Usage: /full/path [options]"; ours names the command and what it
+// needs, and the exit codes follow the options.
+void printHelp(const QCommandLineParser &parser, const QString &usage, const QString &epilogue)
+{
+    QString text = parser.helpText();
+    text.remove(0, text.indexOf(u'\n') + 1);
+    print(stdout, usage + u'\n' + text + u'\n' + epilogue + u'\n');
+}
+
+QString usageError(const QString &command, const QString &error)
+{
+    QString text = error.trimmed();
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return tr("%1 (agentdesk %2 --help lists the options)").arg(text, command);
+}
+
+// A 404 for the site's own pages (login.py, register_agent.py) means no site of that name on the
+// server: the server answered, so it is no network error, and no credential was judged.
+bool siteNotFound(const RegistrationOutcome &outcome)
+{
+    return outcome.error.status == 404
+        && (outcome.failure == RegistrationOutcome::Failure::Network
+            || outcome.failure == RegistrationOutcome::Failure::Authentication);
+}
+
 RegistrationOutcome registerOnce(const RegistrationRequest &request, const QByteArray &secret)
 {
     RegistrationClient client;
@@ -109,16 +154,39 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
              "it as a local certificate.") },
         { u"insecure"_s, tr("Do not verify the server's certificate at all.") },
     });
-    parser.addHelpOption();
+    addHelpOptions(parser);
     if (!parser.parse(arguments))
-        return fail(cmd, Usage, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        return fail(cmd, Usage, usageError(cmd, parser.errorText()));
+    if (isHelpRequested(parser)) {
+        printHelp(parser,
+                  tr("Usage: agentdesk register --server S --site I --hostname H --user U "
+                     "(--secret-file F | --password-file F) [options]"),
+                  tr("Exit codes:\n"
+                     "  0  registered, the state file written\n"
+                     "  2  usage: an option missing or wrong\n"
+                     "  3  the server's certificate is not trusted (see --trust-cert)\n"
+                     "  4  wrong user, secret or password\n"
+                     "  5  the site refused the registration\n"
+                     "  6  the state file cannot be read or written\n"
+                     "  7  network: no answer, a timeout, or not the updater's protocol\n"
+                     "  8  site not found: the server answers 404 for the site's pages"));
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty())
-        return fail(cmd, Usage,
-                    tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return fail(
+            cmd, Usage,
+            usageError(cmd,
+                       tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first())));
+    // Every missing option at once: a script's author fixes them in one go.
+    QStringList missing;
+    for (const QString &option : { u"server"_s, u"site"_s, u"hostname"_s, u"user"_s }) {
+        if (parser.value(option).trimmed().isEmpty())
+            missing << u"--"_s + option;
+    }
+    if (!parser.isSet(u"secret-file"_s) && !parser.isSet(u"password-file"_s))
+        missing << tr("one of --secret-file and --password-file");
+    if (!missing.isEmpty())
+        return fail(cmd, Usage, usageError(cmd, tr("missing %1").arg(missing.join(tr("; ")))));
 
     RegistrationRequest request;
     request.server = parser.value(u"server"_s);
@@ -130,8 +198,8 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
         return fail(cmd, Usage, tr("--protocol must be https or http"));
     request.protocol
         = protocol == u"http"_s ? SiteConnection::Protocol::Http : SiteConnection::Protocol::Https;
-    if (parser.isSet(u"secret-file"_s) == parser.isSet(u"password-file"_s))
-        return fail(cmd, Usage, tr("give exactly one of --secret-file and --password-file"));
+    if (parser.isSet(u"secret-file"_s) && parser.isSet(u"password-file"_s))
+        return fail(cmd, Usage, tr("give only one of --secret-file and --password-file"));
     if (parser.isSet(u"trust-cert"_s) && parser.isSet(u"insecure"_s))
         return fail(cmd, Usage, tr("--trust-cert and --insecure exclude each other"));
     request.login = parser.isSet(u"password-file"_s) ? RegistrationRequest::Login::Password
@@ -180,6 +248,13 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
     }
     SecureBuffer::wipe(secret);
 
+    if (siteNotFound(outcome))
+        return fail(cmd, SiteNotFound,
+                    tr("site not found: %1 answered %2 for %3; check --site (the site's name, as "
+                       "in https://server/SITE/) and --server")
+                        .arg(request.server)
+                        .arg(outcome.error.status)
+                        .arg(outcome.error.url));
     switch (outcome.failure) {
     case RegistrationOutcome::Failure::None:
         break;
@@ -234,13 +309,22 @@ int CommandLineTool::showConfig(const QStringList &arguments)
         { u"state"_s, tr("The .state file (default %1).").arg(UpdaterStateFile::defaultStatePath()),
           u"path"_s, UpdaterStateFile::defaultStatePath() },
     });
-    parser.addHelpOption();
+    addHelpOptions(parser);
     if (!parser.parse(arguments))
-        return fail(cmd, Usage, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        return fail(cmd, Usage, usageError(cmd, parser.errorText()));
+    if (isHelpRequested(parser)) {
+        printHelp(parser, tr("Usage: agentdesk show-config [--cfg P] [--state P]"),
+                  tr("Exit codes:\n"
+                     "  0  shown\n"
+                     "  2  usage: an option wrong\n"
+                     "  6  a file cannot be read or parsed"));
         return Ok;
     }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            cmd, Usage,
+            usageError(cmd,
+                       tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first())));
     const auto cfg = UpdaterStateFile::read(parser.value(u"cfg"_s));
     if (!cfg.ok())
         return fail(cmd, StateFileError, cfg.error);

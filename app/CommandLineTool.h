@@ -3,11 +3,12 @@
 #include <QStringList>
 
 // `agentdesk register` and `agentdesk show-config`: the registration and the updater's
-// configuration for scripts. Never asks a question (reads no stdin), prints one line per error
-// on stderr and reports through the exit code:
+// configuration for scripts. Never asks a question (reads no stdin), needs no display, prints
+// one line per error on stderr and reports through the exit code:
 //   0 ok, 2 usage, 3 TLS not trusted, 4 authentication failed, 5 site refused registration,
 //   6 cannot read or write the state file (show-config: cannot read or parse a file),
-//   7 network (no answer, timeout, or not the updater's protocol).
+//   7 network (no answer, timeout, or not the updater's protocol), 8 site not found (the
+//   server answers 404 for the site's pages: a wrong --site, or not a Checkmk server).
 class CommandLineTool final
 {
 public:
@@ -19,6 +20,7 @@ public:
         RegistrationRefused = 5,
         StateFileError = 6,
         NetworkError = 7,
+        SiteNotFound = 8,
     };
 
     // True when argv[1] names one of the commands.

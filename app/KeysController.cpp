@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "CertificateInfo.h"
@@ -65,6 +66,16 @@ void KeysController::refresh()
     if (!m_session->isConnected())
         return;
     KeysApi(m_session->client()).keys(this, [this](SiteResult<QList<SignatureKey>> r) {
+        if (!r.ok() && r.error.status == 404) {
+            // A stock site: no signature-key interface; its own page does it.
+            QUrl page = m_session->connection().checkmkUrl();
+            page.setPath(page.path() + u"wato.py"_s);
+            page.setQuery(u"mode=signature_keys"_s);
+            m_page->showNotOffered(page);
+            m_keys.clear();
+            Q_EMIT keysChanged();
+            return;
+        }
         if (!r.ok()) {
             m_page->showError(r.error);
             return;

@@ -1,9 +1,14 @@
 #include "StatusController.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QJsonDocument>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include "RestClient.h"
 #include "RestReply.h"
+#include "ServiceStatusReader.h"
 #include "SiteSession.h"
 #include "StatusApi.h"
 #include "UpdateStatusModel.h"
@@ -33,35 +38,95 @@ void StatusController::refresh()
     const int generation = ++m_generation;
     m_loading = true;
     m_page->setLoading(true, tr("Fetching the update status…"));
-    // The reply is read in a worker by the status client; only the hand-over happens here.
-    m_reply = StatusApi(m_session->client())
-                  .updateStatus(this, [this, generation](SiteResult<UpdateStatusParser::Result> r) {
-                      if (generation != m_generation)
-                          return;
-                      m_reply = nullptr;
-                      if (!r.ok()) {
-                          if (r.error.kind != ApiError::Kind::Cancelled)
-                              m_page->showError(r.error);
-                          finish(false);
-                          return;
-                      }
-                      UpdateStatusParser::Result &parsed = *r.value;
-                      const qint64 now = parsed.generatedAt > 0
-                          ? parsed.generatedAt
-                          : QDateTime::currentSecsSinceEpoch();
-                      const bool enabled = parsed.deploymentEnabled.value_or(true);
-                      const qint64 fetchedAt = QDateTime::currentSecsSinceEpoch();
-                      auto rows
-                          = std::make_shared<std::vector<HostUpdateStatus>>(std::move(parsed.rows));
-                      if (m_page->model()->rowCount() > 0) {
-                          // A refresh: one update keeps selection, sort and scroll.
-                          m_page->setStatus(std::move(*rows), now, enabled, fetchedAt);
-                          finish(true);
-                          return;
-                      }
-                      m_page->beginLoad(now, enabled);
-                      handOver(rows, 0, now, enabled, fetchedAt, generation);
-                  });
+    RestRequest request = StatusApi::statusRequest();
+    request.parseJson = false; // the worker reads it
+    m_reply = m_session->client()->send(std::move(request));
+    connect(m_reply, &RestReply::finished, this, [this, generation](const RestResult &result) {
+        if (generation != m_generation)
+            return;
+        m_reply = nullptr;
+        if (!result.ok() && result.error.status == 404) {
+            // A stock site has no update-status endpoint: read the Check_MK Agent services.
+            fetchFromServices(generation);
+            return;
+        }
+        m_page->setSourceNote({});
+        if (!result.ok()) {
+            if (result.error.kind != ApiError::Kind::Cancelled)
+                m_page->showError(result.error);
+            finish(false);
+            return;
+        }
+        m_page->setLoading(true, tr("Reading %n host(s)…", nullptr, int(result.body.size() / 560)));
+        readInWorker(result.body, generation, &UpdateStatusParser::parse);
+    });
+}
+
+void StatusController::fetchFromServices(int generation)
+{
+    m_page->setLoading(true,
+                       tr("This site has no update-status endpoint: reading the "
+                          "Check_MK Agent services…"));
+    RestRequest request = StatusApi::servicesRequest();
+    request.parseJson = false;
+    m_reply = m_session->client()->send(std::move(request));
+    connect(m_reply, &RestReply::finished, this, [this, generation](const RestResult &result) {
+        if (generation != m_generation)
+            return;
+        m_reply = nullptr;
+        if (!result.ok()) {
+            if (result.error.kind != ApiError::Kind::Cancelled)
+                m_page->showError(result.error);
+            finish(false);
+            return;
+        }
+        m_page->setSourceNote(
+            tr("This site offers no update-status interface (a stock Checkmk site shows it in "
+               "its web GUI only). The status below is read from each host's \"Check_MK "
+               "Agent\" service: errors, last check, installed and pending agent. The target "
+               "agent of a host is known only while an update is pending, so hosts and sites "
+               "without an update in progress count as up to date."));
+        readInWorker(result.body, generation, &ServiceStatusReader::parse);
+    });
+}
+
+void StatusController::readInWorker(const QByteArray &body, int generation, Parse parse)
+{
+    {
+        // The parse runs in a worker; the body is shared, not copied.
+        auto *watcher
+            = new QFutureWatcher<std::pair<std::optional<UpdateStatusParser::Result>, ApiError>>(
+                this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation != m_generation)
+                return;
+            auto [parsed, error] = watcher->result();
+            if (!parsed) {
+                m_page->showError(error);
+                finish(false);
+                return;
+            }
+            const qint64 now = parsed->generatedAt > 0 ? parsed->generatedAt
+                                                       : QDateTime::currentSecsSinceEpoch();
+            const bool enabled = parsed->deploymentEnabled.value_or(true);
+            const qint64 fetchedAt = QDateTime::currentSecsSinceEpoch();
+            auto rows = std::make_shared<std::vector<HostUpdateStatus>>(std::move(parsed->rows));
+            if (m_page->model()->rowCount() > 0) {
+                // A refresh: one update keeps selection, sort and scroll.
+                m_page->setStatus(std::move(*rows), now, enabled, fetchedAt);
+                finish(true);
+                return;
+            }
+            m_page->beginLoad(now, enabled);
+            handOver(rows, 0, now, enabled, fetchedAt, generation);
+        });
+        watcher->setFuture(QtConcurrent::run([body, parse] {
+            ApiError error;
+            auto parsed = parse(body, &error);
+            return std::make_pair(std::move(parsed), error);
+        }));
+    }
 }
 
 void StatusController::handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "HostUpdateStatus.h"
+#include "UpdateStatusParser.h"
 
 class RestReply;
 class SiteSession;
@@ -33,6 +34,10 @@ Q_SIGNALS:
     void loaded(int rows);
 
 private:
+    using Parse = std::optional<UpdateStatusParser::Result> (*)(const QByteArray &, ApiError *);
+    // A stock site: the Check_MK Agent services instead of the update-status endpoint.
+    void fetchFromServices(int generation);
+    void readInWorker(const QByteArray &body, int generation, Parse parse);
     void handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from, qint64 now,
                   bool enabled, qint64 fetchedAt, int generation);
     void finish(bool ok);

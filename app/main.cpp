@@ -1,11 +1,15 @@
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 
+#include <cstdio>
+
+#include "AgentDeskVersion.h"
 #include "AppController.h"
 #include "CommandLineTool.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "GuiCommandLine.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,60 +19,50 @@ int main(int argc, char **argv)
     if (CommandLineTool::handles(argc, argv))
         return CommandLineTool::run(argc, argv);
 
+    // The command line is read before QApplication exists: --help, --version and mistakes in
+    // the options must work on a machine without a display (QApplication aborts there).
+    GuiCommandLine::Options options;
+    {
+        QCoreApplication core(argc, argv);
+        const QStringList arguments = QCoreApplication::arguments();
+        if (const int code = GuiCommandLine::parse(arguments, &options); code >= 0)
+            return code;
+        if (!GuiCommandLine::hasDisplay(arguments)) {
+            std::fprintf(stderr, "%s\n", qPrintable(GuiCommandLine::noDisplayMessage()));
+            return GuiCommandLine::NoWindow;
+        }
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"AgentDesk"_s);
     QApplication::setApplicationDisplayName(u"AgentDesk"_s);
     QApplication::setOrganizationName(u"AgentDesk"_s);
-    QApplication::setApplicationVersion(u"0.1.0"_s);
-    QApplication::setDesktopFileName(u"agentdesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
+    QApplication::setDesktopFileName(u"io.github.agentdesk.AgentDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "A console for the automatic agent updates of Checkmk sites."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        u"demo"_s,
-        QApplication::translate("main", "Start the embedded demo site and connect to it."));
-    const QCommandLineOption demoHosts(
-        u"demo-hosts"_s,
-        QApplication::translate("main", "Number of hosts of the demo site (default 2000)."), u"n"_s,
-        u"2000"_s);
-    const QCommandLineOption connection(
-        u"connection"_s, QApplication::translate("main", "Connect to the saved connection NAME."),
-        u"name"_s);
-    parser.addOptions({ demo, demoHosts, connection });
-    parser.process(app);
 
     AppController controller;
     DemoSiteThread demoSite;
-    if (parser.isSet(demo)) {
-        DemoSiteOptions options;
-        bool ok = false;
-        options.hostCount = parser.value(demoHosts).toInt(&ok);
-        if (!ok || options.hostCount < 0 || options.hostCount > DemoSiteOptions::maxHosts) {
-            qCritical("--demo-hosts: expected a whole number from 0 to %d",
-                      DemoSiteOptions::maxHosts);
-            return 2;
-        }
+    if (options.demo) {
+        DemoSiteOptions demoOptions;
+        demoOptions.hostCount = options.demoHosts;
         QString error;
-        if (!demoSite.start(options, &error)) {
+        if (!demoSite.start(demoOptions, &error)) {
             QMessageBox::critical(
                 nullptr, QApplication::translate("main", "Demo site"),
                 QApplication::translate("main", "The demo site could not start: %1").arg(error));
-            return 1;
+            return GuiCommandLine::NoWindow;
         }
         SiteConnection c;
         c.name = QApplication::translate("main", "Demo site");
         c.server = u"127.0.0.1:%1"_s.arg(demoSite.site()->port());
-        c.site = options.siteName;
+        c.site = demoOptions.siteName;
         c.user = u"automation"_s;
         c.pinnedSha256 = { QString::fromLatin1(demoSite.site()->certificateSha256()) };
         c.demo = true;
         controller.startDemo(c, demoSite.site()->automationSecret());
     } else {
-        controller.start(parser.value(connection));
+        controller.start(options.connection);
     }
     return QApplication::exec();
 }

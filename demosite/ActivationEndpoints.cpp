@@ -35,17 +35,19 @@ QJsonObject runObject(const DemoState::Activation &a)
         perSite.append(QJsonObject {
             { u"site"_s, site },
             { u"phase"_s, a.running ? u"activate"_s : u"done"_s },
-            { u"state"_s, a.running ? QString() : u"success"_s },
+            // The document: null while the site is still activating.
+            { u"state"_s, a.running ? QJsonValue(QJsonValue::Null) : QJsonValue(u"success"_s) },
             { u"status_text"_s, a.running ? u"Activating"_s : u"Success"_s },
             { u"status_details"_s,
               a.running ? u"Started at: %1."_s.arg(iso(a.started))
                         : u"Started at: %1. Finished at: %2."_s.arg(iso(a.started), iso(a.ended)) },
             { u"start_time"_s, iso(a.started) },
-            { u"end_time"_s, a.running ? QString() : iso(a.ended) } });
+            { u"end_time"_s,
+              a.running ? QJsonValue(QJsonValue::Null) : QJsonValue(iso(a.ended)) } });
     }
     const QJsonObject ext { { u"sites"_s, QJsonArray::fromStringList(a.sites) },
                             { u"is_running"_s, a.running },
-                            { u"force_foreign_changes"_s, false },
+                            { u"force_foreign_changes"_s, a.forceForeign },
                             { u"time_started"_s, iso(a.started) },
                             { u"changes"_s, changesJson(a.changes) },
                             { u"status_per_site"_s, perSite } };
@@ -53,6 +55,13 @@ QJsonObject runObject(const DemoState::Activation &a)
                              a.running ? u"Activation status: In progress."_s
                                        : u"Activation status: Complete."_s,
                              ext, base);
+}
+
+QString waitUrl(const DemoState &state, const DemoRequest &request, const QString &id)
+{
+    return u"%1://%2/%3/check_mk/api/1.0/objects/activation_run/%4/actions/wait-for-completion/invoke"_s
+        .arg(state.options().plainHttp ? u"http"_s : u"https"_s,
+             QString::fromLatin1(request.header("host")), state.siteName(), id);
 }
 
 } // namespace
@@ -84,8 +93,19 @@ void ActivationEndpoints::install(DemoRouter &router, DemoState &state)
             if (state.pendingChanges().isEmpty())
                 return DemoReply::problem(422, u"Unprocessable Entity"_s,
                                           u"Currently there are no changes to activate."_s);
+            const QJsonObject body = request.json().object();
+            const bool force = body.value(u"force_foreign_changes"_s).toBool();
+            // Changes of other users are activated only when asked for explicitly.
+            bool foreign = false;
+            for (const DemoState::Change &c : state.pendingChanges())
+                foreign = foreign || c.user != request.user;
+            if (foreign && !force)
+                return DemoReply::problem(
+                    401, u"Unauthorized"_s,
+                    u"There are changes from other users and foreign changes are not allowed in "
+                    "this API call."_s);
             QStringList sites;
-            const QJsonArray requested = request.json().object().value(u"sites"_s).toArray();
+            const QJsonArray requested = body.value(u"sites"_s).toArray();
             for (const QJsonValue &s : requested) {
                 if (!state.inventory.sites.contains(s.toString()))
                     return DemoReply::problem(
@@ -93,9 +113,41 @@ void ActivationEndpoints::install(DemoRouter &router, DemoState &state)
                         { { u"sites"_s, QJsonArray { u"Unknown site: %1"_s.arg(s.toString()) } } });
                 sites << s.toString();
             }
-            const QString id = state.startActivation(request.user, sites);
+            const QString id = state.startActivation(request.user, sites, force);
+            if (body.value(u"redirect"_s).toBool()) {
+                // 303 to the wait-for-completion endpoint.
+                DemoReply reply = DemoReply::noContent();
+                reply.status = 303;
+                reply.withHeader("Location", waitUrl(state, request, id).toUtf8());
+                return reply;
+            }
             return DemoReply::json(runObject(*state.activation(id)));
         });
+    router.add(
+        "GET",
+        base + u"/objects/activation_run/{activation_id}/actions/wait-for-completion/invoke"_s,
+        [&state](DemoRequest &request) {
+            const QString id = request.param(u"activation_id"_s);
+            const DemoState::Activation *a = state.activation(id);
+            if (!a)
+                return DemoReply::problem(404, u"Not Found"_s,
+                                          u"Could not find activation with id '%1'"_s.arg(id));
+            if (!a->running)
+                return DemoReply::noContent();
+            DemoReply reply = DemoReply::noContent();
+            reply.status = 302;
+            reply.withHeader("Location", waitUrl(state, request, id).toUtf8());
+            return reply;
+        });
+    router.add("GET", base + u"/domain-types/activation_run/collections/running"_s,
+               [&state](DemoRequest &) {
+                   QJsonArray value;
+                   for (const DemoState::Activation *a : state.activations()) {
+                       if (a->running)
+                           value.append(runObject(*a));
+                   }
+                   return DemoReply::json(DemoReply::collection(u"activation_run"_s, value, base));
+               });
     router.add(
         "GET", base + u"/objects/activation_run/{activation_id}"_s, [&state](DemoRequest &request) {
             const DemoState::Activation *a = state.activation(request.param(u"activation_id"_s));

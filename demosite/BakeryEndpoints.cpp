@@ -52,10 +52,13 @@ QJsonObject agentObject(const DemoState &state, const DemoAgents::Agent &agent, 
     int hosts = 0;
     for (const Host &h : state.inventory.hosts)
         hosts += DemoAgents::configurationOf(h.folder) == configuration;
-    const QJsonObject ext { { u"name"_s, agent.name },
-                            { u"os_types"_s, QJsonArray::fromStringList(agent.osTypes) },
-                            { u"signatures"_s, signatures },
-                            { u"hosts"_s, hosts } };
+    // A stock site's agent objects carry none of these (they are AgentDesk's extension fields).
+    const QJsonObject ext = state.options().stock
+        ? QJsonObject {}
+        : QJsonObject { { u"name"_s, agent.name },
+                        { u"os_types"_s, QJsonArray::fromStringList(agent.osTypes) },
+                        { u"signatures"_s, signatures },
+                        { u"hosts"_s, hosts } };
     return DemoReply::object(u"agent"_s, hashText(agent.hash), agent.name, ext, base);
 }
 
@@ -84,9 +87,20 @@ std::optional<DemoReply> readSignRequest(DemoState &state, DemoRequest &request,
     body.remove(u"passphrase"_s);
     SecureBuffer::wipe(request.body);
     const QJsonValue id = body.value(u"key_id"_s);
-    if (!id.isDouble() || id.toDouble() != double(id.toInt()) || id.toInt() < 1)
-        return fieldProblem(u"key_id"_s, u"Must be an integer greater than or equal to 1."_s);
-    *keyId = id.toInt();
+    // The site's marshmallow Integer field takes a numeric string too, and automation tools
+    // send "1"; anything else that is not a whole number is refused.
+    bool isNumber = id.isDouble() && id.toDouble() == double(id.toInt());
+    int value = id.toInt();
+    if (id.isString()) {
+        value = id.toString().trimmed().toInt(&isNumber);
+    }
+    if (!body.contains(u"key_id"_s))
+        return fieldProblem(u"key_id"_s, u"Missing data for required field."_s);
+    if (!isNumber)
+        return fieldProblem(u"key_id"_s, u"Not a valid integer."_s);
+    if (value < 1)
+        return fieldProblem(u"key_id"_s, u"Must be greater than or equal to 1."_s);
+    *keyId = value;
     const DemoKeyStore::Key *key = state.keys.find(*keyId);
     if (!key)
         return fieldProblem(u"key_id"_s, u"Unknown signature key %1."_s.arg(*keyId));
@@ -96,6 +110,15 @@ std::optional<DemoReply> readSignRequest(DemoState &state, DemoRequest &request,
     if (!KeyBundle::fromPem(key->privateKeyPem).opens(*passphrase, &error))
         return fieldProblem(u"passphrase"_s, u"Invalid pass phrase."_s);
     return std::nullopt;
+}
+
+// ActionResultScalar; the text of a real site's value is not published (assumed).
+DemoReply scalarResult(const QString &text)
+{
+    return DemoReply::json(QJsonObject {
+        { u"links"_s, QJsonArray {} },
+        { u"resultType"_s, u"scalar"_s },
+        { u"result"_s, QJsonObject { { u"links"_s, QJsonArray {} }, { u"value"_s, text } } } });
 }
 
 } // namespace
@@ -109,7 +132,7 @@ void BakeryEndpoints::install(DemoRouter &router, DemoState &state)
     router.add("POST", actions + u"bake/invoke"_s, [job](DemoRequest &) {
         if (!job->start(DemoBakingJob::Kind::Bake))
             return jobRunning();
-        return DemoReply::noContent();
+        return scalarResult(u"Agent baking started"_s);
     });
     const auto signing = [job, &state](DemoBakingJob::Kind kind) {
         return [job, &state, kind](DemoRequest &request) {
@@ -119,7 +142,10 @@ void BakeryEndpoints::install(DemoRouter &router, DemoState &state)
                 return *problem;
             if (!job->start(kind, keyId, std::move(passphrase)))
                 return jobRunning();
-            return DemoReply::noContent();
+            // The document: sign answers 204, bake_and_sign 200 with an ActionResultScalar.
+            if (kind == DemoBakingJob::Kind::Sign)
+                return DemoReply::noContent();
+            return scalarResult(u"Agent baking and signing started"_s);
         };
     };
     router.add("POST", actions + u"sign/invoke"_s, signing(DemoBakingJob::Kind::Sign));
@@ -146,8 +172,8 @@ void BakeryEndpoints::install(DemoRouter &router, DemoState &state)
         return DemoReply::json(agentObject(state, state.agents.agents.at(i), i));
     });
     router.add("GET", actions + u"download_by_hash/invoke"_s, [&state](DemoRequest &request) {
-        const QString hash = request.query.queryItemValue(u"agent_hash"_s);
-        const QString os = request.query.queryItemValue(u"os_type"_s);
+        const QString hash = request.queryValue(u"agent_hash"_s);
+        const QString os = request.queryValue(u"os_type"_s);
         if (hash.isEmpty())
             return fieldProblem(u"agent_hash"_s, u"Missing data for required field."_s);
         if (!osTypes.contains(os))
@@ -161,5 +187,66 @@ void BakeryEndpoints::install(DemoRouter &router, DemoState &state)
                                 u"This agent configuration has no %1 package (only %2)."_s.arg(
                                     os, agent.osTypes.join(u", "_s)));
         return DemoReply::raw(agent.package, "application/octet-stream");
+    });
+    router.add("GET", actions + u"download_by_host/invoke"_s, [&state](DemoRequest &request) {
+        const QString type = request.query.hasQueryItem(u"agent_type"_s)
+            ? request.queryValue(u"agent_type"_s)
+            : u"host_name"_s;
+        const QString host = request.queryValue(u"host_name"_s);
+        const QString folder = request.queryValue(u"folder_name"_s);
+        const QString os = request.queryValue(u"os_type"_s);
+        static const QStringList types { u"host_name"_s, u"vanilla"_s, u"generic"_s };
+        if (!types.contains(type))
+            return fieldProblem(u"agent_type"_s, u"Must be one of: %1."_s.arg(types.join(u", "_s)));
+        if (!osTypes.contains(os))
+            return fieldProblem(u"os_type"_s, u"Must be one of: %1."_s.arg(osTypes.join(u", "_s)));
+        int configuration = DemoAgents::configurationCount() - 1; // vanilla / generic
+        if (type == u"host_name"_s) {
+            if (host.isEmpty() && folder.isEmpty())
+                return fieldProblem(u"host_name"_s,
+                                    u"Either host_name or folder_name is required."_s);
+            if (!host.isEmpty()) {
+                const int index = state.inventory.indexOf(host);
+                if (index < 0)
+                    return DemoReply::problem(404, u"Not Found"_s,
+                                              u"Host %1 does not exist."_s.arg(host));
+                configuration = DemoAgents::configurationOf(state.inventory.hosts.at(index).folder);
+            } else {
+                QString path = folder;
+                path.replace(u'~', u'/');
+                configuration
+                    = DemoAgents::configurationOf(path.startsWith(u'/') ? path : u'/' + path);
+            }
+        }
+        if (configuration >= state.agents.agents.size()
+            || !state.agents.agents.at(configuration).osTypes.contains(os))
+            return DemoReply::problem(404, u"Not Found"_s,
+                                      u"No baked agent for this host available"_s);
+        return DemoReply::raw(state.agents.agents.at(configuration).package,
+                              "application/octet-stream");
+    });
+    // The status of automatic deployment as the site's Agents page shows it. The fields of a
+    // real site's value object are not published; these are assumed (README says so).
+    router.add("GET", actions + u"automatic-deployment/invoke"_s, [&state](DemoRequest &) {
+        const DemoDeployment::Config &active = state.deployment.active;
+        bool ruleEnabled = false;
+        for (const DemoDeployment::Rule &rule : active.rules)
+            ruleEnabled = ruleEnabled || !rule.properties.value(u"disabled"_s).toBool();
+        bool signedAgents = !state.agents.agents.isEmpty();
+        for (const DemoAgents::Agent &a : state.agents.agents)
+            signedAgents = signedAgents && !a.signatures.isEmpty();
+        const QJsonObject value {
+            { u"deployment_enabled"_s, active.enabled },
+            { u"host_selection"_s, active.hostSelection },
+            { u"updater_rule_configured"_s, ruleEnabled },
+            { u"signature_key_configured"_s, !state.keys.keys.isEmpty() },
+            { u"agents_baked"_s, !state.agents.agents.isEmpty() },
+            { u"agents_signed"_s, signedAgents },
+        };
+        return DemoReply::json(QJsonObject {
+            { u"links"_s, QJsonArray {} },
+            { u"resultType"_s, u"object"_s },
+            { u"result"_s,
+              QJsonObject { { u"links"_s, QJsonArray {} }, { u"value"_s, value } } } });
     });
 }

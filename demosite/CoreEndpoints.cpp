@@ -39,7 +39,7 @@ void CoreEndpoints::install(DemoRouter &router, DemoState &state)
         return DemoReply::noContent();
     });
     router.add("GET", u"/demo-control/redirect"_s, [](DemoRequest &request) {
-        const QUrl to(request.query.queryItemValue(u"to"_s, QUrl::FullyDecoded));
+        const QUrl to(request.queryValue(u"to"_s));
         if (!to.isValid() || to.isRelative())
             return DemoReply::problem(400, u"Bad Request"_s, u"to: expected an absolute URL"_s);
         DemoReply reply = DemoReply::noContent().withHeader("Location", to.toEncoded());

@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 #include <QtEndian>
 
+#include "DemoDebPackage.h"
 #include "DemoKeyStore.h"
 #include "PackageSigner.h"
 #include "SecureBuffer.h"
@@ -62,11 +63,27 @@ void DemoAgents::bake(quint32 seed)
             : os == u"windows"_s ? QStringList { u"windows_msi"_s }
             : os == u"aix"_s     ? QStringList { u"aix_tgz"_s }
                                  : QStringList { u"solaris_pkg"_s, u"solaris_tgz"_s };
-        a.package = "AgentDesk demo agent package\n" + a.name.toUtf8() + "\ngeneration "
+        QByteArray content = "AgentDesk demo agent package\n" + a.name.toUtf8() + "\ngeneration "
             + QByteArray::number(generation) + '\n';
         QByteArray filler(4096, Qt::Uninitialized);
         random.fillRange(reinterpret_cast<quint32 *>(filler.data()), filler.size() / 4);
-        a.package += filler;
+        content += filler;
+        if (os == u"linux"_s) {
+            // A real .deb (dpkg-deb --info reads it); the other package types of the demo are
+            // placeholder bytes (README).
+            const QByteArray digest8
+                = QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex().left(8);
+            a.package = DemoDebPackage::build(
+                u"check-mk-agent"_s, u"2.4.0p17-"_s + QString::fromLatin1(digest8),
+                u"Checkmk agent baked by the AgentDesk demo site (%1)"_s.arg(a.name),
+                { { u"usr/lib/check_mk_agent/demo-agent.bin"_s, content, 0644 },
+                  { u"usr/bin/check_mk_agent"_s,
+                    "#!/bin/sh\n# AgentDesk demo agent: prints the Checkmk agent header only\n"
+                    "echo '<<<check_mk>>>'\necho 'Version: 2.4.0p17'\n",
+                    0755 } });
+        } else {
+            a.package = content;
+        }
         const QByteArray digest = QCryptographicHash::hash(a.package, QCryptographicHash::Sha256);
         memcpy(&a.hash, digest.constData(), sizeof a.hash);
         a.hash = qFromBigEndian(a.hash) | 1; // never 0

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 
+#include "DemoAgentService.h"
 #include "DemoAgents.h"
 #include "DemoState.h"
 #include "HostSelectionEvaluator.h"
@@ -41,6 +42,10 @@ DemoFleet::DemoFleet(DemoState &state)
     const qint64 now = state.clock.now();
     QRandomGenerator random(state.options().seed ^ 0x5eedf1ee);
     m_rows.resize(size_t(hosts.size()));
+    m_details.resize(size_t(hosts.size()));
+    m_external.assign(size_t(hosts.size()), false);
+    m_updateUrl = u"%1://127.0.0.1/%2/check_mk"_s.arg(
+        state.options().plainHttp ? u"http"_s : u"https"_s, state.siteName());
     m_updaters.resize(size_t(hosts.size()));
     m_configuration.resize(size_t(hosts.size()));
     for (qsizetype i = 0; i < hosts.size(); ++i) {
@@ -68,9 +73,25 @@ DemoFleet::DemoFleet(DemoState &state)
             t = Trouble::Prelink;
         else if (dice < 175)
             t = Trouble::SELinux;
+        const QString os = h.folder.startsWith(u"/windows"_s) ? u"windows"_s
+            : h.folder.startsWith(u"/unix/aix"_s)             ? u"aix"_s
+                                                              : u"linux"_s;
+        // prelink, rpm under SELinux and a noexec /tmp are Linux troubles; a Windows host
+        // fails on TLS instead.
+        if (os == u"windows"_s
+            && (t == Trouble::Prelink || t == Trouble::SELinux || t == Trouble::Noexec))
+            t = Trouble::Tls;
+        // The manual: automatic updates for Linux, Windows and Solaris only. AIX hosts run no
+        // updater.
+        if (os == u"aix"_s)
+            t = Trouble::NotRegistered;
         m_updaters[size_t(i)].trouble = t;
         // An empty setup has nobody registered yet.
         row.registered = t != Trouble::NotRegistered && !state.options().emptySetup;
+        // An installed updater that was never registered says so in its status section (AIX
+        // hosts run none; an empty setup has deployed none yet).
+        if (t == Trouble::NotRegistered && os != u"aix"_s && !state.options().emptySetup)
+            row.lastError = u"The agent updater is not registered at the deployment server"_s;
         // Checks spread over the interval; offline hosts stopped a day ago.
         const qint64 last = now - random.bounded(3600) - (t == Trouble::Offline ? 86400 : 0);
         m_updaters[size_t(i)].nextCheck = t == Trouble::Silent || !row.registered ? 0 : last;
@@ -90,6 +111,8 @@ DemoFleet::DemoFleet(DemoState &state)
             m_updaters[i].nextCheck += m_interval;
         }
     }
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        updateService(int(i));
 }
 
 bool DemoFleet::deploymentEnabled() const
@@ -124,8 +147,30 @@ QList<QByteArray> DemoFleet::acceptedKeys(int *interval) const
     return keys;
 }
 
+void DemoFleet::syncHosts()
+{
+    const auto &hosts = m_state.inventory.hosts;
+    if (m_rows.size() >= size_t(hosts.size()))
+        return;
+    for (qsizetype i = qsizetype(m_rows.size()); i < hosts.size(); ++i) {
+        HostUpdateStatus row;
+        row.hostName = hosts.at(i).name;
+        row.site = hosts.at(i).site;
+        row.folder = hosts.at(i).folder;
+        row.registered = false;
+        m_rows.push_back(row);
+        m_details.emplace_back();
+        m_external.push_back(false);
+        m_updaters.push_back({ Trouble::NotRegistered, 0 });
+        m_configuration.push_back(DemoAgents::configurationOf(row.folder));
+        updateService(int(m_rows.size()) - 1);
+    }
+    m_derivedFor = -1; // selection and targets for the new hosts
+}
+
 void DemoFleet::refreshDerived()
 {
+    syncHosts();
     const DemoAgents &agents = m_state.agents;
     if (m_derivedFor == m_state.deployment.activeRevision && m_agentsFor == agents.generation
         && !m_state.keysChanged)
@@ -192,20 +237,67 @@ void DemoFleet::check(int index, qint64 when)
             }
         }
     }
-    if (!row.lastError.isEmpty()) {
-        row.checkState = 2;
-        row.checkOutput = u"Update error: %1(!!)"_s.arg(row.lastError.left(120));
-    } else if (row.installedHash != target) {
-        row.checkState = 1;
-        row.checkOutput = u"Update pending: installed agent %1, target %2(!)"_s.arg(
-            HostUpdateStatus::hashText(row.installedHash).left(8),
-            HostUpdateStatus::hashText(target).left(8));
-    } else {
-        row.checkState = 0;
-        row.checkOutput = u"Agent %1 is up to date, last update check %2"_s.arg(
-            HostUpdateStatus::hashText(target).left(8),
-            QDateTime::fromSecsSinceEpoch(when, Qt::UTC).toString(u"yyyy-MM-dd HH:mm"_s));
+    updateService(index);
+}
+
+QString DemoFleet::osOf(int index) const
+{
+    const QString folder = m_rows[size_t(index)].folder;
+    if (folder.startsWith(u"/windows"_s))
+        return u"windows"_s;
+    if (folder.startsWith(u"/unix/aix"_s))
+        return u"aix"_s;
+    if (folder.startsWith(u"/unix/solaris"_s))
+        return u"solaris"_s;
+    return u"linux"_s;
+}
+
+void DemoFleet::updateService(int index)
+{
+    // The service "Check_MK Agent" as the site computes it from what the updater reported: at
+    // most WARN (the manual), the output in the real check's words.
+    HostUpdateStatus &row = m_rows[size_t(index)];
+    const DemoAgentService service
+        = DemoAgentService::of(row, osOf(index), m_state.clock.now(), m_updateUrl);
+    row.checkState = qint8(service.state);
+    row.checkOutput = service.summary;
+    m_details[size_t(index)] = service.details;
+}
+
+void DemoFleet::report(const QString &hostName, const QString &installedHash,
+                       const QString &lastError)
+{
+    syncHosts();
+    refreshDerived();
+    const int i = m_state.inventory.indexOf(hostName);
+    if (i < 0)
+        return;
+    // From now on this host's status is what its real updater says, not the simulation.
+    m_external[size_t(i)] = true;
+    HostUpdateStatus &row = m_rows[size_t(i)];
+    row.registered = true;
+    row.lastCheck = m_state.clock.now();
+    row.lastError = lastError;
+    quint64 hash = 0;
+    if (HostUpdateStatus::parseHash(installedHash, &hash) && hash != row.installedHash) {
+        row.installedHash = hash;
+        row.lastUpdate = row.lastCheck;
     }
+    if (row.installedHash == row.targetHash)
+        row.pendingHash = 0;
+    updateService(i);
+}
+
+QString DemoFleet::details(int index) const
+{
+    return m_details[size_t(index)];
+}
+
+bool DemoFleet::isSelected(const QString &hostName)
+{
+    refreshDerived();
+    const int i = m_state.inventory.indexOf(hostName);
+    return i >= 0 && m_selected[size_t(i)];
 }
 
 void DemoFleet::advance()
@@ -214,7 +306,8 @@ void DemoFleet::advance()
     const qint64 now = m_state.clock.now();
     for (size_t i = 0; i < m_rows.size(); ++i) {
         Updater &u = m_updaters[i];
-        if (!m_rows[i].registered || u.nextCheck == 0 || u.trouble == Trouble::Offline)
+        if (!m_rows[i].registered || u.nextCheck == 0 || u.trouble == Trouble::Offline
+            || m_external[i])
             continue;
         // After a long jump of the clock only the last few checks matter.
         if (now - u.nextCheck > 4LL * m_interval)
@@ -228,6 +321,7 @@ void DemoFleet::advance()
 
 void DemoFleet::registerHost(const QString &hostName)
 {
+    syncHosts();
     const int i = m_state.inventory.indexOf(hostName);
     if (i < 0)
         return;
@@ -241,5 +335,5 @@ void DemoFleet::registerHost(const QString &hostName)
 bool DemoFleet::isRegistered(const QString &hostName) const
 {
     const int i = m_state.inventory.indexOf(hostName);
-    return i >= 0 && m_rows[size_t(i)].registered;
+    return i >= 0 && size_t(i) < m_rows.size() && m_rows[size_t(i)].registered;
 }

@@ -37,8 +37,18 @@ public:
     // A machine registered through register_agent.py; its updater starts checking.
     void registerHost(const QString &hostName);
     bool isRegistered(const QString &hostName) const;
+    // What a real updater told deploy_agent.py: its installed hash and last error.
+    void report(const QString &hostName, const QString &installedHash, const QString &lastError);
+    // The host selection of the active configuration picks the host.
+    bool isSelected(const QString &hostName);
+    // long_plugin_output of the host's Check_MK Agent service.
+    QString details(int index) const;
+    QString osOf(int index) const; // linux, windows, aix, solaris
 
 private:
+    // Hosts created through POST host_config join the simulation unregistered.
+    void syncHosts();
+    void updateService(int index);
     struct Updater
     {
         Trouble trouble = Trouble::None;
@@ -59,4 +69,7 @@ private:
     std::vector<bool> m_signedOk; // per configuration: a valid signature of an accepted key
     std::vector<bool> m_selected; // per host
     int m_interval = 3600;
+    std::vector<QString> m_details; // per host: long output of the Check_MK Agent service
+    std::vector<bool> m_external; // per host: a real updater reports, the simulation stays off
+    QString m_updateUrl;
 };

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "DemoRecorder.h"
 #include "DemoState.h"
 
 using namespace Qt::StringLiterals;
@@ -57,10 +58,24 @@ DemoHttpServer::DemoHttpServer(DemoState &state, QObject *parent)
     , m_state(state)
 { }
 
+QString DemoHttpServer::normalizedPath(const QString &path)
+{
+    // A client that joins "https://host/" with "/site" asks for "//site/...": Apache serves it
+    // as "/site/...", and so does a real site.
+    QString out;
+    out.reserve(path.size());
+    for (const QChar c : path) {
+        if (c == u'/' && out.endsWith(u'/'))
+            continue;
+        out += c;
+    }
+    return out;
+}
+
 DemoReply DemoHttpServer::dispatch(const QHttpServerRequest &request, DemoRequest &demo,
                                    bool *isApi)
 {
-    const QString path = request.url().path(QUrl::FullyEncoded);
+    const QString path = normalizedPath(request.url().path(QUrl::FullyEncoded));
     const QString prefix = u'/' + m_state.siteName();
     if (!path.startsWith(prefix + u'/'))
         return DemoReply::raw("Not Found", "text/plain", 404);
@@ -115,7 +130,7 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     }
 
     // Faults are looked up first: they may replace the whole answer.
-    const QString path = request.url().path(QUrl::FullyEncoded);
+    const QString path = normalizedPath(request.url().path(QUrl::FullyEncoded));
     const QString prefix = u'/' + m_state.siteName();
     const QString sitePath = path.startsWith(prefix) ? path.mid(prefix.size()) : path;
     const auto fault = sitePath.startsWith(u"/demo-control/"_s)
@@ -128,6 +143,9 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     if (sitePath == u"/demo-control/last-request"_s)
         m_state.lastRequest = previous; // asking must not overwrite the answer
 
+    QJsonObject recorded;
+    if (m_recorder)
+        recorded = m_recorder->requestPart(demo);
     bool isApi = false;
     DemoReply reply;
     int bodyMode = Normal;
@@ -143,6 +161,8 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     }
     if (fault)
         bodyMode = int(fault->body);
+    if (m_recorder && !sitePath.startsWith(u"/demo-control/"_s))
+        m_recorder->record(std::move(recorded), path, reply, fault.has_value());
 
     const int latency = m_state.options().latencyMs + (fault ? fault->latencyMs : 0);
     QPointer<QTcpSocket> guarded(socket);

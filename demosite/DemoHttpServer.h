@@ -6,6 +6,7 @@
 #include "DemoReply.h"
 #include "DemoRouter.h"
 
+class DemoRecorder;
 class DemoState;
 class QTcpSocket;
 
@@ -21,6 +22,10 @@ public:
     DemoHttpServer(DemoState &state, QObject *parent = nullptr);
 
     DemoRouter &router() { return m_router; }
+    // Every exchange from now on is appended to the recorder (not owned; may be null).
+    void setRecorder(DemoRecorder *recorder) { m_recorder = recorder; }
+    // The path with runs of '/' collapsed, as the web server in front of a real site does.
+    static QString normalizedPath(const QString &path);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -32,4 +37,5 @@ private:
 
     DemoState &m_state;
     DemoRouter m_router;
+    DemoRecorder *m_recorder = nullptr;
 };

@@ -120,3 +120,22 @@ int DemoInventory::indexOf(const QString &hostName) const
 {
     return m_index.value(hostName, -1);
 }
+
+void DemoInventory::addHost(const Host &host)
+{
+    m_index.insert(host.name, int(hosts.size()));
+    hosts.append(host);
+    if (!folders.contains(host.folder))
+        folders.append(host.folder);
+}
+
+bool DemoInventory::hasFolder(const QString &path) const
+{
+    if (path == u"/")
+        return true;
+    for (const QString &f : folders) {
+        if (f == path || f.startsWith(path + u'/'))
+            return true;
+    }
+    return false;
+}

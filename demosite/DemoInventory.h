@@ -38,6 +38,10 @@ struct DemoInventory
     static DemoInventory generate(int hostCount, quint32 seed, const QString &centralSite);
     // Index of a host by name, -1 when unknown.
     int indexOf(const QString &hostName) const;
+    // Adds a host (POST host_config); the caller checked that the name is new.
+    void addHost(const Host &host);
+    // A folder that exists: "/", a folder holding hosts or one of its parents.
+    bool hasFolder(const QString &path) const;
 
 private:
     QHash<QString, int> m_index;

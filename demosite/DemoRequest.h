@@ -19,6 +19,12 @@ struct DemoRequest
     QString user; // authenticated user, empty when the route needs none
 
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    // A query parameter fully decoded, as the site reads it ("agent_config%3Acmk_update_agent"
+    // is "agent_config:cmk_update_agent").
+    QString queryValue(const QString &name) const
+    {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    }
     QString param(const QString &name) const { return params.value(name); }
     // The body as a JSON object; nullopt-like empty document when it is not JSON.
     QJsonDocument json(QString *error = nullptr) const;

@@ -1,6 +1,8 @@
 #include "DemoSite.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -15,6 +17,7 @@
 #include "CoreEndpoints.h"
 #include "DemoFleet.h"
 #include "DemoHttpServer.h"
+#include "DemoRecorder.h"
 #include "DemoState.h"
 #include "GlobalSettingEndpoints.h"
 #include "HostConfigEndpoints.h"
@@ -23,6 +26,7 @@
 #include "RegistrationEndpoints.h"
 #include "RuleEndpoints.h"
 #include "SelfSignedCertificate.h"
+#include "ServiceEndpoints.h"
 #include "UpdateStatusEndpoints.h"
 
 using namespace Qt::StringLiterals;
@@ -96,8 +100,12 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     ActivationEndpoints::install(m_server->router(), *m_state);
     GlobalSettingEndpoints::install(m_server->router(), *m_state);
     RuleEndpoints::install(m_server->router(), *m_state);
-    UpdateStatusEndpoints::install(m_server->router(), *m_state);
-    KeyEndpoints::install(m_server->router(), *m_state);
+    ServiceEndpoints::install(m_server->router(), *m_state);
+    // A stock 2.4 site has neither: signature keys and the update status live in its GUI only.
+    if (!options.stock) {
+        UpdateStatusEndpoints::install(m_server->router(), *m_state);
+        KeyEndpoints::install(m_server->router(), *m_state);
+    }
     BakeryEndpoints::install(m_server->router(), *m_state);
 
     if (!options.plainHttp) {
@@ -140,8 +148,16 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         m_server.reset();
         return false;
     }
+    if (!openRecorder(options, error))
+        return false;
     if (!options.emptySetup && !seedRollOut(error))
         return false;
+    // The seeded key's certificate is valid from the moment it was made, which may be seconds
+    // after the clock started (2048-bit key generation on a busy machine): a manual clock
+    // catches up once so that the key is not "not yet valid" at the site's time.
+    if (const qint64 behind = QDateTime::currentSecsSinceEpoch() - m_state->clock.now();
+        options.manualClock && behind > 0)
+        m_state->clock.advance(behind);
     m_state->fleet = std::make_unique<DemoFleet>(*m_state);
     m_checkmkUrl
         = QUrl(u"%1://127.0.0.1:%2/%3/check_mk/"_s.arg(options.plainHttp ? u"http"_s : u"https"_s)
@@ -153,7 +169,8 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
 bool DemoSite::seedRollOut(QString *error)
 {
     // A roll-out already under way: a key, agents baked and signed with it, a rule that accepts
-    // it, a host selection that leaves the network devices out, and the master switch on.
+    // it, a host selection that leaves the network devices and AIX out (the manual: automatic
+    // updates for Linux, Windows and Solaris), and the master switch on.
     DemoState &s = *m_state;
     if (!s.keys.seed(s.siteName(), error))
         return false;
@@ -183,15 +200,36 @@ bool DemoSite::seedRollOut(QString *error)
     s.deployment.configured.rules << rule;
     s.deployment.configured.hostSelection
         = QJsonObject { { u"match_folders"_s,
-                          QJsonArray { u"linux"_s, u"windows"_s, u"unix"_s } } };
+                          QJsonArray { u"linux"_s, u"windows"_s, u"unix/solaris"_s } } };
     s.deployment.configured.enabled = true;
     s.deployment.activate();
+    return true;
+}
+
+bool DemoSite::openRecorder(const DemoSiteOptions &options, QString *error)
+{
+    QString path = options.recordFile;
+    const QString dir = qEnvironmentVariable("AGENTDESK_DEMO_RECORD");
+    if (path.isEmpty() && !dir.isEmpty()) {
+        // Every site a test suite starts records into the directory; the suite's last test
+        // validates them all.
+        QDir().mkpath(dir);
+        path = QDir(dir).filePath(
+            u"demo-%1-%2.jsonl"_s.arg(QCoreApplication::applicationPid()).arg(m_port));
+    }
+    if (path.isEmpty())
+        return true;
+    m_recorder = std::make_unique<DemoRecorder>();
+    if (!m_recorder->open(path, error))
+        return false;
+    m_server->setRecorder(m_recorder.get());
     return true;
 }
 
 void DemoSite::stop()
 {
     m_server.reset();
+    m_recorder.reset();
     m_state.reset();
     m_tempDir.reset();
     m_port = 0;

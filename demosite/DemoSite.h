@@ -9,6 +9,7 @@
 #include "DemoSiteOptions.h"
 
 class DemoHttpServer;
+class DemoRecorder;
 class DemoState;
 
 // The demo site as one object: state, endpoints, TLS, listening socket. Lives in one thread;
@@ -38,8 +39,10 @@ private:
     static QByteArray randomSecret(int length);
     bool seedRollOut(QString *error);
     bool writeSecretFile(const QString &path, QString *error) const;
+    bool openRecorder(const DemoSiteOptions &options, QString *error);
 
     std::unique_ptr<DemoState> m_state;
+    std::unique_ptr<DemoRecorder> m_recorder;
     std::unique_ptr<DemoHttpServer> m_server;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QUrl m_checkmkUrl;

@@ -44,6 +44,18 @@ void DemoSiteOptions::addOptions(QCommandLineParser &parser)
               "DemoSite",
               "Start with nothing set up: no key, no agents, no rule, master "
               "switch off (default: a roll-out under way).") },
+        { u"stock"_s,
+          QCoreApplication::translate(
+              "DemoSite",
+              "Serve only what a stock Checkmk 2.4 site serves: no extension endpoints "
+              "(signature keys, update status) and no extension fields.") },
+        { u"record"_s,
+          QCoreApplication::translate(
+              "DemoSite",
+              "Append every request and reply (secrets redacted) as JSON lines to this file, "
+              "for tests/contract/validate.py. Without it, AGENTDESK_DEMO_RECORD names a "
+              "directory that gets one file per site."),
+          u"file"_s },
         { u"manual-clock"_s,
           QCoreApplication::translate(
               "DemoSite", "Simulated time advances only through the demo-control endpoint.") },
@@ -112,5 +124,7 @@ std::optional<DemoSiteOptions> DemoSiteOptions::fromParser(const QCommandLinePar
     o.stateDir = parser.value(u"state-dir"_s);
     o.manualClock = parser.isSet(u"manual-clock"_s);
     o.emptySetup = parser.isSet(u"empty-setup"_s);
+    o.stock = parser.isSet(u"stock"_s);
+    o.recordFile = parser.value(u"record"_s);
     return o;
 }

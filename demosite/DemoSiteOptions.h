@@ -28,6 +28,11 @@ struct DemoSiteOptions
     double timeScale = 60.0; // simulated seconds per real second
     bool manualClock = false; // simulated time moves only through the demo-control endpoint
     bool emptySetup = false; // no key, no agents, no rule, master switch off
+    // Serve only what a stock Checkmk 2.4 site serves: no extension endpoints or fields.
+    bool stock = false;
+    // Append every exchange as JSON lines here (tests/contract/validate.py reads them). Empty:
+    // the directory in AGENTDESK_DEMO_RECORD, when set, gets a file per site.
+    QString recordFile;
 
     static constexpr int maxHosts = 200000;
 

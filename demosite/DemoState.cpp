@@ -45,9 +45,18 @@ bool DemoState::activationRunning() const
     return false;
 }
 
-QString DemoState::startActivation(const QString &user, const QStringList &sites)
+QList<const DemoState::Activation *> DemoState::activations() const
+{
+    QList<const Activation *> out;
+    for (const Activation &a : m_activations)
+        out << &a;
+    return out;
+}
+
+QString DemoState::startActivation(const QString &user, const QStringList &sites, bool forceForeign)
 {
     Activation a;
+    a.forceForeign = forceForeign;
     a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     a.user = user;
     a.sites = sites.isEmpty() ? inventory.sites : sites;

@@ -43,6 +43,7 @@ public:
         qint64 started = 0;
         qint64 ended = 0;
         bool running = true;
+        bool forceForeign = false;
     };
 
     explicit DemoState(const DemoSiteOptions &options, QObject *parent = nullptr);
@@ -67,14 +68,18 @@ public:
     bool keysChanged = false; // the fleet re-checks signatures
     std::unique_ptr<class DemoFleet> fleet; // set up by DemoSite::start()
     QJsonObject lastRequest; // method, path and headers of the previous request
+    // Host attributes clients set that Host does not model (alias, ipaddress, ...), by host.
+    QHash<QString, QJsonObject> extraHostAttributes;
 
     void recordChange(const QString &user, const QString &action, const QString &text);
     const QList<Change> &pendingChanges() const { return m_pending; }
     QByteArray pendingEtag() const; // unquoted
     bool activationRunning() const;
     // Starts an activation of everything pending; the id of the run.
-    QString startActivation(const QString &user, const QStringList &sites);
+    QString startActivation(const QString &user, const QStringList &sites,
+                            bool forceForeign = false);
     const Activation *activation(const QString &id) const;
+    QList<const Activation *> activations() const;
 
 Q_SIGNALS:
     // An activation finished: the changes now take effect.

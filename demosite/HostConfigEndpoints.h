@@ -11,5 +11,7 @@ class HostConfigEndpoints final
 {
 public:
     static void install(DemoRouter &router, DemoState &state);
-    static QJsonObject hostObject(const Host &host, bool effectiveAttributes);
+    // extra: attributes a client set that Host does not model (alias, ipaddress, ...).
+    static QJsonObject hostObject(const Host &host, bool effectiveAttributes,
+                                  const QJsonObject &extra = {}, bool stock = false);
 };

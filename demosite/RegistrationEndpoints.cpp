@@ -55,7 +55,9 @@ DemoReply loginPage(const QString &message)
                       "<input type=\"hidden\" name=\"_login\" value=\"1\">"
                       "<input name=\"_username\"><input type=\"password\" name=\"_password\">"_ba;
     if (!message.isEmpty())
-        page += "<div class=\"login_error\">" + htmlEscaped(message) + "</div>";
+        // A real site's error box: the updater looks for id="login_error" to report wrong
+        // credentials.
+        page += "<div id=\"login_error\">" + htmlEscaped(message) + "</div>";
     page += "</form></body></html>";
     return html(page);
 }
@@ -103,7 +105,8 @@ DemoReply login(DemoState &state, Sessions &sessions, const DemoRequest &request
     for (char &c : session)
         c = "0123456789abcdef"[QRandomGenerator::system()->bounded(16)];
     sessions.insert(QString::fromLatin1(session), user);
-    DemoReply reply = DemoReply::raw({}, "text/html"_ba, 303);
+    // A good login: 302 with the session cookie (site-api.md 4).
+    DemoReply reply = DemoReply::raw({}, "text/html"_ba, 302);
     reply.withHeader("Location"_ba, "index.py"_ba);
     reply.withHeader("Set-Cookie"_ba,
                      cookieName(state) + '=' + session + "; Path=/" + state.siteName().toUtf8()
@@ -145,7 +148,9 @@ DemoReply registerAgent(DemoState &state, const Sessions &sessions, const DemoRe
     if (state.fleet)
         state.fleet->registerHost(host);
     const QString scheme = state.options().plainHttp ? u"http"_s : u"https"_s;
-    const QString updateUrl = u"%1://%2/%3/check_mk/deploy_agent.py"_s.arg(
+    // The base of the site that serves this host's updates; the updater appends
+    // /deploy_agent.py itself.
+    const QString updateUrl = u"%1://%2/%3/check_mk"_s.arg(
         scheme, QString::fromLatin1(request.header("host"_ba)), state.siteName());
     QJsonArray certificates;
     if (!certificatePem.isEmpty())
@@ -164,6 +169,14 @@ QString hashText(quint64 hash)
     return QString::number(hash, 16).rightJustified(16, u'0');
 }
 
+DemoReply noAgent()
+{
+    return updaterReply(0,
+                        QJsonObject { { u"AgentAvailable"_s, false },
+                                      { u"TargetHash"_s, QJsonValue::Null },
+                                      { u"Signatures"_s, QJsonArray {} } });
+}
+
 DemoReply deployAgent(DemoState &state, const DemoRequest &request)
 {
     const QUrlQuery form = formOf(request);
@@ -173,26 +186,35 @@ DemoReply deployAgent(DemoState &state, const DemoRequest &request)
         return updaterReply(1,
                             u"Host %1 is not registered or its host secret is wrong. "
                             "Register it again."_s.arg(host));
+    const QString mode = value(form, u"mode"_s);
+    if (mode != u"status"_s && mode != u"agent"_s)
+        return updaterReply(1, u"Unknown mode \"%1\"."_s.arg(mode));
     registered->lastCheck = state.clock.now();
     registered->installedHash = value(form, u"installed_aghash"_s);
     registered->lastError = value(form, u"last_error"_s).left(512);
-    // The agent of the host's configuration, when one is baked (hosts added to Setup without an
-    // inventory entry have none yet).
+    // What the updater reports is what the site's update status shows for it.
+    if (state.fleet)
+        state.fleet->report(host, registered->installedHash, registered->lastError);
+    if (state.registrations.isUnactivated(host))
+        return noAgent(); // known to Setup, not yet in the activated configuration
     const int index = state.inventory.indexOf(host);
-    const DemoAgents::Agent *agent = nullptr;
-    if (index >= 0) {
-        const int configuration
-            = DemoAgents::configurationOf(state.inventory.hosts.at(index).folder);
-        if (configuration >= 0 && configuration < state.agents.agents.size())
-            agent = &state.agents.agents.at(configuration);
-    }
-    const QString mode = value(form, u"mode"_s);
+    if (index < 0)
+        return updaterReply(
+            1, u"Host %1 does not exist in the setup of site %2."_s.arg(host, state.siteName()));
+    // What the site decides at deploy time (site-api.md 4): nothing for a host while the
+    // master switch is off, the host selection leaves it out, it is not yet activated or no
+    // agent is baked for its OS type.
+    if (!state.deployment.active.enabled || !state.fleet || !state.fleet->isSelected(host)
+        || state.registrations.isUnactivated(host))
+        return noAgent();
+    const int configuration = DemoAgents::configurationOf(state.inventory.hosts.at(index).folder);
+    if (configuration < 0 || configuration >= state.agents.agents.size())
+        return noAgent();
+    const DemoAgents::Agent *agent = &state.agents.agents.at(configuration);
+    const QString os = value(form, u"os"_s);
+    if (!os.isEmpty() && !agent->osTypes.contains(os))
+        return noAgent();
     if (mode == u"status"_s) {
-        if (!agent)
-            return updaterReply(0,
-                                QJsonObject { { u"AgentAvailable"_s, false },
-                                              { u"TargetHash"_s, QJsonValue::Null },
-                                              { u"Signatures"_s, QJsonArray {} } });
         QJsonArray signatures;
         for (const DemoAgents::Signature &s : agent->signatures)
             signatures.append(
@@ -203,13 +225,15 @@ DemoReply deployAgent(DemoState &state, const DemoRequest &request)
                                           { u"TargetHash"_s, hashText(agent->hash) },
                                           { u"Signatures"_s, signatures } });
     }
-    if (mode == u"agent"_s) {
-        if (!agent)
-            return updaterReply(1, u"No agent available for host %1."_s.arg(host));
-        return updaterReply(
-            0, QJsonObject { { u"agent"_s, QString::fromLatin1(agent->package.toBase64()) } });
-    }
-    return updaterReply(1, u"Unknown mode \"%1\"."_s.arg(mode));
+    // mode agent: the updater asks for the hash the status told it; after a new bake that
+    // agent is gone and it has to ask for the status again.
+    const QString wanted = value(form, u"aghash"_s);
+    if (!wanted.isEmpty() && wanted != hashText(agent->hash))
+        return updaterReply(1,
+                            u"The agent with hash %1 is not available (the current one is %2). "
+                            "Ask for the status again."_s.arg(wanted, hashText(agent->hash)));
+    return updaterReply(
+        0, QJsonObject { { u"agent"_s, QString::fromLatin1(agent->package.toBase64()) } });
 }
 
 } // namespace

@@ -196,13 +196,16 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
 {
     const QString collection = base + u"/domain-types/rule/collections/all"_s;
     router.add("GET", collection, [&state](DemoRequest &request) {
-        const QString name = request.query.queryItemValue(u"ruleset_name"_s);
+        const QString name = request.queryValue(u"ruleset_name"_s);
         if (name.isEmpty())
             return DemoReply::problem(
                 400, u"Bad Request"_s, u"These fields have problems: ruleset_name"_s,
                 { { u"ruleset_name"_s, QJsonArray { u"Missing data for required field."_s } } });
+        // A real site answers an unknown ruleset with 400 (the document lists no 404 here).
         if (name != QLatin1StringView(ruleset))
-            return DemoReply::problem(404, u"Not Found"_s, u"Ruleset %1 not found."_s.arg(name));
+            return DemoReply::problem(
+                400, u"Bad Request"_s, u"These fields have problems: ruleset_name"_s,
+                { { u"ruleset_name"_s, QJsonArray { u"Unknown ruleset: %1"_s.arg(name) } } });
         QJsonArray value;
         const auto &rules = state.deployment.configured.rules;
         for (int i = 0; i < rules.size(); ++i)
@@ -217,6 +220,17 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
                 { { u"ruleset"_s,
                     QJsonArray {
                         u"This demo site serves agent_config:cmk_update_agent only."_s } } });
+        // InputRuleObject requires folder; the folder must exist.
+        if (!body.value(u"folder"_s).isString())
+            return DemoReply::problem(
+                400, u"Bad Request"_s, u"These fields have problems: folder"_s,
+                { { u"folder"_s, QJsonArray { u"Missing data for required field."_s } } });
+        if (!state.inventory.hasFolder(normalFolder(body.value(u"folder"_s).toString())))
+            return DemoReply::problem(400, u"Bad Request"_s,
+                                      u"These fields have problems: folder"_s,
+                                      { { u"folder"_s,
+                                          QJsonArray { u"The folder %1 could not be found."_s.arg(
+                                              body.value(u"folder"_s).toString()) } } });
         DemoDeployment::Rule rule;
         rule.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         rule.properties = QJsonObject { { u"disabled"_s, false } };
@@ -294,7 +308,7 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
                    ruleObject(rule, folderIndex(state.deployment.configured.rules, index)))
             .withEtag(ruleEtag(rule));
     });
-    // As on a real site, deleting a rule takes no If-Match.
+    // A real site deletes a rule without If-Match (the document lists neither 412 nor 428).
     router.add("DELETE", object, [&state, find](DemoRequest &request) {
         int index = -1;
         if (auto problem = find(request, &index))
@@ -335,6 +349,10 @@ void RuleEndpoints::install(DemoRouter &router, DemoState &state)
                         u"folder"_s,
                         u"%1 does not match pattern."_s.arg(body.value(u"folder"_s).toString()));
                 rule.folder = normalFolder(body.value(u"folder"_s).toString());
+                if (!state.inventory.hasFolder(rule.folder))
+                    return badField(u"folder"_s,
+                                    u"The folder %1 could not be found."_s.arg(
+                                        body.value(u"folder"_s).toString()));
                 const bool top = position == u"top_of_folder"_s;
                 for (int i = 0; i < rest.size(); ++i) {
                     if (rest.at(i).folder != rule.folder)

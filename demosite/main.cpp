@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "AgentDeskVersion.h"
 #include "DemoSite.h"
 #include "DemoSiteOptions.h"
 
@@ -25,7 +26,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"agentdesk-demo-site"_s);
-    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

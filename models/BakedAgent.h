@@ -20,6 +20,8 @@ struct BakedAgent
     QStringList osTypes;
     int hosts = -1; // hosts that use it; -1 when unknown
     QList<Signature> signatures;
+    // False when the site does not list signatures (a stock site: an extension field).
+    bool signaturesKnown = true;
 };
 
 // The state of the site's baking job, as baking_status reports it.

@@ -117,6 +117,12 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
     } else if (in.agents->isEmpty()) {
         out << Result { Item::SignedAgents, State::NotMet, agentsTitle,
                         tr("No agents are baked yet: bake and sign them.") };
+    } else if (!in.keys) {
+        // Without the keys (a stock site offers no interface for them) no signature can be
+        // matched to the rule's keys: unknown, not missing.
+        out << unknown(Item::SignedAgents, agentsTitle,
+                       tr("The site's signature keys could not be read, so the agents' "
+                          "signatures cannot be checked here; the site's Agents page shows them."));
     } else {
         int unsignedCount = 0;
         for (const AgentInfo &a : *in.agents) {

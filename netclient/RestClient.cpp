@@ -5,6 +5,7 @@
 #include <QSslCertificate>
 #include <QSslError>
 
+#include "AgentDeskVersion.h"
 #include "CertificateDetailsReader.h"
 #include "RestReply.h"
 
@@ -134,7 +135,7 @@ QNetworkRequest RestClient::makeRequest(const RestRequest &request, const QUrl &
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     r.setRawHeader("Accept", request.accept);
-    r.setHeader(QNetworkRequest::UserAgentHeader, u"AgentDesk/0.1"_s);
+    r.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("AgentDesk/" AGENTDESK_VERSION));
     if (withAuthorization && request.authenticate && !m_secret.isEmpty()) {
         QByteArray value = "Bearer " + m_connection.user.toUtf8() + ' ' + m_secret.bytes();
         r.setRawHeader("Authorization", value);

@@ -240,6 +240,7 @@ std::optional<QList<BakedAgent>> SiteReplyReader::bakedAgents(const QJsonDocumen
         for (const QJsonValue &t : ext.value(u"os_types"_s).toArray())
             a.osTypes << t.toString();
         a.hosts = ext.contains(u"hosts"_s) ? ext.value(u"hosts"_s).toInt() : -1;
+        a.signaturesKnown = ext.contains(u"signatures"_s);
         for (const QJsonValue &sv : ext.value(u"signatures"_s).toArray()) {
             const QJsonObject so = sv.toObject();
             a.signatures.append({ so.value(u"key_id"_s).toInt(),

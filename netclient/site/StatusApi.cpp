@@ -1,18 +1,26 @@
 #include "StatusApi.h"
 
+#include "ServiceStatusReader.h"
 #include "SiteCall.h"
 
 using namespace Qt::StringLiterals;
 
-namespace {
-RestRequest statusRequest()
+RestRequest StatusApi::statusRequest()
 {
     // Tens of megabytes at 100,000 hosts: a long deadline, the idle timeout still watches.
     return RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
         .withTimeout(120000)
         .withDeadline(600000);
 }
-} // namespace
+
+RestRequest StatusApi::servicesRequest()
+{
+    // Livestatus query over the REST API: the Check_MK Agent service of every host.
+    return RestRequest::post(u"/domain-types/service/collections/all"_s,
+                             QJsonDocument(ServiceStatusReader::requestBody()))
+        .withTimeout(120000)
+        .withDeadline(600000);
+}
 
 RestReply *StatusApi::updateStatus(QObject *context, Status done) const
 {

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "RestRequest.h"
 #include "SiteResult.h"
 #include "UpdateStatusParser.h"
 
@@ -22,6 +23,10 @@ public:
 
     // Read in a worker; the reply can be cancelled.
     RestReply *updateStatus(QObject *context, Status done) const;
+    // The requests themselves, for the status page, which falls back from the first (extension)
+    // to the second (a stock site's Check_MK Agent services) and reads the bytes in stages.
+    static RestRequest statusRequest();
+    static RestRequest servicesRequest();
     // Only the number of registered hosts, counted in the worker.
     RestReply *registeredHosts(QObject *context, Count done) const;
 

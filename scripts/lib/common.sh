@@ -6,6 +6,8 @@ AGENTDESK_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-l10n-tools
   libqt6svg6 libgl-dev libssl-dev openssl
   gnome-keyring libsecret-tools dbus-daemon dbus-bin fonts-dejavu-core
+  librsvg2-bin dpkg-dev file desktop-file-utils appstream
+  python3 python3-jsonschema python3-yaml dpkg
 )
 
 agentdesk_missing_packages() {
@@ -30,8 +32,12 @@ agentdesk_ensure_packages() {
     "${missing[@]}" </dev/null
 }
 
+# agentdesk_build PRESET [TARGET...]: configure, then build the targets (all without any).
 agentdesk_build() {
   local preset=$1
+  shift
+  local targets=()
+  [ $# -gt 0 ] && targets=(--target "$@")
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" --parallel "$(nproc)"
+  cmake --build --preset "$preset" --parallel "$(nproc)" "${targets[@]}"
 }

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void init();
     void registerMachine_data();
     void registerMachine();
+    void userAgentIsTheCMakeVersion();
     void wrongSecretLeavesStateUnchanged();
     void backupAndKeptKeys();
     void notYetMonitored();
@@ -173,6 +174,14 @@ void TestRegistrationCli::registerMachine_data()
                                     << u"--password-file wrong"_s << 4 << u"wrong user or secret"_s;
     QTest::newRow("unknown host") << QStringList { u"--trust-cert"_s } << u"no-such-host"_s
                                   << u"--secret-file secret"_s << 5 << u"does not exist"_s;
+    // The server answers, but 404 for the site's pages: the site's name is wrong. Not a
+    // network error, and no credential was judged.
+    QTest::newRow("wrong site name")
+        << QStringList { u"--trust-cert"_s, u"--site"_s, u"nosuchsite"_s } << QString()
+        << u"--secret-file secret"_s << 8 << u"site not found"_s;
+    QTest::newRow("wrong site name, password user")
+        << QStringList { u"--trust-cert"_s, u"--site"_s, u"nosuchsite"_s } << QString()
+        << u"--password-file password"_s << 8 << u"check --site"_s;
     QTest::newRow("both trust options")
         << QStringList { u"--trust-cert"_s, u"--insecure"_s } << QString()
         << u"--secret-file secret"_s << 2 << u"exclude"_s;
@@ -215,6 +224,23 @@ void TestRegistrationCli::registerMachine()
                                               + m_site.sha256().mid(2, 2).toUpper())));
         QVERIFY(!QFile::exists(m_state));
     }
+}
+
+void TestRegistrationCli::userAgentIsTheCMakeVersion()
+{
+    const Run r = agentdesk(registerArgs(m_host, u"--secret-file"_s, m_dir.filePath(u"secret"_s))
+                            << u"--trust-cert"_s);
+    QCOMPARE(r.exitCode, 0);
+    // The site's record of the last request it served (asking does not overwrite it).
+    RestRequest last = RestRequest::get(u"demo-control/last-request"_s);
+    last.base = RestRequest::Base::Site;
+    const RestResult seen = send(last);
+    QVERIFY2(seen.ok(), qPrintable(seen.error.summary()));
+    QCOMPARE(seen.json.object().value(u"path"_s).toString(),
+             u"/%1/check_mk/register_agent.py"_s.arg(m_site.site()));
+    // AGENTDESK_CMAKE_VERSION is project(VERSION), given to this test by tests/CMakeLists.txt.
+    QCOMPARE(seen.json.object().value(u"headers"_s).toObject().value(u"user-agent"_s).toString(),
+             u"AgentDesk/" AGENTDESK_CMAKE_VERSION ""_s);
 }
 
 void TestRegistrationCli::wrongSecretLeavesStateUnchanged()

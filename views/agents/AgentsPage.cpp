@@ -140,8 +140,16 @@ void AgentsPage::setAgents(const QList<BakedAgent> &agents)
         hash->setFont(QFont(u"DejaVu Sans Mono"_s));
         auto *signedBy
             = new QTableWidgetItem(signers.isEmpty() ? tr("not signed") : signers.join(u", "_s));
-        if (signers.isEmpty())
+        if (!a.signaturesKnown) {
+            // A stock site does not list an agent's signatures in its REST API.
+            signedBy->setText(tr("not listed by this site"));
+            signedBy->setToolTip(tr("This site's REST API does not say which keys signed an "
+                                    "agent. The site's own Agents page (Setup > Agents) shows "
+                                    "it."));
+            signedBy->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        } else if (signers.isEmpty()) {
             signedBy->setForeground(QColor(0xb3, 0x26, 0x1e));
+        }
         m_table->setItem(i, 0, new QTableWidgetItem(a.name));
         m_table->setItem(i, 1, hash);
         m_table->setItem(i, 2, new QTableWidgetItem(a.osTypes.join(u", "_s)));

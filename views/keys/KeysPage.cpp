@@ -9,6 +9,7 @@
 #include "common/PassphraseField.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -111,8 +112,41 @@ KeysPage::KeysPage(QWidget *parent)
     updateActions();
 }
 
+void KeysPage::showNotOffered(const QUrl &sitePage)
+{
+    m_sitePage = sitePage;
+    m_offered = false;
+    if (!m_notOffered) {
+        m_notOffered = new QWidget(this);
+        m_notOffered->setObjectName(u"keysNotOffered"_s);
+        auto *text = new QLabel(
+            tr("This site does not offer its signature keys through an interface AgentDesk can "
+               "use: a stock Checkmk site manages them in its web GUI only.\n\nCreate, upload, "
+               "download and delete keys on the site's page \"Signature keys for signing "
+               "agents\". Signing and baking work from the Agents page with a key's number."),
+            m_notOffered);
+        text->setWordWrap(true);
+        text->setAlignment(Qt::AlignCenter);
+        auto *open = new QPushButton(tr("&Open the site's signature keys page"), m_notOffered);
+        open->setObjectName(u"openSiteKeysPage"_s);
+        connect(open, &QPushButton::clicked, this,
+                [this] { QDesktopServices::openUrl(m_sitePage); });
+        auto *layout = new QVBoxLayout(m_notOffered);
+        layout->addStretch(1);
+        layout->addWidget(text);
+        layout->addWidget(open, 0, Qt::AlignHCenter);
+        layout->addStretch(1);
+        m_stack->addWidget(m_notOffered);
+    }
+    m_notOffered->findChild<QPushButton *>(u"openSiteKeysPage"_s)->setToolTip(sitePage.toString());
+    m_banner->hide();
+    m_stack->setCurrentWidget(m_notOffered);
+    updateActions();
+}
+
 void KeysPage::setKeys(const QList<SignatureKey> &keys)
 {
+    m_offered = true;
     const int selected = selectedKeyId();
     m_model->setKeys(keys);
     m_stack->setCurrentWidget(keys.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
@@ -174,8 +208,8 @@ void KeysPage::updateActions()
 {
     const int id = selectedKeyId();
     const SignatureKey *key = id != 0 ? m_model->keyAt(m_model->rowOfKey(id)) : nullptr;
-    m_createAction->setEnabled(!m_busy);
-    m_uploadAction->setEnabled(!m_busy);
+    m_createAction->setEnabled(!m_busy && m_offered);
+    m_uploadAction->setEnabled(!m_busy && m_offered);
     m_refreshAction->setEnabled(!m_busy);
     m_downloadAction->setEnabled(!m_busy && key != nullptr);
     m_detailsAction->setEnabled(key != nullptr);

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 #include "ApiError.h"
@@ -40,6 +41,8 @@ public:
     // open with every input and shows `problem` (in words, at the field).
     void finishDialog(bool ok, const QString &problem);
     void showError(const ApiError &error);
+    // The site has no signature-key interface (a stock site): says so and offers its own page.
+    void showNotOffered(const QUrl &sitePage);
     void showCertificateDetails(const CertificateSummary &certificate);
 
     SignatureKeyModel *model() const { return m_model; }
@@ -80,10 +83,13 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_empty;
     QTableView *m_table;
+    QWidget *m_notOffered = nullptr;
+    QUrl m_sitePage;
     QWidget *m_busyRow;
     QLabel *m_busyText;
     QProgressBar *m_busyBar;
     bool m_busy = false;
     QPointer<CreateKeyDialog> m_createDialog;
     QPointer<UploadKeyDialog> m_uploadDialog;
+    bool m_offered = true;
 };

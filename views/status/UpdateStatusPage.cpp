@@ -66,6 +66,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_errorLabel(new QLabel(this))
+    , m_sourceNote(new QLabel(this))
     , m_tableStack(new QStackedWidget(this))
     , m_empty(new QLabel(this))
     , m_table(new QTableView(this))
@@ -98,6 +99,10 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(u"color: #8a1c12;"_s);
     m_errorLabel->hide();
+    m_sourceNote->setObjectName(u"statusSourceNote"_s);
+    m_sourceNote->setWordWrap(true);
+    m_sourceNote->setStyleSheet(u"background: #fff4d6; padding: 4px;"_s);
+    m_sourceNote->hide();
 
     m_table->setObjectName(u"statusTable"_s);
     m_table->setModel(m_proxy);
@@ -167,6 +172,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     layout->addWidget(m_distribution);
     layout->addLayout(toolbar);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_sourceNote);
     layout->addWidget(splitter, 1);
 
     m_searchDelay->setSingleShot(true);
@@ -316,8 +322,15 @@ void UpdateStatusPage::showError(const ApiError &error)
     }
 }
 
+void UpdateStatusPage::setSourceNote(const QString &note)
+{
+    m_sourceNote->setText(note);
+    m_sourceNote->setVisible(!note.isEmpty());
+}
+
 void UpdateStatusPage::clearData(const QString &reason)
 {
+    setSourceNote({});
     m_model->clear();
     m_empty->setText(reason);
     m_fetched->clear();

@@ -47,6 +47,9 @@ public:
     void setLoading(bool loading, const QString &text = {});
     void showError(const ApiError &error);
     void clearData(const QString &reason);
+    // Where the data comes from when it is not the update-status endpoint (a stock site);
+    // empty hides the note.
+    void setSourceNote(const QString &note);
 
     // Writes the visible rows (filtered, in their order, visible columns) as CSV.
     bool exportCsv(QIODevice *device) const;
@@ -81,6 +84,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_errorLabel;
+    QLabel *m_sourceNote;
     QStackedWidget *m_tableStack;
     QLabel *m_empty;
     QTableView *m_table;

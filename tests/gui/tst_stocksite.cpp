@@ -1,0 +1,121 @@
+// The console against a stock Checkmk 2.4 site (demo site in --stock mode): every page shows
+// real data from real interfaces, or says what the site does not offer and where to do it.
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+#include "AgentsPage.h"
+#include "AppController.h"
+#include "DemoConnection.h"
+#include "DemoSite.h"
+#include "DemoSiteThread.h"
+#include "KeysPage.h"
+#include "MainWindow.h"
+#include "SiteSession.h"
+#include "TestEnvironment.h"
+#include "UpdateStatusModel.h"
+#include "UpdateStatusPage.h"
+
+using namespace Qt::StringLiterals;
+
+class TestStockSite final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyPage();
+
+private:
+    DemoSiteThread m_demo;
+};
+
+void TestStockSite::initTestCase()
+{
+    TestEnvironment::isolate();
+    DemoSiteOptions options;
+    options.hostCount = 300;
+    options.stock = true;
+    QString error;
+    QVERIFY2(m_demo.start(options, &error), qPrintable(error));
+}
+
+void TestStockSite::everyPage()
+{
+    AppController controller;
+    SiteConnection c = DemoConnection::make(m_demo.site()->port(),
+                                            m_demo.site()->certificateSha256(), u"Stock site"_s);
+    c.demo = true;
+    controller.startDemo(c, m_demo.site()->automationSecret());
+    MainWindow *window = controller.window();
+    window->resize(1024, 700);
+    window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.session()->isConnected(), 10000);
+
+    // Update status: no extension endpoint, so the Check_MK Agent services; said so on the page.
+    window->showPage(u"status"_s);
+    UpdateStatusPage *status = controller.statusPage();
+    QTRY_VERIFY_WITH_TIMEOUT(status->model()->rowCount() > 0, 20000);
+    auto *note = status->findChild<QLabel *>(u"statusSourceNote"_s);
+    QVERIFY(note && note->isVisible());
+    QVERIFY(note->text().contains(u"Check_MK Agent"_s));
+    // Real data: the hosts' services as the demo site's fleet computed them (AIX hosts have
+    // no updater and no row); installed hashes and errors come from the service output.
+    int withHash = 0;
+    int withError = 0;
+    int unregistered = 0;
+    for (int row = 0; row < status->model()->rowCount(); ++row) {
+        const HostUpdateStatus &s = status->model()->row(row);
+        QVERIFY(!s.hostName.startsWith(u"aix"_s));
+        QVERIFY(s.checkState <= 1); // the service is at most WARN
+        withHash += s.installedHash != 0;
+        withError += !s.lastError.isEmpty();
+        unregistered += s.registered ? 0 : 1; // the updater says it is not registered
+    }
+    QVERIFY(withHash > 0);
+    QVERIFY(withError > 0);
+    QVERIFY(unregistered > 0);
+    TestEnvironment::saveScreenshot(window, u"stock-update-status"_s);
+
+    // Signature keys: not offered; the site's own page is one click away.
+    window->showPage(u"keys"_s);
+    KeysPage *keys = controller.keysPage();
+    QTRY_VERIFY_WITH_TIMEOUT(keys->findChild<QWidget *>(u"keysNotOffered"_s)
+                                 && keys->findChild<QWidget *>(u"keysNotOffered"_s)->isVisible(),
+                             10000);
+    auto *open = keys->findChild<QPushButton *>(u"openSiteKeysPage"_s);
+    QVERIFY(open && open->isVisible());
+    QVERIFY(open->toolTip().endsWith(u"/check_mk/wato.py?mode=signature_keys"_s));
+    TestEnvironment::saveScreenshot(window, u"stock-keys"_s);
+
+    // Agents and baking: the agents collection of the real API.
+    window->showPage(u"agents"_s);
+    auto *agentTable = controller.agentsPage()->findChild<QTableView *>();
+    QVERIFY(agentTable);
+    QTRY_VERIFY_WITH_TIMEOUT(agentTable->model()->rowCount() > 0, 10000);
+    // The signatures are an extension field: named as not listed, never as "not signed".
+    const QString signedBy = agentTable->model()->index(0, 4).data().toString();
+    QCOMPARE(signedBy, u"not listed by this site"_s);
+    TestEnvironment::saveScreenshot(window, u"stock-agents"_s);
+
+    // Setup: what cannot be read from a stock site is unknown, never "missing".
+    window->showPage(u"setup"_s);
+    const auto hasLabel = [window](const QString &part) {
+        const auto labels = window->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(),
+                           [&](QLabel *l) { return l->isVisible() && l->text().contains(part); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(hasLabel(u"signatures cannot be checked here"_s), 10000);
+    QVERIFY(hasLabel(u"signature keys could not be read"_s));
+    QVERIFY(!hasLabel(u"The rule accepts no existing key"_s));
+    TestEnvironment::saveScreenshot(window, u"stock-setup"_s);
+
+    // Host selection: the inventory and the saved selection through real interfaces.
+    window->showPage(u"selection"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(hasLabel(u"of 300 hosts selected"_s), 20000);
+    TestEnvironment::saveScreenshot(window, u"stock-selection"_s);
+}
+
+QTEST_MAIN(TestStockSite)
+#include "tst_stocksite.moc"
