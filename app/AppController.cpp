@@ -11,6 +11,7 @@
 #include "ErrorBanner.h"
 #include "HostSelectionPage.h"
 #include "InventoryApi.h"
+#include "InventoryLoader.h"
 #include "KeysController.h"
 #include "KeysPage.h"
 #include "LocalConfigPage.h"
@@ -66,7 +67,8 @@ AppController::AppController(QObject *parent)
     , m_keysPage(new KeysPage)
     , m_keys(new KeysController(m_session, m_keysPage, this))
     , m_selectionPage(new HostSelectionPage)
-    , m_selection(new SelectionController(m_session, m_selectionPage, this))
+    , m_inventory(new InventoryLoader(m_session, this))
+    , m_selection(new SelectionController(m_session, m_selectionPage, this, m_inventory))
     , m_agentsPage(new AgentsPage)
     , m_bakery(new BakeryController(m_session, m_agentsPage, this))
     , m_registrationWizard(new RegistrationWizard)
@@ -117,8 +119,11 @@ AppController::AppController(QObject *parent)
         if (m_window->currentPage() == u"overview"_s)
             loadVisiblePage();
     });
-    // The two pages that read the whole inventory load when first shown, not at every connect.
+    // The shared inventory is fetched in the background once the status table has loaded (one
+    // large reply at a time keeps the peak memory down); the two pages that show it fill from it
+    // when first shown, or fetch it themselves when shown earlier.
     m_selection->setLoadOnConnect(false);
+    connect(m_status, &StatusController::loaded, m_inventory, &InventoryLoader::ensureLoaded);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
@@ -266,23 +271,27 @@ void AppController::loadOverview()
     const auto fail = [this](const ApiError &error) {
         m_window->errorBanner()->showError(error, tr("Could not load the site's configuration."));
     };
-    InventoryApi(client).hosts(this, [summary, done, fail](SiteResult<QList<Host>> r) {
-        if (r.ok()) {
-            QSet<QString> folders;
-            QSet<QString> sites;
-            for (const Host &h : *r.value) {
-                folders.insert(h.folder);
-                sites.insert(h.site);
-            }
-            summary->hosts = int(r.value->size());
-            summary->folders = int(folders.size());
-            summary->sites = QStringList(sites.cbegin(), sites.cend());
-            summary->sites.sort();
-        } else {
-            fail(r.error);
-        }
+
+    // Counted from the shared inventory (read once, in a worker, for every page).
+    const auto count = [summary, done](const std::shared_ptr<const Inventory> &inventory) {
+        summary->hosts = int(inventory->size());
+        summary->folders = inventory->hostFolderCount();
+        summary->sites = inventory->sites();
         done();
-    });
+    };
+    if (m_inventory->inventory() && !m_inventory->isLoading()) {
+        count(m_inventory->inventory());
+    } else {
+        connect(m_inventory, &InventoryLoader::loaded, this, count, Qt::SingleShotConnection);
+        connect(
+            m_inventory, &InventoryLoader::failed, this,
+            [fail, done](const ApiError &error) {
+                fail(error);
+                done();
+            },
+            Qt::SingleShotConnection);
+        m_inventory->ensureLoaded();
+    }
     InventoryApi(client).tagGroups(this, [summary, done, fail](SiteResult<QList<TagGroup>> r) {
         if (r.ok())
             summary->tagGroups = int(r.value->size());

@@ -17,6 +17,7 @@ class KeysPage;
 class AgentsPage;
 class BakeryController;
 class HostSelectionPage;
+class InventoryLoader;
 class SelectionController;
 class SetupController;
 class SetupPage;
@@ -77,6 +78,7 @@ private:
     KeysPage *m_keysPage;
     KeysController *m_keys;
     HostSelectionPage *m_selectionPage;
+    InventoryLoader *m_inventory; // the one inventory, shared by the overview and selection
     SelectionController *m_selection;
     AgentsPage *m_agentsPage;
     BakeryController *m_bakery;

@@ -1,23 +1,21 @@
 #include "SelectionController.h"
 
-#include <QFutureWatcher>
 #include <QJsonObject>
-#include <QSet>
-#include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "GlobalSettingsApi.h"
 #include "HostSelectionPage.h"
 #include "InventoryApi.h"
+#include "InventoryLoader.h"
 #include "SiteSession.h"
 
 using namespace Qt::StringLiterals;
 
 SelectionController::SelectionController(SiteSession *session, HostSelectionPage *page,
-                                         QObject *parent)
+                                         QObject *parent, InventoryLoader *inventory)
     : QObject(parent)
     , m_session(session)
     , m_page(page)
+    , m_inventory(inventory ? inventory : new InventoryLoader(session, this))
 {
     m_resolver = [page](const HostSelection &mine, const HostSelection &theirs) {
         StaleSelectionDialog dialog(mine, theirs, page);
@@ -26,7 +24,10 @@ SelectionController::SelectionController(SiteSession *session, HostSelectionPage
     };
     connect(page, &HostSelectionPage::saveRequested, this,
             [this](const HostSelection &s) { save(s); });
-    connect(page, &HostSelectionPage::reloadRequested, this, &SelectionController::refresh);
+    connect(page, &HostSelectionPage::reloadRequested, this, [this] {
+        m_inventory->reload();
+        refresh();
+    });
     connect(session, &SiteSession::connected, this, [this] {
         if (m_loadOnConnect)
             refresh();
@@ -46,21 +47,38 @@ void SelectionController::refresh()
             Q_EMIT loaded();
         }
     };
-    // Read in a worker: 100,000 hosts are tens of megabytes.
-    InventoryApi(client).hosts(this, [this, done](SiteResult<QList<Host>> r) {
-        if (r.ok()) {
-            QSet<QString> sites;
-            for (const Host &h : *r.value)
-                sites.insert(h.site);
-            QStringList siteList(sites.cbegin(), sites.cend());
-            siteList.sort();
-            m_page->setSites(siteList);
-            m_page->setInventory(*r.value);
-        } else {
-            m_page->showError(r.error);
-        }
+    // The shared inventory: read once for every page, in a worker; already there when another
+    // page loaded it.
+    const auto applyInventory = [this](std::shared_ptr<const Inventory> inventory) {
+        m_page->setSites(inventory->sites());
+        m_page->setInventory(std::move(inventory));
+    };
+    m_waitingForInventory = true;
+    connect(
+        m_inventory, &InventoryLoader::loaded, this,
+        [this, done, applyInventory](std::shared_ptr<const Inventory> inventory) {
+            if (!std::exchange(m_waitingForInventory, false))
+                return;
+            applyInventory(std::move(inventory));
+            done();
+        },
+        Qt::SingleShotConnection);
+    connect(
+        m_inventory, &InventoryLoader::failed, this,
+        [this, done](const ApiError &error) {
+            if (!std::exchange(m_waitingForInventory, false))
+                return;
+            m_page->showError(error);
+            done();
+        },
+        Qt::SingleShotConnection);
+    if (m_inventory->inventory() && !m_inventory->isLoading()) {
+        m_waitingForInventory = false;
+        applyInventory(m_inventory->inventory());
         done();
-    });
+    } else {
+        m_inventory->ensureLoaded();
+    }
     InventoryApi(client).tagGroups(this, [this, done](SiteResult<QList<TagGroup>> r) {
         if (r.ok())
             m_page->setTagGroups(*r.value);

@@ -8,6 +8,7 @@
 #include "StaleSelectionDialog.h"
 
 class HostSelectionPage;
+class InventoryLoader;
 class SiteSession;
 
 // Feeds the host-selection page (inventory, tag groups, host groups, the saved selection and the
@@ -22,7 +23,10 @@ public:
     using Resolver = std::function<StaleSelectionDialog::Choice(const HostSelection &mine,
                                                                 const HostSelection &theirs)>;
 
-    SelectionController(SiteSession *session, HostSelectionPage *page, QObject *parent = nullptr);
+    // The inventory comes from the console's shared loader; without one the controller has
+    // its own.
+    SelectionController(SiteSession *session, HostSelectionPage *page, QObject *parent = nullptr,
+                        InventoryLoader *inventory = nullptr);
 
     void refresh();
     // Off: the inventory (tens of megabytes at 100,000 hosts) is read when the page is first
@@ -41,8 +45,10 @@ private:
 
     SiteSession *m_session;
     HostSelectionPage *m_page;
+    InventoryLoader *m_inventory;
     Resolver m_resolver;
     QByteArray m_etag; // of the saved selection the editor started from
     int m_outstanding = 0;
+    bool m_waitingForInventory = false;
     bool m_loadOnConnect = true;
 };

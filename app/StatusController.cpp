@@ -3,14 +3,17 @@
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QJsonDocument>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <variant>
 
 #include "RestClient.h"
 #include "RestReply.h"
 #include "ServiceStatusReader.h"
 #include "SiteSession.h"
 #include "StatusApi.h"
+#include "StatusRefresh.h"
+#include "StatusTable.h"
 #include "UpdateStatusModel.h"
 #include "UpdateStatusPage.h"
 #include "UpdateStatusParser.h"
@@ -92,61 +95,47 @@ void StatusController::fetchFromServices(int generation)
 
 void StatusController::readInWorker(const QByteArray &body, int generation, Parse parse)
 {
-    {
-        // The parse runs in a worker; the body is shared, not copied.
-        auto *watcher
-            = new QFutureWatcher<std::pair<std::optional<UpdateStatusParser::Result>, ApiError>>(
-                this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-            watcher->deleteLater();
-            if (generation != m_generation)
-                return;
-            auto [parsed, error] = watcher->result();
-            if (!parsed) {
-                m_page->showError(error);
-                finish(false);
-                return;
-            }
-            const qint64 now = parsed->generatedAt > 0 ? parsed->generatedAt
-                                                       : QDateTime::currentSecsSinceEpoch();
-            const bool enabled = parsed->deploymentEnabled.value_or(true);
-            const qint64 fetchedAt = QDateTime::currentSecsSinceEpoch();
-            auto rows = std::make_shared<std::vector<HostUpdateStatus>>(std::move(parsed->rows));
-            if (m_page->model()->rowCount() > 0) {
-                // A refresh: one update keeps selection, sort and scroll.
-                m_page->setStatus(std::move(*rows), now, enabled, fetchedAt);
-                finish(true);
-                return;
-            }
-            m_page->beginLoad(now, enabled);
-            handOver(rows, 0, now, enabled, fetchedAt, generation);
-        });
-        watcher->setFuture(QtConcurrent::run([body, parse] {
-            ApiError error;
-            auto parsed = parse(body, &error);
-            return std::make_pair(std::move(parsed), error);
-        }));
-    }
-}
-
-void StatusController::handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from,
-                                qint64 now, bool enabled, qint64 fetchedAt, int generation)
-{
-    if (generation != m_generation)
-        return;
-    const size_t to = std::min(rows->size(), from + batchSize);
-    std::vector<HostUpdateStatus> batch(std::make_move_iterator(rows->begin() + qsizetype(from)),
-                                        std::make_move_iterator(rows->begin() + qsizetype(to)));
-    m_page->appendBatch(std::move(batch));
-    if (to < rows->size()) {
-        m_page->setLoading(true, tr("Loaded %1 of %2 hosts…").arg(to).arg(rows->size()));
-        // Let the window breathe between batches.
-        QTimer::singleShot(0, this,
-                           [=, this] { handOver(rows, to, now, enabled, fetchedAt, generation); });
-        return;
-    }
-    m_page->finishLoad(fetchedAt);
-    finish(true);
+    // Parsed, derived (categories, search keys, every column's order) and, for a refresh,
+    // diffed against the rows shown, all in a worker; the UI thread only applies it.
+    using Result = std::pair<std::variant<std::monostate, StatusTable, StatusRefresh>, ApiError>;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        // Moved out, not copied: the result holds 100,000 rows.
+        auto [out, error] = watcher->future().takeResult();
+        const qint64 fetchedAt = QDateTime::currentSecsSinceEpoch();
+        if (auto *table = std::get_if<StatusTable>(&out)) {
+            m_page->setTable(std::move(*table), fetchedAt);
+        } else if (auto *refresh = std::get_if<StatusRefresh>(&out)) {
+            m_page->applyRefresh(std::move(*refresh), fetchedAt);
+        } else {
+            m_page->showError(error);
+            finish(false);
+            return;
+        }
+        // The replaced table's strings are freed in a worker, not on the UI thread.
+        (void)QtConcurrent::run(
+            [retired = m_page->model()->takeRetired()]() mutable { retired = StatusTable(); });
+        finish(true);
+    });
+    // The rows shown now, shared read-only with the worker (the model replaces, never
+    // mutates, them).
+    const auto shown = m_page->model()->rowCount() > 0 ? m_page->model()->rowsSnapshot() : nullptr;
+    watcher->setFuture(QtConcurrent::run([body, shown, parse] {
+        ApiError error;
+        auto parsed = parse(body, &error);
+        if (!parsed)
+            return Result { std::monostate {}, error };
+        const qint64 now
+            = parsed->generatedAt > 0 ? parsed->generatedAt : QDateTime::currentSecsSinceEpoch();
+        const bool enabled = parsed->deploymentEnabled.value_or(true);
+        if (shown)
+            return Result { StatusRefresh::compute(*shown, std::move(parsed->rows), now, enabled),
+                            error };
+        return Result { StatusTable::derive(std::move(parsed->rows), now, enabled), error };
+    }));
 }
 
 void StatusController::cancel()

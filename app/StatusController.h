@@ -14,15 +14,14 @@ class SiteSession;
 class UpdateStatusPage;
 
 // Fetches the update status for the page: the request on the network, the parse in a worker
-// thread, and the rows handed to the model in batches so that the window never stalls.
+// thread together with everything the table derives (categories, search keys, sort orders)
+// and, for a refresh, the difference to the rows shown; the UI thread only applies it.
 class StatusController final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatusController)
 
 public:
-    static constexpr int batchSize = 5000;
-
     StatusController(SiteSession *session, UpdateStatusPage *page, QObject *parent = nullptr);
 
     void refresh();
@@ -38,8 +37,6 @@ private:
     // A stock site: the Check_MK Agent services instead of the update-status endpoint.
     void fetchFromServices(int generation);
     void readInWorker(const QByteArray &body, int generation, Parse parse);
-    void handOver(std::shared_ptr<std::vector<HostUpdateStatus>> rows, size_t from, qint64 now,
-                  bool enabled, qint64 fetchedAt, int generation);
     void finish(bool ok);
 
     SiteSession *m_session;

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "DemoPendingReply.h"
 #include "DemoRecorder.h"
 #include "DemoState.h"
 
@@ -161,16 +162,31 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     }
     if (fault)
         bodyMode = int(fault->body);
-    if (m_recorder && !sitePath.startsWith(u"/demo-control/"_s))
-        m_recorder->record(std::move(recorded), path, reply, fault.has_value());
-
+    const bool recordIt = m_recorder && !sitePath.startsWith(u"/demo-control/"_s);
     const int latency = m_state.options().latencyMs + (fault ? fault->latencyMs : 0);
     QPointer<QTcpSocket> guarded(socket);
-    if (latency > 0) {
-        QTimer::singleShot(latency, this,
-                           [this, guarded, reply, bodyMode] { send(guarded, reply, bodyMode); });
+    auto finish = [this, guarded, recordIt, recorded = std::move(recorded), path, bodyMode, latency,
+                   faulted = fault.has_value()](DemoReply reply) mutable {
+        if (recordIt && m_recorder)
+            m_recorder->record(std::move(recorded), path, reply, faulted);
+        if (latency > 0) {
+            QTimer::singleShot(latency, this, [this, guarded, reply, bodyMode] {
+                send(guarded, reply, bodyMode);
+            });
+        } else {
+            send(guarded, std::move(reply), bodyMode);
+        }
+    };
+    if (reply.pending) {
+        // Answered later (a remote site waits for its central site); the server stays free.
+        QPointer<DemoHttpServer> self(this);
+        const std::shared_ptr<DemoPendingReply> pending = reply.pending;
+        pending->onReady([self, finish = std::move(finish)](DemoReply later) mutable {
+            if (self)
+                finish(std::move(later));
+        });
     } else {
-        send(guarded, std::move(reply), bodyMode);
+        finish(std::move(reply));
     }
     return true;
 }

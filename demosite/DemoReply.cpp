@@ -35,6 +35,13 @@ DemoReply DemoReply::raw(QByteArray body, const QByteArray &contentType, int sta
     return r;
 }
 
+DemoReply DemoReply::later(std::shared_ptr<DemoPendingReply> pending)
+{
+    DemoReply reply;
+    reply.pending = std::move(pending);
+    return reply;
+}
+
 DemoReply DemoReply::noContent()
 {
     DemoReply r;

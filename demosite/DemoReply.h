@@ -7,6 +7,10 @@
 #include <QList>
 #include <QPair>
 
+#include <memory>
+
+class DemoPendingReply;
+
 // A reply of the demo site as a value, with the REST conventions of a Checkmk site: JSON
 // bodies, problem+json errors, object and collection envelopes.
 struct DemoReply
@@ -15,6 +19,8 @@ struct DemoReply
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QByteArray contentType = QByteArrayLiteral("application/json");
+    // Set: the real reply comes later through it (see DemoPendingReply); the rest is unused.
+    std::shared_ptr<DemoPendingReply> pending;
 
     DemoReply &withHeader(const QByteArray &name, const QByteArray &value);
     DemoReply &withEtag(const QByteArray &etag); // unquoted value; sent quoted
@@ -22,6 +28,7 @@ struct DemoReply
     static DemoReply json(const QJsonValue &value, int status = 200);
     static DemoReply raw(QByteArray body, const QByteArray &contentType, int status = 200);
     static DemoReply noContent();
+    static DemoReply later(std::shared_ptr<DemoPendingReply> pending);
     static DemoReply problem(int status, const QString &title, const QString &detail,
                              const QJsonObject &fields = {});
     static QByteArray reasonPhrase(int status);

@@ -15,6 +15,7 @@
 #include "ActivationEndpoints.h"
 #include "BakeryEndpoints.h"
 #include "CoreEndpoints.h"
+#include "DemoCentralLink.h"
 #include "DemoFleet.h"
 #include "DemoHttpServer.h"
 #include "DemoRecorder.h"
@@ -24,9 +25,11 @@
 #include "KeyEndpoints.h"
 #include "PythonLiteral.h"
 #include "RegistrationEndpoints.h"
+#include "RemoteSiteEndpoints.h"
 #include "RuleEndpoints.h"
 #include "SelfSignedCertificate.h"
 #include "ServiceEndpoints.h"
+#include "SiteConnectionEndpoints.h"
 #include "UpdateStatusEndpoints.h"
 
 using namespace Qt::StringLiterals;
@@ -75,6 +78,9 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         return false;
     }
     m_state = std::make_unique<DemoState>(options);
+    spreadHostsOverSites(options);
+    if (options.isRemote() && !connectCentral(options, error))
+        return false;
     QString stateDir = options.stateDir;
     if (stateDir.isEmpty()) {
         m_tempDir = std::make_unique<QTemporaryDir>();
@@ -101,6 +107,7 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     GlobalSettingEndpoints::install(m_server->router(), *m_state);
     RuleEndpoints::install(m_server->router(), *m_state);
     ServiceEndpoints::install(m_server->router(), *m_state);
+    SiteConnectionEndpoints::install(m_server->router(), *m_state);
     // A stock 2.4 site has neither: signature keys and the update status live in its GUI only.
     if (!options.stock) {
         UpdateStatusEndpoints::install(m_server->router(), *m_state);
@@ -140,8 +147,13 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         m_certificatePem = certificate.toPem();
         m_sha256 = certificate.digest(QCryptographicHash::Sha256).toHex();
     }
-    // After TLS: register_agent.py hands out the site's certificate.
-    RegistrationEndpoints::install(m_server->router(), *m_state, m_certificatePem);
+    // After TLS: register_agent.py hands out the site's certificate. A remote site answers the
+    // updaters through its central site.
+    RegistrationEndpoints::Forwarding forwarding;
+    if (m_central)
+        forwarding = RemoteSiteEndpoints::install(m_server->router(), *m_central, options.siteName,
+                                                  m_certificatePem);
+    RegistrationEndpoints::install(m_server->router(), *m_state, m_certificatePem, forwarding);
     m_port = m_server->listen(options.address, options.port);
     if (m_port == 0) {
         *error = u"cannot listen on %1 port %2"_s.arg(options.address.toString()).arg(options.port);
@@ -150,7 +162,8 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     }
     if (!openRecorder(options, error))
         return false;
-    if (!options.emptySetup && !seedRollOut(error))
+    // A remote site bakes nothing: its agents come from the central site.
+    if (!options.emptySetup && !options.isRemote() && !seedRollOut(error))
         return false;
     // The seeded key's certificate is valid from the moment it was made, which may be seconds
     // after the clock started (2048-bit key generation on a busy machine): a manual clock
@@ -226,8 +239,48 @@ bool DemoSite::openRecorder(const DemoSiteOptions &options, QString *error)
     return true;
 }
 
+bool DemoSite::connectCentral(const DemoSiteOptions &options, QString *error)
+{
+    QFile file(options.centralSecretFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"--central-secret-file: cannot read %1: %2"_s.arg(options.centralSecretFile,
+                                                                    file.errorString());
+        return false;
+    }
+    const QByteArray secret = file.readAll().trimmed();
+    if (secret.isEmpty() || secret.contains('\n')) {
+        *error = u"--central-secret-file: expected the secret on one line in %1"_s.arg(
+            options.centralSecretFile);
+        return false;
+    }
+    m_central = std::make_unique<DemoCentralLink>(options.centralUrl, options.centralUser, secret,
+                                                  options.centralSha256);
+    return true;
+}
+
+void DemoSite::spreadHostsOverSites(const DemoSiteOptions &options)
+{
+    // The inventory knows a central site and two regional remote sites; a central started with
+    // --remote hands the regions to the remote sites it was given instead.
+    if (options.remotes.isEmpty())
+        return;
+    DemoInventory &inventory = m_state->inventory;
+    const QStringList generated = inventory.sites;
+    QStringList sites { options.siteName };
+    for (const DemoSiteOptions::RemoteSite &remote : options.remotes)
+        sites << remote.name;
+    for (Host &host : inventory.hosts) {
+        const qsizetype index = generated.indexOf(host.site);
+        host.site
+            = index <= 0 ? options.siteName : sites.at(1 + (index - 1) % options.remotes.size());
+    }
+    inventory.sites = sites;
+}
+
 void DemoSite::stop()
 {
+    // First the link: a forwarded request that ends now still finds its server.
+    m_central.reset();
     m_server.reset();
     m_recorder.reset();
     m_state.reset();

@@ -8,6 +8,7 @@
 
 #include "DemoSiteOptions.h"
 
+class DemoCentralLink;
 class DemoHttpServer;
 class DemoRecorder;
 class DemoState;
@@ -40,10 +41,13 @@ private:
     bool seedRollOut(QString *error);
     bool writeSecretFile(const QString &path, QString *error) const;
     bool openRecorder(const DemoSiteOptions &options, QString *error);
+    bool connectCentral(const DemoSiteOptions &options, QString *error);
+    void spreadHostsOverSites(const DemoSiteOptions &options);
 
     std::unique_ptr<DemoState> m_state;
     std::unique_ptr<DemoRecorder> m_recorder;
     std::unique_ptr<DemoHttpServer> m_server;
+    std::unique_ptr<DemoCentralLink> m_central; // a remote site's link to its central site
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QUrl m_checkmkUrl;
     quint16 m_port = 0;

@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 void DemoSiteOptions::addOptions(QCommandLineParser &parser)
@@ -56,6 +58,33 @@ void DemoSiteOptions::addOptions(QCommandLineParser &parser)
               "for tests/contract/validate.py. Without it, AGENTDESK_DEMO_RECORD names a "
               "directory that gets one file per site."),
           u"file"_s },
+        { u"central"_s,
+          QCoreApplication::translate(
+              "DemoSite",
+              "Run as a remote site of this central site (its .../SITE/check_mk URL): "
+              "register_agent.py and deploy_agent.py are forwarded there."),
+          u"url"_s },
+        { u"central-user"_s,
+          QCoreApplication::translate("DemoSite",
+                                      "Automation user a remote site logs in with at the central "
+                                      "site."),
+          u"user"_s, u"automation"_s },
+        { u"central-secret-file"_s,
+          QCoreApplication::translate("DemoSite",
+                                      "File holding the secret of --central-user on the central "
+                                      "site."),
+          u"file"_s },
+        { u"central-sha256"_s,
+          QCoreApplication::translate("DemoSite",
+                                      "SHA-256 fingerprint (hex) of the central site's TLS "
+                                      "certificate, trusted instead of the system's CAs."),
+          u"hex"_s },
+        { u"remote"_s,
+          QCoreApplication::translate(
+              "DemoSite",
+              "A remote site of this central site and the URL at which hosts reach it "
+              "(NAME=https://HOST:PORT/NAME/check_mk); repeatable."),
+          u"name=url"_s },
         { u"manual-clock"_s,
           QCoreApplication::translate(
               "DemoSite", "Simulated time advances only through the demo-control endpoint.") },
@@ -78,6 +107,84 @@ std::optional<long long> readInt(const QCommandLineParser &parser, const QString
         return std::nullopt;
     }
     return value;
+}
+
+// A site's .../{site}/check_mk base: http(s), with a host, the path naming the site. Without a
+// trailing slash, as register_agent.py hands it out.
+std::optional<QUrl> checkmkBase(const QString &text, QString *siteName)
+{
+    QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s)
+        || url.host().isEmpty() || url.hasQuery() || url.hasFragment())
+        return std::nullopt;
+    const QStringList parts = url.path().split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() != 2 || parts.at(1) != u"check_mk"_s)
+        return std::nullopt;
+    *siteName = parts.at(0);
+    url.setPath(u'/' + parts.at(0) + u"/check_mk"_s);
+    return url;
+}
+
+bool readDistribution(const QCommandLineParser &parser, DemoSiteOptions &o, QString *error)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("DemoSite", text);
+    };
+    if (parser.isSet(u"central"_s)) {
+        QString centralName;
+        const auto url = checkmkBase(parser.value(u"central"_s), &centralName);
+        if (!url) {
+            *error = tr("--central: expected the central site's URL "
+                        "http(s)://HOST[:PORT]/SITE/check_mk");
+            return false;
+        }
+        if (centralName == o.siteName) {
+            *error = tr("--central: a remote site needs a name other than its central site's");
+            return false;
+        }
+        o.centralUrl = *url;
+        o.centralUser = parser.value(u"central-user"_s);
+        o.centralSecretFile = parser.value(u"central-secret-file"_s);
+        if (o.centralUser.isEmpty() || o.centralSecretFile.isEmpty()) {
+            *error = tr("--central needs --central-user and --central-secret-file (the "
+                        "automation login on the central site)");
+            return false;
+        }
+        o.centralSha256 = parser.value(u"central-sha256"_s).toLower().toLatin1();
+        if (!o.centralSha256.isEmpty()
+            && (o.centralSha256.size() != 64
+                || QByteArray::fromHex(o.centralSha256).toHex() != o.centralSha256)) {
+            *error = tr("--central-sha256: expected 64 hexadecimal digits");
+            return false;
+        }
+    } else if (parser.isSet(u"central-secret-file"_s) || parser.isSet(u"central-sha256"_s)) {
+        *error = tr("--central-secret-file and --central-sha256 belong to --central");
+        return false;
+    }
+    const QStringList remotes = parser.values(u"remote"_s);
+    if (!remotes.isEmpty() && o.isRemote()) {
+        *error = tr("--remote: a remote site has no remote sites of its own");
+        return false;
+    }
+    for (const QString &remote : remotes) {
+        const qsizetype eq = remote.indexOf(u'=');
+        const QString name = remote.left(eq);
+        QString urlSite;
+        const auto url = eq > 0 ? checkmkBase(remote.mid(eq + 1), &urlSite) : std::nullopt;
+        if (!url || urlSite != name) {
+            *error = tr("--remote: expected NAME=http(s)://HOST[:PORT]/NAME/check_mk");
+            return false;
+        }
+        if (name == o.siteName
+            || std::any_of(
+                o.remotes.cbegin(), o.remotes.cend(),
+                [&name](const DemoSiteOptions::RemoteSite &r) { return r.name == name; })) {
+            *error = tr("--remote: each remote site once, and not the central site itself");
+            return false;
+        }
+        o.remotes.append({ name, *url });
+    }
+    return true;
 }
 
 } // namespace
@@ -126,5 +233,7 @@ std::optional<DemoSiteOptions> DemoSiteOptions::fromParser(const QCommandLinePar
     o.emptySetup = parser.isSet(u"empty-setup"_s);
     o.stock = parser.isSet(u"stock"_s);
     o.recordFile = parser.value(u"record"_s);
+    if (!readDistribution(parser, o, error))
+        return std::nullopt;
     return o;
 }

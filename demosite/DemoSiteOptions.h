@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -33,6 +35,24 @@ struct DemoSiteOptions
     // Append every exchange as JSON lines here (tests/contract/validate.py reads them). Empty:
     // the directory in AGENTDESK_DEMO_RECORD, when set, gets a file per site.
     QString recordFile;
+
+    // Distributed monitoring (site-api.md 7). A remote site forwards the updaters' requests to
+    // its central site at centralUrl (the central's .../{site}/check_mk base), logging in there
+    // as centralUser with the secret read from centralSecretFile. centralSha256 pins the
+    // central's certificate (lower-case hex); empty: the system's trust store decides.
+    QUrl centralUrl;
+    QString centralUser = QStringLiteral("automation");
+    QString centralSecretFile;
+    QByteArray centralSha256;
+    // A central site: its remote sites and the URL (.../{site}/check_mk) at which hosts reach
+    // each, in the order given.
+    struct RemoteSite
+    {
+        QString name;
+        QUrl url;
+    };
+    QList<RemoteSite> remotes;
+    bool isRemote() const { return !centralUrl.isEmpty(); }
 
     static constexpr int maxHosts = 200000;
 

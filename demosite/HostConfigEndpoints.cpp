@@ -141,23 +141,117 @@ DemoReply createHost(DemoState &state, DemoRequest &request)
 
 } // namespace
 
+namespace {
+
+// A JSON string: quotes, backslashes and control characters escaped, UTF-8 as it is.
+void writeString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// A value a client set (alias, ipaddress, ...), written as compact JSON.
+void writeValue(QByteArray &out, const QJsonValue &value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    out += QByteArrayView(array).sliced(1, array.size() - 2);
+}
+
+void writeAttributes(QByteArray &out, const Host &h, bool effective, const QJsonObject &extra)
+{
+    out += "{\"site\":";
+    writeString(out, h.site);
+    // Read-only metadata every real host object carries; the demo's hosts were all made by
+    // the seed at one fixed time.
+    out += ",\"meta_data\":{\"created_at\":\"2025-01-06T09:00:00+00:00\","
+           "\"updated_at\":\"2025-01-06T09:00:00+00:00\",\"created_by\":\"cmkadmin\"}";
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        if (it.key() == u"site"_s || it.key() == u"meta_data"_s || it.key() == u"labels"_s
+            || it.key().startsWith(u"tag_"_s))
+            continue;
+        out += ',';
+        writeString(out, it.key());
+        out += ':';
+        writeValue(out, *it);
+    }
+    for (auto it = h.tags.cbegin(); it != h.tags.cend(); ++it) {
+        out += ",";
+        writeString(out, u"tag_"_s + it.key());
+        out += ':';
+        writeString(out, it.value());
+    }
+    if (effective)
+        out += ",\"tag_address_family\":\"ip-v4-only\"";
+    out += ",\"labels\":{";
+    bool first = true;
+    for (auto it = h.labels.cbegin(); it != h.labels.cend(); ++it) {
+        if (!std::exchange(first, false))
+            out += ',';
+        writeString(out, it.key());
+        out += ':';
+        writeString(out, it.value());
+    }
+    out += "}}";
+}
+
+} // namespace
+
+void HostConfigEndpoints::writeHostObject(QByteArray &out, const Host &h, bool effective,
+                                          const QJsonObject &extra, bool stock)
+{
+    // Every field of a host object is written here and nowhere else.
+    out += "{\"domainType\":\"host_config\",\"id\":";
+    writeString(out, h.name);
+    out += ",\"title\":";
+    writeString(out, h.name);
+    out += ",\"links\":[{\"domainType\":\"link\",\"rel\":\"self\",\"href\":";
+    writeString(out, base + u"/objects/host_config/"_s + h.name);
+    out += ",\"method\":\"GET\",\"type\":\"application/json\"}],\"members\":{},"
+           "\"extensions\":{\"folder\":";
+    writeString(out, h.folder);
+    out += ",\"attributes\":";
+    writeAttributes(out, h, false, extra);
+    out += ",\"is_cluster\":false,\"is_offline\":";
+    out += h.tags.value(u"criticality"_s) == u"offline"_s ? "true" : "false";
+    out += ",\"cluster_nodes\":null";
+    if (effective) {
+        out += ",\"effective_attributes\":";
+        writeAttributes(out, h, true, extra);
+    }
+    // host_groups is AgentDesk's extension field: a stock site has no such field.
+    if (h.hostGroupsKnown && !stock) {
+        out += ",\"host_groups\":[";
+        for (qsizetype i = 0; i < h.hostGroups.size(); ++i) {
+            if (i)
+                out += ',';
+            writeString(out, h.hostGroups.at(i));
+        }
+        out += ']';
+    }
+    out += "}}";
+}
+
 QJsonObject HostConfigEndpoints::hostObject(const Host &h, bool effectiveAttributes,
                                             const QJsonObject &extra, bool stock)
 {
-    QJsonObject ext { { u"folder"_s, h.folder },
-                      { u"attributes"_s, attributesOf(h, extra) },
-                      { u"is_cluster"_s, false },
-                      { u"is_offline"_s, h.tags.value(u"criticality"_s) == u"offline"_s },
-                      { u"cluster_nodes"_s, QJsonValue::Null } };
-    if (effectiveAttributes) {
-        QJsonObject effective = attributesOf(h, extra);
-        effective.insert(u"tag_address_family"_s, u"ip-v4-only"_s);
-        ext.insert(u"effective_attributes"_s, effective);
-    }
-    // host_groups is AgentDesk's extension field: a stock site has no such field.
-    if (h.hostGroupsKnown && !stock)
-        ext.insert(u"host_groups"_s, QJsonArray::fromStringList(h.hostGroups));
-    return DemoReply::object(u"host_config"_s, h.name, h.name, ext, base);
+    QByteArray bytes;
+    writeHostObject(bytes, h, effectiveAttributes, extra, stock);
+    return QJsonDocument::fromJson(bytes).object();
 }
 
 void HostConfigEndpoints::install(DemoRouter &router, DemoState &state)
@@ -178,8 +272,7 @@ void HostConfigEndpoints::install(DemoRouter &router, DemoState &state)
                        const QJsonObject extra = state.extraHostAttributes.isEmpty()
                            ? QJsonObject {}
                            : state.extraHostAttributes.value(h.name);
-                       body += QJsonDocument(hostObject(h, effective, extra, state.options().stock))
-                                   .toJson(QJsonDocument::Compact);
+                       writeHostObject(body, h, effective, extra, state.options().stock);
                    }
                    body += R"(],"extensions":{}})";
                    return DemoReply::raw(std::move(body), "application/json");

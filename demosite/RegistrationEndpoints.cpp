@@ -114,22 +114,42 @@ DemoReply login(DemoState &state, Sessions &sessions, const DemoRequest &request
     return reply;
 }
 
+DemoReply invalidSecret(const QUrlQuery &form)
+{
+    // The automation login of a real site raises MKAuthException("Invalid automation
+    // secret for user …"), which its GUI renders as an HTML error page, not JSON.
+    // Checkmk 2.2 to 2.4 send it with 401; older sites sent the same page with 200,
+    // which is why the updater (and RegistrationClient) read the body, not the status.
+    return html("<!DOCTYPE html><html><head><title>Permission denied</title></head>"
+                "<body><div class=\"error\">Invalid automation secret for user "
+                    + htmlEscaped(value(form, u"_username"_s)) + "</div></body></html>",
+                401);
+}
+
+// The base URL hosts reach a site at: a remote site's as the central site knows it (its
+// --remote option), this site's as the request reached it.
+QString updateUrlOf(const DemoState &state, const DemoRequest &request, const QString &host)
+{
+    const int index = state.inventory.indexOf(host);
+    const QString site = index >= 0 ? state.inventory.hosts.at(index).site : state.siteName();
+    for (const DemoSiteOptions::RemoteSite &remote : state.options().remotes) {
+        if (remote.name == site)
+            return remote.url.toString();
+    }
+    const QString scheme = state.options().plainHttp ? u"http"_s : u"https"_s;
+    return u"%1://%2/%3/check_mk"_s.arg(scheme, QString::fromLatin1(request.header("host"_ba)),
+                                        state.siteName());
+}
+
 DemoReply registerAgent(DemoState &state, const Sessions &sessions, const DemoRequest &request,
-                        const QByteArray &certificatePem)
+                        const QByteArray &certificatePem,
+                        const RegistrationEndpoints::Forwarding &forwarding)
 {
     const QUrlQuery form = formOf(request);
     const QString user = authenticatedUser(state, sessions, request, form);
     if (user.isEmpty()) {
-        if (!value(form, u"_secret"_s).isEmpty()) {
-            // The automation login of a real site raises MKAuthException("Invalid automation
-            // secret for user …"), which its GUI renders as an HTML error page, not JSON.
-            // Checkmk 2.2 to 2.4 send it with 401; older sites sent the same page with 200,
-            // which is why the updater (and RegistrationClient) read the body, not the status.
-            return html("<!DOCTYPE html><html><head><title>Permission denied</title></head>"
-                        "<body><div class=\"error\">Invalid automation secret for user "
-                            + htmlEscaped(value(form, u"_username"_s)) + "</div></body></html>",
-                        401);
-        }
+        if (!value(form, u"_secret"_s).isEmpty())
+            return invalidSecret(form);
         // No session: a real site sends the browser to its login page.
         DemoReply reply = DemoReply::raw({}, "text/html"_ba, 302);
         reply.withHeader("Location"_ba, "login.py?_origtarget=register_agent.py"_ba);
@@ -140,6 +160,9 @@ DemoReply registerAgent(DemoState &state, const Sessions &sessions, const DemoRe
     const QString host = value(form, u"host"_s);
     if (host.isEmpty())
         return updaterReply(1, u"Missing the name of the host to register."_s);
+    // A remote site: the user logged in here; the central site registers the host.
+    if (forwarding.registerAgent)
+        return forwarding.registerAgent(form);
     const bool unactivated = state.registrations.isUnactivated(host);
     if (state.inventory.indexOf(host) < 0 && !unactivated)
         return updaterReply(
@@ -147,11 +170,9 @@ DemoReply registerAgent(DemoState &state, const Sessions &sessions, const DemoRe
     const DemoRegisteredHost &registered = state.registrations.add(host, user, state.clock.now());
     if (state.fleet)
         state.fleet->registerHost(host);
-    const QString scheme = state.options().plainHttp ? u"http"_s : u"https"_s;
-    // The base of the site that serves this host's updates; the updater appends
-    // /deploy_agent.py itself.
-    const QString updateUrl = u"%1://%2/%3/check_mk"_s.arg(
-        scheme, QString::fromLatin1(request.header("host"_ba)), state.siteName());
+    // The base of the site that serves this host's updates (the one monitoring it); the
+    // updater appends /deploy_agent.py itself.
+    const QString updateUrl = updateUrlOf(state, request, host);
     QJsonArray certificates;
     if (!certificatePem.isEmpty())
         certificates.append(QString::fromLatin1(certificatePem));
@@ -177,9 +198,23 @@ DemoReply noAgent()
                                       { u"Signatures"_s, QJsonArray {} } });
 }
 
-DemoReply deployAgent(DemoState &state, const DemoRequest &request)
+// Agents handed out by deploy_agent.py, by host; demo-control shows them (a test checks
+// whether a remote site forwarded a download or served it from its cache).
+using Downloads = QHash<QString, int>;
+
+DemoReply deployAgent(DemoState &state, Downloads &downloads, const DemoRequest &request,
+                      const RegistrationEndpoints::Forwarding &forwarding)
 {
     const QUrlQuery form = formOf(request);
+    if (forwarding.deployAgent)
+        return forwarding.deployAgent(form);
+    // A remote site forwards with the automation login it has here; a wrong one is refused
+    // as register_agent.py refuses it.
+    if (form.hasQueryItem(u"_username"_s) || form.hasQueryItem(u"_secret"_s)) {
+        const auto it = state.users.constFind(value(form, u"_username"_s));
+        if (it == state.users.cend() || it->isEmpty() || *it != value(form, u"_secret"_s).toUtf8())
+            return invalidSecret(form);
+    }
     const QString host = value(form, u"host"_s);
     DemoRegisteredHost *registered = state.registrations.find(host);
     if (!registered || registered->hostSecret != value(form, u"host_secret"_s).toLatin1())
@@ -232,6 +267,7 @@ DemoReply deployAgent(DemoState &state, const DemoRequest &request)
         return updaterReply(1,
                             u"The agent with hash %1 is not available (the current one is %2). "
                             "Ask for the status again."_s.arg(wanted, hashText(agent->hash)));
+    ++downloads[host];
     return updaterReply(
         0, QJsonObject { { u"agent"_s, QString::fromLatin1(agent->package.toBase64()) } });
 }
@@ -239,10 +275,11 @@ DemoReply deployAgent(DemoState &state, const DemoRequest &request)
 } // namespace
 
 void RegistrationEndpoints::install(DemoRouter &router, DemoState &state,
-                                    const QByteArray &certificatePem)
+                                    const QByteArray &certificatePem, const Forwarding &forwarding)
 {
     using Auth = DemoRouter::Auth;
     auto sessions = std::make_shared<Sessions>();
+    auto downloads = std::make_shared<Downloads>();
     // These pages carry their own login (form fields or the session cookie), not Bearer.
     router.add(
         "POST"_ba, u"/check_mk/login.py"_s,
@@ -260,13 +297,22 @@ void RegistrationEndpoints::install(DemoRouter &router, DemoState &state,
         Auth::None);
     router.add(
         "POST"_ba, u"/check_mk/register_agent.py"_s,
-        [&state, sessions, certificatePem](DemoRequest &r) {
-            return registerAgent(state, *sessions, r, certificatePem);
+        [&state, sessions, certificatePem, forwarding](DemoRequest &r) {
+            return registerAgent(state, *sessions, r, certificatePem, forwarding);
         },
         Auth::None);
     router.add(
         "POST"_ba, u"/check_mk/deploy_agent.py"_s,
-        [&state](DemoRequest &r) { return deployAgent(state, r); }, Auth::None);
+        [&state, downloads, forwarding](DemoRequest &r) {
+            return deployAgent(state, *downloads, r, forwarding);
+        },
+        Auth::None);
+    router.add("GET"_ba, u"/demo-control/agent-downloads"_s, [downloads](DemoRequest &) {
+        QJsonObject byHost;
+        for (auto it = downloads->cbegin(); it != downloads->cend(); ++it)
+            byHost.insert(it.key(), it.value());
+        return DemoReply::json(QJsonObject { { u"downloads"_s, byHost } });
+    });
     router.add("POST"_ba, u"/demo-control/unactivated-hosts"_s, [&state](DemoRequest &r) {
         const QString host = r.json().object().value(u"host_name"_s).toString();
         if (host.isEmpty())

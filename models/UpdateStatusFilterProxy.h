@@ -1,12 +1,17 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
+
+#include <vector>
 
 class UpdateStatusModel;
 
 // Filters the status table by category and by a search over host, site, folder and error
-// text; sorts on the real values, not on the formatted text.
-class UpdateStatusFilterProxy final : public QSortFilterProxyModel
+// text, and sorts it on the real values. Sorting picks the model's precomputed order of the
+// column (no comparisons at all); filtering walks that order and keeps the matching rows, so a
+// keystroke never sorts again. Every change is one layout change that keeps selection and
+// current row (persistent indexes are carried over).
+class UpdateStatusFilterProxy final : public QAbstractProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UpdateStatusFilterProxy)
@@ -20,15 +25,37 @@ public:
     quint32 categoryMask() const { return m_mask; }
     void setSearchText(const QString &text);
     QString searchText() const { return m_needle; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
-    void refilter();
+    bool accepts(int sourceRow) const;
+    void rebuild(); // m_rows and m_proxyRow from the order and the filter
+    // One layout change around a rebuild, carrying persistent indexes over by source row.
+    void beginRemap();
+    void endRemap();
+    void remap();
 
     UpdateStatusModel *m_model = nullptr;
     quint32 m_mask = ~0u;
     QString m_needle; // lower-case
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::vector<int> m_rows; // proxy row -> source row
+    std::vector<int> m_proxyRow; // source row -> proxy row, -1 when filtered out
+    bool m_remapping = false;
+    QModelIndexList m_savedProxy;
+    QList<QPersistentModelIndex> m_savedSource;
 };

@@ -13,7 +13,7 @@ UpdateStatusModel::UpdateStatusModel(QObject *parent)
 
 int UpdateStatusModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_table.size());
 }
 
 int UpdateStatusModel::columnCount(const QModelIndex &parent) const
@@ -50,12 +50,12 @@ QString exactTime(qint64 t)
 
 QVariant UpdateStatusModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_rows.size()))
+    if (!index.isValid() || index.row() >= int(m_table.size()))
         return {};
-    const HostUpdateStatus &r = m_rows[size_t(index.row())];
+    const HostUpdateStatus &r = row(index.row());
     const int column = index.column();
     if (role == CategoryRole)
-        return int(m_categories[size_t(index.row())]);
+        return int(m_table.categories[size_t(index.row())]);
     if (role == RawValueRole) {
         switch (column) {
         case HostColumn:
@@ -102,9 +102,9 @@ QVariant UpdateStatusModel::data(const QModelIndex &index, int role) const
         case InstalledColumn:
             return hashPrefix(r.installedHash);
         case LastCheckColumn:
-            return r.lastCheck < 0 ? tr("never") : ageText(m_now - r.lastCheck);
+            return r.lastCheck < 0 ? tr("never") : ageText(m_table.now - r.lastCheck);
         case LastUpdateColumn:
-            return r.lastUpdate < 0 ? tr("never") : ageText(m_now - r.lastUpdate);
+            return r.lastUpdate < 0 ? tr("never") : ageText(m_table.now - r.lastUpdate);
         case CheckStateColumn:
             return HostUpdateStatus::stateText(r.checkState);
         case CheckOutputColumn:
@@ -204,47 +204,90 @@ QVariant UpdateStatusModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-void UpdateStatusModel::derive(size_t from)
-{
-    m_categories.resize(m_rows.size());
-    m_searchKeys.resize(m_rows.size());
-    for (size_t i = from; i < m_rows.size(); ++i) {
-        const HostUpdateStatus &r = m_rows[i];
-        m_categories[i] = quint8(UpdateCategory::categorize(r, m_now, m_enabled));
-        m_searchKeys[i]
-            = (r.hostName + u'\t' + r.site + u'\t' + r.folder + u'\t' + r.lastError).toLower();
-    }
-}
-
 void UpdateStatusModel::recount()
 {
     m_counts.fill(0);
-    for (const quint8 c : m_categories)
+    for (const quint8 c : m_table.categories)
         ++m_counts[c];
     Q_EMIT countsChanged();
+}
+
+void UpdateStatusModel::setTable(StatusTable table)
+{
+    beginResetModel();
+    m_retired = std::exchange(m_table, std::move(table));
+    endResetModel();
+    recount();
+}
+
+void UpdateStatusModel::applyRefresh(StatusRefresh refresh)
+{
+    // Each removed range shifts the rows after it; beyond a few dozen scattered ranges one
+    // reset is cheaper (the page then finds the selected host again by name).
+    if (refresh.removed.size() > MaxRemovedRanges) {
+        setTable(std::move(refresh.table));
+        return;
+    }
+    m_inBatch = true;
+    Q_EMIT batchStarted();
+    const bool clockMoved = refresh.table.now != m_table.now
+        || refresh.table.deploymentEnabled != m_table.deploymentEnabled;
+    // Removals, last range first so that earlier positions stay valid. The rows shown are only
+    // shrunk here; the new table replaces them once their positions match.
+    if (!refresh.removed.empty()) {
+        auto rows = std::make_shared<std::vector<HostUpdateStatus>>(*m_table.rows);
+        for (const auto &[first, last] : refresh.removed) {
+            beginRemoveRows({}, first, last);
+            rows->erase(rows->begin() + first, rows->begin() + last + 1);
+            m_table.categories.erase(m_table.categories.begin() + first,
+                                     m_table.categories.begin() + last + 1);
+            m_table.searchKeys.erase(m_table.searchKeys.begin() + first,
+                                     m_table.searchKeys.begin() + last + 1);
+            m_table.rows = rows;
+            endRemoveRows();
+        }
+    }
+    const int kept = int(m_table.size());
+    // The new table: kept rows in their places, new hosts after them.
+    if (refresh.inserted > 0) {
+        beginInsertRows({}, kept, kept + refresh.inserted - 1);
+        m_retired = std::exchange(m_table, std::move(refresh.table));
+        endInsertRows();
+    } else {
+        m_retired = std::exchange(m_table, std::move(refresh.table));
+    }
+    if (kept > 0) {
+        if (clockMoved || refresh.changed.size() > 64) {
+            // Ages or categories move with the clock, or changes are scattered: one signal.
+            Q_EMIT dataChanged(index(0, 0), index(kept - 1, ColumnCount - 1));
+        } else {
+            for (const auto &[first, last] : refresh.changed)
+                Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+        }
+    }
+    m_inBatch = false;
+    Q_EMIT batchFinished();
+    recount();
 }
 
 void UpdateStatusModel::setRows(std::vector<HostUpdateStatus> rows, qint64 now,
                                 bool deploymentEnabled)
 {
-    beginResetModel();
-    m_rows = std::move(rows);
-    m_now = now;
-    m_enabled = deploymentEnabled;
-    derive(0);
-    endResetModel();
-    recount();
+    setTable(StatusTable::derive(std::move(rows), now, deploymentEnabled));
 }
 
 void UpdateStatusModel::appendRows(std::vector<HostUpdateStatus> batch)
 {
     if (batch.empty())
         return;
-    const size_t first = m_rows.size();
-    beginInsertRows({}, int(first), int(first + batch.size() - 1));
-    m_rows.insert(m_rows.end(), std::make_move_iterator(batch.begin()),
-                  std::make_move_iterator(batch.end()));
-    derive(first);
+    std::vector<HostUpdateStatus> all
+        = m_table.rows ? *m_table.rows : std::vector<HostUpdateStatus>();
+    const int first = int(all.size());
+    all.insert(all.end(), std::make_move_iterator(batch.begin()),
+               std::make_move_iterator(batch.end()));
+    StatusTable table = StatusTable::derive(std::move(all), m_table.now, m_table.deploymentEnabled);
+    beginInsertRows({}, first, int(table.size()) - 1);
+    m_table = std::move(table);
     endInsertRows();
     recount();
 }
@@ -252,76 +295,31 @@ void UpdateStatusModel::appendRows(std::vector<HostUpdateStatus> batch)
 void UpdateStatusModel::updateRows(std::vector<HostUpdateStatus> rows, qint64 now,
                                    bool deploymentEnabled)
 {
-    bool sameHosts = rows.size() == m_rows.size() && !rows.empty();
-    for (size_t i = 0; sameHosts && i < rows.size(); ++i)
-        sameHosts = rows[i].hostName == m_rows[i].hostName;
-    if (!sameHosts) {
-        setRows(std::move(rows), now, deploymentEnabled);
-        return;
-    }
-    m_rows = std::move(rows);
-    m_now = now;
-    m_enabled = deploymentEnabled;
-    derive(0);
-    // Most rows change at every refresh: one signal for the whole table.
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-    recount();
+    const std::vector<HostUpdateStatus> none;
+    applyRefresh(StatusRefresh::compute(m_table.rows ? *m_table.rows : none, std::move(rows), now,
+                                        deploymentEnabled));
 }
 
 void UpdateStatusModel::setNow(qint64 now)
 {
-    if (now == m_now)
+    if (now == m_table.now)
         return;
-    m_now = now;
-    derive(0);
-    if (!m_rows.empty())
+    m_table.recategorize(now, m_table.deploymentEnabled);
+    if (m_table.size() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     recount();
 }
 
 void UpdateStatusModel::clear()
 {
-    setRows({}, m_now, m_enabled);
+    setRows({}, m_table.now, m_table.deploymentEnabled);
 }
 
 int UpdateStatusModel::rowOf(const QString &hostName) const
 {
-    for (size_t i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].hostName == hostName)
+    for (size_t i = 0; i < m_table.size(); ++i) {
+        if ((*m_table.rows)[i].hostName == hostName)
             return int(i);
     }
     return -1;
-}
-
-bool UpdateStatusModel::lessThan(int column, int left, int right) const
-{
-    const HostUpdateStatus &a = m_rows[size_t(left)];
-    const HostUpdateStatus &b = m_rows[size_t(right)];
-    switch (column) {
-    case HostColumn:
-        return a.hostName < b.hostName;
-    case SiteColumn:
-        return a.site < b.site;
-    case FolderColumn:
-        return a.folder < b.folder;
-    case RegisteredColumn:
-        return a.registered < b.registered;
-    case TargetColumn:
-        return a.targetHash < b.targetHash;
-    case DownloadedColumn:
-        return a.downloadedHash < b.downloadedHash;
-    case InstalledColumn:
-        return a.installedHash < b.installedHash;
-    case LastCheckColumn:
-        return a.lastCheck < b.lastCheck;
-    case LastUpdateColumn:
-        return a.lastUpdate < b.lastUpdate;
-    case CheckStateColumn:
-        return a.checkState < b.checkState;
-    case CheckOutputColumn:
-        return a.checkOutput < b.checkOutput;
-    case LastErrorColumn:
-        return a.lastError < b.lastError;
-    }
-    return false;
 }

@@ -21,6 +21,13 @@ QUrlQuery effectiveAttributes()
 }
 } // namespace
 
+RestRequest InventoryApi::hostsRequest()
+{
+    return RestRequest::get(hostsPath, effectiveAttributes())
+        .withTimeout(120000)
+        .withDeadline(600000);
+}
+
 RestReply *InventoryApi::hosts(QObject *context, Hosts done) const
 {
     return SiteCall::sendParsedInWorker<QList<Host>>(

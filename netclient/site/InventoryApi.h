@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "Host.h"
+#include "RestRequest.h"
 #include "SiteResult.h"
 #include "TagGroup.h"
 
@@ -27,6 +28,9 @@ public:
     using TagGroups = std::function<void(SiteResult<QList<TagGroup>>)>;
     using Names = std::function<void(SiteResult<QStringList>)>;
 
+    // The request of every host with its effective attributes, for the shared inventory, which
+    // reads the bytes itself (app/InventoryLoader).
+    static RestRequest hostsRequest();
     // Every host, read in a worker (tens of megabytes at 100,000 hosts).
     RestReply *hosts(QObject *context, Hosts done) const;
     // One host; a 404 (no such host) is in the error's status.

@@ -8,6 +8,7 @@ AGENTDESK_PACKAGES=(
   gnome-keyring libsecret-tools dbus-daemon dbus-bin fonts-dejavu-core
   librsvg2-bin dpkg-dev file desktop-file-utils appstream
   python3 python3-jsonschema python3-yaml dpkg
+  libsimdjson-dev
 )
 
 agentdesk_missing_packages() {

@@ -3,12 +3,15 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFutureWatcher>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "Benchmarks.h"
 #include "SecureBuffer.h"
 #include "SigningKeyGenerator.h"
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -44,4 +47,25 @@ void benchKeyGeneration(QTextStream &out)
     benchLine(
         out, u"keygen_longest_ui_stall"_s, double(longest) / 1e6, u"ms"_s,
         { { u"target"_s, 50 }, { u"generation_ms"_s, double(total.elapsed()) }, { u"ok"_s, ok } });
+
+    // How long a running 8192-bit generation takes to end once cancelled (the unit test only
+    // checks that it ends cancelled; the time is a figure, not an assertion).
+    std::atomic_bool cancel { false };
+    std::atomic_bool started { false };
+    SigningKeyRequest big = request;
+    big.keyBits = 8192;
+    auto future = QtConcurrent::run([big, &cancel, &started] {
+        started = true;
+        return SigningKeyGenerator::generate(big, SecureBuffer(QByteArray("bench passphrase 1234")),
+                                             &cancel);
+    });
+    while (!started)
+        QThread::msleep(1);
+    QThread::msleep(200); // well inside the prime search
+    QElapsedTimer latency;
+    latency.start();
+    cancel = true;
+    future.waitForFinished();
+    benchLine(out, u"keygen_cancel_latency"_s, double(latency.nsecsElapsed()) / 1e6, u"ms"_s,
+              { { u"cancelled"_s, future.result().cancelled } });
 }

@@ -42,6 +42,7 @@ NEEDED = {
     "/domain-types/agent/actions/download_by_host/invoke": ["get"],
     "/domain-types/service/collections/all": ["post"],
     "/objects/host/{host_name}/collections/services": ["post"],
+    "/domain-types/site_connection/collections/all": ["get"],
 }
 
 

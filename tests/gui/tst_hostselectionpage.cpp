@@ -1,15 +1,21 @@
 // The host selection page on a generated inventory: the host test explains each condition, UI
 // edits drive the preview (checked against SelectionPreview), Save hands out the edited
 // selection, and the stale-selection dialog reports each choice.
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 #include <functional>
 #include <memory>
@@ -18,6 +24,8 @@
 #include "HostSelection.h"
 #include "HostSelectionEvaluator.h"
 #include "HostSelectionPage.h"
+#include "Inventory.h"
+#include "InventoryBuilder.h"
 #include "SelectionPreview.h"
 #include "StaleSelectionDialog.h"
 #include "TagGroup.h"
@@ -79,11 +87,19 @@ HostSelection savedSelection()
     return s;
 }
 
+std::shared_ptr<const Inventory> inventoryOf(const QList<Host> &hosts)
+{
+    InventoryBuilder builder;
+    for (const Host &h : hosts)
+        builder.addHost(h);
+    return builder.finish();
+}
+
 QString summaryFor(const SelectionPreview &preview, qsizetype total)
 {
     return u"%1 of %2 hosts selected\n+%3 added / −%4 removed against the saved selection"_s.arg(
         QLocale().toString(preview.count()), QLocale().toString(total),
-        QLocale().toString(preview.added.size()), QLocale().toString(preview.removed.size()));
+        QLocale().toString(preview.added.count()), QLocale().toString(preview.removed.count()));
 }
 
 } // namespace
@@ -106,6 +122,10 @@ private Q_SLOTS:
     void revertRestoresSaved();
     void editorsHaveMnemonics();
     void typingStaysResponsiveAtScale();
+    void completionFromPrefixIndex();
+    void bigChangeAsks_data();
+    void bigChangeAsks();
+    void editorsFitNarrowWindow();
     void staleDialog_data();
     void staleDialog();
     void screenshots();
@@ -121,6 +141,7 @@ private:
     }
 
     QList<Host> m_inventory;
+    std::shared_ptr<const Inventory> m_shared;
     std::unique_ptr<HostSelectionPage> m_page;
 };
 
@@ -132,7 +153,8 @@ void TestHostSelectionPage::initTestCase()
     m_page->setSites({ u"site-a"_s, u"site-b"_s, u"site-c"_s });
     m_page->setHostGroups({ u"web"_s, u"db"_s });
     m_page->setTagGroups(makeTagGroups());
-    m_page->setInventory(m_inventory);
+    m_shared = inventoryOf(m_inventory);
+    m_page->setInventory(m_shared);
     m_page->setSavedSelection(savedSelection());
     m_page->setMasterSwitch(true);
     m_page->resize(1280, 800);
@@ -283,9 +305,9 @@ void TestHostSelectionPage::editUpdatesPreview()
 {
     auto *summary = child<QLabel>(u"previewSummary"_s);
     const SelectionPreview unchanged
-        = SelectionPreview::compute(m_inventory, savedSelection(), savedSelection());
+        = SelectionPreview::compute(*m_shared, savedSelection(), savedSelection());
     QTRY_COMPARE(summary->text(), summaryFor(unchanged, m_inventory.size()));
-    QCOMPARE(unchanged.added.size(), 0);
+    QCOMPARE(unchanged.added.count(), 0);
     QVERIFY(unchanged.count() > 0);
 
     // Add a folder through its combo box.
@@ -296,7 +318,7 @@ void TestHostSelectionPage::editUpdatesPreview()
     QTest::mouseClick(child<QPushButton>(u"addFolderButton"_s), Qt::LeftButton);
 
     // Exclude a host that the saved selection picks, typed into the excluded hosts' editor.
-    const QString victim = unchanged.selected.first();
+    const QString victim = m_shared->names(unchanged.selected, 1).first();
     auto *excludedEdit = child<QLineEdit>(u"excludedEdit"_s);
     QTest::keyClicks(excludedEdit, victim);
     QTest::mouseClick(child<QPushButton>(u"excludedAddButton"_s), Qt::LeftButton);
@@ -310,13 +332,13 @@ void TestHostSelectionPage::editUpdatesPreview()
     QVERIFY(m_page->hasUnsavedChanges());
 
     const SelectionPreview preview
-        = SelectionPreview::compute(m_inventory, savedSelection(), expected);
-    QVERIFY(preview.added.size() > 0);
-    QCOMPARE(preview.removed, QStringList { victim });
+        = SelectionPreview::compute(*m_shared, savedSelection(), expected);
+    QVERIFY(preview.added.count() > 0);
+    QCOMPARE(m_shared->names(preview.removed, 10), QStringList { victim });
     QTRY_COMPARE(summary->text(), summaryFor(preview, m_inventory.size()));
     auto *added = child<QListWidget>(u"previewAdded"_s);
-    QCOMPARE(added->count(), preview.added.size());
-    QCOMPARE(added->item(0)->text(), preview.added.first());
+    QCOMPARE(added->count(), preview.added.count());
+    QCOMPARE(added->item(0)->text(), m_shared->names(preview.added, 1).first());
     auto *removed = child<QListWidget>(u"previewRemoved"_s);
     QCOMPARE(removed->count(), 1);
     QCOMPARE(removed->item(0)->text(), victim);
@@ -346,6 +368,13 @@ void TestHostSelectionPage::saveEmitsEditedSelection()
     expected.hostLabels.insert(u"env"_s, u"prod"_s);
 
     QSignalSpy spy(m_page.get(), &HostSelectionPage::saveRequested);
+    // env=prod drops about half of the selected hosts: the page asks first (bigChangeAsks
+    // covers the question); here it is answered with Save.
+    QVERIFY(!m_page->bigChangeQuestion().isEmpty());
+    QTimer::singleShot(0, this, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Save)->click();
+    });
     QTest::mouseClick(save, Qt::LeftButton);
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(0).value<HostSelection>(), expected);
@@ -424,7 +453,7 @@ void TestHostSelectionPage::editorsHaveMnemonics()
 void TestHostSelectionPage::typingStaysResponsiveAtScale()
 {
     // 100,000 hosts: keystrokes only restart the debounce timer; the preview follows once.
-    const QList<Host> inventory = makeInventory(100000);
+    const auto inventory = inventoryOf(makeInventory(100000));
     HostSelectionPage page;
     page.setInventory(inventory);
     page.setSavedSelection(savedSelection());
@@ -433,8 +462,8 @@ void TestHostSelectionPage::typingStaysResponsiveAtScale()
     auto *summary = page.findChild<QLabel *>(u"previewSummary"_s);
     QVERIFY(summary);
     const SelectionPreview before
-        = SelectionPreview::compute(inventory, savedSelection(), savedSelection());
-    QTRY_COMPARE(summary->text(), summaryFor(before, inventory.size()));
+        = SelectionPreview::compute(*inventory, savedSelection(), savedSelection());
+    QTRY_COMPARE(summary->text(), summaryFor(before, inventory->size()));
 
     QTest::mouseClick(page.findChild<QPushButton *>(u"addLabelButton"_s), Qt::LeftButton);
     const auto edits = page.findChild<QWidget *>(u"labelRows"_s)->findChildren<QLineEdit *>();
@@ -442,19 +471,160 @@ void TestHostSelectionPage::typingStaysResponsiveAtScale()
     QTest::keyClicks(edits.at(0), u"env"_s);
     QTest::keyClicks(edits.at(1), u"dev"_s);
     // Nothing was recomputed while typing (no event loop ran, so the timer has not fired).
-    QCOMPARE(summary->text(), summaryFor(before, inventory.size()));
+    QCOMPARE(summary->text(), summaryFor(before, inventory->size()));
 
     HostSelection expected = savedSelection();
     expected.hostLabels.insert(u"env"_s, u"dev"_s);
     QCOMPARE(page.editedSelection(), expected);
-    const SelectionPreview after = SelectionPreview::compute(inventory, savedSelection(), expected);
-    QTRY_COMPARE(summary->text(), summaryFor(after, inventory.size()));
+    const SelectionPreview after
+        = SelectionPreview::compute(*inventory, savedSelection(), expected);
+    QTRY_COMPARE(summary->text(), summaryFor(after, inventory->size()));
     // The lists show their start and a count, not 100,000 items.
     auto *selected = page.findChild<QListWidget *>(u"previewSelected"_s);
     QVERIFY(after.count() > 1000);
     QCOMPARE(selected->count(), 1001);
     QCOMPARE(selected->item(1000)->text(),
              u"… and %1 more"_s.arg(QLocale().toString(after.count() - 1000)));
+}
+
+void TestHostSelectionPage::completionFromPrefixIndex()
+{
+    // The completer offers the inventory's names for what is typed, case-insensitively, from
+    // the shared inventory's name index (100,000 hosts: the list holds a screenful, not all).
+    const auto inventory = inventoryOf(makeInventory(100000));
+    HostSelectionPage page;
+    page.setInventory(inventory);
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *edit = page.findChild<QLineEdit *>(u"testHost"_s);
+    QVERIFY(edit && edit->completer());
+    edit->setFocus();
+    QTest::keyClicks(edit, u"HOST9999"_s);
+    QAbstractItemModel *model = edit->completer()->completionModel();
+    QTRY_VERIFY(model->rowCount() > 0);
+    QStringList offered;
+    for (int row = 0; row < model->rowCount(); ++row)
+        offered << model->index(row, 0).data().toString();
+    QStringList expected;
+    expected << u"host9999"_s;
+    for (int i = 99990; i < 100000; ++i)
+        expected << u"host%1"_s.arg(i);
+    QCOMPARE(offered, expected);
+    // The exact name is tested at once.
+    QTest::keyClick(edit, Qt::Key_Escape);
+    edit->setText(u"host99999"_s);
+    // No selection saved on this page: every host is selected.
+    QCOMPARE(page.findChild<QLabel *>(u"testVerdict"_s)->text(), u"Selected"_s);
+}
+
+void TestHostSelectionPage::bigChangeAsks_data()
+{
+    QTest::addColumn<HostSelection>("edited");
+    QTest::addColumn<bool>("asks");
+    QTest::addColumn<QString>("numbers"); // a part the question must contain
+
+    const SelectionPreview saved
+        = SelectionPreview::compute(*m_shared, savedSelection(), savedSelection());
+    const QString savedCount = QLocale().toString(saved.count());
+
+    HostSelection none = savedSelection();
+    none.hosts = { u"no-such-host"_s };
+    QTest::newRow("selects nothing") << none << true << u"selects none of the 300 hosts"_s;
+
+    HostSelection halved = savedSelection();
+    halved.sites = { u"site-a"_s };
+    const SelectionPreview h = SelectionPreview::compute(*m_shared, savedSelection(), halved);
+    QTest::newRow("drops half")
+        << halved << true << u"drops %1 of the %2 hosts"_s.arg(h.removed.count()).arg(savedCount);
+
+    HostSelection one = savedSelection();
+    one.excludedHosts = { m_shared->names(saved.selected, 1).first() };
+    QTest::newRow("drops one") << one << false << QString();
+
+    HostSelection more = savedSelection();
+    more.sites << u"site-c"_s;
+    QTest::newRow("adds hosts") << more << false << QString();
+}
+
+void TestHostSelectionPage::bigChangeAsks()
+{
+    QFETCH(HostSelection, edited);
+    QFETCH(bool, asks);
+    QFETCH(QString, numbers);
+
+    m_page->setEditedSelection(edited);
+    QVERIFY(m_page->hasUnsavedChanges());
+    const SelectionPreview preview = SelectionPreview::compute(*m_shared, savedSelection(), edited);
+    QSignalSpy spy(m_page.get(), &HostSelectionPage::saveRequested);
+    auto *save = child<QPushButton>(u"saveButton"_s);
+    if (!asks) {
+        QVERIFY(m_page->bigChangeQuestion().isEmpty());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(spy.size(), 1);
+        return;
+    }
+    // First answer Cancel (nothing is saved, the edits stay), then Save.
+    for (const auto answer : { QMessageBox::Cancel, QMessageBox::Save }) {
+        QString shown;
+        QTimer::singleShot(0, this, [&shown, answer] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            shown = box->text();
+            QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+            QTest::mouseClick(box->button(answer), Qt::LeftButton);
+        });
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_VERIFY(!shown.isEmpty());
+        QVERIFY2(shown.contains(numbers), qPrintable(shown));
+        // It names a few of the dropped hosts.
+        const QStringList dropped = m_shared->names(preview.removed, 3);
+        for (const QString &name : dropped)
+            QVERIFY2(shown.contains(name), qPrintable(shown));
+        if (answer == QMessageBox::Cancel) {
+            QCOMPARE(spy.size(), 0);
+            QCOMPARE(m_page->editedSelection(), edited);
+        } else {
+            QCOMPARE(spy.size(), 1);
+            QCOMPARE(spy.at(0).at(0).value<HostSelection>(), edited);
+        }
+    }
+    auto *box = m_page->findChild<QMessageBox *>();
+    QVERIFY(!box || !box->isVisible());
+}
+
+void TestHostSelectionPage::editorsFitNarrowWindow()
+{
+    // At 1,024 pixels (the page beside the main window's navigation: less) every tag and label
+    // row shows its Remove button inside the editors' viewport: nothing overflows sideways.
+    HostSelection edited = savedSelection();
+    edited.hostTags.insert(u"os"_s, u"windows"_s);
+    edited.hostLabels.insert(u"a-rather-long-label-key"_s, u"and-a-long-value-too"_s);
+    m_page->setEditedSelection(edited);
+    m_page->resize(800, 700);
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QApplication::processEvents();
+    auto *scroll = child<QScrollArea>(u"conditionScroll"_s);
+    QWidget *viewport = scroll->viewport();
+    const auto buttons = scroll->widget()->findChildren<QToolButton *>();
+    QCOMPARE(buttons.size(), 3); // two tag rows, one label row
+    for (const QToolButton *button : buttons) {
+        QCOMPARE(button->text(), u"Remove"_s);
+        QVERIFY(button->isVisible());
+        const QRect inViewport(button->mapTo(viewport, QPoint(0, 0)), button->size());
+        QVERIFY2(inViewport.right() < viewport->width(),
+                 qPrintable(u"%1 > %2"_s.arg(inViewport.right()).arg(viewport->width())));
+    }
+    for (const QString &name :
+         { u"hostsRemoveButton"_s, u"excludedRemoveButton"_s, u"removeFolderButton"_s }) {
+        const auto *button = child<QPushButton>(name);
+        const QRect inViewport(button->mapTo(viewport, QPoint(0, 0)), button->size());
+        QVERIFY2(inViewport.right() < viewport->width(), qPrintable(name));
+    }
+    QVERIFY(
+        !TestEnvironment::saveScreenshot(m_page.get(), u"host-selection-page-narrow"_s).isEmpty());
+    m_page->resize(1280, 800);
 }
 
 void TestHostSelectionPage::staleDialog_data()
@@ -507,8 +677,7 @@ void TestHostSelectionPage::screenshots()
     m_page->setEditedSelection(edited);
     m_page->setMasterSwitch(false);
     QTest::keyClicks(child<QLineEdit>(u"testHost"_s), u"host012"_s);
-    const SelectionPreview preview
-        = SelectionPreview::compute(m_inventory, savedSelection(), edited);
+    const SelectionPreview preview = SelectionPreview::compute(*m_shared, savedSelection(), edited);
     QTRY_COMPARE(child<QLabel>(u"previewSummary"_s)->text(),
                  summaryFor(preview, m_inventory.size()));
     m_page->resize(1280, 800);

@@ -27,7 +27,10 @@ public:
     QByteArray secret() const { return m_secret; }
     QString error() const { return m_error; }
     QString stateDir() const { return m_dir.path(); }
+    // The file (mode 0600) holding the automation secret: a remote site's --central-secret-file.
+    QString secretFile() const { return m_dir.filePath(QStringLiteral("automation.secret")); }
     QByteArray output() const { return m_output; }
+    qint64 processId() const { return m_process.processId(); } // for the bench's CPU figures
 
 private:
     QProcess m_process;

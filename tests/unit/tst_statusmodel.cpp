@@ -1,5 +1,6 @@
 // The update-status model and its filter proxy, checked by QAbstractItemModelTester.
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "UpdateStatusFilterProxy.h"
@@ -19,9 +20,19 @@ private Q_SLOTS:
     void searchIsCaseInsensitive();
     void sortsOnRealValues();
     void batchesAndRefresh();
+    void searchWhileSorted();
+    void refreshIsIncremental();
+    void naturalCompare();
 
 private:
     static std::vector<HostUpdateStatus> rows();
+    QStringList proxyHosts() const
+    {
+        QStringList out;
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            out << m_proxy->index(r, 0).data().toString();
+        return out;
+    }
     UpdateStatusModel *m_model = nullptr;
     UpdateStatusFilterProxy *m_proxy = nullptr;
     QAbstractItemModelTester *m_modelTester = nullptr;
@@ -124,8 +135,11 @@ void TestStatusModel::sortsOnRealValues()
     m_proxy->sort(UpdateStatusModel::LastCheckColumn, Qt::AscendingOrder);
     QCOMPARE(m_proxy->index(0, 0).data().toString(), u"db1"_s);
     QCOMPARE(m_proxy->index(3, 0).data().toString(), u"web9"_s);
+    // Host names: case-insensitive, numbers in natural order (web9 before web10).
     m_proxy->sort(UpdateStatusModel::HostColumn, Qt::AscendingOrder);
-    QCOMPARE(m_proxy->index(0, 0).data().toString(), u"Web2"_s);
+    QCOMPARE(proxyHosts(), QStringList({ u"db1"_s, u"Web2"_s, u"web9"_s, u"web10"_s }));
+    m_proxy->sort(UpdateStatusModel::HostColumn, Qt::DescendingOrder);
+    QCOMPARE(proxyHosts(), QStringList({ u"web10"_s, u"web9"_s, u"Web2"_s, u"db1"_s }));
     m_proxy->sort(UpdateStatusModel::InstalledColumn, Qt::DescendingOrder);
     QCOMPARE(m_proxy->index(0, UpdateStatusModel::InstalledColumn)
                  .data(Qt::ToolTipRole)
@@ -153,6 +167,77 @@ void TestStatusModel::batchesAndRefresh()
     // The master switch off: every host is in that category.
     m_model->updateRows(all, now, false);
     QCOMPARE(m_model->count(UpdateCategory::GloballyDisabled), 4);
+}
+
+void TestStatusModel::searchWhileSorted()
+{
+    // Filtering walks the kept order: the matches stay sorted, and clearing restores all.
+    m_proxy->sort(UpdateStatusModel::HostColumn, Qt::DescendingOrder);
+    m_proxy->setSearchText(u"WEB"_s);
+    QCOMPARE(proxyHosts(), QStringList({ u"web10"_s, u"web9"_s, u"Web2"_s }));
+    m_proxy->setSearchText(u"web1"_s);
+    QCOMPARE(proxyHosts(), QStringList({ u"web10"_s }));
+    m_proxy->setSearchText(QString());
+    QCOMPARE(proxyHosts(), QStringList({ u"web10"_s, u"web9"_s, u"Web2"_s, u"db1"_s }));
+}
+
+void TestStatusModel::refreshIsIncremental()
+{
+    // A refresh without db1, with a new web3 and web9 repaired: one row removed, one inserted,
+    // changed rows announced, no reset; the selected row (a persistent proxy index) stays on
+    // web9 and the sort holds.
+    m_proxy->sort(UpdateStatusModel::HostColumn, Qt::AscendingOrder);
+    QPersistentModelIndex selected;
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        if (m_proxy->index(r, 0).data().toString() == u"web9"_s)
+            selected = m_proxy->index(r, 0);
+    }
+    QVERIFY(selected.isValid());
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    std::vector<HostUpdateStatus> next;
+    for (HostUpdateStatus r : rows()) {
+        if (r.hostName == u"db1"_s)
+            continue;
+        if (r.hostName == u"web9"_s) {
+            r.lastError.clear();
+            r.checkState = 0;
+            r.installedHash = r.downloadedHash = r.targetHash;
+        }
+        next.push_back(r);
+    }
+    HostUpdateStatus added = next.front();
+    added.hostName = u"web3"_s;
+    next.insert(next.begin(), added); // the site's order differs: web3 comes first there
+    const StatusRefresh refresh = StatusRefresh::compute(*m_model->rowsSnapshot(), next, now, true);
+    QCOMPARE(refresh.removed.size(), size_t(1));
+    QCOMPARE(refresh.inserted, 1);
+    m_model->applyRefresh(refresh);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 2); // db1 was row 2
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 3); // appended after the kept rows
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->row(3).hostName, u"web3"_s);
+    QCOMPARE(proxyHosts(), QStringList({ u"Web2"_s, u"web3"_s, u"web9"_s, u"web10"_s }));
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data().toString(), u"web9"_s);
+    QCOMPARE(m_model->count(UpdateCategory::Failing), 0);
+}
+
+void TestStatusModel::naturalCompare()
+{
+    QVERIFY(StatusTable::naturalCompare(u"web2", u"web10") < 0);
+    QVERIFY(StatusTable::naturalCompare(u"WEB10", u"web9") > 0);
+    QVERIFY(StatusTable::naturalCompare(u"db", u"DB") == 0);
+    QVERIFY(StatusTable::naturalCompare(u"a007", u"a7") == 0);
+    QVERIFY(StatusTable::naturalCompare(u"a-1", u"a-1-x") < 0);
+    QVERIFY(StatusTable::naturalCompare(u"host99999999999999999999", u"host100000000000000000000")
+            < 0);
 }
 
 QTEST_GUILESS_MAIN(TestStatusModel)

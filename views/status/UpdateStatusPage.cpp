@@ -258,15 +258,11 @@ void UpdateStatusPage::updateEmptyState()
     m_tableStack->setCurrentWidget(m_table);
 }
 
-void UpdateStatusPage::beginLoad(qint64 now, bool deploymentEnabled)
+void UpdateStatusPage::setTable(StatusTable table, qint64 fetchedAt)
 {
-    m_model->setRows({}, now, deploymentEnabled);
     m_detail->showNothing();
-}
-
-void UpdateStatusPage::appendBatch(std::vector<HostUpdateStatus> batch)
-{
-    m_model->appendRows(std::move(batch));
+    m_model->setTable(std::move(table));
+    finishLoad(fetchedAt);
 }
 
 void UpdateStatusPage::finishLoad(qint64 fetchedAt)
@@ -282,12 +278,11 @@ void UpdateStatusPage::finishLoad(qint64 fetchedAt)
     updateEmptyState();
 }
 
-void UpdateStatusPage::setStatus(std::vector<HostUpdateStatus> rows, qint64 now,
-                                 bool deploymentEnabled, qint64 fetchedAt)
+void UpdateStatusPage::applyRefresh(StatusRefresh refresh, qint64 fetchedAt)
 {
     const int scroll = m_table->verticalScrollBar()->value();
     const QString current = m_currentHost;
-    m_model->updateRows(std::move(rows), now, deploymentEnabled);
+    m_model->applyRefresh(std::move(refresh));
     // After a reset (other hosts), find the selected host again by name.
     if (!current.isEmpty() && !m_table->selectionModel()->currentIndex().isValid()) {
         const int source = m_model->rowOf(current);

@@ -6,6 +6,8 @@
 
 #include "ApiError.h"
 #include "HostUpdateStatus.h"
+#include "StatusRefresh.h"
+#include "StatusTable.h"
 
 class DistributionBar;
 class HostDetailPane;
@@ -37,13 +39,11 @@ public:
     UpdateStatusFilterProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
 
-    // A first load arrives in batches: beginLoad(), appendBatch() …, finishLoad().
-    void beginLoad(qint64 now, bool deploymentEnabled);
-    void appendBatch(std::vector<HostUpdateStatus> batch);
-    void finishLoad(qint64 fetchedAt);
-    // A refresh: same hosts keep selection, sort and scroll.
-    void setStatus(std::vector<HostUpdateStatus> rows, qint64 now, bool deploymentEnabled,
-                   qint64 fetchedAt);
+    // A first load: the table derived in a worker (one reset, no sorting or keys built here).
+    void setTable(StatusTable table, qint64 fetchedAt);
+    // A refresh computed in a worker: rows removed, inserted and changed in place, keeping
+    // selection, sort and scroll.
+    void applyRefresh(StatusRefresh refresh, qint64 fetchedAt);
     void setLoading(bool loading, const QString &text = {});
     void showError(const ApiError &error);
     void clearData(const QString &reason);
@@ -62,6 +62,7 @@ Q_SIGNALS:
     void cancelRequested();
 
 private:
+    void finishLoad(qint64 fetchedAt);
     void buildStatistics();
     void updateStatistics();
     void updateEmptyState();
