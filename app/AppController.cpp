@@ -20,6 +20,7 @@
 #include "RegistrationWizard.h"
 #include "RestClient.h"
 #include "RestReply.h"
+#include "RulePrecedence.h"
 #include "SecretStore.h"
 #include "SelectionController.h"
 #include "SetupController.h"
@@ -119,6 +120,10 @@ AppController::AppController(QObject *parent)
         if (m_window->currentPage() == u"overview"_s)
             loadVisiblePage();
     });
+    // The registration wizard is pre-filled from the rules of the setup page's last refresh.
+    connect(m_setup, &SetupController::refreshed, this, [this] {
+        m_registration->setRules(RulePrecedence::inEvaluationOrder(m_setup->rules()));
+    });
     // The shared inventory is fetched in the background once the status table has loaded (one
     // large reply at a time keeps the peak memory down); the two pages that show it fill from it
     // when first shown, or fetch it themselves when shown earlier.
@@ -161,6 +166,12 @@ AppController::AppController(QObject *parent)
         m_window->errorBanner()->hide();
         m_window->setConnected(version, tlsStateOf(c), c.demo);
         m_overview->setVersion(version, c.name, c.apiBaseUrl().toString());
+        m_registration->setActiveConnection(c);
+        if (c.demo)
+            m_overview->setDemoCredentials(c.user, QString::fromLatin1(m_demoSecret), u"cmkadmin"_s,
+                                           QString::fromLatin1(m_demoPassword));
+        else
+            m_overview->clearDemoCredentials();
         ConnectionStore().setLastUsed(c.name);
         m_loadedPages.clear();
         loadVisiblePage();
@@ -168,12 +179,8 @@ AppController::AppController(QObject *parent)
     connect(m_session, &SiteSession::failed, this, [this](const ApiError &error) {
         m_window->setDisconnected(tr("Not connected: %1").arg(error.summary()));
         m_overview->setNotConnected(error.summary());
-        m_window->errorBanner()->showError(
-            error, tr("Could not connect to %1.").arg(m_session->connection().name));
-        m_window->errorBanner()->setAction(tr("Retry"));
+        showConnectionError(error);
     });
-    connect(m_window->errorBanner(), &ErrorBanner::actionTriggered, this,
-            [this] { connectTo(m_session->connection().name); });
     connect(m_session, &SiteSession::connectionChanged, this, [this](const SiteConnection &c) {
         for (SiteConnection &existing : m_connections) {
             if (existing.name == c.name)
@@ -186,6 +193,7 @@ AppController::AppController(QObject *parent)
 AppController::~AppController()
 {
     std::fill(m_demoSecret.begin(), m_demoSecret.end(), '\0');
+    std::fill(m_demoPassword.begin(), m_demoPassword.end(), '\0');
     delete m_window;
 }
 
@@ -207,14 +215,83 @@ void AppController::start(const QString &connectionName)
             tr("There is no connection named \"%1\".").arg(connectionName), true);
 }
 
-void AppController::startDemo(const SiteConnection &connection, const QByteArray &secret)
+void AppController::startDemo(const SiteConnection &connection, const QByteArray &secret,
+                              const QByteArray &adminPassword)
 {
+    m_demoPassword = adminPassword;
     m_connections = ConnectionStore().load();
     m_connections.prepend(connection);
     m_demoSecret = secret;
+    // The demo's credentials go where a real connection's would, so that every job (the
+    // registration's "use the stored secret" included) works in the demo as on a real site.
+    m_secrets->write(connection.keychainKey(), secret, this, [this](SecretResult &&r) {
+        if (!r.ok)
+            m_window->errorBanner()->showMessage(
+                tr("The demo's secret could not be stored: %1").arg(r.error), true);
+    });
     refreshNames();
     m_window->show();
     connectTo(connection.name);
+}
+
+void AppController::showConnectionError(const ApiError &error)
+{
+    // Say what to do, and put the action for it next to the message.
+    const QString name = m_session->connection().name;
+    ErrorBanner *banner = m_window->errorBanner();
+    const auto retry = [this, name] {
+        connectTo(name);
+    };
+    const auto edit = [this] {
+        openConnectionManager();
+    };
+    QString context;
+    if (error.kind == ApiError::Kind::Tls) {
+        context = tr("The certificate of %1 is not trusted. Look at it and trust it if the "
+                     "fingerprint is the one your site administrator gives you, or install a "
+                     "certificate from a trusted authority on the site.")
+                      .arg(name);
+        banner->showError(error, context);
+        banner->addAction(tr("Show certificate…"), retry);
+        return;
+    }
+    if (error.kind == ApiError::Kind::Http && error.status == 401) {
+        context = tr("%1 did not accept the user or its secret. Edit the connection and enter "
+                     "the automation secret of the user (in Checkmk: Setup › Users, the "
+                     "automation user's properties).")
+                      .arg(name);
+        banner->showError(error, context);
+        banner->addAction(tr("Edit connection…"), edit);
+        return;
+    }
+    if (error.kind == ApiError::Kind::Http && error.status == 403) {
+        context = tr("The user of %1 may not use the REST API for this. Give the user the "
+                     "role \"Administrator\" (or the permissions for agents, rules and "
+                     "global settings), or use another user.")
+                      .arg(name);
+        banner->showError(error, context);
+        banner->addAction(tr("Edit connection…"), edit);
+        return;
+    }
+    if (error.kind == ApiError::Kind::Http && error.status == 404) {
+        context = tr("The server answered, but there is no Checkmk site with this name at "
+                     "this address. Check the site name (the OMD site, as in "
+                     "https://server/SITE/check_mk/).");
+        banner->showError(error, context);
+        banner->addAction(tr("Edit connection…"), edit);
+        return;
+    }
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout) {
+        context = tr("%1 could not be reached. Check the server name and port, and that the "
+                     "site is running (omd status).")
+                      .arg(name);
+        banner->showError(error, context);
+        banner->addAction(tr("Retry"), retry);
+        banner->addAction(tr("Edit connection…"), edit);
+        return;
+    }
+    banner->showError(error, tr("Could not connect to %1.").arg(name));
+    banner->addAction(tr("Retry"), retry);
 }
 
 void AppController::refreshNames()

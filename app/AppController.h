@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QSet>
 
+#include "ApiError.h"
 #include "SiteConnection.h"
 
 class ConnectionManagerDialog;
@@ -54,12 +55,17 @@ public:
     // Connects to the named saved connection, or the last used one when empty.
     void start(const QString &connectionName = {});
     // Adds the embedded demo site as a connection for this run and connects to it.
-    void startDemo(const SiteConnection &connection, const QByteArray &secret);
+    // The admin password is shown on the overview for the wizard's "User and password".
+    void startDemo(const SiteConnection &connection, const QByteArray &secret,
+                   const QByteArray &adminPassword = {});
+    SiteOverviewPage *overviewPage() const { return m_overview; }
+    RegistrationWizard *registrationWizard() const { return m_registrationWizard; }
     void openConnectionManager();
     QList<SiteConnection> connections() const { return m_connections; }
 
 private:
     void connectTo(const QString &name);
+    void showConnectionError(const ApiError &error);
     void refreshNames();
     void loadOverview();
     void loadVisiblePage();
@@ -87,5 +93,6 @@ private:
     RegistrationController *m_registration;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
+    QByteArray m_demoPassword;
     QSet<QString> m_loadedPages; // pages that load on first view, since the last connect
 };

@@ -216,6 +216,7 @@ void KeysController::downloadKey(int id, const QByteArray &passphrase, const QSt
                 Q_EMIT actionFinished(false, error);
                 return;
             }
+            m_page->confirmDownloaded(targetPath);
             Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
         });
 }

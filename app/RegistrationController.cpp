@@ -84,13 +84,42 @@ void RegistrationController::setKnownConnections(const QList<SiteConnection> &co
         m_wizard->setKnownConnections(connections);
 }
 
-QString RegistrationController::chooseStatePath(bool *isDefault)
+void RegistrationController::setActiveConnection(const SiteConnection &connection)
+{
+    if (!m_wizard)
+        return;
+    m_wizard->setRuleServer({}, {}, true); // the rules of the previous site no longer apply
+    m_wizard->setActiveConnection(connection);
+    bool isDefault = true;
+    const QString path = chooseStatePath(&isDefault, connection.demo);
+    m_wizard->setStateFilePath(path, isDefault);
+}
+
+void RegistrationController::setRules(const QList<AgentUpdaterRule> &rulesInEvaluationOrder)
+{
+    if (!m_wizard)
+        return;
+    for (const AgentUpdaterRule &rule : rulesInEvaluationOrder) {
+        if (rule.isDisabled())
+            continue;
+        const AgentUpdaterConfig config = rule.config();
+        if (config.serverData && !config.serverData->server.isEmpty()) {
+            m_wizard->setRuleServer(config.serverData->server, config.serverData->site,
+                                    config.serverData->protocol != u"http"_s);
+            return;
+        }
+    }
+}
+
+QString RegistrationController::chooseStatePath(bool *isDefault, bool demo)
 {
     const QString standard = UpdaterStateFile::defaultStatePath();
-    *isDefault = UpdaterStateFile::isWritable(standard);
+    *isDefault = !demo && UpdaterStateFile::isWritable(standard);
     if (*isDefault)
         return standard;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (demo)
+        dir += u"/demo"_s;
     QDir().mkpath(dir);
     return dir + u"/cmk-update-agent.state"_s;
 }
@@ -150,8 +179,12 @@ void RegistrationController::readStoredSecret(const QString &connectionName)
     SiteConnection c;
     c.name = connectionName;
     m_secrets->read(c.keychainKey(), this, [this](SecretResult &&r) {
-        if (m_wizard && r.ok)
+        if (!m_wizard)
+            return;
+        if (r.ok)
             m_wizard->setStoredSecret(r.secret.bytes());
+        else
+            m_wizard->setStoredSecretError(r.error);
     });
 }
 

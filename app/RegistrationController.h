@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include "AgentUpdaterRule.h"
 #include "RegistrationRequest.h"
 #include "SiteConnection.h"
 
@@ -25,9 +26,14 @@ public:
     ~RegistrationController() override;
 
     void setKnownConnections(const QList<SiteConnection> &connections);
+    // The site the wizard suggests: the active connection, and the update server of the first
+    // enabled agent updater rule that names one. A demo connection also moves the suggested
+    // state file out of /etc, so trying the demo never replaces this machine's real state.
+    void setActiveConnection(const SiteConnection &connection);
+    void setRules(const QList<AgentUpdaterRule> &rulesInEvaluationOrder);
     // /etc/cmk-update-agent.state when this process may write it, else a file in the user's
-    // configuration folder (to be moved into place).
-    static QString chooseStatePath(bool *isDefault);
+    // data folder (to be moved into place). For the demo always the data folder.
+    static QString chooseStatePath(bool *isDefault, bool demo = false);
     void reloadLocalConfig();
 
 Q_SIGNALS:

@@ -94,11 +94,6 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
     }
 }
 
-QList<AgentUpdaterRule> SetupController::rules() const
-{
-    return m_input.rules.value_or(QList<AgentUpdaterRule>());
-}
-
 void SetupController::refresh()
 {
     if (!m_session->isConnected())
@@ -594,21 +589,20 @@ void SetupController::showEffectiveValue(const QString &hostName)
         QList<QStringList> rows;
         for (const QString &key : std::as_const(keys)) {
             if (!effective.value.contains(key)) {
-                rows.append(
-                    { key, EffectiveRuleValue::defaultText(key), tr("default (no rule sets it)") });
+                rows.append({ AgentUpdaterConfig::fieldLabel(key),
+                              EffectiveRuleValue::defaultText(key),
+                              tr("default (no rule sets it)") });
                 continue;
             }
-            const QVariant v = effective.value.value(key);
-            const QString value = key == u"certificates"_s || key == u"signature_keys"_s
-                ? tr("%n certificate(s)", nullptr, int(v.toList().size()))
-                : PythonLiteral::write(v);
+            // In words and the editor's units, not Python literals.
+            const QString value = AgentUpdaterConfig::displayValue(key, effective.value.value(key));
             const QString id = effective.ruleFor(key);
             QString from = id;
             for (int i = 0; i < list.size(); ++i) {
                 if (list.at(i).id == id)
                     from = tr("#%1 %2").arg(i + 1).arg(list.at(i).properties.description);
             }
-            rows.append({ key, value, from });
+            rows.append({ AgentUpdaterConfig::fieldLabel(key), value, from });
         }
         m_page->setEffectiveValue(hostName, rows, QString());
         Q_EMIT effectiveValueShown(hostName, int(rows.size()));

@@ -56,6 +56,11 @@ public:
     void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
     // Warnings about CA certificates for the updater rule (a leaf, or not the chain's root).
     static QStringList certificateWarnings(const QStringList &pems);
+    // The agent updater rules of the last complete refresh, in the site's order.
+    QList<AgentUpdaterRule> rules() const
+    {
+        return m_input.rules.value_or(QList<AgentUpdaterRule>());
+    }
 
 Q_SIGNALS:
     // The checklist was decided from a complete round of replies.
@@ -78,7 +83,6 @@ private:
     // Reads the rule of `row` again and calls `then` when it is still what the list shows;
     // otherwise asks as on a 412.
     void withCurrentVersion(int row, std::function<void(const Versioned<AgentUpdaterRule> &)> then);
-    QList<AgentUpdaterRule> rules() const;
 
     SiteSession *m_session;
     SetupPage *m_page;

@@ -10,6 +10,7 @@
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 #include "GuiCommandLine.h"
+#include "TranslationLoader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
     QApplication::setDesktopFileName(u"io.github.agentdesk.AgentDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/agentdesk.svg"_s));
+    TranslationLoader translations;
+    translations.install(); // the system's language (LANG, LC_MESSAGES)
 
     AppController controller;
     DemoSiteThread demoSite;
@@ -60,7 +63,8 @@ int main(int argc, char **argv)
         c.user = u"automation"_s;
         c.pinnedSha256 = { QString::fromLatin1(demoSite.site()->certificateSha256()) };
         c.demo = true;
-        controller.startDemo(c, demoSite.site()->automationSecret());
+        controller.startDemo(c, demoSite.site()->automationSecret(),
+                             demoSite.site()->adminPassword());
     } else {
         controller.start(options.connection);
     }

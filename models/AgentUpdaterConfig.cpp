@@ -1,5 +1,7 @@
 #include "AgentUpdaterConfig.h"
 
+#include <QRegularExpression>
+
 #include "PythonLiteral.h"
 
 #include <QCoreApplication>
@@ -177,6 +179,95 @@ QVariantMap AgentUpdaterConfig::toVariant() const
     return out;
 }
 
+QString AgentUpdaterConfig::fieldLabel(const QString &field)
+{
+    static const QRegularExpression indexed(u"^(.*)\\[(\\d+)\\]$"_s);
+    QString key = field;
+    int index = -1;
+    if (const auto m = indexed.match(field); m.hasMatch()) {
+        key = m.captured(1);
+        index = m.captured(2).toInt();
+    }
+    QString label;
+    if (key == kActivated)
+        label = tr("Deploy the agent updater plug-in");
+    else if (key == kServerData || key == u"server_data.server")
+        label = tr("Update server");
+    else if (key == u"server_data.site")
+        label = tr("Update server: site");
+    else if (key == u"server_data.protocol")
+        label = tr("Update server: protocol");
+    else if (key == u"server_data.usage")
+        label = tr("Use the server");
+    else if (key == kCertificates)
+        label = tr("CA certificates");
+    else if (key == kInterval)
+        label = tr("Check interval");
+    else if (key == kProxy)
+        label = tr("Proxy");
+    else if (key == u"proxy.server")
+        label = tr("Proxy: server");
+    else if (key == u"proxy.port")
+        label = tr("Proxy: port");
+    else if (key == u"proxy.proxy_protocol")
+        label = tr("Proxy: protocol");
+    else if (key == kEdition)
+        label = tr("Package format");
+    else if (key == kSignatureKeys)
+        label = tr("Accepted signature keys");
+    else
+        return field;
+    return index < 0 ? label : tr("%1 (no. %2)").arg(label).arg(index + 1);
+}
+
+QString AgentUpdaterConfig::displayValue(const QString &key, const QVariant &value)
+{
+    const AgentUpdaterConfig c = fromVariant(QVariantMap { { key, value } });
+    if (key == kActivated && c.activated)
+        return *c.activated ? tr("Deployed") : tr("Not deployed (the updater is removed)");
+    if (key == kServerData && c.serverData) {
+        const QString where
+            = u"%1://%2/%3"_s.arg(c.serverData->protocol, c.serverData->server, c.serverData->site);
+        return c.serverData->usage == u"registration"
+            ? tr("%1, for registration only").arg(where)
+            : tr("%1, for registration and updates").arg(where);
+    }
+    if (key == kInterval && c.interval) {
+        const int seconds = *c.interval;
+        const int minutes = seconds / 60; // (not inside translate(): lupdate misreads it there)
+        if (seconds % 60 == 0)
+            return QCoreApplication::translate("AgentUpdaterConfig", "%n minute(s)", nullptr,
+                                               minutes);
+        return QCoreApplication::translate("AgentUpdaterConfig", "%n second(s)", nullptr, seconds);
+    }
+    if (key == kProxy && c.proxy) {
+        switch (c.proxy->mode) {
+        case ProxyMode::NoProxy:
+            return tr("No proxy");
+        case ProxyMode::EnvProxy:
+            return tr("Proxy from the environment");
+        case ProxyMode::ExplicitProxy:
+            return tr("Explicit proxy %1:%2 (%3)")
+                .arg(c.proxy->server)
+                .arg(c.proxy->port)
+                .arg(c.proxy->protocol);
+        }
+    }
+    if (key == kEdition && c.edition) {
+        if (*c.edition == u"bit64")
+            return tr("Packaged binary (64 bit)");
+        if (*c.edition == u"script")
+            return tr("Python script");
+    }
+    if (key == kCertificates && c.certificates)
+        return QCoreApplication::translate("AgentUpdaterConfig", "%n certificate(s)", nullptr,
+                                           int(c.certificates->size()));
+    if (key == kSignatureKeys && c.signatureKeys)
+        return QCoreApplication::translate("AgentUpdaterConfig", "%n key(s)", nullptr,
+                                           int(c.signatureKeys->size()));
+    return PythonLiteral::write(value);
+}
+
 QList<AgentUpdaterConfig::Issue> AgentUpdaterConfig::validate() const
 {
     QList<Issue> issues;
@@ -215,7 +306,7 @@ QList<AgentUpdaterConfig::Issue> AgentUpdaterConfig::validate() const
     }
     if (interval) {
         if (*interval <= 0)
-            error(kInterval, tr("The interval must be a positive number of seconds."));
+            error(kInterval, tr("The interval must be at least one minute."));
         else if (*interval < recommendedMinimumInterval)
             warning(kInterval,
                     tr("Checking more often than every 10 minutes loads the site needlessly."));

@@ -62,6 +62,15 @@ struct AgentUpdaterConfig
     static AgentUpdaterConfig fromVariant(const QVariantMap &value);
     QVariantMap toVariant() const;
 
+    // The rule editor's label for an issue's field ("server_data.server" → "Update server",
+    // "signature_keys[1]" → "Accepted signature keys (2)"), so that messages use the words
+    // the user sees next to the input; an unknown key is returned as it is.
+    static QString fieldLabel(const QString &field);
+    // A top-level key's value in words and the editor's units, as the rule editor shows it:
+    // ('no_proxy', None) → "No proxy", interval 3600 → "60 minutes", bit64 → "Packaged binary
+    // (64 bit)". A value of an unexpected form is shown as its Python literal.
+    static QString displayValue(const QString &key, const QVariant &value);
+
     // Field-named problems: errors stop a save, warnings are shown.
     QList<Issue> validate() const;
     bool hasErrors() const;

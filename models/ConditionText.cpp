@@ -100,7 +100,10 @@ std::optional<QList<RuleConditions::LabelGroup>> ConditionText::parseLabels(cons
             group.op = *RuleConditions::labelOperator(tokens.at(0).toLower());
             ++i;
         }
-        std::optional<RuleConditions::LabelOperator> pending;
+        // A flag and a value rather than std::optional: GCC's -Wmaybe-uninitialized misreads
+        // an optional enum reset in a loop (a false positive that -Werror turns into a failure).
+        bool pending = false;
+        RuleConditions::LabelOperator pendingOp = RuleConditions::LabelOperator::And;
         for (; i < tokens.size(); ++i) {
             const QString &t = tokens.at(i);
             if (const auto op = RuleConditions::labelOperator(t)) {
@@ -108,7 +111,8 @@ std::optional<QList<RuleConditions::LabelGroup>> ConditionText::parseLabels(cons
                     *error = tr("\"%1\": two operators in a row").arg(groupText.trimmed());
                     return std::nullopt;
                 }
-                pending = op;
+                pending = true;
+                pendingOp = *op;
                 continue;
             }
             if (t.indexOf(u':') <= 0) {
@@ -120,8 +124,8 @@ std::optional<QList<RuleConditions::LabelGroup>> ConditionText::parseLabels(cons
                     = tr("\"%1\": put and, or or not between two labels").arg(groupText.trimmed());
                 return std::nullopt;
             }
-            group.labels.append({ pending.value_or(RuleConditions::LabelOperator::And), t });
-            pending.reset();
+            group.labels.append({ pending ? pendingOp : RuleConditions::LabelOperator::And, t });
+            pending = false;
         }
         if (pending || group.labels.isEmpty()) {
             *error = tr("\"%1\": a label is missing").arg(groupText.trimmed());

@@ -39,9 +39,9 @@ const QList<ErrorDiagnosis::Rule> &ErrorDiagnosis::rules()
               "The updater installs only packages signed by one of the keys it accepts. The "
               "package it got carries no signature of such a key (or only one of an expired key)."),
           QT_TRANSLATE_NOOP("ErrorDiagnosis",
-                            "Sign the agents with a key that the agent updater rule lists under "
-                            "\"Signature keys the agent will accept\", or add the signing key to "
-                            "that list; bake and sign again.") },
+                            "Sign the agents with a key of the rule's \"Accepted signature keys\" "
+                            "(Setup page, Edit rule; in Checkmk \"Signature keys the agent will "
+                            "accept\"), or tick the signing key there; bake and sign again.") },
         { u"not-registered"_s,
           re(u"not (yet )?registered|no host secret|missing host secret|host secret (is )?(missing|invalid)|register (first|this host)"_s),
           QT_TRANSLATE_NOOP("ErrorDiagnosis", "Not registered"),
@@ -59,8 +59,9 @@ const QList<ErrorDiagnosis::Rule> &ErrorDiagnosis::rules()
                             "name: deploy_agent.py answered 404. The server or site in the agent "
                             "updater rule is wrong, or the site was renamed."),
           QT_TRANSLATE_NOOP("ErrorDiagnosis",
-                            "Correct \"Update server\" (server and site) in the agent updater "
-                            "rule, bake and sign, and let the host update once by hand.") },
+                            "Correct \"Update server\" and its site in the agent updater rule "
+                            "(Setup page, Edit rule), bake and sign, and let the host update once "
+                            "by hand (cmk-update-agent -v).") },
         { u"tls"_s,
           re(u"certificate verify failed|CERTIFICATE_VERIFY_FAILED|SSL: |SSLError|self[- ]signed certificate|unable to get local issuer certificate"_s),
           QT_TRANSLATE_NOOP("ErrorDiagnosis", "TLS certificate not trusted"),
@@ -68,9 +69,10 @@ const QList<ErrorDiagnosis::Rule> &ErrorDiagnosis::rules()
                             "The updater could not verify the site's HTTPS certificate against the "
                             "CAs it knows."),
           QT_TRANSLATE_NOOP("ErrorDiagnosis",
-                            "Put the CA chain of the site's certificate into the agent updater "
-                            "rule (\"Certificates for HTTPS verification\"): the root CA, not the "
-                            "site's own leaf certificate. Bake and sign again.") },
+                            "Add the root CA of the site's certificate to the rule's \"CA "
+                            "certificates\" (Setup page, Edit rule; in Checkmk \"Certificates for "
+                            "HTTPS verification\"), not the site's own leaf certificate. Bake and "
+                            "sign again.") },
         { u"noexec-tmp"_s, re(u"failed to map segment from shared object"_s),
           QT_TRANSLATE_NOOP("ErrorDiagnosis", "/tmp is mounted noexec"),
           QT_TRANSLATE_NOOP("ErrorDiagnosis",

@@ -6,9 +6,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Called as tr(text, nullptr, n), the form lupdate reads as a plural.
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Prerequisites", text, nullptr, n);
+    return QCoreApplication::translate("Prerequisites", text, disambiguation, n);
 }
 
 QByteArray normal(const QByteArray &pem)
@@ -65,7 +66,7 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
                         tr("No signature key yet: create one, then sign the agents with it.") };
     else
         out << Result { Item::SignatureKey, State::Met, keyTitle,
-                        tr("%n signature key(s) on the site.", int(in.keys->size())) };
+                        tr("%n signature key(s) on the site.", nullptr, int(in.keys->size())) };
 
     // 2. The agent updater rule deploys the plug-in with at least one existing key.
     const QString ruleTitle = tr("The agent updater rule deploys the updater with an existing key");
@@ -103,11 +104,11 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
         else
             out << Result { Item::UpdaterRule, State::Met, ruleTitle,
                             server ? tr("Enabled, with update server %1 and %n accepted key(s).",
-                                        int(accepted.size()))
+                                        nullptr, int(accepted.size()))
                                          .arg(server->config().serverData->server)
                                    : tr("Enabled with %n accepted key(s); no update server, so "
                                         "hosts are registered by hand.",
-                                        int(accepted.size())) };
+                                        nullptr, int(accepted.size())) };
     }
 
     // 3. Agents are baked and signed with a key that the rule accepts.
@@ -138,12 +139,12 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
             out << Result {
                 Item::SignedAgents, State::NotMet, agentsTitle,
                 tr("%n agent configuration(s) carry no signature of an accepted key: sign them.",
-                   unsignedCount)
+                   nullptr, unsignedCount)
             };
         else
             out << Result { Item::SignedAgents, State::Met, agentsTitle,
                             tr("All %n agent configuration(s) are signed with an accepted key.",
-                               int(in.agents->size())) };
+                               nullptr, int(in.agents->size())) };
     }
 
     // 4. At least one host is registered.
@@ -156,7 +157,7 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
                            "cmk-update-agent register).") };
     else
         out << Result { Item::RegisteredHost, State::Met, hostTitle,
-                        tr("%n host(s) registered.", *in.registeredHosts) };
+                        tr("%n host(s) registered.", nullptr, *in.registeredHosts) };
 
     // 5. The master switch is on.
     const QString switchTitle = tr("The master switch is on");

@@ -11,6 +11,9 @@ namespace {
 
 class Reader
 {
+    // The context lupdate files these texts under (the class is an implementation detail).
+    Q_DECLARE_TR_FUNCTIONS(PythonLiteral)
+
 public:
     Reader(QStringView text, PythonLiteral::Error *error)
         : m_text(text)
@@ -30,10 +33,6 @@ public:
     }
 
 private:
-    static QString tr(const char *text)
-    {
-        return QCoreApplication::translate("PythonLiteral", text);
-    }
     bool failed() const { return m_error->isError(); }
     QChar peek(qsizetype ahead = 0) const
     {

@@ -49,7 +49,7 @@ QVariant UpdaterConfigModel::data(const QModelIndex &index, int role) const
         case KeyColumn:
             return e.key;
         case ValueColumn:
-            return UpdaterConfigView::displayValue(e.key, e.value, m_revealed);
+            return UpdaterConfigView::readableValue(e.key, e.value, m_revealed);
         case SourceColumn:
             return UpdaterConfigView::sourceName(e.source);
         }
@@ -57,7 +57,7 @@ QVariant UpdaterConfigModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == SourceColumn && e.overridesState)
             return tr("Overrides the value in cmk-update-agent.state: %1")
-                .arg(UpdaterConfigView::displayValue(e.key, e.shadowedStateValue, m_revealed));
+                .arg(UpdaterConfigView::readableValue(e.key, e.shadowedStateValue, m_revealed));
         if (index.column() == ValueColumn && (m_revealed || !e.secret))
             return UpdaterConfigView::displayValue(e.key, e.value, true).left(4000);
         break;

@@ -1,6 +1,8 @@
 #include "UpdaterConfigView.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -88,6 +90,36 @@ QString UpdaterConfigView::displayValue(const QString &key, const QVariant &valu
     }
     const QString literal = PythonLiteral::write(shown);
     return literal.isEmpty() ? shown.toString() : literal;
+}
+
+QString UpdaterConfigView::readableValue(const QString &key, const QVariant &value, bool reveal)
+{
+    const QVariant shown = reveal ? value : masked(key, value);
+    if (shown.typeId() == QMetaType::QString)
+        return shown.toString();
+    // Words, local dates and the rule editor's units rather than Python literals and epochs.
+    if (!shown.isValid() || shown.isNull())
+        return QCoreApplication::translate("UpdaterConfigView", "(none)");
+    if (shown.typeId() == QMetaType::Bool)
+        return shown.toBool() ? QCoreApplication::translate("UpdaterConfigView", "yes")
+                              : QCoreApplication::translate("UpdaterConfigView", "no");
+    bool numeric = false;
+    const double number = shown.toDouble(&numeric);
+    numeric = numeric
+        && (shown.typeId() == QMetaType::Double || shown.typeId() == QMetaType::Int
+            || shown.typeId() == QMetaType::LongLong);
+    if (numeric && (key == u"last_check"_s || key == u"last_update"_s) && number > 0)
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(number * 1000)),
+                                  QLocale::ShortFormat);
+    if (numeric && key == u"interval"_s && number > 0) {
+        const auto seconds = int(number);
+        const int minutes = seconds / 60; // (not inside translate(): lupdate misreads it there)
+        if (seconds % 60 == 0)
+            return QCoreApplication::translate("UpdaterConfigView", "%n minute(s)", nullptr,
+                                               minutes);
+        return QCoreApplication::translate("UpdaterConfigView", "%n second(s)", nullptr, seconds);
+    }
+    return displayValue(key, value, reveal);
 }
 
 QString UpdaterConfigView::sourceName(UpdaterConfigEntry::Source source)

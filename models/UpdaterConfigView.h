@@ -44,5 +44,9 @@ public:
     // The value as one line: strings as they are, other values as Python literals; secrets
     // (also inside dicts) replaced by dots unless `reveal`; long PEM lists summarised.
     static QString displayValue(const QString &key, const QVariant &value, bool reveal);
+    // For the window: as displayValue(), but in words, local dates and the rule editor's units
+    // (True → "yes", None → "(none)", last_check → a local date, interval → minutes). The
+    // command line keeps displayValue(), which matches cmk-update-agent show-config.
+    static QString readableValue(const QString &key, const QVariant &value, bool reveal);
     static QString sourceName(UpdaterConfigEntry::Source source);
 };

@@ -17,29 +17,36 @@ QString tr(const char *text)
 constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 // Writes bytes to path atomically with mode 0600; `beforeCommit` may abandon the write.
+// The texts name their context: in a free function lupdate cannot tell it.
 bool writeAtomically(const QString &path, const QByteArray &bytes,
                      const std::function<bool()> &beforeCommit, QString *error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("UpdaterStateFile", "Cannot write %1: %2")
+                     .arg(path, file.errorString());
         return false;
     }
     // The temporary file gets the final mode before any secret is in it.
     file.setPermissions(ownerOnly);
     if (file.write(bytes) != bytes.size()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("UpdaterStateFile", "Cannot write %1: %2")
+                     .arg(path, file.errorString());
         file.cancelWriting();
         return false;
     }
     if (beforeCommit && !beforeCommit()) {
         file.cancelWriting();
         file.commit(); // discards the temporary file
-        *error = tr("Writing %1 was interrupted; the previous file is unchanged.").arg(path);
+        *error
+            = QCoreApplication::translate(
+                  "UpdaterStateFile", "Writing %1 was interrupted; the previous file is unchanged.")
+                  .arg(path);
         return false;
     }
     if (!file.commit()) {
-        *error = tr("Cannot replace %1: %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("UpdaterStateFile", "Cannot replace %1: %2")
+                     .arg(path, file.errorString());
         return false;
     }
     QFile::setPermissions(path, ownerOnly);

@@ -3,7 +3,7 @@
 
 AGENTDESK_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-l10n-tools
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libqt6svg6 libgl-dev libssl-dev openssl
   gnome-keyring libsecret-tools dbus-daemon dbus-bin fonts-dejavu-core
   librsvg2-bin dpkg-dev file desktop-file-utils appstream

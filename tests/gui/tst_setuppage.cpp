@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include "AgentUpdaterConfig.h"
 #include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
@@ -113,8 +114,9 @@ void TestSetupPage::rollOutUnderWay()
     QStringList parameters;
     for (int row = 0; row < effective->rowCount(); ++row)
         parameters << effective->item(row, 0)->text();
+    // Each named by the editor's label, not its key.
     for (const QString &p : EffectiveRuleValue::knownParameters())
-        QVERIFY2(parameters.contains(p), qPrintable(p));
+        QVERIFY2(parameters.contains(AgentUpdaterConfig::fieldLabel(p)), qPrintable(p));
     shown.clear();
     rig.controller.showEffectiveValue(u"no-such-host"_s);
     QVERIFY(shown.wait(10000));
@@ -143,7 +145,7 @@ void TestSetupPage::masterSwitchAndActivation()
     QCOMPARE(requested.count(), 1);
     QVERIFY(refreshed.wait(10000));
     auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change(s)."_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change."_s, 5000);
     QVERIFY(masterSwitch->isChecked());
 
     QSignalSpy activated(&rig.controller, &SetupController::activationFinished);
@@ -168,11 +170,12 @@ void TestSetupPage::ruleDialogNamesProblems()
     auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     // A new rule sets nothing yet: each parameter is "not set" until ticked, which is allowed.
     QVERIFY(save->isEnabled());
-    // Ticked, the accepted keys must name at least one key: an error naming the field.
+    // Ticked, the accepted keys must name at least one key: an error naming the field by its label.
     dialog.findChild<QCheckBox *>(u"set_signature_keys"_s)->setChecked(true);
     dialog.findChild<QCheckBox *>(u"set_server_data"_s)->setChecked(true);
     dialog.findChild<QCheckBox *>(u"set_interval"_s)->setChecked(true);
-    QVERIFY(issues->text().contains(u"signature_keys"_s));
+    QVERIFY(issues->text().contains(u"Accepted signature keys"_s));
+    QVERIFY(!issues->text().contains(u"signature_keys"_s));
     QVERIFY(!save->isEnabled());
     dialog.findChild<QListWidget *>(u"acceptedKeys"_s)->item(0)->setCheckState(Qt::Checked);
     QTest::keyClicks(dialog.findChild<QLineEdit *>(u"server"_s), u"mon.example.com"_s);
@@ -213,7 +216,7 @@ void TestSetupPage::createEditDeleteRule()
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->item(0, 2)->text(), u"Roll-out wave 1"_s);
     QTRY_COMPARE_WITH_TIMEOUT(rig.page.findChild<QLabel *>(u"pendingLabel"_s)->text(),
-                              u"1 pending change(s)."_s, 5000);
+                              u"1 pending change."_s, 5000);
 
     // Disable it (a PUT with If-Match), then delete it.
     saved.clear();
@@ -280,7 +283,7 @@ void TestSetupPage::writesElsewhereRefreshThePage()
     QVERIFY(done.wait(10000));
     rig.session.reportWrite(SiteSession::Change::HostSelection);
     QVERIFY(refreshed.wait(10000));
-    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change(s)."_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change."_s, 5000);
 }
 
 void TestSetupPage::activationOfChangedPendingChangesAsksToReview()
@@ -307,14 +310,14 @@ void TestSetupPage::activationOfChangedPendingChangesAsksToReview()
     rig.controller.refresh();
     QVERIFY(refreshed.wait(10000));
     auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change(s)."_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change."_s, 5000);
     // ... somebody adds another before the user activates: nothing unseen is activated.
     QVERIFY(change(u"agent_deployment_enabled"_s, true));
     rig.controller.activate();
     auto *text = rig.page.findChild<QLabel *>(u"activationText"_s);
     QTRY_VERIFY2_WITH_TIMEOUT(text->text().contains(u"changed since they were shown"_s),
                               qPrintable(text->text() + u" / "_s + pending->text()), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"2 pending change(s)."_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"2 pending changes."_s, 5000);
 }
 
 QTEST_MAIN(TestSetupPage)

@@ -2,11 +2,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFont>
 #include <QImage>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTest>
+#include <QTranslator>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +23,12 @@ void TestEnvironment::isolate()
         font.setPointSize(9);
         QApplication::setFont(font);
     }
+    // As the application does for English: the plural forms ("1 host", "60 minutes"), where
+    // the test links the embedded translations.
+    static QTranslator english;
+    if (QFile::exists(u":/i18n/agentdesk_en.qm"_s) && english.isEmpty()
+        && english.load(u":/i18n/agentdesk_en.qm"_s))
+        QCoreApplication::installTranslator(&english);
 }
 
 QString TestEnvironment::screenshotDir()

@@ -1,5 +1,7 @@
 #include "AgentsPage.h"
 
+#include "HeaderMemory.h"
+
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -67,6 +69,7 @@ AgentsPage::AgentsPage(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    HeaderMemory::attach(m_table->horizontalHeader(), u"agents"_s);
     m_log->setReadOnly(true);
     m_log->setPlaceholderText(tr("The baking job's log appears here."));
     m_verdicts->setReadOnly(true);

@@ -16,6 +16,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_details(new QLabel(this))
     , m_detailsButton(new QToolButton(this))
     , m_actionButton(new QToolButton(this))
+    , m_actions(new QHBoxLayout)
     , m_closeButton(new QToolButton(this))
 {
     setObjectName(u"errorBanner"_s);
@@ -39,6 +40,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_text, 1);
     top->addWidget(m_detailsButton);
+    m_actions->setContentsMargins(0, 0, 0, 0);
+    top->addLayout(m_actions);
     top->addWidget(m_actionButton);
     top->addWidget(m_closeButton);
     auto *layout = new QVBoxLayout(this);
@@ -76,7 +79,7 @@ void ErrorBanner::showError(const ApiError &error, const QString &context)
     m_details->setText(details.join(u'\n'));
     m_detailsButton->setVisible(!details.isEmpty());
     m_detailsButton->setChecked(false);
-    m_actionButton->hide();
+    clearActions();
     QPalette p = palette();
     p.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
     p.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x12));
@@ -90,7 +93,7 @@ void ErrorBanner::showMessage(const QString &text, bool warning)
     m_text->setText(text);
     m_details->clear();
     m_detailsButton->hide();
-    m_actionButton->hide();
+    clearActions();
     QPalette p = palette();
     p.setColor(QPalette::Window, warning ? QColor(0xff, 0xf4, 0xd6) : QColor(0xe8, 0xf1, 0xfb));
     p.setColor(QPalette::WindowText, warning ? QColor(0x6b, 0x4a, 0x00) : QColor(0x12, 0x3b, 0x66));
@@ -102,6 +105,38 @@ void ErrorBanner::setAction(const QString &text)
 {
     m_actionButton->setText(text);
     m_actionButton->show();
+}
+
+void ErrorBanner::addAction(const QString &text, std::function<void()> handler)
+{
+    auto *button = new QToolButton(this);
+    button->setText(text);
+    m_actions->addWidget(button);
+    m_extraActions << button;
+    connect(button, &QToolButton::clicked, this, [this, handler = std::move(handler)] {
+        hide();
+        handler();
+    });
+}
+
+QList<QAbstractButton *> ErrorBanner::actionButtons() const
+{
+    QList<QAbstractButton *> buttons;
+    for (QToolButton *b : m_extraActions)
+        buttons << b;
+    if (!m_actionButton->isHidden())
+        buttons << m_actionButton;
+    return buttons;
+}
+
+void ErrorBanner::clearActions()
+{
+    m_actionButton->hide();
+    for (QToolButton *b : std::as_const(m_extraActions)) {
+        b->hide();
+        b->deleteLater(); // it may be the button whose click shows the next message
+    }
+    m_extraActions.clear();
 }
 
 void ErrorBanner::setDetailsVisible(bool visible)

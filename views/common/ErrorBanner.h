@@ -1,14 +1,20 @@
 #pragma once
 
 #include <QFrame>
+#include <QList>
+
+#include <functional>
 
 #include "ApiError.h"
 
+class QAbstractButton;
+class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
 // The one place errors are shown: a dismissable banner with the summary, the per-field
-// messages on demand, and an optional action (such as "Retry").
+// messages on demand, and the actions that fix the cause right at hand ("Edit connection…",
+// "Show certificate…", "Retry"). Actions belong to the message shown: the next one clears them.
 class ErrorBanner final : public QFrame
 {
     Q_OBJECT
@@ -19,8 +25,13 @@ public:
 
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text, bool warning = false);
-    // Adds a button for the current message; cleared by the next message.
+    // Adds a button for the current message that emits actionTriggered(); cleared by the next
+    // message.
     void setAction(const QString &text);
+    // Adds a button for the current message that runs `handler` (and hides the banner, since
+    // the action takes over); cleared by the next message.
+    void addAction(const QString &text, std::function<void()> handler);
+    QList<QAbstractButton *> actionButtons() const;
     const ApiError &error() const { return m_error; }
 
 Q_SIGNALS:
@@ -28,11 +39,14 @@ Q_SIGNALS:
 
 private:
     void setDetailsVisible(bool visible);
+    void clearActions();
 
     ApiError m_error;
     QLabel *m_text;
     QLabel *m_details;
     QToolButton *m_detailsButton;
     QToolButton *m_actionButton;
+    QHBoxLayout *m_actions;
+    QList<QToolButton *> m_extraActions;
     QToolButton *m_closeButton;
 };

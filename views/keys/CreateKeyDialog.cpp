@@ -1,5 +1,7 @@
 #include "CreateKeyDialog.h"
 
+#include "FileDialogs.h"
+
 #include "common/PassphraseField.h"
 
 #include <QCheckBox>
@@ -126,10 +128,8 @@ QString CreateKeyDialog::backupPath() const
 
 QString CreateKeyDialog::defaultBackupFolder()
 {
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (!documents.isEmpty() && QDir(documents).exists())
-        return documents;
-    return QDir::homePath();
+    // The folder last used for a backup; else Documents, or home where there is none.
+    return FileDialogs::startFolder(u"backup"_s, QStandardPaths::DocumentsLocation);
 }
 
 QByteArray CreateKeyDialog::passphrase() const
@@ -236,6 +236,7 @@ void CreateKeyDialog::browseBackup()
     const QString path = QFileDialog::getSaveFileName(this, tr("Save key backup"), backupPath(),
                                                       tr("PEM files (*.pem);;All files (*)"));
     if (!path.isEmpty()) {
+        FileDialogs::rememberFolder(u"backup"_s, path);
         m_backupPathEdited = true;
         m_backupPath->setText(path);
         m_backupPath->setCursorPosition(0);

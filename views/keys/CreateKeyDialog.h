@@ -35,8 +35,8 @@ public:
     // The request ended: closes on success; on failure keeps every input and says why.
     void finish(bool ok, const QString &problem);
     void accept() override;
-    // Where a backup goes when the user has not chosen: the Documents folder when it exists,
-    // else the home folder (a server often has no Documents folder).
+    // Where a backup goes when the user has not chosen: the folder last chosen for one, else the
+    // Documents folder when it exists, else the home folder (a server often has no Documents).
     static QString defaultBackupFolder();
 
     // Empty when OK may be pressed; otherwise what is still missing (shown in the dialog).

@@ -1,5 +1,9 @@
 #include "KeysPage.h"
 
+#include "HeaderMemory.h"
+
+#include "FileDialogs.h"
+
 #include "CertificateDetailsDialog.h"
 #include "CreateKeyDialog.h"
 #include "SignatureKeyModel.h"
@@ -78,6 +82,7 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    HeaderMemory::attach(m_table->horizontalHeader(), u"keys"_s);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &KeysPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, m_detailsAction, &QAction::trigger);
@@ -254,10 +259,9 @@ void KeysPage::downloadKey()
     const SignatureKey *key = m_model->keyAt(m_model->rowOfKey(id));
     if (key == nullptr)
         return;
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString target = QFileDialog::getSaveFileName(
-        this, tr("Save key"), QDir(documents).filePath(u"agent-signing-key-%1.pem"_s.arg(id)),
-        tr("PEM files (*.pem);;All files (*)"));
+    const QString target = FileDialogs::saveFileName(
+        this, u"key"_s, tr("Save key"), u"agent-signing-key-%1.pem"_s.arg(id),
+        tr("PEM files (*.pem);;All files (*)"), QStandardPaths::DownloadLocation);
     if (target.isEmpty())
         return;
     auto *dialog = new PassphraseDialog(
@@ -294,4 +298,11 @@ void KeysPage::deleteKey()
             Q_EMIT deleteKeyRequested(id);
     });
     box->open();
+}
+
+void KeysPage::confirmDownloaded(const QString &path)
+{
+    FileDialogs::confirmSaved(this, tr("Key downloaded"), path)
+        ->setInformativeText(tr("The file holds the encrypted private key and its certificate; "
+                                "keep it like the passphrase."));
 }

@@ -41,6 +41,8 @@ public:
     // open with every input and shows `problem` (in words, at the field).
     void finishDialog(bool ok, const QString &problem);
     void showError(const ApiError &error);
+    // A downloaded key was written: its path and "Open folder".
+    void confirmDownloaded(const QString &path);
     // The site has no signature-key interface (a stock site): says so and offers its own page.
     void showNotOffered(const QUrl &sitePage);
     void showCertificateDetails(const CertificateSummary &certificate);

@@ -1,5 +1,7 @@
 #include "UploadKeyDialog.h"
 
+#include "FileDialogs.h"
+
 #include "common/PassphraseField.h"
 
 #include <QDialogButtonBox>
@@ -73,9 +75,10 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
     });
     connect(m_passphrase, &QLineEdit::textChanged, this, &UploadKeyDialog::updateState);
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString path
-            = QFileDialog::getOpenFileName(this, tr("Open signature key"), m_filePath->text(),
-                                           tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        // Keys usually arrive as downloads; then the folder last used for keys.
+        const QString path = FileDialogs::openFileName(
+            this, u"key"_s, tr("Open signature key"),
+            tr("PEM files (*.pem *.crt *.key);;All files (*)"), QStandardPaths::DownloadLocation);
         if (!path.isEmpty())
             setFilePath(path);
     });

@@ -1,5 +1,8 @@
 #include "SiteOverviewPage.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -32,6 +35,11 @@ SiteOverviewPage::SiteOverviewPage(QWidget *parent)
     , m_pending(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Reload"), this))
     , m_details(new QWidget(this))
+    , m_demoBox(new QGroupBox(tr("Demo credentials"), this))
+    , m_demoUser(new QLabel(this))
+    , m_demoSecret(new QLabel(this))
+    , m_demoWebUser(new QLabel(this))
+    , m_demoPassword(new QLabel(this))
 {
     setObjectName(u"overviewPage"_s);
     QFont big = m_title->font();
@@ -62,6 +70,33 @@ SiteOverviewPage::SiteOverviewPage(QWidget *parent)
     boxes->addWidget(siteBox, 1);
     boxes->addWidget(configBox, 1);
 
+    // The demo's secrets are random for each run and nothing else shows them.
+    auto *demoForm = new QFormLayout(m_demoBox);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const auto copyRow = [this, demoForm, fixed](const QString &label, QLabel *value,
+                                                 const QString &copyText, const QString &name) {
+        value->setFont(fixed);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        auto *copy = new QPushButton(copyText, m_demoBox);
+        copy->setObjectName(name);
+        connect(copy, &QPushButton::clicked, value,
+                [value] { QApplication::clipboard()->setText(value->text()); });
+        auto *row = new QHBoxLayout;
+        row->addWidget(value, 1);
+        row->addWidget(copy);
+        demoForm->addRow(label, row);
+    };
+    demoForm->addRow(new QLabel(tr("The embedded demo site made these credentials for this run. "
+                                   "The automation secret is also in the keychain for the demo "
+                                   "connection, so the registration wizard can use it."),
+                                m_demoBox));
+    qobject_cast<QLabel *>(demoForm->itemAt(0)->widget())->setWordWrap(true);
+    copyRow(tr("Automation user:"), m_demoUser, tr("Copy &user"), u"copyDemoUser"_s);
+    copyRow(tr("Automation secret:"), m_demoSecret, tr("Copy s&ecret"), u"copyDemoSecret"_s);
+    copyRow(tr("Web user:"), m_demoWebUser, tr("Copy w&eb user"), u"copyDemoWebUser"_s);
+    copyRow(tr("Password:"), m_demoPassword, tr("Copy pass&word"), u"copyDemoPassword"_s);
+    m_demoBox->hide();
+
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_refresh);
@@ -69,6 +104,7 @@ SiteOverviewPage::SiteOverviewPage(QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_state);
     layout->addWidget(m_details);
+    layout->addWidget(m_demoBox);
     layout->addStretch(1);
 
     connect(m_refresh, &QPushButton::clicked, this, &SiteOverviewPage::refreshRequested);
@@ -110,4 +146,22 @@ void SiteOverviewPage::setLoading(bool loading)
 {
     m_refresh->setEnabled(!loading);
     m_refresh->setText(loading ? tr("Loading…") : tr("&Reload"));
+}
+
+void SiteOverviewPage::setDemoCredentials(const QString &automationUser,
+                                          const QString &automationSecret, const QString &webUser,
+                                          const QString &webPassword)
+{
+    m_demoUser->setText(automationUser);
+    m_demoSecret->setText(automationSecret);
+    m_demoWebUser->setText(webUser);
+    m_demoPassword->setText(webPassword);
+    m_demoBox->show();
+}
+
+void SiteOverviewPage::clearDemoCredentials()
+{
+    m_demoSecret->clear();
+    m_demoPassword->clear();
+    m_demoBox->hide();
 }

@@ -22,6 +22,13 @@ public:
     void setVersion(const SiteVersion &version, const QString &connectionName, const QString &url);
     void setSummary(const SiteSummary &summary);
     void setLoading(bool loading);
+    // The embedded demo's users, shown with copy buttons so that every job (the registration
+    // wizard and the agent updater's command line included) can be tried in the demo.
+    // Hidden again for any other connection.
+    void setDemoCredentials(const QString &automationUser, const QString &automationSecret,
+                            const QString &webUser, const QString &webPassword);
+    void clearDemoCredentials();
+    QWidget *demoCredentialsBox() const { return m_demoBox; }
 
 Q_SIGNALS:
     void refreshRequested();
@@ -40,4 +47,9 @@ private:
     QLabel *m_pending;
     QPushButton *m_refresh;
     QWidget *m_details;
+    QWidget *m_demoBox;
+    QLabel *m_demoUser;
+    QLabel *m_demoSecret;
+    QLabel *m_demoWebUser;
+    QLabel *m_demoPassword;
 };

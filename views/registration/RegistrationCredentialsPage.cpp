@@ -17,12 +17,19 @@ RegistrationCredentialsPage::RegistrationCredentialsPage(QWidget *parent)
     , m_secretEdit(new QLineEdit)
     , m_secretLabel(new QLabel)
     , m_stored(new QPushButton)
+    , m_storedState(new QLabel)
 {
+    // Enter goes to "Next", never to the button that happens to have the focus.
+    m_stored->setAutoDefault(false);
     setTitle(tr("Credentials"));
     setSubTitle(tr("A user of the site who may register hosts. The secret is used for this "
                    "registration only and is not written anywhere."));
     m_automation->setChecked(true);
     m_secretEdit->setEchoMode(QLineEdit::Password);
+    // Without a buddy the label would show its "&" instead of a shortcut.
+    m_secretLabel->setBuddy(m_secretEdit);
+    m_storedState->setWordWrap(true);
+    m_storedState->hide();
     m_stored->hide();
     auto *form = new QFormLayout;
     form->addRow(tr("&User:"), m_userEdit);
@@ -32,15 +39,19 @@ RegistrationCredentialsPage::RegistrationCredentialsPage(QWidget *parent)
     layout->addWidget(m_password);
     layout->addLayout(form);
     layout->addWidget(m_stored, 0, Qt::AlignLeft);
+    layout->addWidget(m_storedState);
     layout->addStretch();
     updateLabels();
     connect(m_password, &QRadioButton::toggled, this, &RegistrationCredentialsPage::updateLabels);
     connect(m_userEdit, &QLineEdit::textChanged, this,
-            &RegistrationCredentialsPage::completeChanged);
+            [this] { RegistrationWizard::emitCompleteChanged(this); });
     connect(m_secretEdit, &QLineEdit::textChanged, this,
-            &RegistrationCredentialsPage::completeChanged);
-    connect(m_stored, &QPushButton::clicked, this,
-            [this] { Q_EMIT storedSecretRequested(m_storedConnection); });
+            [this] { RegistrationWizard::emitCompleteChanged(this); });
+    connect(m_stored, &QPushButton::clicked, this, [this] {
+        m_storedState->setText(tr("Reading the secret from the keychain…"));
+        m_storedState->show();
+        Q_EMIT storedSecretRequested(m_storedConnection);
+    });
 }
 
 RegistrationCredentialsPage::~RegistrationCredentialsPage()
@@ -70,7 +81,20 @@ void RegistrationCredentialsPage::initializePage()
         }
     }
     m_stored->setVisible(!m_storedConnection.isEmpty());
-    m_stored->setText(tr("Use the secret stored for “%1”").arg(m_storedConnection));
+    m_stored->setText(tr("Use the secret &stored for “%1”").arg(m_storedConnection));
+    m_storedState->hide();
+}
+
+void RegistrationCredentialsPage::focusFirstInput()
+{
+    // The keyboard starts where there is something to type.
+    if (m_userEdit->text().isEmpty())
+        m_userEdit->setFocus();
+    else if (m_secretEdit->text().isEmpty())
+        (m_storedConnection.isEmpty() ? static_cast<QWidget *>(m_secretEdit) : m_stored)
+            ->setFocus();
+    else
+        m_secretEdit->setFocus();
 }
 
 void RegistrationCredentialsPage::fill(RegistrationRequest &request) const
@@ -89,6 +113,17 @@ void RegistrationCredentialsPage::setStoredSecret(const QByteArray &secret)
 {
     m_automation->setChecked(true);
     m_secretEdit->setText(QString::fromUtf8(secret));
+    m_storedState->setText(
+        tr("The secret stored for “%1” is filled in (hidden).").arg(m_storedConnection));
+    m_storedState->show();
+}
+
+void RegistrationCredentialsPage::setStoredSecretError(const QString &reason)
+{
+    m_storedState->setText(tr("No secret could be read for “%1”: %2. Type the secret.")
+                               .arg(m_storedConnection, reason));
+    m_storedState->show();
+    m_secretEdit->setFocus();
 }
 
 bool RegistrationCredentialsPage::isComplete() const

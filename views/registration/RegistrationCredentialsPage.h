@@ -23,7 +23,10 @@ public:
     void fill(RegistrationRequest &request) const;
     QByteArray secret() const;
     void setStoredSecret(const QByteArray &secret);
+    void setStoredSecretError(const QString &reason);
     void initializePage() override;
+    // Called by the wizard after it has placed the focus on the page.
+    void focusFirstInput();
     bool validatePage() override;
     bool isComplete() const override;
 
@@ -31,6 +34,7 @@ public:
     QLineEdit *secretEdit() const { return m_secretEdit; }
     QRadioButton *passwordButton() const { return m_password; }
     QPushButton *storedSecretButton() const { return m_stored; }
+    QLabel *storedSecretState() const { return m_storedState; }
 
 Q_SIGNALS:
     void storedSecretRequested(const QString &connectionName);
@@ -45,5 +49,6 @@ private:
     QLineEdit *m_secretEdit;
     QLabel *m_secretLabel;
     QPushButton *m_stored;
+    QLabel *m_storedState;
     QString m_storedConnection;
 };

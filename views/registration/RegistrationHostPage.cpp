@@ -1,5 +1,7 @@
 #include "RegistrationHostPage.h"
 
+#include "RegistrationWizard.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,7 +36,7 @@ RegistrationHostPage::RegistrationHostPage(QWidget *parent)
         else
             m_hint->setText(tr("The host must exist in the site's setup. Whether it does is "
                                "checked with your credentials before registering."));
-        Q_EMIT completeChanged();
+        RegistrationWizard::emitCompleteChanged(this);
     });
 }
 

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "CertificateChainView.h"
+#include "RegistrationWizard.h"
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +34,8 @@ RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     setSubTitle(tr("The Checkmk site this machine gets its agent updates from."));
     m_serverEdit->setPlaceholderText(tr("monitoring.example.com or host:port"));
     m_siteEdit->setPlaceholderText(tr("mysite"));
+    // Enter goes to "Next" (which checks first), not to the focused button.
+    m_check->setAutoDefault(false);
     m_protocol->addItem(u"https"_s);
     m_protocol->addItem(u"http"_s);
     m_status->setWordWrap(true);
@@ -72,22 +75,53 @@ RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     connect(m_siteEdit, &QLineEdit::textChanged, this, &RegistrationServerPage::inputChanged);
     connect(m_protocol, &QComboBox::currentIndexChanged, this,
             &RegistrationServerPage::inputChanged);
-    connect(m_check, &QPushButton::clicked, this, [this] {
-        m_status->setText(tr("Connecting to %1…").arg(m_serverEdit->text().trimmed()));
-        m_check->setEnabled(false);
-        Q_EMIT checkRequested();
-    });
+    connect(m_check, &QPushButton::clicked, this, [this] { startCheck(false); });
     connect(m_trustGroup, &QButtonGroup::buttonToggled, this, [this] {
         updateTrustWarning();
-        Q_EMIT completeChanged();
+        RegistrationWizard::emitCompleteChanged(this);
     });
+}
+
+void RegistrationServerPage::suggest(const QString &server, const QString &site, bool https)
+{
+    if (m_typed || server.isEmpty())
+        return;
+    m_suggesting = true;
+    m_serverEdit->setText(server);
+    m_siteEdit->setText(site);
+    m_protocol->setCurrentIndex(https ? 0 : 1);
+    m_suggesting = false;
+}
+
+void RegistrationServerPage::startCheck(bool thenAdvance)
+{
+    m_advanceAfterCheck = thenAdvance;
+    m_status->setText(tr("Connecting to %1…").arg(m_serverEdit->text().trimmed()));
+    // Disabling the focused button would throw the keyboard focus onto the next widget.
+    m_checkHadFocus = m_check->hasFocus();
+    m_check->setEnabled(false);
+    Q_EMIT checkRequested();
+}
+
+bool RegistrationServerPage::validatePage()
+{
+    // Going on without knowing whether the certificate is trusted would only fail later:
+    // Next checks first and moves on by itself when nothing needs deciding.
+    if (m_checked)
+        return true;
+    if (m_check->isEnabled())
+        startCheck(true);
+    return false;
 }
 
 void RegistrationServerPage::inputChanged()
 {
+    if (!m_suggesting)
+        m_typed = true;
     // A new address makes the earlier check meaningless.
     m_checked = false;
     m_result = {};
+    m_pinnedBy.clear();
     m_status->clear();
     m_chainView->hide();
     m_trustBox->hide();
@@ -96,7 +130,7 @@ void RegistrationServerPage::inputChanged()
     m_insecure->setChecked(false);
     m_trustGroup->setExclusive(true);
     m_check->setEnabled(!m_serverEdit->text().trimmed().isEmpty());
-    Q_EMIT completeChanged();
+    RegistrationWizard::emitCompleteChanged(this);
 }
 
 void RegistrationServerPage::updateTrustWarning()
@@ -114,7 +148,7 @@ void RegistrationServerPage::fill(RegistrationRequest &request) const
     request.trustedCertificatesPem.clear();
     request.pinnedSha256.clear();
     if (m_checked && !m_result.verified && !m_result.chain.isEmpty()) {
-        if (m_trust->isChecked()) {
+        if (!m_pinnedBy.isEmpty() || m_trust->isChecked()) {
             request.trust = RegistrationRequest::Trust::TrustCertificate;
             request.trustedCertificatesPem << m_result.chain.first().pem;
             request.pinnedSha256 << m_result.chain.first().sha256;
@@ -128,11 +162,34 @@ void RegistrationServerPage::setCheckResult(const TlsCheckResult &result)
 {
     m_result = result;
     m_checked = true;
+    m_pinnedBy.clear();
+    // A certificate the user already pinned for a saved connection to this server is not asked
+    // about again: it is trusted for the registration as it is for the connection.
+    if (result.reached && !result.verified && !result.chain.isEmpty()) {
+        if (auto *w = qobject_cast<RegistrationWizard *>(wizard())) {
+            const QString server = m_serverEdit->text().trimmed();
+            for (const SiteConnection &c : w->knownConnections()) {
+                if (c.server.compare(server, Qt::CaseInsensitive) == 0
+                    && c.pinnedSha256.contains(result.chain.first().sha256, Qt::CaseInsensitive)) {
+                    m_pinnedBy = c.name;
+                    break;
+                }
+            }
+        }
+    }
     m_check->setEnabled(true);
+    if (m_checkHadFocus)
+        m_check->setFocus();
+    m_checkHadFocus = false;
     m_chainView->setVisible(!result.chain.isEmpty());
     m_chainView->setChain(result.chain);
-    m_trustBox->setVisible(result.reached && !result.verified && !result.chain.isEmpty());
-    if (result.plainHttp)
+    m_trustBox->setVisible(result.reached && !result.verified && !result.chain.isEmpty()
+                           && m_pinnedBy.isEmpty());
+    if (!m_pinnedBy.isEmpty())
+        m_status->setText(tr("✔ This is the certificate you already trust for the connection "
+                             "“%1”; it is kept as a local certificate, like --trust-cert.")
+                              .arg(m_pinnedBy));
+    else if (result.plainHttp)
         m_status->setText(tr("Plain HTTP: there is no certificate to check, and the "
                              "credentials cross the network unencrypted."));
     else if (!result.reached)
@@ -143,7 +200,12 @@ void RegistrationServerPage::setCheckResult(const TlsCheckResult &result)
         m_status->setText(tr("✘ The certificate is NOT trusted: %1\nCompare the fingerprint "
                              "with the one your site administrator gives you before trusting it.")
                               .arg(result.errors.join(u"; "_s)));
-    Q_EMIT completeChanged();
+    RegistrationWizard::emitCompleteChanged(this);
+    const bool advance = m_advanceAfterCheck;
+    m_advanceAfterCheck = false;
+    if (advance && result.reached && (result.verified || !m_pinnedBy.isEmpty()) && wizard()
+        && wizard()->currentPage() == this)
+        wizard()->next();
 }
 
 bool RegistrationServerPage::isComplete() const
@@ -152,6 +214,6 @@ bool RegistrationServerPage::isComplete() const
         return false;
     // Once we know the certificate is untrusted, going on needs a decision.
     if (m_checked && m_result.reached && !m_result.verified && !m_result.chain.isEmpty())
-        return m_trust->isChecked() || m_insecure->isChecked();
+        return !m_pinnedBy.isEmpty() || m_trust->isChecked() || m_insecure->isChecked();
     return true;
 }

@@ -25,7 +25,13 @@ public:
 
     void fill(RegistrationRequest &request) const;
     void setCheckResult(const TlsCheckResult &result);
+    // Fills in a site the user has not typed over yet (from the active connection or the
+    // agent updater rule's update server).
+    void suggest(const QString &server, const QString &site, bool https);
+    // The saved connection whose pinned certificate the check found, or empty.
+    QString pinnedBy() const { return m_pinnedBy; }
     bool isComplete() const override;
+    bool validatePage() override;
 
     QLineEdit *serverEdit() const { return m_serverEdit; }
     QLineEdit *siteEdit() const { return m_siteEdit; }
@@ -38,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void inputChanged();
+    void startCheck(bool thenAdvance);
     void updateTrustWarning();
 
     QLineEdit *m_serverEdit;
@@ -52,5 +59,10 @@ private:
     QButtonGroup *m_trustGroup;
     QLabel *m_insecureWarning;
     TlsCheckResult m_result;
+    QString m_pinnedBy;
     bool m_checked = false;
+    bool m_suggesting = false;
+    bool m_advanceAfterCheck = false;
+    bool m_checkHadFocus = false;
+    bool m_typed = false; // the user changed the site: suggestions no longer overwrite it
 };

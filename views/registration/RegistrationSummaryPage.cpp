@@ -24,6 +24,7 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     , m_stateHint(new QLabel)
     , m_banner(new ErrorBanner)
 {
+    m_choosePath->setAutoDefault(false); // Enter registers; it does not open a file dialog
     setTitle(tr("Summary"));
     setSubTitle(tr("Check what will be sent, then register."));
     // Once registered there is no going back: the site has made a new host secret.
@@ -132,9 +133,9 @@ void RegistrationSummaryPage::setStateFilePath(const QString &path, bool isDefau
     m_stateHint->setText(
         isDefaultLocation
             ? tr("The agent updater reads its state from this file.")
-            : tr("AgentDesk cannot write /etc/cmk-update-agent.state (it does not run as root). "
-                 "The state is written here instead; the result page tells you how to move it "
-                 "into place."));
+            : tr("The agent updater reads /etc/cmk-update-agent.state, which only root may "
+                 "write; AgentDesk writes the state here instead, and the result page tells you "
+                 "how to move it into place."));
 }
 
 QString RegistrationSummaryPage::stateFilePath() const

@@ -1,5 +1,10 @@
 #include "RegistrationWizard.h"
 
+#include <QApplication>
+#include <QLineEdit>
+#include <QPointer>
+#include <QTimer>
+
 #include "RegistrationCredentialsPage.h"
 #include "RegistrationHostPage.h"
 #include "RegistrationResultPage.h"
@@ -24,6 +29,30 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
     setPage(ResultPage, m_result);
     setMinimumSize(640, 520);
 
+    // After a page switch the keyboard belongs in the page's first input. QWizard's own choice
+    // is undone by the same hide/show as above (the focus lands outside the wizard), and on the
+    // credentials page the wanted input is not the first child anyway. Queued: the switch moves
+    // the focus after emitting currentIdChanged.
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        QTimer::singleShot(0, this, [this, id] {
+            QWizardPage *page = currentPage();
+            if (currentId() != id || !page)
+                return;
+            if (id == CredentialsPage) {
+                m_credentials->focusFirstInput();
+                return;
+            }
+            const QWidget *focus = QApplication::focusWidget();
+            if (focus && page->isAncestorOf(focus))
+                return;
+            for (QLineEdit *edit : page->findChildren<QLineEdit *>()) {
+                if (edit->isVisible() && edit->isEnabled()) {
+                    edit->setFocus(Qt::TabFocusReason);
+                    return;
+                }
+            }
+        });
+    });
     connect(m_server, &RegistrationServerPage::checkRequested, this,
             [this] { Q_EMIT checkConnectionRequested(request()); });
     connect(m_credentials, &RegistrationCredentialsPage::storedSecretRequested, this,
@@ -35,6 +64,14 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
 }
 
 RegistrationWizard::~RegistrationWizard() = default;
+
+void RegistrationWizard::emitCompleteChanged(QWizardPage *page)
+{
+    QPointer<QWidget> focus = QApplication::focusWidget();
+    Q_EMIT page->completeChanged();
+    if (focus && focus != QApplication::focusWidget() && focus->isVisible() && focus->isEnabled())
+        focus->setFocus(Qt::OtherFocusReason);
+}
 
 RegistrationRequest RegistrationWizard::request() const
 {
@@ -61,6 +98,29 @@ void RegistrationWizard::setDefaultHostName(const QString &name)
     m_host->setDefaultHostName(name);
 }
 
+void RegistrationWizard::setActiveConnection(const SiteConnection &connection)
+{
+    m_active = connection;
+    applySuggestion();
+}
+
+void RegistrationWizard::setRuleServer(const QString &server, const QString &site, bool https)
+{
+    m_ruleServer = server;
+    m_ruleSite = site;
+    m_ruleHttps = https;
+    applySuggestion();
+}
+
+void RegistrationWizard::applySuggestion()
+{
+    if (!m_ruleServer.isEmpty())
+        m_server->suggest(m_ruleServer, m_ruleSite, m_ruleHttps);
+    else
+        m_server->suggest(m_active.server, m_active.site,
+                          m_active.protocol == SiteConnection::Protocol::Https);
+}
+
 void RegistrationWizard::setStateFilePath(const QString &path, bool isDefaultLocation)
 {
     m_summary->setStateFilePath(path, isDefaultLocation);
@@ -79,6 +139,11 @@ void RegistrationWizard::setHostCheck(const HostCheck &check)
 void RegistrationWizard::setStoredSecret(const QByteArray &secret)
 {
     m_credentials->setStoredSecret(secret);
+}
+
+void RegistrationWizard::setStoredSecretError(const QString &reason)
+{
+    m_credentials->setStoredSecretError(reason);
 }
 
 void RegistrationWizard::setRegistrationResult(const RegistrationReport &report)

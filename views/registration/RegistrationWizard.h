@@ -46,16 +46,27 @@ public:
     void setKnownConnections(const QList<SiteConnection> &connections);
     const QList<SiteConnection> &knownConnections() const { return m_connections; }
     void setDefaultHostName(const QString &name);
+    // Suggestions for the first page, unless the user typed over them: the agent updater rule's
+    // update server wins over the active connection, as it is where the updater will ask.
+    void setActiveConnection(const SiteConnection &connection);
+    void setRuleServer(const QString &server, const QString &site, bool https);
     void setStateFilePath(const QString &path, bool isDefaultLocation);
 
     // Answers to the signals.
     void setConnectionCheckResult(const TlsCheckResult &result);
     void setHostCheck(const HostCheck &check);
     void setStoredSecret(const QByteArray &secret);
+    void setStoredSecretError(const QString &reason);
     void setRegistrationResult(const RegistrationReport &report);
     void setRegistrationError(const ApiError &error, const QString &context);
 
     bool isRegistered() const { return m_registered; }
+
+    // Pages emit completeChanged() through this. QWizard hides and shows its page area on every
+    // completeChanged() (to avoid flicker), and hiding the area moves the keyboard focus out of
+    // it: typing "my-server" left "m" in the field and the focus on the next widget. The focus
+    // goes back where the user was typing.
+    static void emitCompleteChanged(QWizardPage *page);
     RegistrationServerPage *serverPage() const { return m_server; }
     RegistrationHostPage *hostPage() const { return m_host; }
     RegistrationCredentialsPage *credentialsPage() const { return m_credentials; }
@@ -76,5 +87,11 @@ private:
     RegistrationCredentialsPage *m_credentials;
     RegistrationSummaryPage *m_summary;
     RegistrationResultPage *m_result;
+    void applySuggestion();
+
+    SiteConnection m_active;
+    QString m_ruleServer;
+    QString m_ruleSite;
+    bool m_ruleHttps = true;
     bool m_registered = false;
 };

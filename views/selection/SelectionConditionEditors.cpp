@@ -146,14 +146,16 @@ SelectionConditionEditors::SelectionConditionEditors(QWidget *parent)
 
     // Two columns only where the boxes are lists; rows with several controls get the full
     // width so that nothing is pushed out sideways in a narrow window.
+    // One column: two side by side forced the page wider than a 1,024 px window and hid the
+    // editors' Remove buttons; the column scrolls vertically instead.
     grid->addWidget(sitesBox, 0, 0);
-    grid->addWidget(groupsBox, 0, 1);
-    grid->addWidget(foldersBox, 1, 0, 1, 2);
-    grid->addWidget(tagsBox, 2, 0, 1, 2);
-    grid->addWidget(labelsBox, 3, 0, 1, 2);
-    grid->addWidget(hostsBox, 4, 0, 1, 2);
-    grid->addWidget(excludedBox, 5, 0, 1, 2);
-    grid->setRowStretch(6, 1);
+    grid->addWidget(groupsBox, 1, 0);
+    grid->addWidget(foldersBox, 2, 0);
+    grid->addWidget(tagsBox, 3, 0);
+    grid->addWidget(labelsBox, 4, 0);
+    grid->addWidget(hostsBox, 5, 0);
+    grid->addWidget(excludedBox, 6, 0);
+    grid->setRowStretch(7, 1);
 }
 
 QGroupBox *SelectionConditionEditors::createHostListEditor(const QString &title,

@@ -1,5 +1,8 @@
 #include "SetupPage.h"
 
+#include "FlowLayout.h"
+#include "HeaderMemory.h"
+
 #include <QCheckBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -89,10 +92,15 @@ SetupPage::SetupPage(QWidget *parent)
 
     auto *pendingBox = new QGroupBox(tr("Pending changes"), this);
     auto *pendingLayout = new QVBoxLayout(pendingBox);
-    auto *pendingRow = new QHBoxLayout;
-    pendingRow->addWidget(m_pendingLabel, 1);
-    pendingRow->addWidget(m_showPending);
-    pendingRow->addWidget(m_activate);
+    // The label wraps and the buttons go below it when the window is narrow (or the language
+    // long), so this box never forces the page wider than the window.
+    m_pendingLabel->setWordWrap(true);
+    auto *pendingRow = new QVBoxLayout;
+    pendingRow->addWidget(m_pendingLabel);
+    auto *pendingButtons = new FlowLayout(nullptr, 6, 6);
+    pendingButtons->addWidget(m_showPending);
+    pendingButtons->addWidget(m_activate);
+    pendingRow->addLayout(pendingButtons);
     m_showPending->setCheckable(true);
     m_pendingList->hide();
     m_pendingList->setMaximumHeight(120);
@@ -113,6 +121,7 @@ SetupPage::SetupPage(QWidget *parent)
     m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rules->horizontalHeader()->setStretchLastSection(true);
+    HeaderMemory::attach(m_rules->horizontalHeader(), u"rules"_s);
     m_rules->setMinimumHeight(110);
     m_noRules->setWordWrap(true);
     m_noRules->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -122,7 +131,7 @@ SetupPage::SetupPage(QWidget *parent)
     m_noRules->hide();
     rulesLayout->addWidget(m_noRules);
     rulesLayout->addWidget(m_rules);
-    auto *ruleButtons = new QHBoxLayout;
+    auto *ruleButtons = new FlowLayout(nullptr, 6, 6);
     auto *newRule = new QPushButton(tr("&New rule…"), this);
     newRule->setObjectName(u"newRule"_s);
     m_editRule = new QPushButton(tr("&Edit…"), this);
@@ -139,7 +148,6 @@ SetupPage::SetupPage(QWidget *parent)
     ruleButtons->addWidget(m_moveUp);
     ruleButtons->addWidget(m_moveDown);
     ruleButtons->addWidget(m_deleteRule);
-    ruleButtons->addStretch(1);
     rulesLayout->addLayout(ruleButtons);
     const auto selectedRow = [this] {
         const auto rows = m_rules->selectionModel()->selectedRows();
@@ -266,7 +274,8 @@ void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
         const QString label = buttonText(r.item);
         if (!label.isEmpty()) {
             auto *go = new QPushButton(label, this);
-            go->setEnabled(!met);
+            // Also once met: the page that fixes an item is where it is looked after.
+            go->setEnabled(true);
             const Prerequisites::Item item = r.item;
             connect(go, &QPushButton::clicked, this, [this, item] { Q_EMIT goToRequested(item); });
             m_checklist->addWidget(go, row, 2, Qt::AlignTop);

@@ -1,5 +1,7 @@
 #include "UpdaterRuleDialog.h"
 
+#include "FileDialogs.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -34,6 +37,31 @@ QString notSetTip()
     return QCoreApplication::translate("UpdaterRuleDialog",
                                        "Unticked: not set by this rule; a later rule or the "
                                        "default decides.");
+}
+
+// The label next to the input for a rule issue's field ("conditions.host_tags[1]" → "Host tags
+// (no. 2)"), so that messages use the words the user sees; value keys as the model names them.
+QString ruleFieldLabel(const QString &field)
+{
+    static const QRegularExpression first(u"\\[(\\d+)\\]"_s);
+    const auto m = first.match(field);
+    const int index = m.hasMatch() ? m.captured(1).toInt() : -1;
+    QString label;
+    if (field == u"folder"_s)
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Folder");
+    else if (field == u"properties.documentation_url"_s)
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Documentation URL");
+    else if (field.startsWith(u"conditions.host_name"_s))
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Host names");
+    else if (field.startsWith(u"conditions.host_tags"_s))
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Host tags");
+    else if (field.startsWith(u"conditions.host_label_groups"_s))
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Host labels");
+    else
+        return AgentUpdaterConfig::fieldLabel(field);
+    return index < 0
+        ? label
+        : QCoreApplication::translate("UpdaterRuleDialog", "%1 (no. %2)").arg(label).arg(index + 1);
 }
 } // namespace
 
@@ -176,6 +204,44 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
         m_keyPems << pem;
     }
     m_issues->setWordWrap(true);
+    // What's This (Shift+F1) on every parameter, in the manual's words.
+    m_activated->setWhatsThis(
+        tr("Activation: adds the agent updater plug-in (cmk-update-agent) to the agents of the "
+           "hosts this rule matches. Turned off for a host, the agent removes its updater with "
+           "the next update; only a manually installed package brings it back."));
+    m_server->setWhatsThis(
+        tr("Update server: the DNS name or IP address under which the hosts reach this Checkmk "
+           "server. The hosts must resolve the name, and with https the certificate must match "
+           "it. Without it, the server must be given at registration."));
+    m_site->setWhatsThis(tr("The name of the Checkmk site of the update server."));
+    m_protocol->setWhatsThis(
+        tr("Protocol for fetching updates: https is recommended (the updater then needs a CA "
+           "certificate to verify the connection). A server that forces https ignores http "
+           "here."));
+    m_usage->setWhatsThis(
+        tr("In distributed monitoring a host gets its update server from the site that "
+           "monitors it. \"For registration and updates\" uses this server permanently and "
+           "ignores the automatic one; \"for registration only\" uses it only to register."));
+    m_interval->setWhatsThis(
+        tr("Check interval: how often the updater asks the server for a new agent; in between "
+           "it answers from its cache. Default one hour; less than 10 minutes loads the network "
+           "heavily when there are many hosts."));
+    m_proxy->setWhatsThis(
+        tr("Proxy: without a setting the updater connects directly and ignores the host's proxy "
+           "settings. Choose \"from the environment\" to use the host's proxy variables, or "
+           "give a proxy explicitly."));
+    m_edition->setWhatsThis(
+        tr("Package format (Linux only): the packaged binary needs a 64-bit x86 Linux with "
+           "glibc 2.17 or newer; the Python script needs Python 3.7 or newer with the modules "
+           "cryptography, requests and pysocks."));
+    m_certificateList->setWhatsThis(
+        tr("CA certificates the updater uses to verify https connections. Once any certificate "
+           "is given (here, from the site or at registration), the updater ignores all other "
+           "certificate authorities: give the root of the server's chain."));
+    m_keyList->setWhatsThis(
+        tr("Signature keys the agent will accept: at least one. While replacing a key, accept "
+           "both the old and the new key until every host has a package that knows the new "
+           "one."));
 
     auto *ruleBox = new QGroupBox(tr("Rule"), this);
     auto *ruleForm = new QFormLayout(ruleBox);
@@ -240,7 +306,7 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     auto *setCertificates = setBox(kCertificates, tr("CA &certificates:"));
     valueForm->addRow(setCertificates, certColumn);
     m_keyList->setMaximumHeight(80);
-    auto *setKeys = setBox(kKeys, tr("Accepted &keys:"));
+    auto *setKeys = setBox(kKeys, tr("Accepted signature &keys:"));
     valueForm->addRow(setKeys, m_keyList);
 
     addParameter(kActivated, setActivated, { m_activated },
@@ -427,8 +493,9 @@ void UpdaterRuleDialog::setSiteError(const ApiError &error)
 
 void UpdaterRuleDialog::addCertificateFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("CA certificate"), QString(), tr("PEM files (*.pem *.crt *.cer);;All files (*)"));
+    const QString path = FileDialogs::openFileName(
+        this, u"certificate"_s, tr("CA certificate"),
+        tr("PEM files (*.pem *.crt *.cer);;All files (*)"), QStandardPaths::DownloadLocation);
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -460,15 +527,15 @@ void UpdaterRuleDialog::validate()
     bool errors = false;
     QString error;
     if (!ConditionText::parseTags(m_tags->text(), &error)) {
-        lines << tr("✘ conditions.host_tags: %1").arg(error);
+        lines << tr("✘ Host tags: %1").arg(error);
         errors = true;
     }
     if (!ConditionText::parseLabels(m_labels->text(), &error)) {
-        lines << tr("✘ conditions.host_label_groups: %1").arg(error);
+        lines << tr("✘ Host labels: %1").arg(error);
         errors = true;
     }
     for (const AgentUpdaterRule::Issue &issue : r.validate()) {
-        lines << u"✘ %1: %2"_s.arg(issue.field, issue.message);
+        lines << u"✘ %1: %2"_s.arg(ruleFieldLabel(issue.field), issue.message);
         errors = true;
     }
     // A rule may leave parameters unset (a later rule or the default decides); what it does set
@@ -480,10 +547,11 @@ void UpdaterRuleDialog::validate()
             continue;
         const bool isError = issue.severity == AgentUpdaterConfig::Severity::Error;
         errors = errors || isError;
-        lines << u"%1 %2: %3"_s.arg(isError ? u"✘"_s : u"⚠"_s, issue.field, issue.message);
+        lines << u"%1 %2: %3"_s.arg(isError ? u"✘"_s : u"⚠"_s,
+                                    AgentUpdaterConfig::fieldLabel(issue.field), issue.message);
     }
     for (const QString &w : std::as_const(m_certificateWarnings))
-        lines << u"⚠ certificates: "_s + w;
+        lines << u"⚠ %1: %2"_s.arg(AgentUpdaterConfig::fieldLabel(kCertificates), w);
     if (!m_siteError.isEmpty())
         lines << u"✘ "_s + m_siteError;
     m_issues->setText(lines.join(u'\n'));

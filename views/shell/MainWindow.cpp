@@ -4,19 +4,25 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 #include "ErrorBanner.h"
+#include "PageHelp.h"
 
 using namespace Qt::StringLiterals;
 
@@ -119,6 +125,16 @@ void MainWindow::buildMenus()
     connect(navigation, &QAction::triggered, this, [this] { m_navigation->setFocus(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    // The manual relies on inline help throughout; here it is F1 for the page and Shift+F1 for
+    // any item on it.
+    QAction *pageHelp = help->addAction(tr("&Help on this page"));
+    pageHelp->setShortcut(QKeySequence::HelpContents);
+    pageHelp->setShortcutContext(Qt::ApplicationShortcut);
+    connect(pageHelp, &QAction::triggered, this, &MainWindow::showPageHelp);
+    QAction *whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setText(tr("What's &This?"));
+    help->addAction(whatsThis);
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About AgentDesk"));
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About AgentDesk"),
@@ -126,6 +142,33 @@ void MainWindow::buildMenus()
                               "of Checkmk sites.</p>")
                                .arg(QApplication::applicationVersion().toHtmlEscaped()));
     });
+}
+
+void MainWindow::showPageHelp()
+{
+    const QString id = currentPage();
+    const QString text = PageHelp::html(id);
+    if (text.isEmpty())
+        return;
+    if (!m_help) {
+        m_help = new QDialog(this);
+        m_help->setObjectName(u"helpDialog"_s);
+        auto *browser = new QTextBrowser(m_help);
+        browser->setObjectName(u"helpText"_s);
+        browser->setOpenExternalLinks(true);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, m_help);
+        connect(buttons, &QDialogButtonBox::rejected, m_help, &QDialog::close);
+        auto *layout = new QVBoxLayout(m_help);
+        layout->addWidget(browser);
+        layout->addWidget(buttons);
+        m_help->resize(620, 520);
+    }
+    const QListWidgetItem *item = m_navigation->currentItem();
+    m_help->setWindowTitle(PageHelp::title(item ? item->text() : QString()));
+    m_help->findChild<QTextBrowser *>()->setHtml(text);
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
 }
 
 void MainWindow::addPage(const QString &id, const QString &title, const QIcon &icon, QWidget *page)
@@ -142,6 +185,12 @@ void MainWindow::addPage(const QString &id, const QString &title, const QIcon &i
     }
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
+    // As wide as the longest page name (German ones are long), never cut.
+    const int text = m_navigation->fontMetrics().horizontalAdvance(title);
+    const int needed = text + m_navigation->iconSize().width() + 40
+        + m_navigation->verticalScrollBar()->sizeHint().width();
+    if (needed > m_navigation->width())
+        m_navigation->setFixedWidth(needed);
 }
 
 void MainWindow::showPage(const QString &id)

@@ -7,6 +7,7 @@
 
 class ErrorBanner;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -33,6 +34,9 @@ public:
     void setConnected(const SiteVersion &version, TlsState tls, bool demo);
     void setDisconnected(const QString &reason);
     ErrorBanner *errorBanner() const { return m_banner; }
+    // F1: the current page's help (PageHelp) in a window of its own; null until first shown.
+    void showPageHelp();
+    QDialog *helpDialog() const { return m_help; }
 
 Q_SIGNALS:
     void connectionChosen(const QString &name);
@@ -55,4 +59,5 @@ private:
     QLabel *m_tlsLabel;
     QLabel *m_demoLabel;
     QStringList m_pageIds;
+    QDialog *m_help = nullptr;
 };

@@ -28,6 +28,8 @@
 #include <QVBoxLayout>
 
 #include "DistributionBar.h"
+#include "FileDialogs.h"
+#include "FlowLayout.h"
 #include "HostDetailPane.h"
 #include "UpdateCategory.h"
 #include "UpdateStatusFilterProxy.h"
@@ -129,10 +131,10 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_tableStack->addWidget(m_table);
     m_tableStack->addWidget(m_empty);
 
-    auto *statistics = new QHBoxLayout;
-    statistics->setSpacing(4);
+    // The counts wrap onto a second line in a narrow window rather than being cut.
     auto *statisticsBox = new QWidget(this);
-    statisticsBox->setLayout(statistics);
+    auto *statistics = new FlowLayout(statisticsBox, 4, 4);
+    statistics->setContentsMargins(0, 0, 0, 0);
     for (const UpdateCategory::Category c : statisticsOrder) {
         auto *button = new QToolButton(this);
         button->setObjectName(u"category%1"_s.arg(int(c)));
@@ -140,6 +142,8 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setProperty("category", int(c));
         button->setToolTip(UpdateCategory::description(c));
+        button->setWhatsThis(UpdateCategory::description(c)
+                             + tr(" Click to show only these hosts; click again to show all."));
         QPixmap swatch(12, 12);
         swatch.fill(UpdateCategory::color(c));
         button->setIcon(QIcon(swatch));
@@ -148,7 +152,6 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
         connect(button, &QToolButton::clicked, this,
                 [this, c](bool checked) { setCategoryFilter(checked ? int(c) : -1); });
     }
-    statistics->addStretch(1);
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_search, 1);
@@ -426,16 +429,19 @@ void UpdateStatusPage::copySelection() const
 
 void UpdateStatusPage::exportToFile()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export visible rows"),
-                                                      dir + u"/agent-update-status.csv"_s,
-                                                      tr("CSV files (*.csv)"));
+    const QString path = FileDialogs::saveFileName(
+        this, u"export"_s, tr("Export visible rows"), u"agent-update-status.csv"_s,
+        tr("CSV files (*.csv)"), QStandardPaths::DocumentsLocation);
     if (path.isEmpty())
         return;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !exportCsv(&file) || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || !exportCsv(&file) || !file.commit()) {
         QMessageBox::warning(this, tr("Export failed"),
                              tr("Could not write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    FileDialogs::confirmSaved(this, tr("Export CSV"), path)
+        ->setInformativeText(tr("%n row(s) exported.", nullptr, m_proxy->rowCount()));
 }
 
 void UpdateStatusPage::chooseColumns(const QPoint &pos)

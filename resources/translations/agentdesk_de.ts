@@ -1,0 +1,4480 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AgentUpdaterConfig</name>
+    <message>
+        <source>The value has an unexpected form.</source>
+        <translation>Der Wert hat eine unerwartete Form.</translation>
+    </message>
+    <message>
+        <source>No update server is configured.</source>
+        <translation>Es ist kein Update-Server konfiguriert.</translation>
+    </message>
+    <message>
+        <source>The update server name is missing.</source>
+        <translation>Der Name des Update-Servers fehlt.</translation>
+    </message>
+    <message>
+        <source>The site name is missing.</source>
+        <translation>Der Name der Instanz fehlt.</translation>
+    </message>
+    <message>
+        <source>The protocol must be http or https.</source>
+        <translation>Das Protokoll muss http oder https sein.</translation>
+    </message>
+    <message>
+        <source>Plain http sends the host secret unencrypted; use https.</source>
+        <translation>Einfaches http überträgt das Host-Secret unverschlüsselt; verwenden Sie https.</translation>
+    </message>
+    <message>
+        <source>The usage must be registration or always.</source>
+        <translation>Die Verwendung muss registration oder always sein.</translation>
+    </message>
+    <message>
+        <source>This is not a PEM certificate.</source>
+        <translation>Dies ist kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Checking more often than every 10 minutes loads the site needlessly.</source>
+        <translation>Häufiger als alle 10 Minuten zu prüfen belastet die Instanz unnötig.</translation>
+    </message>
+    <message>
+        <source>The proxy server is missing.</source>
+        <translation>Der Proxy-Server fehlt.</translation>
+    </message>
+    <message>
+        <source>The proxy port must be between 1 and 65535.</source>
+        <translation>Der Proxy-Port muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <source>The proxy protocol must be http, socks4 or socks5.</source>
+        <translation>Das Proxy-Protokoll muss http, socks4 oder socks5 sein.</translation>
+    </message>
+    <message>
+        <source>The edition must be bit64 or script.</source>
+        <translation>Die Edition muss bit64 oder script sein.</translation>
+    </message>
+    <message>
+        <source>At least one signature key is needed: the updater installs only signed agents.</source>
+        <translation>Mindestens ein Signaturschlüssel ist nötig: Der Updater installiert nur signierte Agenten.</translation>
+    </message>
+    <message>
+        <source>Deploy the agent updater plug-in</source>
+        <translation>Agent-Updater-Plugin verteilen</translation>
+    </message>
+    <message>
+        <source>Update server</source>
+        <translation>Update-Server</translation>
+    </message>
+    <message>
+        <source>Update server: site</source>
+        <translation>Update-Server: Instanz</translation>
+    </message>
+    <message>
+        <source>Update server: protocol</source>
+        <translation>Update-Server: Protokoll</translation>
+    </message>
+    <message>
+        <source>Use the server</source>
+        <translation>Server verwenden</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>Check interval</source>
+        <translation>Prüfintervall</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy: server</source>
+        <translation>Proxy: Server</translation>
+    </message>
+    <message>
+        <source>Proxy: port</source>
+        <translation>Proxy: Port</translation>
+    </message>
+    <message>
+        <source>Proxy: protocol</source>
+        <translation>Proxy: Protokoll</translation>
+    </message>
+    <message>
+        <source>Package format</source>
+        <translation>Paketformat</translation>
+    </message>
+    <message>
+        <source>Accepted signature keys</source>
+        <translation>Akzeptierte Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2)</source>
+        <translation>%1 (Nr. %2)</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>Verteilt</translation>
+    </message>
+    <message>
+        <source>Not deployed (the updater is removed)</source>
+        <translation>Nicht verteilt (der Updater wird entfernt)</translation>
+    </message>
+    <message>
+        <source>%1, for registration only</source>
+        <translation>%1, nur für die Registrierung</translation>
+    </message>
+    <message>
+        <source>%1, for registration and updates</source>
+        <translation>%1, für Registrierung und Updates</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy from the environment</source>
+        <translation>Proxy aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>Explicit proxy %1:%2 (%3)</source>
+        <translation>Expliziter Proxy %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <source>Packaged binary (64 bit)</source>
+        <translation>Paketiertes Binary (64 Bit)</translation>
+    </message>
+    <message>
+        <source>Python script</source>
+        <translation>Python-Skript</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n Zertifikat</numerusform>
+            <numerusform>%n Zertifikate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel</numerusform>
+            <numerusform>%n Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The interval must be at least one minute.</source>
+        <translation>Das Intervall muss mindestens eine Minute betragen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentsPage</name>
+    <message>
+        <source>&amp;Bake agents</source>
+        <translation>Agenten &amp;backen</translation>
+    </message>
+    <message>
+        <source>Bake and si&amp;gn…</source>
+        <translation>Backen und si&amp;gnieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Signieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Verify signatures</source>
+        <translation>Signaturen &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Agent configuration</source>
+        <translation>Agentenkonfiguration</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Package types</source>
+        <translation>Pakettypen</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signiert von</translation>
+    </message>
+    <message>
+        <source>The baking job&apos;s log appears here.</source>
+        <translation>Hier erscheint das Protokoll des Back-Jobs.</translation>
+    </message>
+    <message>
+        <source>Select an agent and choose Verify: AgentDesk downloads the package and checks each signature against the site&apos;s keys, offline.</source>
+        <translation>Wählen Sie einen Agenten und dann Prüfen: AgentDesk lädt das Paket herunter und prüft jede Signatur offline gegen die Schlüssel der Instanz.</translation>
+    </message>
+    <message>
+        <source>Bake all agents anew (Ctrl+B)</source>
+        <translation>Alle Agenten neu backen (Strg+B)</translation>
+    </message>
+    <message>
+        <source>Baking job</source>
+        <translation>Back-Job</translation>
+    </message>
+    <message>
+        <source>Signature check</source>
+        <translation>Signaturprüfung</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>nicht signiert</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Running for %1 s…</source>
+        <translation>Läuft seit %1 s …</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>No baking job has run since the site started.</source>
+        <translation>Seit dem Start der Instanz ist kein Back-Job gelaufen.</translation>
+    </message>
+    <message>
+        <source>Agent %1: at least one valid signature of an accepted key.</source>
+        <translation>Agent %1: mindestens eine gültige Signatur eines akzeptierten Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Agent %1: NO valid signature of an accepted key — hosts would refuse it.</source>
+        <translation>Agent %1: KEINE gültige Signatur eines akzeptierten Schlüssels — die Hosts würden ihn ablehnen.</translation>
+    </message>
+    <message>
+        <source>not listed by this site</source>
+        <translation>von dieser Instanz nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>This site&apos;s REST API does not say which keys signed an agent. The site&apos;s own Agents page (Setup &gt; Agents) shows it.</source>
+        <translation>Die REST-API dieser Instanz sagt nicht, welche Schlüssel einen Agenten signiert haben. Die Agentenseite der Instanz (Setup &gt; Agents) zeigt es.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Update status</source>
+        <translation>Update-Status</translation>
+    </message>
+    <message>
+        <source>Host selection</source>
+        <translation>Host-Auswahl</translation>
+    </message>
+    <message>
+        <source>Signature keys</source>
+        <translation>Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>Agents and baking</source>
+        <translation>Agenten und Backen</translation>
+    </message>
+    <message>
+        <source>Register machine</source>
+        <translation>Rechner registrieren</translation>
+    </message>
+    <message>
+        <source>Local updater config</source>
+        <translation>Lokale Updater-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Site overview</source>
+        <translation>Instanzübersicht</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Secrets are kept for this session only and asked for again next time; they are never written to disk.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Secrets werden nur für diese Sitzung gehalten und beim nächsten Mal erneut abgefragt; sie werden nie auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1.</source>
+        <translation>Keine Verbindung zu %1 möglich.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>No site connection yet. Add one with File › Site connections (Ctrl+Shift+C), or start with --demo.</source>
+        <translation>Noch keine Instanzverbindung. Legen Sie eine an unter Datei › Instanzverbindungen (Strg+Umschalt+C), oder starten Sie mit --demo.</translation>
+    </message>
+    <message>
+        <source>There is no connection named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Verbindung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s secret could not be stored: %1</source>
+        <translation>Das Secret der Demo konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load the site&apos;s configuration.</source>
+        <translation>Die Konfiguration der Instanz konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: %1</source>
+        <translation>Das Secret konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted. Look at it and trust it if the fingerprint is the one your site administrator gives you, or install a certificate from a trusted authority on the site.</source>
+        <translation>Das Zertifikat von %1 ist nicht vertrauenswürdig. Sehen Sie es sich an und vertrauen Sie ihm, wenn der Fingerabdruck der ist, den Ihnen die Administration der Instanz nennt, oder installieren Sie auf der Instanz ein Zertifikat einer vertrauenswürdigen Zertifizierungsstelle.</translation>
+    </message>
+    <message>
+        <source>Show certificate…</source>
+        <translation>Zertifikat anzeigen …</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the user or its secret. Edit the connection and enter the automation secret of the user (in Checkmk: Setup › Users, the automation user&apos;s properties).</source>
+        <translation>%1 hat den Benutzer oder sein Secret nicht akzeptiert. Bearbeiten Sie die Verbindung und geben Sie das Automationspasswort des Benutzers ein (in Checkmk: Setup › Users, Eigenschaften des Automationsbenutzers).</translation>
+    </message>
+    <message>
+        <source>Edit connection…</source>
+        <translation>Verbindung bearbeiten …</translation>
+    </message>
+    <message>
+        <source>The user of %1 may not use the REST API for this. Give the user the role &quot;Administrator&quot; (or the permissions for agents, rules and global settings), or use another user.</source>
+        <translation>Der Benutzer von %1 darf die REST-API hierfür nicht verwenden. Geben Sie dem Benutzer die Rolle „Administrator“ (oder die Berechtigungen für Agenten, Regeln und globale Einstellungen), oder verwenden Sie einen anderen Benutzer.</translation>
+    </message>
+    <message>
+        <source>The server answered, but there is no Checkmk site with this name at this address. Check the site name (the OMD site, as in https://server/SITE/check_mk/).</source>
+        <translation>Der Server antwortet, aber unter dieser Adresse gibt es keine Checkmk-Instanz dieses Namens. Prüfen Sie den Instanznamen (die OMD-Instanz, wie in https://server/INSTANZ/check_mk/).</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached. Check the server name and port, and that the site is running (omd status).</source>
+        <translation>%1 ist nicht erreichbar. Prüfen Sie Servername und Port und ob die Instanz läuft (omd status).</translation>
+    </message>
+</context>
+<context>
+    <name>BakeryController</name>
+    <message>
+        <source>The baked agents could not be read.</source>
+        <translation>Die gebackenen Agenten konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The baking job&apos;s status could not be read.</source>
+        <translation>Der Status des Back-Jobs konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The baking job finished with an error: %1</source>
+        <translation>Der Back-Job endete mit einem Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The baking job finished after %1 s.</source>
+        <translation>Der Back-Job war nach %1 s fertig.</translation>
+    </message>
+    <message>
+        <source>A baking job is already running; AgentDesk follows it.</source>
+        <translation>Ein Back-Job läuft bereits; AgentDesk verfolgt ihn.</translation>
+    </message>
+    <message>
+        <source>Baking could not start.</source>
+        <translation>Das Backen konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>A baking job is already running; AgentDesk follows it. Sign again once it has finished.</source>
+        <translation>Ein Back-Job läuft bereits; AgentDesk verfolgt ihn. Signieren Sie erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>The agents were not signed.</source>
+        <translation>Die Agenten wurden nicht signiert.</translation>
+    </message>
+    <message>
+        <source>The package could not be downloaded.</source>
+        <translation>Das Paket konnte nicht heruntergeladen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package %1 (%2, %n byte(s)):</source>
+        <translation>
+            <numerusform>Paket %1 (%2, %n Byte):</numerusform>
+            <numerusform>Paket %1 (%2, %n Bytes):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  no signature at all</source>
+        <translation>  überhaupt keine Signatur</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>GÜLTIG</translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
+        <translation>ABGELEHNT</translation>
+    </message>
+    <message>
+        <source>  key %1 (%2): %3 — %4</source>
+        <translation>  Schlüssel %1 (%2): %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateChainView</name>
+    <message>
+        <source>Server certificate, self-signed (it is its own root)</source>
+        <translation>Serverzertifikat, selbstsigniert (es ist seine eigene Wurzel)</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Wurzelzertifikat</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Serverzertifikat</translation>
+    </message>
+    <message>
+        <source>Intermediate certificate</source>
+        <translation>Zwischenzertifikat</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Inhaber: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Valid from %1 to %2</source>
+        <translation>Gültig von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>(not valid now)</source>
+        <translation>(derzeit nicht gültig)</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDetailsDialog</name>
+    <message>
+        <source>Certificate of %1</source>
+        <translation>Zertifikat von %1</translation>
+    </message>
+    <message>
+        <source>Common name:</source>
+        <translation>Allgemeiner Name (CN):</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Organizational unit:</source>
+        <translation>Organisationseinheit:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Aussteller:</translation>
+    </message>
+    <message>
+        <source>Self-signed</source>
+        <translation>Selbstsigniert</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>Seriennummer:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>Gültig ab:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>%1, %2 bits</source>
+        <translation>%1, %2 Bit</translation>
+    </message>
+    <message>
+        <source>Signature algorithm:</source>
+        <translation>Signaturalgorithmus:</translation>
+    </message>
+    <message>
+        <source>Key usage:</source>
+        <translation>Schlüsselverwendung:</translation>
+    </message>
+    <message>
+        <source>Certificate authority:</source>
+        <translation>Zertifizierungsstelle:</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>MD5 digest:</source>
+        <translation>MD5-Digest:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy PEM</source>
+        <translation>PEM &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateTrustDialog</name>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>Diesem Zertifikat &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>Connect &amp;without verification</source>
+        <translation>&amp;Ohne Prüfung verbinden</translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified: %2
+
+Check the SHA-256 fingerprint with the site&apos;s administrator before you trust it.</source>
+        <translation>Das Zertifikat von %1 konnte nicht geprüft werden: %2
+
+Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, bevor Sie ihm vertrauen.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>Wurzel</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>Zwischen</translation>
+    </message>
+    <message>
+        <source>server, self-signed</source>
+        <translation>Server, selbstsigniert</translation>
+    </message>
+    <message>
+        <source>I have checked the fingerprint and trust this certificate for this site</source>
+        <translation>Ich habe den Fingerabdruck geprüft und vertraue diesem Zertifikat für diese Instanz</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Connect without verification?</source>
+        <translation>Ohne Prüfung verbinden?</translation>
+    </message>
+    <message>
+        <source>Without verification anyone on the network path can pose as this site, read the automation secret and change what AgentDesk shows. Use this only on a network you control. The status bar shows &quot;Insecure&quot; while it is in use.</source>
+        <translation>Ohne Prüfung kann sich jeder auf dem Netzwerkweg als diese Instanz ausgeben, das Automationspasswort mitlesen und verändern, was AgentDesk anzeigt. Verwenden Sie das nur in einem Netz, das Sie kontrollieren. Die Statusleiste zeigt „Unsicher“, solange es verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Self-signed</source>
+        <translation>Selbstsigniert</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineTool</name>
+    <message>
+        <source>Registers this machine for automatic agent updates, as `cmk-update-agent register` does, and writes the updater&apos;s state file.</source>
+        <translation>Registriert diesen Rechner für automatische Agenten-Updates, wie es `cmk-update-agent register` tut, und schreibt die Statusdatei des Updaters.</translation>
+    </message>
+    <message>
+        <source>Server of the site (host[:port]).</source>
+        <translation>Server der Instanz (Host[:Port]).</translation>
+    </message>
+    <message>
+        <source>Name of the site.</source>
+        <translation>Name der Instanz.</translation>
+    </message>
+    <message>
+        <source>Name of this host in the site.</source>
+        <translation>Name dieses Hosts in der Instanz.</translation>
+    </message>
+    <message>
+        <source>https (default) or http.</source>
+        <translation>https (Standard) oder http.</translation>
+    </message>
+    <message>
+        <source>Automation user, or a user with a password.</source>
+        <translation>Automationsbenutzer oder ein Benutzer mit Passwort.</translation>
+    </message>
+    <message>
+        <source>File holding the automation secret.</source>
+        <translation>Datei mit dem Automationspasswort.</translation>
+    </message>
+    <message>
+        <source>File holding the user&apos;s password.</source>
+        <translation>Datei mit dem Passwort des Benutzers.</translation>
+    </message>
+    <message>
+        <source>Where to write the state (default %1).</source>
+        <translation>Wohin der Status geschrieben wird (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s certificate when it does not verify, and keep it as a local certificate.</source>
+        <translation>Dem Zertifikat des Servers vertrauen, wenn es sich nicht prüfen lässt, und es als lokales Zertifikat behalten.</translation>
+    </message>
+    <message>
+        <source>Do not verify the server&apos;s certificate at all.</source>
+        <translation>Das Zertifikat des Servers überhaupt nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--protocol must be https or http</source>
+        <translation>--protocol muss https oder http sein</translation>
+    </message>
+    <message>
+        <source>--trust-cert and --insecure exclude each other</source>
+        <translation>--trust-cert und --insecure schließen sich gegenseitig aus</translation>
+    </message>
+    <message>
+        <source>cannot write %1 (run as root, or choose another path with --state-file)</source>
+        <translation>%1 kann nicht geschrieben werden (als root ausführen oder mit --state-file einen anderen Pfad wählen)</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (SHA-256 %1): %2; use --trust-cert to trust it</source>
+        <translation>dem Zertifikat des Servers wird nicht vertraut (SHA-256 %1): %2; mit --trust-cert vertrauen Sie ihm</translation>
+    </message>
+    <message>
+        <source>wrong user or secret: the site did not accept the credentials of %1</source>
+        <translation>falscher Benutzer oder falsches Secret: die Instanz hat die Zugangsdaten von %1 nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Registered %1 at site %2; state written to %3.</source>
+        <translation>%1 bei Instanz %2 registriert; Status nach %3 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Note: the host is not yet monitored; activate the pending changes on the site.</source>
+        <translation>Hinweis: Der Host wird noch nicht überwacht; aktivieren Sie die ausstehenden Änderungen auf der Instanz.</translation>
+    </message>
+    <message>
+        <source>Prints the agent updater&apos;s configuration: each key, its value (secrets masked) and the file it comes from. Values in the .cfg override the .state.</source>
+        <translation>Gibt die Konfiguration des Agent Updaters aus: jeden Schlüssel, seinen Wert (Secrets maskiert) und die Datei, aus der er stammt. Werte in der .cfg überschreiben die der .state.</translation>
+    </message>
+    <message>
+        <source>The .cfg file (default %1).</source>
+        <translation>Die .cfg-Datei (Standard %1).</translation>
+    </message>
+    <message>
+        <source>The .state file (default %1).</source>
+        <translation>Die .state-Datei (Standard %1).</translation>
+    </message>
+    <message>
+        <source>, overrides the .state</source>
+        <translation>, überschreibt die .state</translation>
+    </message>
+    <message>
+        <source>No configuration: neither %1 nor %2 has any key.</source>
+        <translation>Keine Konfiguration: Weder %1 noch %2 enthält einen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Note: a certificate the site sent was not kept: %1</source>
+        <translation>Hinweis: Ein von der Instanz gesendetes Zertifikat wurde nicht behalten: %1</translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [options]</source>
+        <translation>Aufruf: agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [Optionen]</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  registered, the state file written
+  2  usage: an option missing or wrong
+  3  the server&apos;s certificate is not trusted (see --trust-cert)
+  4  wrong user, secret or password
+  5  the site refused the registration
+  6  the state file cannot be read or written
+  7  network: no answer, a timeout, or not the updater&apos;s protocol
+  8  site not found: the server answers 404 for the site&apos;s pages</source>
+        <translation>Exit-Codes:
+  0  registriert, die Statusdatei geschrieben
+  2  Aufruf: eine Option fehlt oder ist falsch
+  3  dem Zertifikat des Servers wird nicht vertraut (siehe --trust-cert)
+  4  falscher Benutzer, falsches Secret oder Passwort
+  5  die Instanz hat die Registrierung abgelehnt
+  6  die Statusdatei kann nicht gelesen oder geschrieben werden
+  7  Netz: keine Antwort, Zeitüberschreitung oder nicht das Protokoll des Updaters
+  8  Instanz nicht gefunden: der Server antwortet 404 für die Seiten der Instanz</translation>
+    </message>
+    <message>
+        <source>one of --secret-file and --password-file</source>
+        <translation>eine der Optionen --secret-file und --password-file</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>es fehlt %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>give only one of --secret-file and --password-file</source>
+        <translation>geben Sie nur eine der Optionen --secret-file und --password-file an</translation>
+    </message>
+    <message>
+        <source>site not found: %1 answered %2 for %3; check --site (the site&apos;s name, as in https://server/SITE/) and --server</source>
+        <translation>Instanz nicht gefunden: %1 antwortete %2 für %3; prüfen Sie --site (den Namen der Instanz, wie in https://server/INSTANZ/) und --server</translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk show-config [--cfg P] [--state P]</source>
+        <translation>Aufruf: agentdesk show-config [--cfg P] [--state P]</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  shown
+  2  usage: an option wrong
+  6  a file cannot be read or parsed</source>
+        <translation>Exit-Codes:
+  0  angezeigt
+  2  Aufruf: eine Option ist falsch
+  6  eine Datei kann nicht gelesen oder ausgewertet werden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionEditor</name>
+    <message>
+        <source>Connect &amp;without verifying the certificate (insecure)</source>
+        <translation>Ohne Prüfung des Zertifikats verbinden (&amp;unsicher)</translation>
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation>z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>monitoring.example.com or host:port</source>
+        <translation>monitoring.example.com oder host:port</translation>
+    </message>
+    <message>
+        <source>e.g. mysite</source>
+        <translation>z. B. meineinstanz</translation>
+    </message>
+    <message>
+        <source>Automation secret</source>
+        <translation>Automationspasswort</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>&amp;Instanz:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protokoll:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Se&amp;cret:</source>
+        <translation>Se&amp;cret:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>Zertifikate:</translation>
+    </message>
+    <message>
+        <source>Verified against the system&apos;s certificate authorities.</source>
+        <translation>Geprüft gegen die Zertifizierungsstellen des Systems.</translation>
+    </message>
+    <message numerus="yes">
+        <source>System CAs plus %n certificate(s) you chose to trust.</source>
+        <translation>
+            <numerusform>System-CAs und %n Zertifikat, dem Sie vertrauen.</numerusform>
+            <numerusform>System-CAs und %n Zertifikate, denen Sie vertrauen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Insecure: anyone between you and the site can read the secret and change what you see. AgentDesk shows this in the status bar while connected.</source>
+        <translation>Unsicher: Jeder zwischen Ihnen und der Instanz kann das Secret mitlesen und verändern, was Sie sehen. AgentDesk zeigt das während der Verbindung in der Statusleiste.</translation>
+    </message>
+    <message>
+        <source>HTTP sends the secret unencrypted. Use HTTPS unless the site is local.</source>
+        <translation>HTTP überträgt das Secret unverschlüsselt. Verwenden Sie HTTPS, außer die Instanz ist lokal.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionManagerDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Site connections</source>
+        <translation>Instanzverbindungen</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>Name: another connection is called &quot;%1&quot;.</source>
+        <translation>Name: Eine andere Verbindung heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>Changed; saved with the connection</source>
+        <translation>Geändert; wird mit der Verbindung gespeichert</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; type to replace</source>
+        <translation>Im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation>Neue Instanz</translation>
+    </message>
+    <message>
+        <source>New site %1</source>
+        <translation>Neue Instanz %1</translation>
+    </message>
+    <message>
+        <source>Automation secret</source>
+        <translation>Automationspasswort</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Teste …</translation>
+    </message>
+    <message>
+        <source>Connected to site &quot;%1&quot;: Checkmk %2, %3 edition.</source>
+        <translation>Verbunden mit Instanz „%1“: Checkmk %2, %3 Edition.</translation>
+    </message>
+    <message>
+        <source>Test failed: %1</source>
+        <translation>Test fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <source>I understand the passphrase cannot be recovered or changed</source>
+        <translation>Ich weiß, dass die Passphrase nicht wiederherstellbar ist</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Create signature key</source>
+        <translation>Signaturschlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>e.g. Agent signing key 2025</source>
+        <translation>z. B. Signaturschlüssel 2025</translation>
+    </message>
+    <message>
+        <source>The passphrases do not match.</source>
+        <translation>Die Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>The site signs agent packages with this key. Agents accept a package only when it is signed by a key listed in the agent updater rule. Keep the passphrase safe: nobody can recover or change it.</source>
+        <translation>Die Instanz signiert Agentenpakete mit diesem Schlüssel. Agenten akzeptieren ein Paket nur, wenn es mit einem Schlüssel signiert ist, den die Agent-Updater-Regel nennt. Bewahren Sie die Passphrase sicher auf: Niemand kann sie wiederherstellen oder ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Stärke:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Sicherungsdatei:</translation>
+    </message>
+    <message>
+        <source>Enter a description for the key.</source>
+        <translation>Geben Sie eine Beschreibung für den Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Die Passphrase braucht mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase exactly.</source>
+        <translation>Wiederholen Sie die Passphrase genau.</translation>
+    </message>
+    <message>
+        <source>Choose where to save a backup of the key.</source>
+        <translation>Wählen Sie, wo eine Sicherung des Schlüssels gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Confirm that you understand the passphrase cannot be recovered.</source>
+        <translation>Bestätigen Sie, dass die Passphrase nicht wiederhergestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>zu kurz</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>gut</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <source>Save key backup</source>
+        <translation>Schlüsselsicherung speichern</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionBar</name>
+    <message>
+        <source>Distribution of hosts per category</source>
+        <translation>Verteilung der Hosts auf die Kategorien</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 hosts (%3 %)</source>
+        <translation>%1: %2 Hosts (%3 %)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Request: %1</source>
+        <translation>Anfrage: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDiagnosis</name>
+    <message>
+        <source>Automatic updates are switched off</source>
+        <translation>Automatische Updates sind abgeschaltet</translation>
+    </message>
+    <message>
+        <source>The site answers every update check with &quot;deployment is currently globally disabled&quot;: the master switch &quot;Activation of automatic agent updates&quot; is off.</source>
+        <translation>Die Instanz beantwortet jede Update-Prüfung mit „deployment is currently globally disabled“: Der Hauptschalter „Aktivierung der automatischen Agenten-Updates“ ist aus.</translation>
+    </message>
+    <message>
+        <source>Turn the master switch on (Setup page) once the prerequisites are met, then activate the changes.</source>
+        <translation>Schalten Sie den Hauptschalter ein (Seite Einrichtung), sobald die Voraussetzungen erfüllt sind, und aktivieren Sie dann die Änderungen.</translation>
+    </message>
+    <message>
+        <source>Left out by the host selection</source>
+        <translation>Von der Host-Auswahl ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>The host selection of the automatic updates does not pick this host, so the site refuses to hand it an agent.</source>
+        <translation>Die Host-Auswahl der automatischen Updates erfasst diesen Host nicht, daher gibt ihm die Instanz keinen Agenten.</translation>
+    </message>
+    <message>
+        <source>Add the host to the host selection (use &quot;Test with this host name&quot; to see which condition leaves it out) and activate the changes.</source>
+        <translation>Nehmen Sie den Host in die Host-Auswahl auf (mit „Mit diesem Hostnamen testen“ sehen Sie, welche Bedingung ihn ausschließt) und aktivieren Sie die Änderungen.</translation>
+    </message>
+    <message>
+        <source>No valid signature</source>
+        <translation>Keine gültige Signatur</translation>
+    </message>
+    <message>
+        <source>The updater installs only packages signed by one of the keys it accepts. The package it got carries no signature of such a key (or only one of an expired key).</source>
+        <translation>Der Updater installiert nur Pakete, die mit einem der von ihm akzeptierten Schlüssel signiert sind. Das erhaltene Paket trägt keine Signatur eines solchen Schlüssels (oder nur die eines abgelaufenen).</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Nicht registriert</translation>
+    </message>
+    <message>
+        <source>The site does not know a host secret for this host, so it cannot trust the updater&apos;s requests.</source>
+        <translation>Die Instanz kennt kein Host-Secret für diesen Host und kann den Anfragen des Updaters daher nicht vertrauen.</translation>
+    </message>
+    <message>
+        <source>Register the host: on the host run &quot;cmk-update-agent register&quot; (or use AgentDesk&apos;s Register page there).</source>
+        <translation>Registrieren Sie den Host: Führen Sie auf dem Host „cmk-update-agent register“ aus (oder verwenden Sie dort die Seite Rechner registrieren von AgentDesk).</translation>
+    </message>
+    <message>
+        <source>The deploy URL does not exist (404)</source>
+        <translation>Die Deploy-URL existiert nicht (404)</translation>
+    </message>
+    <message>
+        <source>The updater reached a web server, but not a Checkmk site with that name: deploy_agent.py answered 404. The server or site in the agent updater rule is wrong, or the site was renamed.</source>
+        <translation>Der Updater hat einen Webserver erreicht, aber keine Checkmk-Instanz dieses Namens: deploy_agent.py antwortete mit 404. Server oder Instanz in der Agent-Updater-Regel sind falsch, oder die Instanz wurde umbenannt.</translation>
+    </message>
+    <message>
+        <source>TLS certificate not trusted</source>
+        <translation>TLS-Zertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>The updater could not verify the site&apos;s HTTPS certificate against the CAs it knows.</source>
+        <translation>Der Updater konnte das HTTPS-Zertifikat der Instanz nicht gegen die ihm bekannten CAs prüfen.</translation>
+    </message>
+    <message>
+        <source>/tmp is mounted noexec</source>
+        <translation>/tmp ist mit noexec eingehängt</translation>
+    </message>
+    <message>
+        <source>The packaged updater unpacks itself to a temporary directory and runs from there; on this host that directory is mounted with noexec.</source>
+        <translation>Der paketierte Updater entpackt sich in ein temporäres Verzeichnis und läuft von dort; auf diesem Host ist dieses Verzeichnis mit noexec eingehängt.</translation>
+    </message>
+    <message>
+        <source>Set TMPDIR to an executable directory in the &quot;Installation paths for agent files (Linux, UNIX)&quot; rule, or use the Python script edition of the updater.</source>
+        <translation>Setzen Sie TMPDIR in der Regel „Installation paths for agent files (Linux, UNIX)“ auf ein ausführbares Verzeichnis, oder verwenden Sie die Python-Skript-Edition des Updaters.</translation>
+    </message>
+    <message>
+        <source>Damaged by prelink</source>
+        <translation>Durch prelink beschädigt</translation>
+    </message>
+    <message>
+        <source>prelink rewrote the packaged updater binary, which then cannot read its own archive (&quot;Cannot open self&quot;).</source>
+        <translation>prelink hat das paketierte Updater-Binary umgeschrieben, das danach sein eigenes Archiv nicht mehr lesen kann („Cannot open self“).</translation>
+    </message>
+    <message>
+        <source>Add a blacklist entry for the updater binary to /etc/prelink.conf (e.g. &quot;-b /usr/bin/cmk-update-agent&quot;) and reinstall the agent.</source>
+        <translation>Tragen Sie das Updater-Binary in /etc/prelink.conf als Ausnahme ein (z. B. „-b /usr/bin/cmk-update-agent“) und installieren Sie den Agenten neu.</translation>
+    </message>
+    <message>
+        <source>rpm refused under SELinux</source>
+        <translation>rpm unter SELinux abgelehnt</translation>
+    </message>
+    <message>
+        <source>rpm works when run by hand but fails when the updater runs it as an agent plug-in: SELinux confines the plug-in&apos;s context.</source>
+        <translation>rpm funktioniert von Hand, scheitert aber, wenn der Updater es als Agenten-Plugin ausführt: SELinux schränkt den Kontext des Plugins ein.</translation>
+    </message>
+    <message>
+        <source>Allow the updater&apos;s context to run rpm with a local SELinux policy module (audit2allow on the logged denials), or run the updater from cron instead of as a plug-in.</source>
+        <translation>Erlauben Sie dem Kontext des Updaters mit einem lokalen SELinux-Richtlinienmodul, rpm auszuführen (audit2allow auf die protokollierten Ablehnungen), oder führen Sie den Updater per cron statt als Plugin aus.</translation>
+    </message>
+    <message>
+        <source>Unrecognised error</source>
+        <translation>Unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>AgentDesk does not know this error. The updater reported:
+%1</source>
+        <translation>AgentDesk kennt diesen Fehler nicht. Der Updater meldete:
+%1</translation>
+    </message>
+    <message>
+        <source>Run &quot;cmk-update-agent -v&quot; on the host to see the whole output.</source>
+        <translation>Führen Sie „cmk-update-agent -v“ auf dem Host aus, um die ganze Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>Sign the agents with a key of the rule&apos;s &quot;Accepted signature keys&quot; (Setup page, Edit rule; in Checkmk &quot;Signature keys the agent will accept&quot;), or tick the signing key there; bake and sign again.</source>
+        <translation>Signieren Sie die Agenten mit einem Schlüssel aus „Akzeptierte Signaturschlüssel“ der Regel (Seite Einrichtung, Regel bearbeiten; in Checkmk „Signature keys the agent will accept“), oder haken Sie dort den Signaturschlüssel an; backen und signieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Correct &quot;Update server&quot; and its site in the agent updater rule (Setup page, Edit rule), bake and sign, and let the host update once by hand (cmk-update-agent -v).</source>
+        <translation>Korrigieren Sie „Update-Server“ und dessen Instanz in der Agent-Updater-Regel (Seite Einrichtung, Regel bearbeiten), backen und signieren Sie, und lassen Sie den Host einmal von Hand aktualisieren (cmk-update-agent -v).</translation>
+    </message>
+    <message>
+        <source>Add the root CA of the site&apos;s certificate to the rule&apos;s &quot;CA certificates&quot; (Setup page, Edit rule; in Checkmk &quot;Certificates for HTTPS verification&quot;), not the site&apos;s own leaf certificate. Bake and sign again.</source>
+        <translation>Fügen Sie das Wurzel-CA-Zertifikat des Instanzzertifikats zu den „CA-Zertifikaten“ der Regel hinzu (Seite Einrichtung, Regel bearbeiten; in Checkmk „Certificates for HTTPS verification“), nicht das eigene Zertifikat der Instanz. Backen und signieren Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>agentdesk: no display (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; run it under Xvfb (xvfb-run agentdesk --demo), or use what needs none: agentdesk --help, --version, register, show-config.</source>
+        <translation>agentdesk: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt), daher kann das Fenster nicht öffnen; starten Sie es unter Xvfb (xvfb-run agentdesk --demo), oder verwenden Sie, was keine braucht: agentdesk --help, --version, register, show-config.</translation>
+    </message>
+    <message>
+        <source>A console for the automatic agent updates of Checkmk sites.</source>
+        <translation>Eine Konsole für die automatischen Agenten-Updates von Checkmk-Instanzen.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Start the embedded demo site and connect to it.</source>
+        <translation>Die eingebaute Demo-Instanz starten und sich mit ihr verbinden.</translation>
+    </message>
+    <message>
+        <source>Number of hosts of the demo site (default 2000).</source>
+        <translation>Anzahl der Hosts der Demo-Instanz (Standard 2000).</translation>
+    </message>
+    <message>
+        <source>Connect to the saved connection NAME.</source>
+        <translation>Mit der gespeicherten Verbindung NAME verbinden.</translation>
+    </message>
+    <message>
+        <source>agentdesk: %1 (agentdesk --help lists the options)</source>
+        <translation>agentdesk: %1 (agentdesk --help listet die Optionen)</translation>
+    </message>
+    <message>
+        <source>Usage: agentdesk [--demo [--demo-hosts N] | --connection NAME]
+       agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [options]
+       agentdesk show-config [--cfg P] [--state P]
+</source>
+        <translation>Aufruf: agentdesk [--demo [--demo-hosts N] | --connection NAME]
+        agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [Optionen]
+        agentdesk show-config [--cfg P] [--state P]
+</translation>
+    </message>
+    <message>
+        <source>
+Commands (they need no display; see agentdesk COMMAND --help):
+  register     Register this machine for automatic agent updates,
+               as cmk-update-agent register does.
+  show-config  Print the agent updater&apos;s configuration.
+
+The window needs a display (X11 or Wayland); without one, run it
+under Xvfb: xvfb-run agentdesk --demo
+</source>
+        <translation>
+Befehle (sie brauchen keine Anzeige; siehe agentdesk BEFEHL --help):
+  register     Diesen Rechner für automatische Agenten-Updates registrieren,
+               wie es cmk-update-agent register tut.
+  show-config  Die Konfiguration des Agent Updaters ausgeben.
+
+Das Fenster braucht eine Anzeige (X11 oder Wayland); ohne sie starten
+Sie es unter Xvfb: xvfb-run agentdesk --demo
+</translation>
+    </message>
+    <message>
+        <source>agentdesk: unknown command &quot;%1&quot; (the commands are register and show-config)</source>
+        <translation>agentdesk: unbekannter Befehl „%1“ (die Befehle sind register und show-config)</translation>
+    </message>
+    <message>
+        <source>agentdesk: --demo-hosts: expected a whole number from 0 to %1</source>
+        <translation>agentdesk: --demo-hosts: erwartet wird eine ganze Zahl von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>agentdesk: --demo and --connection exclude each other</source>
+        <translation>agentdesk: --demo und --connection schließen sich gegenseitig aus</translation>
+    </message>
+</context>
+<context>
+    <name>HostDetailPane</name>
+    <message>
+        <source>Host details</source>
+        <translation>Host-Details</translation>
+    </message>
+    <message>
+        <source>Select a host to see its details and the diagnosis of its update status.</source>
+        <translation>Wählen Sie einen Host, um seine Details und die Diagnose seines Update-Status zu sehen.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No update check yet.</source>
+        <translation>Noch keine Update-Prüfung.</translation>
+    </message>
+    <message>
+        <source>stale: older than twice the interval</source>
+        <translation>veraltet: älter als das doppelte Intervall</translation>
+    </message>
+    <message>
+        <source>a check is due</source>
+        <translation>eine Prüfung ist fällig</translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <source>Last check %1, interval %2: %3.</source>
+        <translation>Letzte Prüfung %1, Intervall %2: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Was zu tun ist:</translation>
+    </message>
+    <message>
+        <source>Agent hash</source>
+        <translation>Agenten-Hash</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>In host selection</source>
+        <translation>In der Host-Auswahl</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letztes Update</translation>
+    </message>
+    <message>
+        <source>Update check</source>
+        <translation>Update-Prüfung</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>HostSelectionEvaluator</name>
+    <message>
+        <source>(no tag in this group)</source>
+        <translation>(kein Tag in dieser Gruppe)</translation>
+    </message>
+    <message>
+        <source>(no label %1)</source>
+        <translation>(kein Label %1)</translation>
+    </message>
+    <message>
+        <source>(the site does not report host groups: cannot be evaluated locally)</source>
+        <translation>(die Instanz meldet keine Host-Gruppen: lokal nicht auswertbar)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Host tag</source>
+        <translation>Host-Tag</translation>
+    </message>
+    <message>
+        <source>Host label</source>
+        <translation>Host-Label</translation>
+    </message>
+    <message>
+        <source>Host group</source>
+        <translation>Host-Gruppe</translation>
+    </message>
+    <message>
+        <source>Explicit hosts</source>
+        <translation>Explizite Hosts</translation>
+    </message>
+    <message>
+        <source>Excluded hosts</source>
+        <translation>Ausgeschlossene Hosts</translation>
+    </message>
+</context>
+<context>
+    <name>HostSelectionPage</name>
+    <message>
+        <source>Hosts that get automatic agent updates. All conditions must hold; an empty selection means all hosts.</source>
+        <translation>Hosts, die automatische Agenten-Updates erhalten. Alle Bedingungen müssen zutreffen; eine leere Auswahl bedeutet alle Hosts.</translation>
+    </message>
+    <message>
+        <source>&amp;Save selection</source>
+        <translation>Auswahl &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the edits and go back to the saved selection</source>
+        <translation>Die Änderungen verwerfen und zur gespeicherten Auswahl zurückkehren</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Fetch the selection, hosts and tags from the site again</source>
+        <translation>Auswahl, Hosts und Tags erneut von der Instanz holen</translation>
+    </message>
+    <message>
+        <source>S&amp;ites</source>
+        <translation>&amp;Instanzen</translation>
+    </message>
+    <message>
+        <source>Host &amp;groups (any of)</source>
+        <translation>Host-&amp;Gruppen (eine davon)</translation>
+    </message>
+    <message>
+        <source>&amp;Folders (with subfolders)</source>
+        <translation>&amp;Ordner (mit Unterordnern)</translation>
+    </message>
+    <message>
+        <source>A folder path such as /linux/web</source>
+        <translation>Ein Ordnerpfad wie /linux/web</translation>
+    </message>
+    <message>
+        <source>Folder path</source>
+        <translation>Ordnerpfad</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Host &amp;tags</source>
+        <translation>Host-&amp;Tags</translation>
+    </message>
+    <message>
+        <source>Add tag condition</source>
+        <translation>Tag-Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Host la&amp;bels</source>
+        <translation>Host-La&amp;bels</translation>
+    </message>
+    <message>
+        <source>Add label condition</source>
+        <translation>Label-Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>E&amp;xplicit hosts (only these)</source>
+        <translation>E&amp;xplizite Hosts (nur diese)</translation>
+    </message>
+    <message>
+        <source>Excluded &amp;hosts (never these)</source>
+        <translation>Ausgeschlossene &amp;Hosts (nie diese)</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test with this host &amp;name:</source>
+        <translation>Mit diesem Host&amp;namen testen:</translation>
+    </message>
+    <message>
+        <source>Host name from the inventory</source>
+        <translation>Hostname aus dem Inventar</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>This host</source>
+        <translation>Dieser Host</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Erfüllt</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>/ (main folder)</source>
+        <translation>/ (Hauptordner)</translation>
+    </message>
+    <message>
+        <source>Automatic updates are switched on.</source>
+        <translation>Automatische Updates sind eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Automatic updates are switched off: even selected hosts get no updates</source>
+        <translation>Automatische Updates sind abgeschaltet: Auch ausgewählte Hosts erhalten keine Updates</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name: use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;.</source>
+        <translation>„%1“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, „-“, „_“ und „.“.</translation>
+    </message>
+    <message>
+        <source>Not in the inventory (yet)</source>
+        <translation>(Noch) nicht im Inventar</translation>
+    </message>
+    <message>
+        <source>Tag group</source>
+        <translation>Tag-Gruppe</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Remove this tag condition</source>
+        <translation>Diese Tag-Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>Label key</source>
+        <translation>Label-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Label value</source>
+        <translation>Label-Wert</translation>
+    </message>
+    <message>
+        <source>Remove this label condition</source>
+        <translation>Diese Label-Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>The site does not list this one any more</source>
+        <translation>Die Instanz führt diesen Eintrag nicht mehr</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>No hosts in the inventory yet: reload to fetch the site&apos;s hosts, then the preview shows which ones are selected.</source>
+        <translation>Noch keine Hosts im Inventar: Laden Sie neu, um die Hosts der Instanz zu holen; dann zeigt die Vorschau, welche ausgewählt sind.</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugekommen</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Weggefallen</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hosts selected</source>
+        <translation>%1 von %2 Hosts ausgewählt</translation>
+    </message>
+    <message>
+        <source>+%1 added / −%2 removed against the saved selection</source>
+        <translation>+%1 hinzugekommen / −%2 weggefallen gegenüber der gespeicherten Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 hosts depend on host groups the site does not report: the site decides</source>
+        <translation>%1 Hosts hängen von Host-Gruppen ab, die die Instanz nicht meldet: Die Instanz entscheidet</translation>
+    </message>
+    <message>
+        <source>Selected (%1)</source>
+        <translation>Ausgewählt (%1)</translation>
+    </message>
+    <message>
+        <source>Added (%1)</source>
+        <translation>Hinzugekommen (%1)</translation>
+    </message>
+    <message>
+        <source>Removed (%1)</source>
+        <translation>Weggefallen (%1)</translation>
+    </message>
+    <message>
+        <source>Undecided (%1)</source>
+        <translation>Unentschieden (%1)</translation>
+    </message>
+    <message>
+        <source>No hosts in the inventory yet: reload to test a host.</source>
+        <translation>Noch keine Hosts im Inventar: Laden Sie neu, um einen Host zu testen.</translation>
+    </message>
+    <message>
+        <source>Type a host name to see whether the edited selection picks it, and why.</source>
+        <translation>Geben Sie einen Hostnamen ein, um zu sehen, ob die bearbeitete Auswahl ihn erfasst, und warum.</translation>
+    </message>
+    <message>
+        <source>Unknown host</source>
+        <translation>Unbekannter Host</translation>
+    </message>
+    <message>
+        <source>There is no host named &quot;%1&quot; in the inventory.</source>
+        <translation>Im Inventar gibt es keinen Host namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>Nicht ausgewählt</translation>
+    </message>
+    <message>
+        <source>Cannot be decided here</source>
+        <translation>Hier nicht entscheidbar</translation>
+    </message>
+    <message>
+        <source>The selection has no conditions: it picks every host.</source>
+        <translation>Die Auswahl hat keine Bedingungen: Sie erfasst jeden Host.</translation>
+    </message>
+    <message>
+        <source>All conditions hold.</source>
+        <translation>Alle Bedingungen sind erfüllt.</translation>
+    </message>
+    <message>
+        <source>A condition fails (marked &quot;no&quot; below).</source>
+        <translation>Eine Bedingung ist nicht erfüllt (unten mit „nein“ markiert).</translation>
+    </message>
+    <message>
+        <source>It depends on host groups that the site does not report; the site decides when the agent asks for an update.</source>
+        <translation>Es hängt von Host-Gruppen ab, die die Instanz nicht meldet; die Instanz entscheidet, wenn der Agent nach einem Update fragt.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>cannot tell</source>
+        <translation>nicht feststellbar</translation>
+    </message>
+</context>
+<context>
+    <name>KeysController</name>
+    <message>
+        <source>Generating a %1-bit RSA key… this takes a few seconds.</source>
+        <translation>Erzeuge einen RSA-Schlüssel mit %1 Bit … das dauert einige Sekunden.</translation>
+    </message>
+    <message>
+        <source>Key generation cancelled.</source>
+        <translation>Schlüsselerzeugung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The key could not be generated</source>
+        <translation>Der Schlüssel konnte nicht erzeugt werden</translation>
+    </message>
+    <message>
+        <source>The backup could not be written, so the key was not uploaded</source>
+        <translation>Die Sicherung konnte nicht geschrieben werden, daher wurde der Schlüssel nicht hochgeladen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The key was not uploaded</source>
+        <translation>Der Schlüssel wurde nicht hochgeladen</translation>
+    </message>
+    <message>
+        <source>Uploading the key…</source>
+        <translation>Lade den Schlüssel hoch …</translation>
+    </message>
+    <message>
+        <source>Key uploaded.</source>
+        <translation>Schlüssel hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Downloading the key…</source>
+        <translation>Lade den Schlüssel herunter …</translation>
+    </message>
+    <message>
+        <source>The key could not be saved</source>
+        <translation>Der Schlüssel konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Key saved to %1.</source>
+        <translation>Schlüssel gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source> Remove the key from &quot;Signature keys the agent will accept&quot; in the agent updater rule, sign the agents with another key and activate the changes first.</source>
+        <translation> Entfernen Sie den Schlüssel zuerst aus „Signature keys the agent will accept“ der Agent-Updater-Regel, signieren Sie die Agenten mit einem anderen Schlüssel und aktivieren Sie die Änderungen.</translation>
+    </message>
+    <message>
+        <source>Key deleted.</source>
+        <translation>Schlüssel gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Create key…</source>
+        <translation>Schlüssel erstellen …</translation>
+    </message>
+    <message>
+        <source>Upload key…</source>
+        <translation>Schlüssel hochladen …</translation>
+    </message>
+    <message>
+        <source>Download key…</source>
+        <translation>Schlüssel herunterladen …</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Certificate details</source>
+        <translation>Zertifikatsdetails</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>This site has no signature keys yet.
+
+Agents only install updates signed with a key they know. Create a key, or upload one you already have.</source>
+        <translation>Diese Instanz hat noch keine Signaturschlüssel.
+
+Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signiert sind. Erstellen Sie einen Schlüssel, oder laden Sie einen vorhandenen hoch.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>This key is still used by the agent updater rule.</source>
+        <translation>Dieser Schlüssel wird noch von der Agent-Updater-Regel verwendet.</translation>
+    </message>
+    <message>
+        <source>Delete the selected key</source>
+        <translation>Den ausgewählten Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Schlüssel speichern</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The site hands out the key &quot;%1&quot; only with its passphrase. The file holds the encrypted private key and the certificate.</source>
+        <translation>Die Instanz gibt den Schlüssel „%1“ nur mit seiner Passphrase heraus. Die Datei enthält den verschlüsselten privaten Schlüssel und das Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Delete signature key</source>
+        <translation>Signaturschlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the key &quot;%1&quot;? Agents signed only with this key can no longer be updated, and the key cannot be restored without a backup.</source>
+        <translation>Den Schlüssel „%1“ löschen? Nur mit diesem Schlüssel signierte Agenten können dann nicht mehr aktualisiert werden, und ohne Sicherung lässt sich der Schlüssel nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Key downloaded</source>
+        <translation>Schlüssel heruntergeladen</translation>
+    </message>
+    <message>
+        <source>The file holds the encrypted private key and its certificate; keep it like the passphrase.</source>
+        <translation>Die Datei enthält den verschlüsselten privaten Schlüssel und sein Zertifikat; bewahren Sie sie so sorgfältig auf wie die Passphrase.</translation>
+    </message>
+    <message>
+        <source>This site does not offer its signature keys through an interface AgentDesk can use: a stock Checkmk site manages them in its web GUI only.
+
+Create, upload, download and delete keys on the site&apos;s page &quot;Signature keys for signing agents&quot;. Signing and baking work from the Agents page with a key&apos;s number.</source>
+        <translation>Diese Instanz bietet ihre Signaturschlüssel über keine Schnittstelle an, die AgentDesk verwenden kann: Eine unveränderte Checkmk-Instanz verwaltet sie nur in ihrer Weboberfläche.
+
+Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite „Signature keys for signing agents“ der Instanz. Signieren und Backen funktionieren auf der Seite Agenten mit der Nummer eines Schlüssels.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the site&apos;s signature keys page</source>
+        <translation>Signaturschlüssel-Seite der Instanz &amp;öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>LocalConfigPage</name>
+    <message>
+        <source>Reveal &amp;secrets</source>
+        <translation>&amp;Secrets anzeigen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>Configuration (.cfg):</source>
+        <translation>Konfiguration (.cfg):</translation>
+    </message>
+    <message>
+        <source>Updater configuration</source>
+        <translation>Updater-Konfiguration</translation>
+    </message>
+    <message>
+        <source>State (.state):</source>
+        <translation>Status (.state):</translation>
+    </message>
+    <message>
+        <source>Updater state</source>
+        <translation>Updater-Status</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Local agent updater configuration&lt;/b&gt;&lt;br&gt;What cmk-update-agent on this machine uses: values in the .cfg override those in the .state.</source>
+        <translation>&lt;b&gt;Lokale Konfiguration des Agent Updaters&lt;/b&gt;&lt;br&gt;Was cmk-update-agent auf diesem Rechner verwendet: Werte in der .cfg überschreiben die der .state.</translation>
+    </message>
+    <message>
+        <source>%1: not usable (see above).</source>
+        <translation>%1: nicht verwendbar (siehe oben).</translation>
+    </message>
+    <message>
+        <source>%1: does not exist.</source>
+        <translation>%1: existiert nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n key(s).</source>
+        <translation>
+            <numerusform>%1: %n Schlüssel.</numerusform>
+            <numerusform>%1: %n Schlüssel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Site connection (Ctrl+Shift+S)</source>
+        <translation>Instanzverbindung (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Site connection</source>
+        <translation>Instanzverbindung</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Site: </source>
+        <translation>&amp;Instanz: </translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>Verbindungen …</translation>
+    </message>
+    <message>
+        <source>Add, edit and test site connections (Ctrl+Shift+C)</source>
+        <translation>Instanzverbindungen anlegen, bearbeiten und testen (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload the current page from the site (F5)</source>
+        <translation>Die aktuelle Seite neu von der Instanz laden (F5)</translation>
+    </message>
+    <message>
+        <source>Demo site</source>
+        <translation>Demo-Instanz</translation>
+    </message>
+    <message>
+        <source>Connected to the embedded demo site: nothing here touches a real site.</source>
+        <translation>Mit der eingebauten Demo-Instanz verbunden: Nichts hier berührt eine echte Instanz.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Site &amp;connections…</source>
+        <translation>Instanz&amp;verbindungen …</translation>
+    </message>
+    <message>
+        <source>Choose &amp;site</source>
+        <translation>&amp;Instanz wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Go to &amp;page list</source>
+        <translation>Zur &amp;Seitenliste</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About AgentDesk</source>
+        <translation>&amp;Über AgentDesk</translation>
+    </message>
+    <message>
+        <source>About AgentDesk</source>
+        <translation>Über AgentDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;AgentDesk %1&lt;/b&gt;&lt;p&gt;A console for the automatic agent updates of Checkmk sites.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;AgentDesk %1&lt;/b&gt;&lt;p&gt;Eine Konsole für die automatischen Agenten-Updates von Checkmk-Instanzen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>No connection yet</source>
+        <translation>Noch keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Site %1 · Checkmk %2 %3</source>
+        <translation>Instanz %1 · Checkmk %2 %3</translation>
+    </message>
+    <message>
+        <source>TLS verified</source>
+        <translation>TLS geprüft</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate was verified against the trusted certificate authorities.</source>
+        <translation>Das Zertifikat der Instanz wurde gegen die vertrauenswürdigen Zertifizierungsstellen geprüft.</translation>
+    </message>
+    <message>
+        <source>TLS: certificate trusted by you</source>
+        <translation>TLS: Zertifikat von Ihnen als vertrauenswürdig eingestuft</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is one you chose to trust for this connection.</source>
+        <translation>Das Zertifikat der Instanz ist eines, dem Sie für diese Verbindung vertrauen.</translation>
+    </message>
+    <message>
+        <source>Insecure: certificate not verified</source>
+        <translation>Unsicher: Zertifikat nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Verification is switched off for this connection. Anyone on the network path could pose as the site.</source>
+        <translation>Die Prüfung ist für diese Verbindung abgeschaltet. Jeder auf dem Netzwerkweg könnte sich als die Instanz ausgeben.</translation>
+    </message>
+    <message>
+        <source>Unencrypted HTTP</source>
+        <translation>Unverschlüsseltes HTTP</translation>
+    </message>
+    <message>
+        <source>The secret and all data travel unencrypted.</source>
+        <translation>Das Secret und alle Daten werden unverschlüsselt übertragen.</translation>
+    </message>
+    <message>
+        <source>&amp;Help on this page</source>
+        <translation>&amp;Hilfe zu dieser Seite</translation>
+    </message>
+    <message>
+        <source>What&apos;s &amp;This?</source>
+        <translation>&amp;Direkthilfe</translation>
+    </message>
+</context>
+<context>
+    <name>PageHelp</name>
+    <message>
+        <source>Help: %1</source>
+        <translation>Hilfe: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Setup: the prerequisites of automatic agent updates&lt;/h3&gt;&lt;p&gt;Automatic updates work only when all five prerequisites are met, in this order (Checkmk: &lt;i&gt;Setup › Agents › Automatic updates&lt;/i&gt;):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Signature key&lt;/b&gt;: a key pair to sign agents with. Its passphrase is asked at every signing and cannot be recovered.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Agent updater rule&lt;/b&gt; (&lt;i&gt;Agent updater (Linux, Windows, Solaris)&lt;/i&gt;): deploys the update plug-in and tells it the update server and the signature keys it accepts.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Signed agents&lt;/b&gt;: the agents baked after the last rule change, signed with a key the rule accepts.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Registered host&lt;/b&gt;: at least one host registered with &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; (or the &lt;i&gt;Register machine&lt;/i&gt; page).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Master switch&lt;/b&gt;: &lt;i&gt;Activation of automatic agent updates&lt;/i&gt;. Off, no host gets an update while all settings are kept.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Rule parameters&lt;/b&gt; (first rule per parameter wins): &lt;i&gt;Deploy the agent updater plug-in&lt;/i&gt; (activation); &lt;i&gt;Update server&lt;/i&gt; with site and protocol (https recommended); &lt;i&gt;Use the server&lt;/i&gt; for registration only or always (in distributed monitoring a host otherwise gets its update server from the site that monitors it); &lt;i&gt;CA certificates&lt;/i&gt; for the https check (once any are given, the updater ignores all other authorities); &lt;i&gt;Check interval&lt;/i&gt; (default one hour; less than 10 minutes loads the network needlessly); &lt;i&gt;Proxy&lt;/i&gt; (none, from the environment, or explicit); &lt;i&gt;Package format&lt;/i&gt; (packaged binary for 64-bit Linux with glibc 2.17 or newer, else the Python script); &lt;i&gt;Accepted signature keys&lt;/i&gt; (keep the old key while replacing it).&lt;/p&gt;&lt;p&gt;Changes to rules take effect only after &lt;b&gt;Activate changes&lt;/b&gt; and a new bake.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Einrichtung: die Voraussetzungen der automatischen Agenten-Updates&lt;/h3&gt;&lt;p&gt;Automatische Updates funktionieren nur, wenn alle fünf Voraussetzungen erfüllt sind, in dieser Reihenfolge (Checkmk: &lt;i&gt;Setup › Agents › Automatic updates&lt;/i&gt;):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Signaturschlüssel&lt;/b&gt;: ein Schlüsselpaar zum Signieren der Agenten. Seine Passphrase wird bei jedem Signieren abgefragt und kann nicht wiederhergestellt werden.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Agent-Updater-Regel&lt;/b&gt; (&lt;i&gt;Agent updater (Linux, Windows, Solaris)&lt;/i&gt;): verteilt das Update-Plugin und nennt ihm den Update-Server und die Signaturschlüssel, die es akzeptiert.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Signierte Agenten&lt;/b&gt;: die nach der letzten Regeländerung gebackenen Agenten, signiert mit einem Schlüssel, den die Regel akzeptiert.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Registrierter Host&lt;/b&gt;: mindestens ein Host, registriert mit &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; (oder der Seite &lt;i&gt;Rechner registrieren&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hauptschalter&lt;/b&gt;: &lt;i&gt;Aktivierung der automatischen Agenten-Updates&lt;/i&gt;. Ist er aus, erhält kein Host ein Update; alle Einstellungen bleiben erhalten.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Regelparameter&lt;/b&gt; (pro Parameter gewinnt die erste Regel): &lt;i&gt;Agent-Updater-Plugin verteilen&lt;/i&gt; (Aktivierung); &lt;i&gt;Update-Server&lt;/i&gt; mit Instanz und Protokoll (https empfohlen); &lt;i&gt;Server verwenden&lt;/i&gt; nur zur Registrierung oder immer (im verteilten Monitoring erhält ein Host seinen Update-Server sonst von der Instanz, die ihn überwacht); &lt;i&gt;CA-Zertifikate&lt;/i&gt; für die https-Prüfung (sobald welche angegeben sind, ignoriert der Updater alle anderen Zertifizierungsstellen); &lt;i&gt;Prüfintervall&lt;/i&gt; (Standard eine Stunde; weniger als 10 Minuten belastet das Netz unnötig); &lt;i&gt;Proxy&lt;/i&gt; (keiner, aus der Umgebung oder explizit); &lt;i&gt;Paketformat&lt;/i&gt; (paketiertes Binary für 64-Bit-Linux mit glibc 2.17 oder neuer, sonst das Python-Skript); &lt;i&gt;Akzeptierte Signaturschlüssel&lt;/i&gt; (beim Austausch den alten Schlüssel behalten).&lt;/p&gt;&lt;p&gt;Regeländerungen wirken erst nach &lt;b&gt;Änderungen aktivieren&lt;/b&gt; und erneutem Backen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Update status&lt;/h3&gt;&lt;p&gt;Every host with the state of its agent updater, in categories decided in this order (the first that applies):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Globally disabled&lt;/b&gt;: the master switch is off.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Left out by selection&lt;/b&gt;: the host selection does not include the host.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Not registered&lt;/b&gt;: the site has no host secret for the host; run &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; on it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Never contacted&lt;/b&gt;: registered, but the updater has not called yet; check that the agent with the plug-in is installed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Failing&lt;/b&gt;: the last update check reported an error; the diagnosis names it and what to do.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Stale&lt;/b&gt;: the last check is older than twice the interval.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Up to date&lt;/b&gt;: the installed agent is the target.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Update pending&lt;/b&gt;: the target is downloaded, not installed yet.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Outdated&lt;/b&gt;: the target differs and was not downloaded.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Click a count to filter the table; Ctrl+F searches; F5 refreshes; Ctrl+C copies the selected rows; right-click the header to choose columns. &lt;b&gt;Troubleshooting&lt;/b&gt;: on the host, &lt;tt&gt;cmk-update-agent -v&lt;/tt&gt; shows the update run and &lt;tt&gt;cmk-update-agent show-config&lt;/tt&gt; the configuration; the log is in &lt;tt&gt;/var/lib/check_mk_agent/log/cmk-update-agent/cmk-update-agent.log&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Update-Status&lt;/h3&gt;&lt;p&gt;Jeder Host mit dem Zustand seines Agent Updaters, in Kategorien, die in dieser Reihenfolge entschieden werden (die erste, die zutrifft):&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Global abgeschaltet&lt;/b&gt;: Der Hauptschalter ist aus.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Von der Auswahl ausgeschlossen&lt;/b&gt;: Die Host-Auswahl enthält den Host nicht.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Nicht registriert&lt;/b&gt;: Die Instanz hat kein Host-Secret für den Host; führen Sie dort &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; aus.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Nie gemeldet&lt;/b&gt;: registriert, aber der Updater hat sich noch nicht gemeldet; prüfen Sie, ob der Agent mit dem Plugin installiert ist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Fehlerhaft&lt;/b&gt;: Die letzte Update-Prüfung meldete einen Fehler; die Diagnose nennt ihn und was zu tun ist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Veraltet&lt;/b&gt;: Die letzte Prüfung ist älter als das doppelte Intervall.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Aktuell&lt;/b&gt;: Der installierte Agent ist das Ziel.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Update ausstehend&lt;/b&gt;: Das Ziel ist heruntergeladen, aber noch nicht installiert.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Nicht aktuell&lt;/b&gt;: Das Ziel weicht ab und wurde nicht heruntergeladen.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Ein Klick auf eine Anzahl filtert die Tabelle; Strg+F sucht; F5 aktualisiert; Strg+C kopiert die ausgewählten Zeilen; ein Rechtsklick auf die Kopfzeile wählt die Spalten. &lt;b&gt;Fehlersuche&lt;/b&gt;: Auf dem Host zeigt &lt;tt&gt;cmk-update-agent -v&lt;/tt&gt; den Update-Lauf und &lt;tt&gt;cmk-update-agent show-config&lt;/tt&gt; die Konfiguration; das Protokoll liegt in &lt;tt&gt;/var/lib/check_mk_agent/log/cmk-update-agent/cmk-update-agent.log&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Host selection&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Selection of hosts to activate agent updates for&lt;/i&gt; (a global setting): only hosts that meet &lt;b&gt;all&lt;/b&gt; conditions get updates (logical AND). No condition means every host. Conditions: sites, folders (with their subfolders), host tags, host labels, host groups, explicit host names, and excluded hosts.&lt;/p&gt;&lt;p&gt;Use it to try a new agent on a few hosts first. &lt;i&gt;Test with this host name&lt;/i&gt; shows each condition with the host&apos;s own value. A left-out host reports &quot;agent updates are disabled for host …&quot;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Host-Auswahl&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Auswahl der Hosts, für die Agenten-Updates aktiviert werden&lt;/i&gt; (eine globale Einstellung): Nur Hosts, die &lt;b&gt;alle&lt;/b&gt; Bedingungen erfüllen, erhalten Updates (logisches UND). Keine Bedingung bedeutet jeden Host. Bedingungen: Instanzen, Ordner (mit ihren Unterordnern), Host-Tags, Host-Labels, Host-Gruppen, explizite Hostnamen und ausgeschlossene Hosts.&lt;/p&gt;&lt;p&gt;Damit probieren Sie einen neuen Agenten zuerst auf wenigen Hosts aus. &lt;i&gt;Mit diesem Hostnamen testen&lt;/i&gt; zeigt jede Bedingung mit dem Wert des Hosts. Ein ausgeschlossener Host meldet „agent updates are disabled for host …“.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Signature keys&lt;/h3&gt;&lt;p&gt;Agents are signed so that an updater installs only packages from your site. Each key is an RSA key pair protected by a passphrase of at least 12 characters, asked for at every signing; it cannot be changed or recovered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Replacing a key&lt;/b&gt;: create the new key, add it to the rule&apos;s accepted keys, bake and sign with the &lt;i&gt;old&lt;/i&gt; key, wait until all hosts have the new package, then remove the old key from the rule, sign with the new one and delete the old key. A key still used by a rule cannot be deleted. If all accepted keys have expired, run &lt;tt&gt;cmk-update-agent --skip-signatures&lt;/tt&gt; once on each host.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Signaturschlüssel&lt;/h3&gt;&lt;p&gt;Agenten werden signiert, damit ein Updater nur Pakete Ihrer Instanz installiert. Jeder Schlüssel ist ein RSA-Schlüsselpaar, geschützt durch eine Passphrase von mindestens 12 Zeichen, die bei jedem Signieren abgefragt wird; sie kann weder geändert noch wiederhergestellt werden.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Schlüssel austauschen&lt;/b&gt;: Erstellen Sie den neuen Schlüssel, nehmen Sie ihn in die akzeptierten Schlüssel der Regel auf, backen und signieren Sie mit dem &lt;i&gt;alten&lt;/i&gt; Schlüssel, warten Sie, bis alle Hosts das neue Paket haben, entfernen Sie dann den alten Schlüssel aus der Regel, signieren Sie mit dem neuen und löschen Sie den alten. Ein noch von einer Regel verwendeter Schlüssel lässt sich nicht löschen. Sind alle akzeptierten Schlüssel abgelaufen, führen Sie auf jedem Host einmal &lt;tt&gt;cmk-update-agent --skip-signatures&lt;/tt&gt; aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Agents and baking&lt;/h3&gt;&lt;p&gt;Rule changes reach the hosts only in newly baked packages. &lt;b&gt;Bake and sign&lt;/b&gt; builds the packages and signs them with a key (its passphrase is asked); &lt;b&gt;Sign&lt;/b&gt; signs existing packages. An updater accepts a package signed with any key it knows. &lt;b&gt;Verify&lt;/b&gt; downloads a package and checks its signatures here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Agenten und Backen&lt;/h3&gt;&lt;p&gt;Regeländerungen erreichen die Hosts nur in neu gebackenen Paketen. &lt;b&gt;Backen und signieren&lt;/b&gt; baut die Pakete und signiert sie mit einem Schlüssel (seine Passphrase wird abgefragt); &lt;b&gt;Signieren&lt;/b&gt; signiert vorhandene Pakete. Ein Updater akzeptiert ein Paket, das mit irgendeinem ihm bekannten Schlüssel signiert ist. &lt;b&gt;Prüfen&lt;/b&gt; lädt ein Paket herunter und prüft seine Signaturen hier.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine&lt;/h3&gt;&lt;p&gt;Registration creates the trust between this host and the site: both agree on a &lt;i&gt;host secret&lt;/i&gt;, with which the updater later fetches its own agent without a password. You need a user with the permission to register hosts and enable agent updates (for example &lt;tt&gt;agent_registration&lt;/tt&gt;, or an automation user with its automation secret), and the host&apos;s name as it is known in the monitoring.&lt;/p&gt;&lt;p&gt;The result is written to the updater&apos;s state file with mode 0600; when this program cannot write &lt;tt&gt;/etc/cmk-update-agent.state&lt;/tt&gt;, it writes elsewhere and tells you how to move the file into place.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rechner registrieren&lt;/h3&gt;&lt;p&gt;Die Registrierung stellt das Vertrauen zwischen diesem Host und der Instanz her: Beide vereinbaren ein &lt;i&gt;Host-Secret&lt;/i&gt;, mit dem der Updater später ohne Passwort seinen eigenen Agenten holt. Sie brauchen einen Benutzer mit der Berechtigung, Hosts zu registrieren und Agenten-Updates zu aktivieren (zum Beispiel &lt;tt&gt;agent_registration&lt;/tt&gt; oder einen Automationsbenutzer mit seinem Automationspasswort), und den Namen des Hosts, wie er im Monitoring bekannt ist.&lt;/p&gt;&lt;p&gt;Das Ergebnis wird mit Modus 0600 in die Statusdatei des Updaters geschrieben; kann dieses Programm &lt;tt&gt;/etc/cmk-update-agent.state&lt;/tt&gt; nicht schreiben, schreibt es an einen anderen Ort und sagt Ihnen, wie Sie die Datei an ihren Platz bringen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Local updater config&lt;/h3&gt;&lt;p&gt;What &lt;tt&gt;cmk-update-agent show-config&lt;/tt&gt; shows: the configuration file from the bakery (&lt;tt&gt;cmk-update-agent.cfg&lt;/tt&gt;) over the state file written by the registration (&lt;tt&gt;cmk-update-agent.state&lt;/tt&gt;). A value in the .cfg wins over the same value in the .state. Secrets stay masked until you reveal them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lokale Updater-Konfiguration&lt;/h3&gt;&lt;p&gt;Was &lt;tt&gt;cmk-update-agent show-config&lt;/tt&gt; zeigt: die Konfigurationsdatei aus der Agent Bakery (&lt;tt&gt;cmk-update-agent.cfg&lt;/tt&gt;) über der Statusdatei, die die Registrierung schreibt (&lt;tt&gt;cmk-update-agent.state&lt;/tt&gt;). Ein Wert in der .cfg gewinnt gegen denselben Wert in der .state. Secrets bleiben maskiert, bis Sie sie anzeigen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Site overview&lt;/h3&gt;&lt;p&gt;The site this connection talks to: its Checkmk version and edition, the REST API address, and the size of its configuration. For the embedded demo it also shows the demo&apos;s users and secrets.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Instanzübersicht&lt;/h3&gt;&lt;p&gt;Die Instanz, mit der diese Verbindung spricht: ihre Checkmk-Version und Edition, die Adresse der REST-API und die Größe ihrer Konfiguration. Für die eingebaute Demo zeigt sie auch die Benutzer und Secrets der Demo.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+</context>
+<context>
+    <name>Prerequisites</name>
+    <message>
+        <source>A signature key exists</source>
+        <translation>Ein Signaturschlüssel existiert</translation>
+    </message>
+    <message>
+        <source>The site&apos;s signature keys could not be read.</source>
+        <translation>Die Signaturschlüssel der Instanz konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No signature key yet: create one, then sign the agents with it.</source>
+        <translation>Noch kein Signaturschlüssel: Erstellen Sie einen und signieren Sie dann die Agenten damit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature key(s) on the site.</source>
+        <translation>
+            <numerusform>%n Signaturschlüssel auf der Instanz.</numerusform>
+            <numerusform>%n Signaturschlüssel auf der Instanz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent updater rule deploys the updater with an existing key</source>
+        <translation>Die Agent-Updater-Regel verteilt den Updater mit einem existierenden Schlüssel</translation>
+    </message>
+    <message>
+        <source>The rules of &quot;Agent updater&quot; could not be read.</source>
+        <translation>Die Regeln von „Agent updater“ konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>There is no rule in &quot;Agent updater (Linux, Windows, Solaris)&quot;.</source>
+        <translation>Es gibt keine Regel in „Agent updater (Linux, Windows, Solaris)“.</translation>
+    </message>
+    <message>
+        <source>No enabled rule deploys the agent updater plug-in (&quot;activated&quot; is off).</source>
+        <translation>Keine aktive Regel verteilt das Agent-Updater-Plugin („activated“ ist aus).</translation>
+    </message>
+    <message>
+        <source>The rule accepts no signature key: the updater would refuse every agent.</source>
+        <translation>Die Regel akzeptiert keinen Signaturschlüssel: Der Updater würde jeden Agenten ablehnen.</translation>
+    </message>
+    <message>
+        <source>The rule accepts only keys that no longer exist on the site.</source>
+        <translation>Die Regel akzeptiert nur Schlüssel, die es auf der Instanz nicht mehr gibt.</translation>
+    </message>
+    <message>
+        <source>The rule lists keys, but the site&apos;s keys could not be read to check them.</source>
+        <translation>Die Regel nennt Schlüssel, aber die Schlüssel der Instanz konnten zur Prüfung nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled, with update server %1 and %n accepted key(s).</source>
+        <translation>
+            <numerusform>Aktiv, mit Update-Server %1 und %n akzeptiertem Schlüssel.</numerusform>
+            <numerusform>Aktiv, mit Update-Server %1 und %n akzeptierten Schlüsseln.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled with %n accepted key(s); no update server, so hosts are registered by hand.</source>
+        <translation>
+            <numerusform>Aktiv mit %n akzeptiertem Schlüssel; kein Update-Server, daher werden Hosts von Hand registriert.</numerusform>
+            <numerusform>Aktiv mit %n akzeptierten Schlüsseln; kein Update-Server, daher werden Hosts von Hand registriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents are baked and signed with an accepted key</source>
+        <translation>Agenten sind gebacken und mit einem akzeptierten Schlüssel signiert</translation>
+    </message>
+    <message>
+        <source>The baked agents could not be read.</source>
+        <translation>Die gebackenen Agenten konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No agents are baked yet: bake and sign them.</source>
+        <translation>Noch keine Agenten gebacken: Backen und signieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>The rule accepts no existing key, so no signature can count.</source>
+        <translation>Die Regel akzeptiert keinen existierenden Schlüssel, daher kann keine Signatur zählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent configuration(s) carry no signature of an accepted key: sign them.</source>
+        <translation>
+            <numerusform>%n Agentenkonfiguration trägt keine Signatur eines akzeptierten Schlüssels: Signieren Sie sie.</numerusform>
+            <numerusform>%n Agentenkonfigurationen tragen keine Signatur eines akzeptierten Schlüssels: Signieren Sie sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n agent configuration(s) are signed with an accepted key.</source>
+        <translation>
+            <numerusform>Die %n Agentenkonfiguration ist mit einem akzeptierten Schlüssel signiert.</numerusform>
+            <numerusform>Alle %n Agentenkonfigurationen sind mit einem akzeptierten Schlüssel signiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At least one host is registered</source>
+        <translation>Mindestens ein Host ist registriert</translation>
+    </message>
+    <message>
+        <source>The update status could not be read.</source>
+        <translation>Der Update-Status konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No host is registered yet: register one (Register this machine, or cmk-update-agent register).</source>
+        <translation>Noch kein Host registriert: Registrieren Sie einen (Rechner registrieren oder cmk-update-agent register).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) registered.</source>
+        <translation>
+            <numerusform>%n Host registriert.</numerusform>
+            <numerusform>%n Hosts registriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The master switch is on</source>
+        <translation>Der Hauptschalter ist an</translation>
+    </message>
+    <message>
+        <source>The global setting could not be read (older sites do not offer it).</source>
+        <translation>Die globale Einstellung konnte nicht gelesen werden (ältere Instanzen bieten sie nicht an).</translation>
+    </message>
+    <message>
+        <source>&quot;Activation of automatic agent updates&quot; is off: no host gets updates.</source>
+        <translation>„Aktivierung der automatischen Agenten-Updates“ ist aus: Kein Host erhält Updates.</translation>
+    </message>
+    <message>
+        <source>Automatic agent updates are on.</source>
+        <translation>Automatische Agenten-Updates sind eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s signature keys could not be read, so the agents&apos; signatures cannot be checked here; the site&apos;s Agents page shows them.</source>
+        <translation>Die Signaturschlüssel der Instanz konnten nicht gelesen werden, daher lassen sich die Signaturen der Agenten hier nicht prüfen; die Agentenseite der Instanz zeigt sie.</translation>
+    </message>
+</context>
+<context>
+    <name>PythonLiteral</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>expected the end of the text after the value</source>
+        <translation>nach dem Wert wurde das Ende des Textes erwartet</translation>
+    </message>
+    <message>
+        <source>nesting is too deep</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>expected a value, found the end of the text</source>
+        <translation>Wert erwartet, Ende des Textes gefunden</translation>
+    </message>
+    <message>
+        <source>bytes literals are not supported</source>
+        <translation>Bytes-Literale werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>expected a value (dict, list, tuple, string, number, True, False or None), found the name &apos;%1&apos;</source>
+        <translation>Wert erwartet (dict, list, tuple, String, Zahl, True, False oder None), Name &apos;%1&apos; gefunden</translation>
+    </message>
+    <message>
+        <source>expected a value, found &apos;%1&apos;</source>
+        <translation>Wert erwartet, &apos;%1&apos; gefunden</translation>
+    </message>
+    <message>
+        <source>expected a string as dict key</source>
+        <translation>String als dict-Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after a dict key</source>
+        <translation>&apos;:&apos; nach einem dict-Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; after a dict value</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; nach einem dict-Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;)&apos; in a tuple</source>
+        <translation>&apos;,&apos; oder &apos;)&apos; in einem Tupel erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in a list</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; in einer Liste erwartet</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossener String</translation>
+    </message>
+    <message>
+        <source>unterminated string: line break inside a string</source>
+        <translation>nicht abgeschlossener String: Zeilenumbruch innerhalb eines Strings</translation>
+    </message>
+    <message>
+        <source>expected %1 hex digits after \%2</source>
+        <translation>%1 Hex-Ziffern nach \%2 erwartet</translation>
+    </message>
+    <message>
+        <source>unknown escape sequence &apos;\%1&apos;</source>
+        <translation>unbekannte Escape-Sequenz &apos;\%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>Zahl erwartet</translation>
+    </message>
+    <message>
+        <source>expected digits in the exponent</source>
+        <translation>Ziffern im Exponenten erwartet</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; after a number</source>
+        <translation>unerwartetes &apos;%1&apos; nach einer Zahl</translation>
+    </message>
+    <message>
+        <source>integer out of range (64 bit)</source>
+        <translation>Ganzzahl außerhalb des Bereichs (64 Bit)</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Signature keys…</source>
+        <translation>Signaturschlüssel …</translation>
+    </message>
+    <message>
+        <source>Agent updater rule…</source>
+        <translation>Agent-Updater-Regel …</translation>
+    </message>
+    <message>
+        <source>Agents and baking…</source>
+        <translation>Agenten und Backen …</translation>
+    </message>
+    <message>
+        <source>Register a machine…</source>
+        <translation>Einen Rechner registrieren …</translation>
+    </message>
+    <message>
+        <source>The updater never called</source>
+        <translation>Der Updater hat sich nie gemeldet</translation>
+    </message>
+    <message>
+        <source>The host is registered, but its updater has not contacted the site since.</source>
+        <translation>Der Host ist registriert, aber sein Updater hat die Instanz seitdem nicht kontaktiert.</translation>
+    </message>
+    <message>
+        <source>Check that the agent with the updater plug-in is installed and that the plug-in runs (cmk-update-agent -v on the host).</source>
+        <translation>Prüfen Sie, ob der Agent mit dem Updater-Plugin installiert ist und das Plugin läuft (cmk-update-agent -v auf dem Host).</translation>
+    </message>
+    <message>
+        <source>No recent update check</source>
+        <translation>Keine aktuelle Update-Prüfung</translation>
+    </message>
+    <message>
+        <source>The updater has not checked for more than twice its interval: the host may be down, or the agent no longer runs the plug-in.</source>
+        <translation>Der Updater hat seit mehr als dem doppelten Intervall nicht geprüft: Der Host ist vielleicht aus, oder der Agent führt das Plugin nicht mehr aus.</translation>
+    </message>
+    <message>
+        <source>Check the host and its agent; run cmk-update-agent -v there.</source>
+        <translation>Prüfen Sie den Host und seinen Agenten; führen Sie dort cmk-update-agent -v aus.</translation>
+    </message>
+    <message>
+        <source>Update under way</source>
+        <translation>Update läuft</translation>
+    </message>
+    <message>
+        <source>The target agent was downloaded and will be installed at the next run of the updater.</source>
+        <translation>Der Zielagent wurde heruntergeladen und wird beim nächsten Lauf des Updaters installiert.</translation>
+    </message>
+    <message>
+        <source>Nothing to do; wait for the next check.</source>
+        <translation>Nichts zu tun; warten Sie die nächste Prüfung ab.</translation>
+    </message>
+    <message>
+        <source>Update not fetched yet</source>
+        <translation>Update noch nicht geholt</translation>
+    </message>
+    <message>
+        <source>The site offers a newer agent that the host has not downloaded yet.</source>
+        <translation>Die Instanz bietet einen neueren Agenten an, den der Host noch nicht heruntergeladen hat.</translation>
+    </message>
+    <message>
+        <source>Nothing to do unless it stays so for long; the next check fetches it.</source>
+        <translation>Nichts zu tun, außer es bleibt lange so; die nächste Prüfung holt ihn.</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>The host runs the agent the site wants it to run.</source>
+        <translation>Der Host verwendet den Agenten, den die Instanz für ihn vorsieht.</translation>
+    </message>
+    <message>
+        <source>The service list is not readable</source>
+        <translation>Die Service-Liste ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Expected an object with a &quot;value&quot; list.</source>
+        <translation>Ein Objekt mit einer Liste „value“ erwartet.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationClient</name>
+    <message>
+        <source>Wrong user or password</source>
+        <translation>Falscher Benutzer oder falsches Passwort</translation>
+    </message>
+    <message>
+        <source>The site did not accept the login of “%1”.</source>
+        <translation>Die Instanz hat die Anmeldung von „%1“ nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Wrong user or secret</source>
+        <translation>Falscher Benutzer oder falsches Secret</translation>
+    </message>
+    <message>
+        <source>The site did not accept the credentials.</source>
+        <translation>Die Instanz hat die Zugangsdaten nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s answer is not the updater&apos;s protocol</source>
+        <translation>Die Antwort der Instanz folgt nicht dem Protokoll des Updaters</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 bytes of %3.</source>
+        <translation>HTTP %1, %2 Bytes %3.</translation>
+    </message>
+    <message>
+        <source>The site refused the registration</source>
+        <translation>Die Instanz hat die Registrierung abgelehnt</translation>
+    </message>
+    <message>
+        <source>result_code %1 without a reason</source>
+        <translation>result_code %1 ohne Begründung</translation>
+    </message>
+    <message>
+        <source>The site sent an unusable host secret</source>
+        <translation>Die Instanz hat ein unbrauchbares Host-Secret geschickt</translation>
+    </message>
+    <message>
+        <source>A host secret has %1 characters; this one has %2.</source>
+        <translation>Ein Host-Secret hat %1 Zeichen; dieses hat %2.</translation>
+    </message>
+    <message>
+        <source>an entry that is not a PEM text</source>
+        <translation>ein Eintrag, der kein PEM-Text ist</translation>
+    </message>
+    <message>
+        <source>not a certificate; dropped</source>
+        <translation>kein Zertifikat; verworfen</translation>
+    </message>
+    <message>
+        <source>sent over a connection that was not verified, so nothing shows it came from the site; not kept</source>
+        <translation>über eine nicht geprüfte Verbindung gesendet, daher belegt nichts, dass es von der Instanz stammt; nicht behalten</translation>
+    </message>
+    <message>
+        <source>not valid now (%1 to %2); not kept</source>
+        <translation>derzeit nicht gültig (%1 bis %2); nicht behalten</translation>
+    </message>
+    <message>
+        <source>a CA that issued none of the certificates the server presented; not kept</source>
+        <translation>eine CA, die keines der vom Server vorgelegten Zertifikate ausgestellt hat; nicht behalten</translation>
+    </message>
+    <message>
+        <source>neither the server&apos;s certificate nor a CA certificate; not kept</source>
+        <translation>weder das Zertifikat des Servers noch ein CA-Zertifikat; nicht behalten</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate cannot be read</source>
+        <translation>das Zertifikat des Servers kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>das Zertifikat ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation>das Zertifikat ist vor %1 nicht gültig</translation>
+    </message>
+    <message>
+        <source>the certificate does not name %1 (it is for %2)</source>
+        <translation>das Zertifikat nennt %1 nicht (es gilt für %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationController</name>
+    <message>
+        <source>Host %1 exists in the setup of site %2.</source>
+        <translation>Host %1 existiert in der Konfiguration der Instanz %2.</translation>
+    </message>
+    <message>
+        <source>Host %1 does not exist in the setup of site %2: the site will refuse the registration. Add the host first.</source>
+        <translation>Host %1 existiert nicht in der Konfiguration der Instanz %2: Die Instanz wird die Registrierung ablehnen. Legen Sie den Host zuerst an.</translation>
+    </message>
+    <message>
+        <source>The site did not accept these credentials for its REST API (%1); the registration will probably fail too.</source>
+        <translation>Die Instanz hat diese Zugangsdaten für ihre REST-API nicht akzeptiert (%1); die Registrierung wird wahrscheinlich auch scheitern.</translation>
+    </message>
+    <message>
+        <source>Could not check whether host %1 exists: %2</source>
+        <translation>Konnte nicht prüfen, ob Host %1 existiert: %2</translation>
+    </message>
+    <message>
+        <source>The state file cannot be used</source>
+        <translation>Die Statusdatei kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Choose a path in a folder you may write to.</source>
+        <translation>Wählen Sie einen Pfad in einem Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted. Go back to the first page and check the connection.</source>
+        <translation>Dem Zertifikat der Instanz wird nicht vertraut. Gehen Sie zur ersten Seite zurück und prüfen Sie die Verbindung.</translation>
+    </message>
+    <message>
+        <source>Wrong user or secret.</source>
+        <translation>Falscher Benutzer oder falsches Secret.</translation>
+    </message>
+    <message>
+        <source>The site refused the registration.</source>
+        <translation>Die Instanz hat die Registrierung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The registration failed.</source>
+        <translation>Die Registrierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The state file was not written</source>
+        <translation>Die Statusdatei wurde nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>The site registered the host, but its secret could not be saved. Choose another path and register again.</source>
+        <translation>Die Instanz hat den Host registriert, aber sein Secret konnte nicht gespeichert werden. Wählen Sie einen anderen Pfad und registrieren Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationCredentialsPage</name>
+    <message>
+        <source>&amp;Automation user and its secret</source>
+        <translation>&amp;Automationsbenutzer und sein Automationspasswort</translation>
+    </message>
+    <message>
+        <source>User and &amp;password</source>
+        <translation>Benutzer und &amp;Passwort</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>A user of the site who may register hosts. The secret is used for this registration only and is not written anywhere.</source>
+        <translation>Ein Benutzer der Instanz, der Hosts registrieren darf. Das Secret wird nur für diese Registrierung verwendet und nirgends gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Reading the secret from the keychain…</source>
+        <translation>Lese das Secret aus dem Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Use the secret &amp;stored for “%1”</source>
+        <translation>Das für „%1“ ge&amp;speicherte Secret verwenden</translation>
+    </message>
+    <message>
+        <source>The secret stored for “%1” is filled in (hidden).</source>
+        <translation>Das für „%1“ gespeicherte Secret ist eingetragen (verborgen).</translation>
+    </message>
+    <message>
+        <source>No secret could be read for “%1”: %2. Type the secret.</source>
+        <translation>Für „%1“ konnte kein Secret gelesen werden: %2. Geben Sie das Secret ein.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationHostPage</name>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>The name of this machine as a host in the site&apos;s setup.</source>
+        <translation>Der Name dieses Rechners als Host in der Konfiguration der Instanz.</translation>
+    </message>
+    <message>
+        <source>The host must exist in the site&apos;s setup. Whether it does is checked with your credentials before registering.</source>
+        <translation>Der Host muss in der Konfiguration der Instanz existieren. Ob er das tut, wird vor der Registrierung mit Ihren Zugangsdaten geprüft.</translation>
+    </message>
+    <message>
+        <source>&amp;Host name:</source>
+        <translation>&amp;Hostname:</translation>
+    </message>
+    <message>
+        <source>A host name may contain only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>Ein Hostname darf nur Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationRequest</name>
+    <message>
+        <source>Enter the site&apos;s server.</source>
+        <translation>Geben Sie den Server der Instanz ein.</translation>
+    </message>
+    <message>
+        <source>Enter the site&apos;s name.</source>
+        <translation>Geben Sie den Namen der Instanz ein.</translation>
+    </message>
+    <message>
+        <source>The host name may contain only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>Der Hostname darf nur Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>Enter the user.</source>
+        <translation>Geben Sie den Benutzer ein.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationResultPage</name>
+    <message>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Host %1 is registered for automatic agent updates.</source>
+        <translation>Host %1 ist für automatische Agenten-Updates registriert.</translation>
+    </message>
+    <message>
+        <source>Host secret: &lt;tt&gt;%1&lt;/tt&gt; (%2 characters, as expected; kept only in the state file)</source>
+        <translation>Host-Secret: &lt;tt&gt;%1&lt;/tt&gt; (%2 Zeichen, wie erwartet; nur in der Statusdatei gespeichert)</translation>
+    </message>
+    <message>
+        <source>Update URL: %1</source>
+        <translation>Update-URL: %1</translation>
+    </message>
+    <message>
+        <source>State file written to &lt;tt&gt;%1&lt;/tt&gt; (mode 0600).</source>
+        <translation>Statusdatei geschrieben nach &lt;tt&gt;%1&lt;/tt&gt; (Modus 0600).</translation>
+    </message>
+    <message>
+        <source>The updater reads /etc/cmk-update-agent.state: move the file there as root:</source>
+        <translation>Der Updater liest /etc/cmk-update-agent.state: Verschieben Sie die Datei als root dorthin:</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificates below are stored as local certificates of the updater.</source>
+        <translation>Die unten gezeigten Zertifikate der Instanz werden als lokale Zertifikate des Updaters gespeichert.</translation>
+    </message>
+    <message>
+        <source>⚠ The host is not yet monitored: it is not in the site&apos;s activated configuration. Activate the pending changes on the site; until then the updater gets no agent.</source>
+        <translation>⚠ Der Host wird noch nicht überwacht: Er ist nicht in der aktivierten Konfiguration der Instanz. Aktivieren Sie die ausstehenden Änderungen auf der Instanz; bis dahin erhält der Updater keinen Agenten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) the site sent were not kept:</source>
+        <translation>
+            <numerusform>%n von der Instanz gesendetes Zertifikat wurde nicht behalten:</numerusform>
+            <numerusform>%n von der Instanz gesendete Zertifikate wurden nicht behalten:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationServerPage</name>
+    <message>
+        <source>Check connection</source>
+        <translation>Verbindung prüfen</translation>
+    </message>
+    <message>
+        <source>Trust this certificate (kept as a local certificate, like --trust-cert)</source>
+        <translation>Diesem Zertifikat vertrauen (als lokales Zertifikat behalten, wie --trust-cert)</translation>
+    </message>
+    <message>
+        <source>Connect without verification (--insecure)</source>
+        <translation>Ohne Prüfung verbinden (--insecure)</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>The Checkmk site this machine gets its agent updates from.</source>
+        <translation>Die Checkmk-Instanz, von der dieser Rechner seine Agenten-Updates erhält.</translation>
+    </message>
+    <message>
+        <source>monitoring.example.com or host:port</source>
+        <translation>monitoring.example.com oder host:port</translation>
+    </message>
+    <message>
+        <source>mysite</source>
+        <translation>meineinstanz</translation>
+    </message>
+    <message>
+        <source>Without verification anybody between this machine and the site can pretend to be the site, read the credentials and hand out their own agents. Use it only to try things out.</source>
+        <translation>Ohne Prüfung kann sich jeder zwischen diesem Rechner und der Instanz als die Instanz ausgeben, die Zugangsdaten mitlesen und eigene Agenten ausliefern. Verwenden Sie das nur zum Ausprobieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>&amp;Instanz:</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protokoll:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>✔ This is the certificate you already trust for the connection “%1”; it is kept as a local certificate, like --trust-cert.</source>
+        <translation>✔ Das ist das Zertifikat, dem Sie für die Verbindung „%1“ bereits vertrauen; es wird als lokales Zertifikat behalten, wie mit --trust-cert.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP: there is no certificate to check, and the credentials cross the network unencrypted.</source>
+        <translation>Einfaches HTTP: Es gibt kein Zertifikat zu prüfen, und die Zugangsdaten gehen unverschlüsselt über das Netz.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Keine Verbindung möglich: %1</translation>
+    </message>
+    <message>
+        <source>✔ The certificate is trusted: the chain below verified.</source>
+        <translation>✔ Dem Zertifikat wird vertraut: Die Kette unten wurde geprüft.</translation>
+    </message>
+    <message>
+        <source>✘ The certificate is NOT trusted: %1
+Compare the fingerprint with the one your site administrator gives you before trusting it.</source>
+        <translation>✘ Dem Zertifikat wird NICHT vertraut: %1
+Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Instanz nennt, bevor Sie ihm vertrauen.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationSummaryPage</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Check what will be sent, then register.</source>
+        <translation>Prüfen Sie, was gesendet wird, und registrieren Sie dann.</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>The same registration with the agent updater; it asks for the secret itself.</source>
+        <translation>Dieselbe Registrierung mit dem Agent Updater; er fragt selbst nach dem Secret.</translation>
+    </message>
+    <message>
+        <source>Command line:</source>
+        <translation>Befehlszeile:</translation>
+    </message>
+    <message>
+        <source>State file:</source>
+        <translation>Statusdatei:</translation>
+    </message>
+    <message>
+        <source>Write the state file to</source>
+        <translation>Statusdatei schreiben nach</translation>
+    </message>
+    <message>
+        <source>plain HTTP (no encryption)</source>
+        <translation>einfachem HTTP (keine Verschlüsselung)</translation>
+    </message>
+    <message>
+        <source>the certificate you chose to trust</source>
+        <translation>dem Zertifikat, dem Sie vertrauen</translation>
+    </message>
+    <message>
+        <source>NO verification (insecure)</source>
+        <translation>KEINER Prüfung (unsicher)</translation>
+    </message>
+    <message>
+        <source>verified certificate</source>
+        <translation>geprüftem Zertifikat</translation>
+    </message>
+    <message>
+        <source>Register host &lt;b&gt;%1&lt;/b&gt; at site &lt;b&gt;%2&lt;/b&gt; on &lt;b&gt;%3&lt;/b&gt; as user &lt;b&gt;%4&lt;/b&gt; (%5), connecting with %6.</source>
+        <translation>Host &lt;b&gt;%1&lt;/b&gt; bei Instanz &lt;b&gt;%2&lt;/b&gt; auf &lt;b&gt;%3&lt;/b&gt; als Benutzer &lt;b&gt;%4&lt;/b&gt; (%5) registrieren, verbunden mit %6.</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>automation secret</source>
+        <translation>Automationspasswort</translation>
+    </message>
+    <message>
+        <source>Choose where the state file is written.</source>
+        <translation>Wählen Sie, wohin die Statusdatei geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Checking whether the host exists in the site…</source>
+        <translation>Prüfe, ob der Host in der Instanz existiert …</translation>
+    </message>
+    <message>
+        <source>✔ %1</source>
+        <translation>✔ %1</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>The agent updater reads its state from this file.</source>
+        <translation>Der Agent Updater liest seinen Status aus dieser Datei.</translation>
+    </message>
+    <message>
+        <source>The agent updater reads /etc/cmk-update-agent.state, which only root may write; AgentDesk writes the state here instead, and the result page tells you how to move it into place.</source>
+        <translation>Der Agent Updater liest /etc/cmk-update-agent.state, das nur root schreiben darf; AgentDesk schreibt den Status stattdessen hierher, und die Ergebnisseite sagt Ihnen, wie Sie ihn an seinen Platz bringen.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Registriere …</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Register this machine for automatic updates</source>
+        <translation>Diesen Rechner für automatische Updates registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>RestReply</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The site did not answer in time</source>
+        <translation>Die Instanz hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>No reply within %n second(s).</source>
+        <translation>
+            <numerusform>Keine Antwort innerhalb von %n Sekunde.</numerusform>
+            <numerusform>Keine Antwort innerhalb von %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted</source>
+        <translation>Dem Zertifikat der Instanz wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>The site closed the connection before the reply was complete</source>
+        <translation>Die Instanz hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>Cannot reach the site</source>
+        <translation>Die Instanz ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The reply could not be read completely</source>
+        <translation>Die Antwort konnte nicht vollständig gelesen werden</translation>
+    </message>
+    <message>
+        <source>The reply was cut short</source>
+        <translation>Die Antwort wurde abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 bytes.</source>
+        <translation>%1 von %2 Bytes empfangen.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s reply is not JSON</source>
+        <translation>Die Antwort der Instanz ist kein JSON</translation>
+    </message>
+    <message>
+        <source>Content-Type was &quot;%1&quot;.</source>
+        <translation>Content-Type war „%1“.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s reply is not valid JSON</source>
+        <translation>Die Antwort der Instanz ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2.</source>
+        <translation>%1 bei Byte %2.</translation>
+    </message>
+    <message>
+        <source>The site did not finish its reply in time</source>
+        <translation>Die Instanz hat ihre Antwort nicht rechtzeitig beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request was stopped after %n second(s), its deadline.</source>
+        <translation>
+            <numerusform>Die Anfrage wurde nach %n Sekunde abgebrochen, ihrer Frist.</numerusform>
+            <numerusform>Die Anfrage wurde nach %n Sekunden abgebrochen, ihrer Frist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site redirected the request</source>
+        <translation>Die Instanz hat die Anfrage umgeleitet</translation>
+    </message>
+    <message>
+        <source>It pointed to %1; %2</source>
+        <translation>Sie verwies auf %1; %2</translation>
+    </message>
+    <message>
+        <source>this request follows no redirect, so nothing was sent there.</source>
+        <translation>diese Anfrage folgt keiner Umleitung, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>that is not a valid address, so nothing was sent there.</source>
+        <translation>das ist keine gültige Adresse, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>that would leave https, so nothing was sent there.</source>
+        <translation>das würde https verlassen, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>a %1 request is sent only to the address it was made for, so nothing was sent there.</source>
+        <translation>eine %1-Anfrage geht nur an die Adresse, für die sie gestellt wurde, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>that is another server, so nothing was sent there.</source>
+        <translation>das ist ein anderer Server, daher wurde nichts dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>the redirects go round in a loop.</source>
+        <translation>die Umleitungen drehen sich im Kreis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n redirect(s) in a row.</source>
+        <translation>
+            <numerusform>mehr als %n Umleitung hintereinander.</numerusform>
+            <numerusform>mehr als %n Umleitungen hintereinander.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The site&apos;s reply is too large</source>
+        <translation>Die Antwort der Instanz ist zu groß</translation>
+    </message>
+    <message>
+        <source>It announced %1 bytes, more than the %2 this request takes; the transfer was stopped.</source>
+        <translation>Sie kündigte %1 Bytes an, mehr als die %2, die diese Anfrage annimmt; die Übertragung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>It went on past the %1 this request takes; the transfer was stopped.</source>
+        <translation>Sie ging über die %1 hinaus, die diese Anfrage annimmt; die Übertragung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The site closed the connection without answering</source>
+        <translation>Die Instanz hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>The %1 request was not sent again; it may or may not have taken effect on the site.</source>
+        <translation>Die %1-Anfrage wurde nicht erneut gesendet; sie kann auf der Instanz gewirkt haben oder nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionController</name>
+    <message>
+        <source>Loading the inventory…</source>
+        <translation>Lade das Inventar …</translation>
+    </message>
+    <message>
+        <source>Saving the host selection…</source>
+        <translation>Speichere die Host-Auswahl …</translation>
+    </message>
+</context>
+<context>
+    <name>SetupController</name>
+    <message>
+        <source>The agent updater rules could not be read.</source>
+        <translation>Die Agent-Updater-Regeln konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The pending changes could not be read.</source>
+        <translation>Die ausstehenden Änderungen konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Somebody changed the master switch meanwhile; the page shows the site&apos;s state again.</source>
+        <translation>Jemand hat den Hauptschalter inzwischen geändert; die Seite zeigt wieder den Stand der Instanz.</translation>
+    </message>
+    <message>
+        <source>The master switch could not be changed.</source>
+        <translation>Der Hauptschalter konnte nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>The master switch is on once you activate the changes.</source>
+        <translation>Der Hauptschalter ist an, sobald Sie die Änderungen aktivieren.</translation>
+    </message>
+    <message>
+        <source>The master switch is off once you activate the changes.</source>
+        <translation>Der Hauptschalter ist aus, sobald Sie die Änderungen aktivieren.</translation>
+    </message>
+    <message>
+        <source>Reading the pending changes…</source>
+        <translation>Lese die ausstehenden Änderungen …</translation>
+    </message>
+    <message>
+        <source>Nothing to activate.</source>
+        <translation>Nichts zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>Another activation is running; try again when it has finished.</source>
+        <translation>Eine andere Aktivierung läuft; versuchen Sie es erneut, wenn sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>The changes could not be activated.</source>
+        <translation>Die Änderungen konnten nicht aktiviert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activating on %n site(s)…</source>
+        <translation>
+            <numerusform>Aktiviere auf %n Instanz …</numerusform>
+            <numerusform>Aktiviere auf %n Instanzen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The activation&apos;s status could not be read.</source>
+        <translation>Der Status der Aktivierung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Activating… %1</source>
+        <translation>Aktiviere … %1</translation>
+    </message>
+    <message>
+        <source>Changes activated.</source>
+        <translation>Änderungen aktiviert.</translation>
+    </message>
+    <message>
+        <source>certificate %1 cannot be read: %2</source>
+        <translation>Zertifikat %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>certificate %1 (%2) is a server certificate, not a CA: put the root CA of the chain here</source>
+        <translation>Zertifikat %1 (%2) ist ein Serverzertifikat, keine CA: Tragen Sie hier die Wurzel-CA der Kette ein</translation>
+    </message>
+    <message>
+        <source>certificate %1 (%2) is an intermediate CA: the updater needs the chain&apos;s root</source>
+        <translation>Zertifikat %1 (%2) ist eine Zwischen-CA: Der Updater braucht die Wurzel der Kette</translation>
+    </message>
+    <message>
+        <source>Automatic agent updates</source>
+        <translation>Automatische Agenten-Updates</translation>
+    </message>
+    <message>
+        <source>Somebody changed the rule meanwhile; it is shown as it is now. Edit it again.</source>
+        <translation>Jemand hat die Regel inzwischen geändert; sie wird im aktuellen Stand gezeigt. Bearbeiten Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The rule was not saved.</source>
+        <translation>Die Regel wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Rule saved. Activate the changes to make the hosts follow it.</source>
+        <translation>Regel gespeichert. Aktivieren Sie die Änderungen, damit die Hosts ihr folgen.</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted.</source>
+        <translation>Die Regel wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>There is no host %1 on the site.</source>
+        <translation>Auf der Instanz gibt es keinen Host %1.</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>No enabled rule matches %1: it gets no agent updater.</source>
+        <translation>Keine aktive Regel trifft auf %1 zu: Er erhält keinen Agent Updater.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>&amp;Activation of automatic agent updates (master switch)</source>
+        <translation>&amp;Aktivierung der automatischen Agenten-Updates (Hauptschalter)</translation>
+    </message>
+    <message>
+        <source>Show &amp;changes</source>
+        <translation>Änderungen &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivate changes</source>
+        <translation>Änderungen ak&amp;tivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Automatic agent updates</source>
+        <translation>Automatische Agenten-Updates</translation>
+    </message>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Voraussetzungen</translation>
+    </message>
+    <message>
+        <source>Master switch</source>
+        <translation>Hauptschalter</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>Agent updater rules (first rule per parameter wins)</source>
+        <translation>Agent-Updater-Regeln (pro Parameter gewinnt die erste Regel)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Update server</source>
+        <translation>Update-Server</translation>
+    </message>
+    <message>
+        <source>Accepted keys</source>
+        <translation>Akzeptierte Schlüssel</translation>
+    </message>
+    <message>
+        <source>There is no rule in &quot;Agent updater (Linux, Windows, Solaris)&quot; yet. Create one with New rule: an update server and the signature keys the agents will accept.</source>
+        <translation>Es gibt noch keine Regel in „Agent updater (Linux, Windows, Solaris)“. Erstellen Sie eine mit Neue Regel: einen Update-Server und die Signaturschlüssel, die die Agenten akzeptieren.</translation>
+    </message>
+    <message>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Neue Regel …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Delete rule %1 of &quot;Agent updater&quot;?</source>
+        <translation>Regel %1 von „Agent updater“ löschen?</translation>
+    </message>
+    <message>
+        <source>rule disabled</source>
+        <translation>Regel deaktiviert</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation>A&amp;ktivieren</translation>
+    </message>
+    <message>
+        <source>host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Effective value &amp;for host:</source>
+        <translation>Wirksamer Wert &amp;für Host:</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>From rule</source>
+        <translation>Aus Regel</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erfüllt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>The state of the master switch could not be read.</source>
+        <translation>Der Zustand des Hauptschalters konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>On: hosts in the host selection fetch their signed agents.</source>
+        <translation>An: Hosts in der Host-Auswahl holen ihre signierten Agenten.</translation>
+    </message>
+    <message>
+        <source>Off: every update check is answered with &quot;deployment is currently globally disabled&quot;.</source>
+        <translation>Aus: Jede Update-Prüfung wird mit „deployment is currently globally disabled“ beantwortet.</translation>
+    </message>
+    <message>
+        <source>Turn on automatic updates?</source>
+        <translation>Automatische Updates einschalten?</translation>
+    </message>
+    <message>
+        <source>These prerequisites are not met:
+
+• %1
+
+Hosts will report errors until they are. Turn the master switch on anyway?</source>
+        <translation>Diese Voraussetzungen sind nicht erfüllt:
+
+• %1
+
+Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten?</translation>
+    </message>
+    <message>
+        <source>No pending changes.</source>
+        <translation>Keine ausstehenden Änderungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s).</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung.</numerusform>
+            <numerusform>%n ausstehende Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unknown key)</source>
+        <translation>(unbekannter Schlüssel)</translation>
+    </message>
+    <message>
+        <source>deploys the updater</source>
+        <translation>verteilt den Updater</translation>
+    </message>
+    <message>
+        <source>updater off</source>
+        <translation>Updater aus</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade …</translation>
+    </message>
+    <message>
+        <source>What %1 gets, parameter by parameter:</source>
+        <translation>Was %1 erhält, Parameter für Parameter:</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Bake and sign agents</source>
+        <translation>Agenten backen und signieren</translation>
+    </message>
+    <message>
+        <source>Sign agents</source>
+        <translation>Agenten signieren</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (Schlüssel %2)</translation>
+    </message>
+    <message>
+        <source>The site bakes all agents anew, then signs them with this key.</source>
+        <translation>Die Instanz backt alle Agenten neu und signiert sie dann mit diesem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The site signs the current agents with this key. Hosts accept only agents signed by a key listed in the agent updater rule.</source>
+        <translation>Die Instanz signiert die aktuellen Agenten mit diesem Schlüssel. Hosts akzeptieren nur Agenten, die mit einem in der Agent-Updater-Regel genannten Schlüssel signiert sind.</translation>
+    </message>
+    <message>
+        <source>Signature &amp;key:</source>
+        <translation>Signatur&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Bake and sign</source>
+        <translation>&amp;Backen und signieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureKeyModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>%1 (in 1 day)</source>
+        <translation>%1 (in 1 Tag)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2 days)</source>
+        <translation>%1 (in %2 Tagen)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Used by the agent updater rule; it cannot be deleted.</source>
+        <translation>Von der Agent-Updater-Regel verwendet; er kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>This key has expired: agents signed with it are refused by the updater.</source>
+        <translation>Dieser Schlüssel ist abgelaufen: Damit signierte Agenten lehnt der Updater ab.</translation>
+    </message>
+    <message>
+        <source>This key expires soon: create a new key and sign the agents with it.</source>
+        <translation>Dieser Schlüssel läuft bald ab: Erstellen Sie einen neuen Schlüssel und signieren Sie die Agenten damit.</translation>
+    </message>
+    <message>
+        <source>Listed in the agent updater rule (such keys cannot be deleted)</source>
+        <translation>In der Agent-Updater-Regel genannt (solche Schlüssel lassen sich nicht löschen)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Digest (MD5)</source>
+        <translation>Digest (MD5)</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+</context>
+<context>
+    <name>SiteConnection</name>
+    <message>
+        <source>Name: enter a name for this connection.</source>
+        <translation>Name: Geben Sie einen Namen für diese Verbindung ein.</translation>
+    </message>
+    <message>
+        <source>Server: expected a host name or address, optionally with :port.</source>
+        <translation>Server: Erwartet wird ein Hostname oder eine Adresse, optional mit :Port.</translation>
+    </message>
+    <message>
+        <source>Site: expected the site id (letters, digits, underscore).</source>
+        <translation>Instanz: Erwartet wird die ID der Instanz (Buchstaben, Ziffern, Unterstrich).</translation>
+    </message>
+    <message>
+        <source>User: enter the automation user.</source>
+        <translation>Benutzer: Geben Sie den Automationsbenutzer ein.</translation>
+    </message>
+    <message>
+        <source>Timeout: expected at least one second.</source>
+        <translation>Zeitlimit: Erwartet wird mindestens eine Sekunde.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteOverviewPage</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Demo credentials</source>
+        <translation>Zugangsdaten der Demo</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Checkmk version:</source>
+        <translation>Checkmk-Version:</translation>
+    </message>
+    <message>
+        <source>Edition:</source>
+        <translation>Edition:</translation>
+    </message>
+    <message>
+        <source>REST API:</source>
+        <translation>REST-API:</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Hosts:</source>
+        <translation>Hosts:</translation>
+    </message>
+    <message>
+        <source>Folders:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Monitored on sites:</source>
+        <translation>Überwacht auf Instanzen:</translation>
+    </message>
+    <message>
+        <source>Tag groups:</source>
+        <translation>Tag-Gruppen:</translation>
+    </message>
+    <message>
+        <source>Host groups:</source>
+        <translation>Host-Gruppen:</translation>
+    </message>
+    <message>
+        <source>Pending changes:</source>
+        <translation>Ausstehende Änderungen:</translation>
+    </message>
+    <message>
+        <source>The embedded demo site made these credentials for this run. The automation secret is also in the keychain for the demo connection, so the registration wizard can use it.</source>
+        <translation>Die eingebaute Demo-Instanz hat diese Zugangsdaten für diesen Lauf erzeugt. Das Automationspasswort liegt auch im Schlüsselbund für die Demo-Verbindung, damit der Registrierungsassistent es verwenden kann.</translation>
+    </message>
+    <message>
+        <source>Automation user:</source>
+        <translation>Automationsbenutzer:</translation>
+    </message>
+    <message>
+        <source>Copy &amp;user</source>
+        <translation>&amp;Benutzer kopieren</translation>
+    </message>
+    <message>
+        <source>Automation secret:</source>
+        <translation>Automationspasswort:</translation>
+    </message>
+    <message>
+        <source>Copy s&amp;ecret</source>
+        <translation>S&amp;ecret kopieren</translation>
+    </message>
+    <message>
+        <source>Web user:</source>
+        <translation>Web-Benutzer:</translation>
+    </message>
+    <message>
+        <source>Copy w&amp;eb user</source>
+        <translation>W&amp;eb-Benutzer kopieren</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Copy pass&amp;word</source>
+        <translation>Pass&amp;wort kopieren</translation>
+    </message>
+    <message>
+        <source>Choose a site connection, or add one with File › Site connections.</source>
+        <translation>Wählen Sie eine Instanzverbindung, oder legen Sie eine an unter Datei › Instanzverbindungen.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 — site %2</source>
+        <translation>%1 — Instanz %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade …</translation>
+    </message>
+</context>
+<context>
+    <name>SiteReplyReader</name>
+    <message>
+        <source>The site&apos;s reply has an unexpected shape</source>
+        <translation>Die Antwort der Instanz hat eine unerwartete Form</translation>
+    </message>
+    <message>
+        <source>/version: expected &quot;site&quot; and &quot;versions.checkmk&quot;.</source>
+        <translation>/version: „site“ und „versions.checkmk“ erwartet.</translation>
+    </message>
+    <message>
+        <source>host_config collection: expected an array &quot;value&quot;.</source>
+        <translation>host_config-Sammlung: ein Array „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>host_config entry %1 has no &quot;id&quot;.</source>
+        <translation>host_config-Eintrag %1 hat keine „id“.</translation>
+    </message>
+    <message>
+        <source>Expected a collection with &quot;value&quot;.</source>
+        <translation>Eine Sammlung mit „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>rule collection: expected an array &quot;value&quot;.</source>
+        <translation>Regelsammlung: ein Array „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>rule %1: value_raw is not a Python dict (%2).</source>
+        <translation>Regel %1: value_raw ist kein Python-dict (%2).</translation>
+    </message>
+    <message>
+        <source>signature key collection: expected an array &quot;value&quot;.</source>
+        <translation>Signaturschlüssel-Sammlung: ein Array „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>signature key without a numeric id.</source>
+        <translation>Signaturschlüssel ohne numerische ID.</translation>
+    </message>
+    <message>
+        <source>agent collection: expected an array &quot;value&quot;.</source>
+        <translation>Agentensammlung: ein Array „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>global setting: expected &quot;value&quot;.</source>
+        <translation>Globale Einstellung: „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>tag group collection: expected an array &quot;value&quot;.</source>
+        <translation>Tag-Gruppen-Sammlung: ein Array „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>baking status: expected result.value.state.</source>
+        <translation>Back-Status: result.value.state erwartet.</translation>
+    </message>
+    <message>
+        <source>The host list is not valid JSON: %1 at byte %2.</source>
+        <translation>Die Hostliste ist kein gültiges JSON: %1 bei Byte %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSession</name>
+    <message>
+        <source>No keychain is available (%1), so the secret cannot be stored; AgentDesk keeps it for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1), daher kann das Secret nicht gespeichert werden; AgentDesk behält es nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this connection yet.</source>
+        <translation>Für diese Verbindung ist noch kein Secret gespeichert.</translation>
+    </message>
+    <message>
+        <source>Secret for %1</source>
+        <translation>Secret für %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Secret of user &quot;%2&quot; on site %3:</source>
+        <translation>%1
+
+Secret des Benutzers „%2“ auf Instanz %3:</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>No secret was given.</source>
+        <translation>Es wurde kein Secret angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteVersion</name>
+    <message>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Managed Services</source>
+        <translation>Managed Services</translation>
+    </message>
+    <message>
+        <source>SaaS</source>
+        <translation>SaaS</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSelectionDialog</name>
+    <message>
+        <source>Host selection changed on the site</source>
+        <translation>Host-Auswahl auf der Instanz geändert</translation>
+    </message>
+    <message>
+        <source>Somebody else changed the host selection on the site since you loaded it, so your edits were not saved.
+
+Reload to see their selection (your edits are discarded), overwrite theirs with yours, or keep editing and decide later.</source>
+        <translation>Jemand anderes hat die Host-Auswahl auf der Instanz geändert, seit Sie sie geladen haben, daher wurden Ihre Änderungen nicht gespeichert.
+
+Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), überschreiben Sie deren Auswahl mit Ihrer, oder bearbeiten Sie weiter und entscheiden Sie später.</translation>
+    </message>
+    <message>
+        <source>Your edits</source>
+        <translation>Ihre Änderungen</translation>
+    </message>
+    <message>
+        <source>On the site now</source>
+        <translation>Jetzt auf der Instanz</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (discard my edits)</source>
+        <translation>Neu &amp;laden (meine Änderungen verwerfen)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite theirs</source>
+        <translation>Deren Auswahl &amp;überschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>No conditions: all hosts</source>
+        <translation>Keine Bedingungen: alle Hosts</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Sites: %1</source>
+        <translation>Instanzen: %1</translation>
+    </message>
+    <message>
+        <source>Folders: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Host tags: %1</source>
+        <translation>Host-Tags: %1</translation>
+    </message>
+    <message>
+        <source>Host labels: %1</source>
+        <translation>Host-Labels: %1</translation>
+    </message>
+    <message>
+        <source>Host groups: %1</source>
+        <translation>Host-Gruppen: %1</translation>
+    </message>
+    <message>
+        <source>Only hosts: %1</source>
+        <translation>Nur Hosts: %1</translation>
+    </message>
+    <message>
+        <source>Excluded hosts: %1</source>
+        <translation>Ausgeschlossene Hosts: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusController</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Fetching the update status…</source>
+        <translation>Hole den Update-Status …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n host(s)…</source>
+        <translation>
+            <numerusform>Lese %n Host …</numerusform>
+            <numerusform>Lese %n Hosts …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2 hosts…</source>
+        <translation>%1 von %2 Hosts geladen …</translation>
+    </message>
+    <message>
+        <source>This site has no update-status endpoint: reading the Check_MK Agent services…</source>
+        <translation>Diese Instanz hat keinen Endpunkt für den Update-Status: lese die Services „Check_MK Agent“ …</translation>
+    </message>
+    <message>
+        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. The target agent of a host is known only while an update is pending, so hosts and sites without an update in progress count as up to date.</source>
+        <translation>Diese Instanz bietet keine Schnittstelle für den Update-Status (eine unveränderte Checkmk-Instanz zeigt ihn nur in ihrer Weboberfläche). Der Status unten wird aus dem Service „Check_MK Agent“ jedes Hosts gelesen: Fehler, letzte Prüfung, installierter und ausstehender Agent. Den Zielagenten eines Hosts kennt man nur, solange ein Update aussteht; Hosts und Instanzen ohne laufendes Update gelten daher als aktuell.</translation>
+    </message>
+</context>
+<context>
+    <name>TlsProbe</name>
+    <message>
+        <source>The server did not complete the TLS handshake in time.</source>
+        <translation>Der Server hat den TLS-Handshake nicht rechtzeitig abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateCategory</name>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Update pending</source>
+        <translation>Update ausstehend</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Nicht aktuell</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>Nie gemeldet</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Nicht registriert</translation>
+    </message>
+    <message>
+        <source>Left out by selection</source>
+        <translation>Von der Auswahl ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Globally disabled</source>
+        <translation>Global abgeschaltet</translation>
+    </message>
+    <message>
+        <source>The installed agent is the target agent.</source>
+        <translation>Der installierte Agent ist der Zielagent.</translation>
+    </message>
+    <message>
+        <source>The target agent was downloaded but is not installed yet.</source>
+        <translation>Der Zielagent wurde heruntergeladen, ist aber noch nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The installed agent differs from the target and the target was not downloaded.</source>
+        <translation>Der installierte Agent weicht vom Ziel ab, und das Ziel wurde nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The last update check reported an error.</source>
+        <translation>Die letzte Update-Prüfung meldete einen Fehler.</translation>
+    </message>
+    <message>
+        <source>The last update check is older than twice the check interval.</source>
+        <translation>Die letzte Update-Prüfung ist älter als das doppelte Prüfintervall.</translation>
+    </message>
+    <message>
+        <source>Registered, but the updater has never contacted the site.</source>
+        <translation>Registriert, aber der Updater hat die Instanz nie kontaktiert.</translation>
+    </message>
+    <message>
+        <source>The host is not registered for automatic updates.</source>
+        <translation>Der Host ist nicht für automatische Updates registriert.</translation>
+    </message>
+    <message>
+        <source>The host selection of the automatic updates leaves this host out.</source>
+        <translation>Die Host-Auswahl der automatischen Updates schließt diesen Host aus.</translation>
+    </message>
+    <message>
+        <source>The master switch of automatic agent updates is off.</source>
+        <translation>Der Hauptschalter der automatischen Agenten-Updates ist aus.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateStatusModel</name>
+    <message>
+        <source>in the future</source>
+        <translation>in der Zukunft</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 (the target)</source>
+        <translation>%1 (das Ziel)</translation>
+    </message>
+    <message>
+        <source>%1 (differs from the target %2)</source>
+        <translation>%1 (weicht vom Ziel %2 ab)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Agent the site wants the host to run</source>
+        <translation>Agent, den die Instanz für den Host vorsieht</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letztes Update</translation>
+    </message>
+    <message>
+        <source>Update check</source>
+        <translation>Update-Prüfung</translation>
+    </message>
+    <message>
+        <source>Check output</source>
+        <translation>Check-Ausgabe</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateStatusPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Search host, site, folder or error (Ctrl+F)</source>
+        <translation>Host, Instanz, Ordner oder Fehler suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Automatisch aktualisieren: aus</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>Every 5 minutes</source>
+        <translation>Alle 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes</source>
+        <translation>Alle 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Automatic refresh</source>
+        <translation>Automatisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the update status from the site (F5)</source>
+        <translation>Den Update-Status von der Instanz holen (F5)</translation>
+    </message>
+    <message>
+        <source>Connect to a site to see the update status of its hosts.</source>
+        <translation>Verbinden Sie sich mit einer Instanz, um den Update-Status ihrer Hosts zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n host(s); filter the table</source>
+        <translation>
+            <numerusform>%1: %n Host; Tabelle filtern</numerusform>
+            <numerusform>%1: %n Hosts; Tabelle filtern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No host matches the filter.
+Clear the search or the category to see all %n host(s).</source>
+        <translation>
+            <numerusform>Kein Host passt zum Filter.
+Leeren Sie die Suche oder die Kategorie, um den %n Host zu sehen.</numerusform>
+            <numerusform>Kein Host passt zum Filter.
+Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetched %1</source>
+        <translation>Geholt %1</translation>
+    </message>
+    <message>
+        <source>The site has no hosts.</source>
+        <translation>Die Instanz hat keine Hosts.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade …</translation>
+    </message>
+    <message>
+        <source>The update status could not be fetched: %1</source>
+        <translation>Der Update-Status konnte nicht geholt werden: %1</translation>
+    </message>
+    <message>
+        <source>No data.
+%1</source>
+        <translation>Keine Daten.
+%1</translation>
+    </message>
+    <message>
+        <source>Export visible rows</source>
+        <translation>Sichtbare Zeilen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source> Click to show only these hosts; click again to show all.</source>
+        <translation> Klicken zeigt nur diese Hosts; erneutes Klicken zeigt alle.</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported.</source>
+        <translation>
+            <numerusform>%n Zeile exportiert.</numerusform>
+            <numerusform>%n Zeilen exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpdateStatusParser</name>
+    <message>
+        <source>The update status reply cannot be read</source>
+        <translation>Die Antwort zum Update-Status kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2.</source>
+        <translation>%1 bei Byte %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdaterConfigModel</name>
+    <message>
+        <source>Overrides the value in cmk-update-agent.state: %1</source>
+        <translation>Überschreibt den Wert in cmk-update-agent.state: %1</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>UpdaterConfigView</name>
+    <message>
+        <source>The file holds no Python dict.</source>
+        <translation>Die Datei enthält kein Python-dict.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PEM certificate(s)</source>
+        <translation>
+            <numerusform>%n PEM-Zertifikat</numerusform>
+            <numerusform>%n PEM-Zertifikate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpdaterRuleDialog</name>
+    <message>
+        <source>&amp;Disable this rule</source>
+        <translation>Diese Regel &amp;deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deploy the agent &amp;updater plug-in</source>
+        <translation>Agent-&amp;Updater-Plugin verteilen</translation>
+    </message>
+    <message>
+        <source>New agent updater rule</source>
+        <translation>Neue Agent-Updater-Regel</translation>
+    </message>
+    <message>
+        <source>Edit agent updater rule</source>
+        <translation>Agent-Updater-Regel bearbeiten</translation>
+    </message>
+    <message>
+        <source>The rule applies to the hosts of this folder and its subfolders.</source>
+        <translation>Die Regel gilt für die Hosts dieses Ordners und seiner Unterordner.</translation>
+    </message>
+    <message>
+        <source>all hosts (or a comma-separated list of host names)</source>
+        <translation>alle Hosts (oder eine kommagetrennte Liste von Hostnamen)</translation>
+    </message>
+    <message>
+        <source>e.g. criticality:prod, !networking:dmz</source>
+        <translation>z. B. criticality:prod, !networking:dmz</translation>
+    </message>
+    <message>
+        <source>e.g. env:prod, !team:legacy</source>
+        <translation>z. B. env:prod, !team:legacy</translation>
+    </message>
+    <message>
+        <source>for registration and updates</source>
+        <translation>für Registrierung und Updates</translation>
+    </message>
+    <message>
+        <source>for registration only</source>
+        <translation>nur für die Registrierung</translation>
+    </message>
+    <message>
+        <source>monitoring.example.com</source>
+        <translation>monitoring.example.com</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>Proxy from the environment</source>
+        <translation>Proxy aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>Explicit proxy</source>
+        <translation>Expliziter Proxy</translation>
+    </message>
+    <message>
+        <source>Packaged binary (64 bit)</source>
+        <translation>Paketiertes Binary (64 Bit)</translation>
+    </message>
+    <message>
+        <source>Python script</source>
+        <translation>Python-Skript</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (Schlüssel %2)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>B&amp;eschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Host names:</source>
+        <translation>&amp;Hostnamen:</translation>
+    </message>
+    <message>
+        <source>Host &amp;tags:</source>
+        <translation>Host-&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Host &amp;labels:</source>
+        <translation>Host-&amp;Labels:</translation>
+    </message>
+    <message>
+        <source>Agent updater</source>
+        <translation>Agent Updater</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Update &amp;server:</source>
+        <translation>Update-&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Use the server:</source>
+        <translation>Server verwenden:</translation>
+    </message>
+    <message>
+        <source>Check &amp;interval:</source>
+        <translation>Prüf&amp;intervall:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>Package &amp;format:</source>
+        <translation>Paket&amp;format:</translation>
+    </message>
+    <message>
+        <source>Add from &amp;PEM file…</source>
+        <translation>Aus &amp;PEM-Datei hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificates:</source>
+        <translation>CA-&amp;Zertifikate:</translation>
+    </message>
+    <message>
+        <source>Accepted signature &amp;keys:</source>
+        <translation>Akzeptierte Signatur&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Save rule</source>
+        <translation>Regel &amp;speichern</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA certificates: cannot read %1: %2</source>
+        <translation>CA-Zertifikate: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Certificate %1 (%2…)</source>
+        <translation>Zertifikat %1 (%2 …)</translation>
+    </message>
+    <message>
+        <source>Activation: adds the agent updater plug-in (cmk-update-agent) to the agents of the hosts this rule matches. Turned off for a host, the agent removes its updater with the next update; only a manually installed package brings it back.</source>
+        <translation>Aktivierung: fügt das Agent-Updater-Plugin (cmk-update-agent) den Agenten der Hosts hinzu, auf die diese Regel zutrifft. Für einen Host abgeschaltet, entfernt der Agent seinen Updater beim nächsten Update; nur ein von Hand installiertes Paket bringt ihn zurück.</translation>
+    </message>
+    <message>
+        <source>Update server: the DNS name or IP address under which the hosts reach this Checkmk server. The hosts must resolve the name, and with https the certificate must match it. Without it, the server must be given at registration.</source>
+        <translation>Update-Server: der DNS-Name oder die IP-Adresse, unter der die Hosts diesen Checkmk-Server erreichen. Die Hosts müssen den Namen auflösen können, und bei https muss das Zertifikat zu ihm passen. Ohne ihn muss der Server bei der Registrierung angegeben werden.</translation>
+    </message>
+    <message>
+        <source>The name of the Checkmk site of the update server.</source>
+        <translation>Der Name der Checkmk-Instanz des Update-Servers.</translation>
+    </message>
+    <message>
+        <source>Protocol for fetching updates: https is recommended (the updater then needs a CA certificate to verify the connection). A server that forces https ignores http here.</source>
+        <translation>Protokoll zum Holen der Updates: https wird empfohlen (der Updater braucht dann ein CA-Zertifikat zur Prüfung der Verbindung). Ein Server, der https erzwingt, ignoriert hier http.</translation>
+    </message>
+    <message>
+        <source>In distributed monitoring a host gets its update server from the site that monitors it. &quot;For registration and updates&quot; uses this server permanently and ignores the automatic one; &quot;for registration only&quot; uses it only to register.</source>
+        <translation>Im verteilten Monitoring erhält ein Host seinen Update-Server von der Instanz, die ihn überwacht. „Für Registrierung und Updates“ verwendet diesen Server dauerhaft und ignoriert den automatischen; „nur für die Registrierung“ verwendet ihn nur zum Registrieren.</translation>
+    </message>
+    <message>
+        <source>Check interval: how often the updater asks the server for a new agent; in between it answers from its cache. Default one hour; less than 10 minutes loads the network heavily when there are many hosts.</source>
+        <translation>Prüfintervall: wie oft der Updater den Server nach einem neuen Agenten fragt; dazwischen antwortet er aus seinem Cache. Standard eine Stunde; weniger als 10 Minuten belastet das Netz bei vielen Hosts stark.</translation>
+    </message>
+    <message>
+        <source>Proxy: without a setting the updater connects directly and ignores the host&apos;s proxy settings. Choose &quot;from the environment&quot; to use the host&apos;s proxy variables, or give a proxy explicitly.</source>
+        <translation>Proxy: Ohne Einstellung verbindet sich der Updater direkt und ignoriert die Proxy-Einstellungen des Hosts. Wählen Sie „aus der Umgebung“, um die Proxy-Variablen des Hosts zu verwenden, oder geben Sie einen Proxy explizit an.</translation>
+    </message>
+    <message>
+        <source>Package format (Linux only): the packaged binary needs a 64-bit x86 Linux with glibc 2.17 or newer; the Python script needs Python 3.7 or newer with the modules cryptography, requests and pysocks.</source>
+        <translation>Paketformat (nur Linux): Das paketierte Binary braucht ein 64-Bit-x86-Linux mit glibc 2.17 oder neuer; das Python-Skript braucht Python 3.7 oder neuer mit den Modulen cryptography, requests und pysocks.</translation>
+    </message>
+    <message>
+        <source>CA certificates the updater uses to verify https connections. Once any certificate is given (here, from the site or at registration), the updater ignores all other certificate authorities: give the root of the server&apos;s chain.</source>
+        <translation>CA-Zertifikate, mit denen der Updater https-Verbindungen prüft. Sobald irgendein Zertifikat angegeben ist (hier, von der Instanz oder bei der Registrierung), ignoriert der Updater alle anderen Zertifizierungsstellen: Geben Sie die Wurzel der Kette des Servers an.</translation>
+    </message>
+    <message>
+        <source>Signature keys the agent will accept: at least one. While replacing a key, accept both the old and the new key until every host has a package that knows the new one.</source>
+        <translation>Signaturschlüssel, die der Agent akzeptiert: mindestens einer. Akzeptieren Sie beim Austausch eines Schlüssels den alten und den neuen, bis jeder Host ein Paket hat, das den neuen kennt.</translation>
+    </message>
+    <message>
+        <source>✘ Host tags / Host labels: “%1” is not of the form name:value</source>
+        <translation>✘ Host-Tags / Host-Labels: „%1“ hat nicht die Form name:wert</translation>
+    </message>
+</context>
+<context>
+    <name>UpdaterStateFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Writing %1 was interrupted; the previous file is unchanged.</source>
+        <translation>Das Schreiben von %1 wurde unterbrochen; die bisherige Datei ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UploadKeyDialog</name>
+    <message>
+        <source>From a &amp;file</source>
+        <translation>Aus einer &amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Pasted text</source>
+        <translation>&amp;Eingefügter Text</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Upload signature key</source>
+        <translation>Signaturschlüssel hochladen</translation>
+    </message>
+    <message>
+        <source>-----BEGIN ENCRYPTED PRIVATE KEY-----
+…
+-----END ENCRYPTED PRIVATE KEY-----
+-----BEGIN CERTIFICATE-----
+…
+-----END CERTIFICATE-----</source>
+        <translation>-----BEGIN ENCRYPTED PRIVATE KEY-----
+…
+-----END ENCRYPTED PRIVATE KEY-----
+-----BEGIN CERTIFICATE-----
+…
+-----END CERTIFICATE-----</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Give the encrypted private key together with its certificate, as the site&apos;s download hands them out.</source>
+        <translation>Geben Sie den verschlüsselten privaten Schlüssel zusammen mit seinem Zertifikat an, so wie der Download der Instanz sie herausgibt.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Open signature key</source>
+        <translation>Signaturschlüssel öffnen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a key file.</source>
+        <translation>%1 ist zu groß für eine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Demo site</source>
+        <translation>Demo-Instanz</translation>
+    </message>
+    <message>
+        <source>The demo site could not start: %1</source>
+        <translation>Die Demo-Instanz konnte nicht starten: %1</translation>
+    </message>
+</context>
+</TS>
