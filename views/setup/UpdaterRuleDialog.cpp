@@ -161,6 +161,11 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
         m_usage->setCurrentIndex(qMax(0, m_usage->findData(c.serverData->usage)));
     }
     m_server->setPlaceholderText(tr("monitoring.example.com"));
+    // A typical server and site name fit whole (the start of a name says more than its end).
+    m_server->setMinimumWidth(m_server->fontMetrics().horizontalAdvance(u"monitoring.example.com"_s)
+                              + 16);
+    m_server->setCursorPosition(0);
+    m_site->setMinimumWidth(m_site->fontMetrics().horizontalAdvance(u"mysite_prod"_s) + 16);
     m_interval->setRange(1, 24 * 60);
     m_interval->setSuffix(tr(" min"));
     m_interval->setValue(c.effectiveInterval() / 60);
