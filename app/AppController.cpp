@@ -1,19 +1,16 @@
 #include "AppController.h"
 
-#include <QFutureWatcher>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
-#include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include "ActivationApi.h"
 #include "AgentsPage.h"
 #include "BakeryController.h"
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
 #include "HostSelectionPage.h"
+#include "InventoryApi.h"
 #include "InventoryLoader.h"
 #include "KeysController.h"
 #include "KeysPage.h"
@@ -28,8 +25,8 @@
 #include "SelectionController.h"
 #include "SetupController.h"
 #include "SetupPage.h"
+#include "SiteInfoApi.h"
 #include "SiteOverviewPage.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
 #include "StatusController.h"
 #include "UpdateStatusPage.h"
@@ -117,7 +114,13 @@ AppController::AppController(QObject *parent)
             break;
         }
     });
-    connect(m_keys, &KeysController::keysChanged, m_setup, &SetupController::refresh);
+    // Fresh state: every write makes the overview (pending changes) stale; it reloads when shown.
+    connect(m_session, &SiteSession::written, this, [this] {
+        m_loadedPages.remove(u"overview"_s);
+        if (m_window->currentPage() == u"overview"_s)
+            loadVisiblePage();
+    });
+    // The registration wizard is pre-filled from the rules of the setup page's last refresh.
     connect(m_setup, &SetupController::refreshed, this, [this] {
         m_registration->setRules(RulePrecedence::inEvaluationOrder(m_setup->rules()));
     });
@@ -128,7 +131,6 @@ AppController::AppController(QObject *parent)
     connect(m_status, &StatusController::loaded, m_inventory, &InventoryLoader::ensureLoaded);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
-    connect(m_bakery, &BakeryController::jobFinished, m_setup, &SetupController::refresh);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
     connect(m_window, &MainWindow::connectionChosen, this, &AppController::connectTo);
@@ -384,39 +386,28 @@ void AppController::loadOverview()
             Qt::SingleShotConnection);
         m_inventory->ensureLoaded();
     }
-    RestReply *tags
-        = client->send(RestRequest::get(u"/domain-types/host_tag_group/collections/all"_s));
-    connect(tags, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
-        ApiError error = r.error;
-        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
-        if (n)
-            summary->tagGroups = *n;
+    InventoryApi(client).tagGroups(this, [summary, done, fail](SiteResult<QList<TagGroup>> r) {
+        if (r.ok())
+            summary->tagGroups = int(r.value->size());
         else
-            fail(error);
+            fail(r.error);
         done();
     });
-    RestReply *groups
-        = client->send(RestRequest::get(u"/domain-types/host_group_config/collections/all"_s));
-    connect(groups, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
-        ApiError error = r.error;
-        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
-        if (n)
-            summary->hostGroups = *n;
+    InventoryApi(client).hostGroups(this, [summary, done, fail](SiteResult<QStringList> r) {
+        if (r.ok())
+            summary->hostGroups = int(r.value->size());
         else
-            fail(error);
+            fail(r.error);
         done();
     });
-    RestReply *changes = client->send(
-        RestRequest::get(u"/domain-types/activation_run/collections/pending_changes"_s));
-    connect(changes, &RestReply::finished, this, [summary, done, fail](const RestResult &r) {
-        ApiError error = r.error;
-        const auto n = r.ok() ? SiteReplyReader::collectionSize(r.json, &error) : std::nullopt;
-        if (n)
-            summary->pendingChanges = *n;
-        else
-            fail(error);
-        done();
-    });
+    ActivationApi(client).pendingChanges(
+        this, [summary, done, fail](SiteResult<Versioned<PendingChanges>> r) {
+            if (r.ok())
+                summary->pendingChanges = int(r.value->value.changes.size());
+            else
+                fail(r.error);
+            done();
+        });
 }
 
 void AppController::openConnectionManager()
@@ -489,18 +480,18 @@ void AppController::testConnection(ConnectionManagerDialog *dialog,
     QPointer<ConnectionManagerDialog> guard(dialog);
     auto *client = new RestClient(connection, this);
     const auto run = [this, guard, client] {
-        RestReply *reply = client->send(RestRequest::get(u"/version"_s).withRetries(0));
-        connect(reply, &RestReply::finished, this, [guard, client](const RestResult &r) {
-            client->deleteLater();
-            if (!guard)
-                return;
-            ApiError error = r.error;
-            const auto version = r.ok() ? SiteReplyReader::version(r.json, &error) : std::nullopt;
-            if (version)
-                guard->setTestResult(*version);
-            else
-                guard->setTestError(error);
-        });
+        SiteInfoApi(client).version(
+            this,
+            [guard, client](SiteResult<SiteVersion> r) {
+                client->deleteLater();
+                if (!guard)
+                    return;
+                if (r.ok())
+                    guard->setTestResult(*r.value);
+                else
+                    guard->setTestError(r.error);
+            },
+            0);
     };
     if (!secret.isEmpty()) {
         client->setSecret(SecureBuffer(QByteArray(secret.constData(), secret.size())));

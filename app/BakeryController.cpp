@@ -2,22 +2,25 @@
 
 #include <QApplication>
 #include <QDateTime>
-#include <QJsonObject>
-#include <QUrlQuery>
+
+#include <memory>
 
 #include "AgentsPage.h"
-#include "RestClient.h"
-#include "RestReply.h"
+#include "BakeryApi.h"
+#include "KeysApi.h"
+#include "RulesApi.h"
 #include "SecureBuffer.h"
 #include "SignatureVerifier.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString statusPath = u"/domain-types/agent/actions/baking_status/invoke"_s;
+QByteArray normal(const QByteArray &pem)
+{
+    return SignatureVerifier::normalizedPem(pem);
 }
+} // namespace
 
 BakeryController::BakeryController(SiteSession *session, AgentsPage *page, QObject *parent)
     : QObject(parent)
@@ -32,6 +35,12 @@ BakeryController::BakeryController(SiteSession *session, AgentsPage *page, QObje
     connect(page, &AgentsPage::verifyRequested, this, &BakeryController::verify);
     connect(session, &SiteSession::connected, this, &BakeryController::refresh);
     connect(session, &SiteSession::disconnected, &m_poll, &QTimer::stop);
+    // Fresh state: a new key, a changed rule or an activation shows here without F5.
+    connect(session, &SiteSession::written, this, [this](SiteSession::Change what) {
+        if (what != SiteSession::Change::HostSelection && what != SiteSession::Change::MasterSwitch
+            && what != SiteSession::Change::Agents)
+            refresh();
+    });
 }
 
 void BakeryController::refresh()
@@ -39,45 +48,78 @@ void BakeryController::refresh()
     if (!m_session->isConnected())
         return;
     RestClient *client = m_session->client();
-    RestReply *keys
-        = client->send(RestRequest::get(u"/domain-types/agent_signature_key/collections/all"_s));
-    connect(keys, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto list
-            = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt) {
-            m_keys = *list;
-            QList<QPair<int, QString>> names;
-            QList<int> inUse;
-            for (const SignatureKey &k : m_keys) {
-                names.append({ k.id, k.alias });
-                if (k.inUse)
-                    inUse << k.id;
-            }
-            m_page->setKeys(names, inUse);
+    KeysApi(client).keys(this, [this](SiteResult<QList<SignatureKey>> r) {
+        if (r.ok()) {
+            m_keys = *r.value;
+            showKeys();
         }
     });
-    RestReply *agents = client->send(RestRequest::get(u"/domain-types/agent/collections/all"_s));
-    connect(agents, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
-        const auto list = r.ok() ? SiteReplyReader::bakedAgents(r.json, &error) : std::nullopt;
-        if (!list) {
-            m_page->showError(error, tr("The baked agents could not be read."));
+    RulesApi(client).rules(this, [this](SiteResult<QList<AgentUpdaterRule>> r) {
+        if (r.ok()) {
+            m_rules = *r.value;
+            showKeys();
+        }
+    });
+    BakeryApi(client).agents(this, [this](SiteResult<QList<BakedAgent>> r) {
+        if (!r.ok()) {
+            m_page->showError(r.error, tr("The baked agents could not be read."));
             return;
         }
-        m_agents = *list;
+        m_agents = *r.value;
         m_page->setAgents(m_agents);
         Q_EMIT agentsLoaded();
     });
     // A job that already runs (started elsewhere, or before this window) is followed, not failed.
-    RestReply *status = client->send(RestRequest::get(statusPath));
-    connect(status, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto job = r.ok() ? SiteReplyReader::bakingJob(r.json, &error) : std::nullopt) {
-            m_page->setJob(*job, 0);
-            if (job->state == u"running"_s && !m_poll.isActive())
-                follow(job->started);
+    BakeryApi(client).bakingStatus(this, [this](SiteResult<BakingJob> r) {
+        if (r.ok()) {
+            m_page->setJob(*r.value, 0);
+            if (r.value->state == u"running"_s && !m_poll.isActive())
+                follow(r.value->started);
         }
     });
+}
+
+QList<QByteArray> BakeryController::acceptedCertificates() const
+{
+    QList<QByteArray> out;
+    for (const AgentUpdaterRule &rule : m_rules) {
+        if (rule.properties.disabled)
+            continue;
+        for (const QString &pem : rule.config().signatureKeys.value_or(QStringList()))
+            out << normal(pem.toUtf8());
+    }
+    return out;
+}
+
+void BakeryController::showKeys()
+{
+    const QList<QByteArray> accepted = acceptedCertificates();
+    QList<QPair<int, QString>> names;
+    QList<int> acceptedIds;
+    QHash<int, QStringList> refusing;
+    for (const SignatureKey &k : std::as_const(m_keys)) {
+        names.append({ k.id, k.alias });
+        const QByteArray pem = normal(k.certificatePem);
+        if (accepted.contains(pem))
+            acceptedIds << k.id;
+        // Rules that set accepted keys without this one: their hosts would refuse it.
+        for (int i = 0; i < m_rules.size(); ++i) {
+            const AgentUpdaterRule &rule = m_rules.at(i);
+            const auto keys = rule.config().signatureKeys;
+            if (rule.properties.disabled || !keys)
+                continue;
+            bool has = false;
+            for (const QString &p : *keys)
+                has = has || normal(p.toUtf8()) == pem;
+            if (!has)
+                refusing[k.id] << tr("rule #%1 \"%2\" in %3")
+                                      .arg(i + 1)
+                                      .arg(rule.properties.description, rule.folder);
+        }
+        if (accepted.isEmpty())
+            refusing[k.id] << tr("no enabled agent updater rule accepts any key");
+    }
+    m_page->setKeys(names, acceptedIds, refusing);
 }
 
 void BakeryController::follow(double askedAt)
@@ -90,38 +132,41 @@ void BakeryController::follow(double askedAt)
 
 void BakeryController::pollOnce()
 {
-    RestReply *reply = m_session->client()->send(RestRequest::get(statusPath).withRetries(1));
-    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
-        const auto job = r.ok() ? SiteReplyReader::bakingJob(r.json, &error) : std::nullopt;
-        if (!job) {
-            m_poll.stop();
-            m_page->showError(error, tr("The baking job's status could not be read."));
-            Q_EMIT jobFinished(false);
-            return;
-        }
-        m_page->setJob(*job, m_elapsed.elapsed());
-        // Finished counts only for the job asked for: started at or after the request.
-        if (job->state == u"finished"_s && job->started + 1 >= m_askedAt && m_poll.isActive()) {
-            m_poll.stop();
-            const bool failed
-                = !job->log.isEmpty() && job->log.last().contains(u"failed"_s, Qt::CaseInsensitive);
-            m_page->showMessage(
-                failed ? tr("The baking job finished with an error: %1").arg(job->log.last())
-                       : tr("The baking job finished after %1 s.").arg(m_elapsed.elapsed() / 1000));
-            QApplication::alert(m_page->window());
-            refresh();
-            Q_EMIT jobFinished(!failed);
-        }
-    });
+    BakeryApi(m_session->client())
+        .bakingStatus(
+            this,
+            [this](SiteResult<BakingJob> r) {
+                if (!r.ok()) {
+                    m_poll.stop();
+                    m_page->showError(r.error, tr("The baking job's status could not be read."));
+                    Q_EMIT jobFinished(false);
+                    return;
+                }
+                const BakingJob &job = *r.value;
+                m_page->setJob(job, m_elapsed.elapsed());
+                // Finished counts only for the job asked for: started at or after the request.
+                if (job.state == u"finished"_s && job.started + 1 >= m_askedAt
+                    && m_poll.isActive()) {
+                    m_poll.stop();
+                    const bool failed = !job.log.isEmpty()
+                        && job.log.last().contains(u"failed"_s, Qt::CaseInsensitive);
+                    m_page->showMessage(
+                        failed ? tr("The baking job finished with an error: %1").arg(job.log.last())
+                               : tr("The baking job finished after %1 s.")
+                                     .arg(m_elapsed.elapsed() / 1000));
+                    QApplication::alert(m_page->window());
+                    refresh();
+                    m_session->reportWrite(SiteSession::Change::Agents);
+                    Q_EMIT jobFinished(!failed);
+                }
+            },
+            1);
 }
 
 void BakeryController::bake()
 {
     const double askedAt = double(QDateTime::currentSecsSinceEpoch());
-    RestReply *reply = m_session->client()->send(
-        RestRequest::post(u"/domain-types/agent/actions/bake/invoke"_s));
-    connect(reply, &RestReply::finished, this, [this, askedAt](const RestResult &r) {
+    BakeryApi(m_session->client()).bake(this, [this, askedAt](SiteAck r) {
         if (r.error.status == 409) {
             m_page->showMessage(tr("A baking job is already running; AgentDesk follows it."));
             follow(0);
@@ -138,20 +183,19 @@ void BakeryController::bake()
 void BakeryController::sign(int keyId, const QByteArray &passphrase, bool bakeFirst)
 {
     const double askedAt = double(QDateTime::currentSecsSinceEpoch());
-    QJsonObject body { { u"key_id"_s, keyId }, { u"passphrase"_s, QString::fromUtf8(passphrase) } };
-    const QString path = bakeFirst ? u"/domain-types/agent/actions/bake_and_sign/invoke"_s
-                                   : u"/domain-types/agent/actions/sign/invoke"_s;
-    RestReply *reply = m_session->client()->send(RestRequest::post(path, QJsonDocument(body)));
-    body = {};
-    connect(reply, &RestReply::finished, this, [this, askedAt](const RestResult &r) {
+    const SecureBuffer secret(QByteArray(passphrase.constData(), passphrase.size()));
+    BakeryApi(m_session->client()).sign(keyId, secret, bakeFirst, this, [this, askedAt](SiteAck r) {
         if (r.error.status == 409) {
-            m_page->showMessage(tr("A baking job is already running; AgentDesk follows it. Sign "
-                                   "again once it has finished."));
+            m_page->showMessage(tr("A baking job is already running; AgentDesk follows it. "
+                                   "Sign again once it has finished."));
             follow(0);
             return;
         }
         if (!r.ok()) {
-            m_page->showError(r.error, tr("The agents were not signed."));
+            ApiError e = r.error;
+            if (e.fields.contains(u"passphrase"_s))
+                e.detail = tr("The passphrase does not open this key.");
+            m_page->showError(e, tr("The agents were not signed."));
             Q_EMIT jobFinished(false);
             return;
         }
@@ -165,44 +209,61 @@ void BakeryController::verify(const QString &hash)
                                     [&](const BakedAgent &a) { return a.hash == hash; });
     if (agent == m_agents.cend() || agent->osTypes.isEmpty())
         return;
-    QUrlQuery query;
-    query.addQueryItem(u"agent_hash"_s, hash);
-    query.addQueryItem(u"os_type"_s, agent->osTypes.first());
-    RestRequest request
-        = RestRequest::get(u"/domain-types/agent/actions/download_by_hash/invoke"_s, query)
-              .withAccept("application/octet-stream");
     const BakedAgent copy = *agent;
-    RestReply *reply = m_session->client()->send(request);
-    connect(reply, &RestReply::finished, this, [this, copy](const RestResult &r) {
-        if (!r.ok()) {
-            m_page->showError(r.error, tr("The package could not be downloaded."));
-            return;
-        }
-        // Against the site's keys: a signature counts when its certificate is one of them.
-        QList<QByteArray> siteKeys;
-        for (const SignatureKey &k : std::as_const(m_keys))
-            siteKeys << k.certificatePem;
-        const SignatureVerifier verifier(siteKeys);
-        QList<PackageSignature> signatures;
-        for (const BakedAgent::Signature &s : copy.signatures)
-            signatures.append({ s.certificatePem, s.signatureBase64 });
-        const QList<SignatureVerdict> verdicts
-            = verifier.verify(r.body, signatures, QDateTime::currentDateTimeUtc());
+    const int generation = ++m_verifyGeneration;
+    // Every package type, each against the keys the enabled rules accept.
+    struct Run
+    {
+        int outstanding = 0;
+        bool allOk = true;
         QStringList lines;
-        lines << tr("Package %1 (%2, %n byte(s)):", nullptr, int(r.body.size()))
-                     .arg(copy.hash, copy.osTypes.first());
-        if (verdicts.isEmpty())
-            lines << tr("  no signature at all");
-        for (int i = 0; i < verdicts.size(); ++i) {
-            const SignatureVerdict &v = verdicts.at(i);
-            const QString state
-                = v.state == SignatureVerdict::State::Valid ? tr("VALID") : tr("REFUSED");
-            lines << tr("  key %1 (%2): %3 — %4")
-                         .arg(copy.signatures.at(i).keyId)
-                         .arg(v.commonName, state, v.reason);
-        }
-        const bool ok = SignatureVerifier::anyValid(verdicts);
-        m_page->setVerification(copy.hash, lines, ok);
-        Q_EMIT verified(copy.hash, ok);
-    });
+    };
+    auto run = std::make_shared<Run>();
+    run->outstanding = int(copy.osTypes.size());
+    const QList<QByteArray> accepted = acceptedCertificates();
+    for (const QString &os : copy.osTypes) {
+        BakeryApi(m_session->client())
+            .download(copy.hash, os, this,
+                      [this, run, copy, os, accepted, generation](SiteResult<QByteArray> r) {
+                          if (generation != m_verifyGeneration)
+                              return;
+                          if (!r.ok()) {
+                              run->allOk = false;
+                              run->lines << tr("Package %1: could not be downloaded (%2)")
+                                                .arg(os, r.error.summary());
+                          } else {
+                              const SignatureVerifier verifier(accepted);
+                              QList<PackageSignature> signatures;
+                              for (const BakedAgent::Signature &s : copy.signatures)
+                                  signatures.append({ s.certificatePem, s.signatureBase64 });
+                              const QList<SignatureVerdict> verdicts = verifier.verify(
+                                  *r.value, signatures, QDateTime::currentDateTimeUtc());
+                              run->lines
+                                  << tr("Package %1 (%n byte(s)):", nullptr, int(r.value->size()))
+                                         .arg(os);
+                              if (verdicts.isEmpty())
+                                  run->lines << tr("  no signature at all");
+                              for (int i = 0; i < verdicts.size(); ++i) {
+                                  const SignatureVerdict &v = verdicts.at(i);
+                                  const int keyId = copy.signatures.at(i).keyId;
+                                  QString name = tr("key %1").arg(keyId);
+                                  for (const SignatureKey &k : std::as_const(m_keys)) {
+                                      if (k.id == keyId)
+                                          name = tr("key %1 \"%2\"").arg(keyId).arg(k.alias);
+                                  }
+                                  run->lines << tr("  %1 (%2): %3 — %4")
+                                                    .arg(name, v.commonName,
+                                                         v.state == SignatureVerdict::State::Valid
+                                                             ? tr("VALID")
+                                                             : tr("REFUSED"),
+                                                         v.reason);
+                              }
+                              run->allOk = run->allOk && SignatureVerifier::anyValid(verdicts);
+                          }
+                          if (--run->outstanding > 0)
+                              return;
+                          m_page->setVerification(copy.hash, run->lines, run->allOk);
+                          Q_EMIT verified(copy.hash, run->allOk);
+                      });
+    }
 }

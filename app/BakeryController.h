@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include "AgentUpdaterRule.h"
 #include "BakedAgent.h"
 #include "SignatureKey.h"
 
@@ -35,11 +36,16 @@ Q_SIGNALS:
 private:
     void follow(double askedAt);
     void pollOnce();
+    void showKeys();
+    // Certificates of the keys the enabled rules accept.
+    QList<QByteArray> acceptedCertificates() const;
 
     SiteSession *m_session;
     AgentsPage *m_page;
     QList<BakedAgent> m_agents;
     QList<SignatureKey> m_keys;
+    QList<AgentUpdaterRule> m_rules;
+    int m_verifyGeneration = 0;
     QTimer m_poll;
     QElapsedTimer m_elapsed;
     double m_askedAt = 0;

@@ -5,6 +5,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "HostInventoryReader.h"
+#include "InventoryApi.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SiteSession.h"
@@ -37,10 +38,7 @@ void InventoryLoader::reload()
         return;
     m_loading = true;
     const int generation = ++m_generation;
-    QUrlQuery query;
-    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
-    RestRequest request = RestRequest::get(u"/domain-types/host_config/collections/all"_s, query)
-                              .withTimeout(120000);
+    RestRequest request = InventoryApi::hostsRequest();
     request.parseJson = false; // read in a worker: 100,000 hosts are 80 MB
     RestReply *reply = m_session->client()->send(request);
     connect(reply, &RestReply::finished, this, [this, generation](const RestResult &r) {

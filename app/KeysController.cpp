@@ -1,26 +1,26 @@
 #include "KeysController.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "CertificateInfo.h"
 #include "KeyBundle.h"
+#include "KeysApi.h"
 #include "KeysPage.h"
-#include "RestClient.h"
-#include "RestReply.h"
 #include "SecureBuffer.h"
 #include "SignatureKey.h"
 #include "SigningKeyGenerator.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString collection = u"/domain-types/agent_signature_key/collections/all"_s;
 
 // Key files hold an encrypted private key: atomic, and readable by the owner only.
 bool writePrivateFile(const QString &path, const QByteArray &bytes, QString *error)
@@ -65,9 +65,7 @@ void KeysController::refresh()
 {
     if (!m_session->isConnected())
         return;
-    RestReply *reply = m_session->client()->send(RestRequest::get(collection));
-    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
+    KeysApi(m_session->client()).keys(this, [this](SiteResult<QList<SignatureKey>> r) {
         if (!r.ok() && r.error.status == 404) {
             // A stock site: no signature-key interface; its own page does it.
             QUrl page = m_session->connection().checkmkUrl();
@@ -78,12 +76,11 @@ void KeysController::refresh()
             Q_EMIT keysChanged();
             return;
         }
-        const auto keys = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt;
-        if (!keys) {
-            m_page->showError(error);
+        if (!r.ok()) {
+            m_page->showError(r.error);
             return;
         }
-        m_keys = *keys;
+        m_keys = *r.value;
         m_page->setKeys(m_keys);
         Q_EMIT keysChanged();
     });
@@ -92,6 +89,14 @@ void KeysController::refresh()
 void KeysController::createKey(const QString &alias, const QByteArray &passphrase,
                                const QString &backupPath)
 {
+    // Checked before minutes of key generation: the backup must have a folder to go to.
+    if (const QDir folder = QFileInfo(backupPath).absoluteDir(); !folder.exists()) {
+        const QString problem = tr("The backup folder %1 does not exist; choose one that does.")
+                                    .arg(QDir::toNativeSeparators(folder.path()));
+        m_page->finishDialog(false, problem);
+        Q_EMIT actionFinished(false, problem);
+        return;
+    }
     auto secret
         = std::make_shared<SecureBuffer>(QByteArray(passphrase.constData(), passphrase.size()));
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -109,11 +114,14 @@ void KeysController::createKey(const QString &alias, const QByteArray &passphras
                 const SigningKeyResult result = watcher->result();
                 if (result.cancelled) {
                     m_page->setBusy(false);
+                    m_page->finishDialog(false, tr("Key generation cancelled."));
                     Q_EMIT actionFinished(false, tr("Key generation cancelled."));
                     return;
                 }
                 if (!result.ok) {
                     m_page->setBusy(false);
+                    m_page->finishDialog(
+                        false, tr("The key could not be generated: %1").arg(result.error));
                     m_page->showError(
                         ApiError::local(tr("The key could not be generated"), result.error));
                     Q_EMIT actionFinished(false, result.error);
@@ -125,6 +133,11 @@ void KeysController::createKey(const QString &alias, const QByteArray &passphras
                 if (!writePrivateFile(backupPath, result.privateKeyPem + result.certificatePem,
                                       &error)) {
                     m_page->setBusy(false);
+                    m_page->finishDialog(false,
+                                         tr("The backup could not be written to %1 (%2), "
+                                            "so the key was not uploaded. Choose another "
+                                            "backup file.")
+                                             .arg(backupPath, error));
                     m_page->showError(ApiError::local(
                         tr("The backup could not be written, so the key was not uploaded"),
                         tr("%1: %2").arg(backupPath, error)));
@@ -148,7 +161,7 @@ void KeysController::uploadKey(const QByteArray &pem, const QByteArray &passphra
     const KeyBundle bundle = KeyBundle::fromPem(pem);
     QString error;
     if (!bundle.check(*secret, &error)) {
-        m_page->showError(ApiError::local(tr("The key was not uploaded"), error));
+        m_page->finishDialog(false, error);
         Q_EMIT actionFinished(false, error);
         return;
     }
@@ -161,59 +174,56 @@ void KeysController::upload(const QString &alias, const QByteArray &keyPem,
                             const QByteArray &certificatePem,
                             std::shared_ptr<SecureBuffer> passphrase)
 {
-    QJsonObject body { { u"alias"_s, alias },
-                       { u"certificate"_s, QString::fromLatin1(certificatePem) },
-                       { u"private_key"_s, QString::fromLatin1(keyPem) },
-                       { u"passphrase"_s, QString::fromUtf8(passphrase->bytes()) } };
-    RestRequest request = RestRequest::post(collection, QJsonDocument(body));
-    body = {};
-    RestReply *reply = m_session->client()->send(std::move(request));
-    connect(reply, &RestReply::finished, this, [this, passphrase](const RestResult &r) {
-        passphrase->clear();
-        m_page->setBusy(false);
-        if (!r.ok()) {
-            m_page->showError(r.error);
-            Q_EMIT actionFinished(false, r.error.summary());
-            return;
-        }
-        Q_EMIT actionFinished(true, tr("Key uploaded."));
-        refresh();
-    });
+    KeysApi(m_session->client())
+        .upload(alias, certificatePem, keyPem, *passphrase, this, [this, passphrase](SiteAck r) {
+            passphrase->clear();
+            m_page->setBusy(false);
+            if (!r.ok()) {
+                ApiError e = r.error;
+                if (e.fields.contains(u"passphrase"_s))
+                    e.detail = tr("The passphrase does not open this key.");
+                // The dialog stays open with its input; the reason is shown there, in words.
+                m_page->finishDialog(false, e.detail.isEmpty() ? e.summary() : e.detail);
+                Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
+                return;
+            }
+            m_page->finishDialog(true, QString());
+            Q_EMIT actionFinished(true, tr("Key uploaded."));
+            refresh();
+            m_session->reportWrite(SiteSession::Change::Keys);
+        });
 }
 
 void KeysController::downloadKey(int id, const QByteArray &passphrase, const QString &targetPath)
 {
-    QJsonObject body { { u"passphrase"_s, QString::fromUtf8(passphrase) } };
-    RestRequest request = RestRequest::post(
-        u"/objects/agent_signature_key/%1/actions/download/invoke"_s.arg(id), QJsonDocument(body));
-    body = {};
-    request.accept = "application/x-pem-file";
+    const SecureBuffer secret(QByteArray(passphrase.constData(), passphrase.size()));
     m_page->setBusy(true, tr("Downloading the key…"));
-    RestReply *reply = m_session->client()->send(std::move(request));
-    connect(reply, &RestReply::finished, this, [this, targetPath](const RestResult &r) {
-        m_page->setBusy(false);
-        if (!r.ok()) {
-            m_page->showError(r.error);
-            Q_EMIT actionFinished(false, r.error.summary());
-            return;
-        }
-        QString error;
-        if (!writePrivateFile(targetPath, r.body, &error)) {
-            m_page->showError(ApiError::local(tr("The key could not be saved"),
-                                              tr("%1: %2").arg(targetPath, error)));
-            Q_EMIT actionFinished(false, error);
-            return;
-        }
-        m_page->confirmDownloaded(targetPath);
-        Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
-    });
+    KeysApi(m_session->client())
+        .download(id, secret, this, [this, targetPath](SiteResult<QByteArray> r) {
+            m_page->setBusy(false);
+            if (!r.ok()) {
+                ApiError e = r.error;
+                if (e.fields.contains(u"passphrase"_s))
+                    e.detail = tr("The passphrase does not open this key.");
+                m_page->showError(e);
+                Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
+                return;
+            }
+            QString error;
+            if (!writePrivateFile(targetPath, *r.value, &error)) {
+                m_page->showError(ApiError::local(tr("The key could not be saved"),
+                                                  tr("%1: %2").arg(targetPath, error)));
+                Q_EMIT actionFinished(false, error);
+                return;
+            }
+            m_page->confirmDownloaded(targetPath);
+            Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
+        });
 }
 
 void KeysController::deleteKey(int id)
 {
-    RestReply *reply = m_session->client()->send(
-        RestRequest::del(u"/objects/agent_signature_key/%1"_s.arg(id)).withIfMatch("*"));
-    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
+    KeysApi(m_session->client()).remove(id, this, [this](SiteAck r) {
         if (!r.ok()) {
             ApiError e = r.error;
             if (e.status == 409)
@@ -226,6 +236,7 @@ void KeysController::deleteKey(int id)
         }
         Q_EMIT actionFinished(true, tr("Key deleted."));
         refresh();
+        m_session->reportWrite(SiteSession::Change::Keys);
     });
 }
 

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include "CertificateDetailsReader.h"
+#include "InventoryApi.h"
 #include "LocalConfigPage.h"
 #include "RegistrationClient.h"
 #include "RegistrationWizard.h"
@@ -102,7 +103,7 @@ void RegistrationController::setRules(const QList<AgentUpdaterRule> &rulesInEval
     if (!m_wizard)
         return;
     for (const AgentUpdaterRule &rule : rulesInEvaluationOrder) {
-        if (rule.disabled)
+        if (rule.isDisabled())
             continue;
         const AgentUpdaterConfig config = rule.config();
         if (config.serverData && !config.serverData->server.isEmpty()) {
@@ -144,14 +145,11 @@ void RegistrationController::checkHost(const RegistrationRequest &request)
     auto *client = new RestClient(request.toConnection(), this);
     QByteArray secret = m_wizard ? m_wizard->secret() : QByteArray();
     client->setSecret(SecureBuffer(secret));
-    const QString path = u"/objects/host_config/"_s
-        + QString::fromLatin1(QUrl::toPercentEncoding(request.hostName));
-    RestReply *reply = client->send(RestRequest::get(path).withRetries(0));
     const QString host = request.hostName;
     const QString site = request.site;
-    connect(
-        reply, &RestReply::finished, this,
-        [this, client, generation, host, site](const RestResult &r) {
+    InventoryApi(client).host(
+        host, this,
+        [this, client, generation, host, site](SiteResult<Host> r) {
             client->deleteLater();
             if (!m_wizard || generation != m_hostCheckGeneration)
                 return;
@@ -159,12 +157,12 @@ void RegistrationController::checkHost(const RegistrationRequest &request)
             if (r.ok()) {
                 check.state = HostCheck::State::Exists;
                 check.message = tr("Host %1 exists in the setup of site %2.").arg(host, site);
-            } else if (r.status == 404) {
+            } else if (r.error.status == 404) {
                 check.state = HostCheck::State::Missing;
                 check.message = tr("Host %1 does not exist in the setup of site %2: the "
                                    "site will refuse the registration. Add the host first.")
                                     .arg(host, site);
-            } else if (r.status == 401) {
+            } else if (r.error.status == 401) {
                 check.state = HostCheck::State::Missing;
                 check.message = tr("The site did not accept these credentials for its REST "
                                    "API (%1); the registration will probably fail too.")
@@ -175,7 +173,8 @@ void RegistrationController::checkHost(const RegistrationRequest &request)
                     = tr("Could not check whether host %1 exists: %2").arg(host, r.error.summary());
             }
             m_wizard->setHostCheck(check);
-        });
+        },
+        0);
 }
 
 void RegistrationController::readStoredSecret(const QString &connectionName)

@@ -2,26 +2,13 @@
 
 #include <QJsonObject>
 
+#include "GlobalSettingsApi.h"
 #include "HostSelectionPage.h"
+#include "InventoryApi.h"
 #include "InventoryLoader.h"
-#include "RestClient.h"
-#include "RestReply.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
 
 using namespace Qt::StringLiterals;
-
-namespace {
-const QString selectionPath = u"/objects/global_setting/agent_deployment_host_selection"_s;
-const QString switchPath = u"/objects/global_setting/agent_deployment_enabled"_s;
-
-RestRequest internalGet(const QString &path)
-{
-    RestRequest r = RestRequest::get(path);
-    r.base = RestRequest::Base::InternalApi;
-    return r;
-}
-} // namespace
 
 SelectionController::SelectionController(SiteSession *session, HostSelectionPage *page,
                                          QObject *parent, InventoryLoader *inventory)
@@ -92,95 +79,100 @@ void SelectionController::refresh()
     } else {
         m_inventory->ensureLoaded();
     }
-    RestReply *tags
-        = client->send(RestRequest::get(u"/domain-types/host_tag_group/collections/all"_s));
-    connect(tags, &RestReply::finished, this, [this, done](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto groups = r.ok() ? SiteReplyReader::tagGroups(r.json, &error) : std::nullopt)
-            m_page->setTagGroups(*groups);
+    InventoryApi(client).tagGroups(this, [this, done](SiteResult<QList<TagGroup>> r) {
+        if (r.ok())
+            m_page->setTagGroups(*r.value);
         done();
     });
-    RestReply *groups
-        = client->send(RestRequest::get(u"/domain-types/host_group_config/collections/all"_s));
-    connect(groups, &RestReply::finished, this, [this, done](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto names = r.ok() ? SiteReplyReader::ids(r.json, &error) : std::nullopt)
-            m_page->setHostGroups(*names);
+    InventoryApi(client).hostGroups(this, [this, done](SiteResult<QStringList> r) {
+        if (r.ok())
+            m_page->setHostGroups(*r.value);
         done();
     });
-    RestReply *masterSwitch = client->send(internalGet(switchPath));
-    connect(masterSwitch, &RestReply::finished, this, [this](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto v = r.ok() ? SiteReplyReader::globalSetting(r.json, &error) : std::nullopt)
-            m_page->setMasterSwitch(v->toBool());
+    GlobalSettingsApi(client).masterSwitch(this, [this](SiteResult<Versioned<bool>> r) {
+        if (r.ok())
+            m_page->setMasterSwitch(r.value->value);
     });
-    loadSavedSelection([this, done](const HostSelection &) { done(); });
+    loadSavedSelection([done](const HostSelection &) { done(); });
 }
 
 void SelectionController::loadSavedSelection(std::function<void(const HostSelection &)> then)
 {
-    RestReply *reply = m_session->client()->send(internalGet(selectionPath));
-    connect(reply, &RestReply::finished, this, [this, then](const RestResult &r) {
-        ApiError error = r.error;
-        const auto value = r.ok() ? SiteReplyReader::globalSetting(r.json, &error) : std::nullopt;
-        HostSelection saved;
-        if (value) {
-            saved = HostSelection::fromVariant(value->toObject().toVariantMap());
-            m_page->setSavedSelection(saved);
-        } else {
-            m_page->showError(error);
-        }
-        if (then)
-            then(saved);
-    });
+    GlobalSettingsApi(m_session->client())
+        .hostSelection(this, [this, then](SiteResult<Versioned<HostSelection>> r) {
+            HostSelection saved;
+            if (r.ok()) {
+                saved = r.value->value;
+                m_etag = r.value->etag;
+                m_page->setSavedSelection(saved);
+            } else {
+                m_page->showError(r.error);
+            }
+            if (then)
+                then(saved);
+        });
 }
 
 void SelectionController::save(const HostSelection &edited, bool overwrite)
 {
-    RestRequest put
-        = RestRequest::put(selectionPath,
-                           QJsonDocument(QJsonObject {
-                               { u"value"_s, QJsonObject::fromVariantMap(edited.toVariant()) } }));
-    put.base = RestRequest::Base::InternalApi; // If-Match: the ETag of the selection as read
-    if (overwrite)
-        put.ifMatch = "*";
     m_page->setBusy(true, tr("Saving the host selection…"));
-    RestReply *reply = m_session->client()->send(put);
-    connect(reply, &RestReply::finished, this, [this, edited](const RestResult &r) {
-        m_page->setBusy(false);
-        if (r.error.status == 412) {
-            // Somebody saved in between: show both and let the user decide.
-            RestReply *current = m_session->client()->send(internalGet(selectionPath));
-            connect(current, &RestReply::finished, this, [this, edited](const RestResult &c) {
-                ApiError error = c.error;
-                const auto value
-                    = c.ok() ? SiteReplyReader::globalSetting(c.json, &error) : std::nullopt;
-                const HostSelection theirs = value
-                    ? HostSelection::fromVariant(value->toObject().toVariantMap())
-                    : HostSelection();
-                switch (m_resolver(edited, theirs)) {
-                case StaleSelectionDialog::Choice::Reload:
-                    m_page->setSavedSelection(theirs);
-                    Q_EMIT saved(false);
-                    break;
-                case StaleSelectionDialog::Choice::Overwrite:
-                    save(edited, true);
-                    break;
-                case StaleSelectionDialog::Choice::KeepEditing:
-                    // The editor keeps every edit; the next save compares against theirs.
-                    m_page->setEditedSelection(edited);
-                    Q_EMIT saved(false);
-                    break;
+    // If-Match: the ETag of the selection the editor started from, never a fresh one.
+    GlobalSettingsApi(m_session->client())
+        .setHostSelection(
+            edited, overwrite ? QByteArray("*") : m_etag, this,
+            [this, edited](SiteResult<QByteArray> r) {
+                m_page->setBusy(false);
+                if (r.error.status == 412) {
+                    // Somebody saved in between: show both and let the user decide.
+                    GlobalSettingsApi(m_session->client())
+                        .hostSelection(
+                            this, [this, edited](SiteResult<Versioned<HostSelection>> c) {
+                                if (!c.ok()) {
+                                    // Their version is unknown: never shown as "all hosts". The
+                                    // edits stay and the old ETag too, so the next save asks again.
+                                    ApiError e = c.error;
+                                    e.title = tr(
+                                        "Somebody changed the host selection on the site and its "
+                                        "current version could not be read; your edits are kept. "
+                                        "Save again to retry.");
+                                    m_page->showError(e);
+                                    m_page->setEditedSelection(edited);
+                                    Q_EMIT saved(false);
+                                    return;
+                                }
+                                const HostSelection theirs = c.value->value;
+                                switch (m_resolver(edited, theirs)) {
+                                case StaleSelectionDialog::Choice::Reload:
+                                    m_etag = c.value->etag;
+                                    m_page->setSavedSelection(theirs);
+                                    Q_EMIT saved(false);
+                                    break;
+                                case StaleSelectionDialog::Choice::Overwrite:
+                                    save(edited, true);
+                                    break;
+                                case StaleSelectionDialog::Choice::KeepEditing:
+                                    // The editor keeps every edit; the next save goes onto theirs.
+                                    m_etag = c.value->etag;
+                                    m_page->setEditedSelection(edited);
+                                    Q_EMIT saved(false);
+                                    break;
+                                }
+                            });
+                    return;
                 }
+                if (!r.ok()) {
+                    m_page->showError(r.error);
+                    Q_EMIT saved(false);
+                    return;
+                }
+                m_page->setSavedSelection(edited);
+                // The next save starts from this version; a site that sends no ETag is asked for
+                // it.
+                if (r.value->isEmpty())
+                    loadSavedSelection();
+                else
+                    m_etag = *r.value;
+                m_session->reportWrite(SiteSession::Change::HostSelection);
+                Q_EMIT saved(true);
             });
-            return;
-        }
-        if (!r.ok()) {
-            m_page->showError(r.error);
-            Q_EMIT saved(false);
-            return;
-        }
-        m_page->setSavedSelection(edited);
-        Q_EMIT saved(true);
-    });
 }

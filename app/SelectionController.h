@@ -47,6 +47,7 @@ private:
     HostSelectionPage *m_page;
     InventoryLoader *m_inventory;
     Resolver m_resolver;
+    QByteArray m_etag; // of the saved selection the editor started from
     int m_outstanding = 0;
     bool m_waitingForInventory = false;
     bool m_loadOnConnect = true;

@@ -1,29 +1,37 @@
 #include "SetupController.h"
 
-#include <QFutureWatcher>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
-
+#include "ActivationApi.h"
+#include "BakeryApi.h"
 #include "CertificateInfo.h"
+#include "GlobalSettingsApi.h"
+#include "InventoryApi.h"
+#include "KeysApi.h"
 #include "PythonLiteral.h"
-#include "RestClient.h"
-#include "RestReply.h"
 #include "RulePrecedence.h"
+#include "RulesApi.h"
 #include "SetupPage.h"
-#include "SiteReplyReader.h"
 #include "SiteSession.h"
+#include "StatusApi.h"
 #include "UpdateStatusModel.h"
-#include "UpdateStatusParser.h"
 #include "UpdaterRuleDialog.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString masterSwitchPath = u"/objects/global_setting/agent_deployment_enabled"_s;
-const QString pendingPath = u"/domain-types/activation_run/collections/pending_changes"_s;
-const QString rulesPath = u"/domain-types/rule/collections/all"_s;
+int registeredIn(const UpdateStatusModel *model)
+{
+    int registered = 0;
+    for (int i = 0; i < model->rowCount(); ++i)
+        registered += model->row(i).registered;
+    return registered;
+}
+
+// Whether the site's version of a rule is still the one the list shows.
+bool sameRule(const AgentUpdaterRule &a, const AgentUpdaterRule &b)
+{
+    return a.id == b.id && a.folder == b.folder && a.properties == b.properties
+        && a.conditions == b.conditions && a.value == b.value;
+}
 } // namespace
 
 SetupController::SetupController(SiteSession *session, SetupPage *page,
@@ -33,18 +41,16 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
     , m_page(page)
     , m_statusModel(statusModel)
 {
-    m_poll.setInterval(500);
-    m_poll.setSingleShot(true);
     connect(page, &SetupPage::refreshRequested, this, &SetupController::refresh);
     connect(page, &SetupPage::masterSwitchRequested, this, &SetupController::setMasterSwitch);
     connect(page, &SetupPage::activateRequested, this, &SetupController::activate);
     connect(page, &SetupPage::editRuleRequested, this, &SetupController::editRule);
     connect(page, &SetupPage::deleteRuleRequested, this, &SetupController::deleteRule);
     connect(page, &SetupPage::toggleRuleRequested, this, &SetupController::toggleRule);
+    connect(page, &SetupPage::moveRuleRequested, this, &SetupController::moveRule);
     connect(page, &SetupPage::effectiveValueRequested, this, &SetupController::showEffectiveValue);
-    m_ruleEditor
-        = [page](const AgentUpdaterRule &rule,
-                 const QList<Prerequisites::KeyInfo> &keys) -> std::optional<AgentUpdaterRule> {
+    m_ruleEditor = [page](const AgentUpdaterRule &rule, const QList<Prerequisites::KeyInfo> &keys,
+                          const ApiError &lastError) -> std::optional<RuleDraft> {
         UpdaterRuleDialog dialog(rule, keys, page);
         QObject::connect(&dialog, &UpdaterRuleDialog::certificatesChanged, &dialog,
                          [&dialog](const QStringList &pems) {
@@ -52,22 +58,38 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
                          });
         dialog.setCertificateWarnings(
             certificateWarnings(rule.config().certificates.value_or(QStringList())));
+        if (lastError.isError())
+            dialog.setSiteError(lastError);
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
-        return dialog.rule();
+        return RuleDraft { dialog.rule(), dialog.position() };
+    };
+    m_resolver = [page](const AgentUpdaterRule &mine, const std::optional<AgentUpdaterRule> &theirs,
+                        const QString &theirsError) {
+        StaleVersionDialog dialog(tr("the rule"), UpdaterRuleDialog::describe(mine),
+                                  theirs ? UpdaterRuleDialog::describe(*theirs) : QStringList(),
+                                  theirsError, page);
+        dialog.exec();
+        return dialog.choice();
     };
     connect(session, &SiteSession::connected, this, &SetupController::refresh);
+    // Fresh state: whatever another page wrote shows here (pending changes, prerequisites).
+    connect(session, &SiteSession::written, this, [this](SiteSession::Change what) {
+        if (what == SiteSession::Change::Activation)
+            return; // this page activated; it refreshed already
+        refresh();
+    });
     if (statusModel) {
         connect(statusModel, &UpdateStatusModel::countsChanged, this, [this] {
-            if (!m_statusElsewhere || m_outstanding > 0 || m_statusModel->rowCount() == 0)
+            if (!m_statusElsewhere || m_statusModel->rowCount() == 0)
                 return;
-            int registered = 0;
-            for (int i = 0; i < m_statusModel->rowCount(); ++i)
-                registered += m_statusModel->row(i).registered;
+            const int registered = registeredIn(m_statusModel);
             if (m_input.registeredHosts == registered)
                 return;
+            // Kept even while other replies are still outstanding: the last of them evaluates.
             m_input.registeredHosts = registered;
-            evaluate();
+            if (m_outstanding == 0)
+                evaluate();
         });
     }
 }
@@ -86,86 +108,54 @@ void SetupController::refresh()
             evaluate();
     };
 
-    RestReply *keys
-        = client->send(RestRequest::get(u"/domain-types/agent_signature_key/collections/all"_s));
-    connect(keys, &RestReply::finished, this, [this, done](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto list
-            = r.ok() ? SiteReplyReader::signatureKeys(r.json, &error) : std::nullopt) {
+    KeysApi(client).keys(this, [this, done](SiteResult<QList<SignatureKey>> r) {
+        if (r.ok()) {
             QList<Prerequisites::KeyInfo> infos;
-            for (const SignatureKey &k : *list)
+            for (const SignatureKey &k : *r.value)
                 infos.append({ k.id, k.alias, k.certificatePem });
             m_input.keys = infos;
         }
         done();
     });
-    QUrlQuery ruleset;
-    ruleset.addQueryItem(u"ruleset_name"_s, u"agent_config:cmk_update_agent"_s);
-    RestReply *rules = client->send(RestRequest::get(rulesPath, ruleset));
-    connect(rules, &RestReply::finished, this, [this, done](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto list = r.ok() ? SiteReplyReader::rules(r.json, &error) : std::nullopt)
-            m_input.rules = *list;
+    RulesApi(client).rules(this, [this, done](SiteResult<QList<AgentUpdaterRule>> r) {
+        if (r.ok())
+            m_input.rules = *r.value;
         else
-            m_page->showError(error, tr("The agent updater rules could not be read."));
+            m_page->showError(r.error, tr("The agent updater rules could not be read."));
         done();
     });
-    RestReply *agents = client->send(RestRequest::get(u"/domain-types/agent/collections/all"_s));
-    connect(agents, &RestReply::finished, this, [this, done](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto list = r.ok() ? SiteReplyReader::agents(r.json, &error) : std::nullopt)
-            m_input.agents = *list;
+    BakeryApi(client).agents(this, [this, done](SiteResult<QList<BakedAgent>> r) {
+        if (r.ok()) {
+            QList<Prerequisites::AgentInfo> agents;
+            for (const BakedAgent &a : *r.value) {
+                Prerequisites::AgentInfo info;
+                info.hash = a.hash;
+                for (const BakedAgent::Signature &s : a.signatures)
+                    info.signedByKeyIds << s.keyId;
+                agents << info;
+            }
+            m_input.agents = agents;
+        }
         done();
     });
-    RestRequest switchRequest = RestRequest::get(masterSwitchPath);
-    switchRequest.base = RestRequest::Base::InternalApi;
-    RestReply *masterSwitch = client->send(switchRequest);
-    connect(masterSwitch, &RestReply::finished, this, [this, done](const RestResult &r) {
-        ApiError error = r.error;
-        if (const auto value
-            = r.ok() ? SiteReplyReader::globalSetting(r.json, &error) : std::nullopt;
-            value && value->isBool())
-            m_input.masterSwitch = value->toBool();
+    GlobalSettingsApi(client).masterSwitch(this, [this, done](SiteResult<Versioned<bool>> r) {
+        if (r.ok()) {
+            m_input.masterSwitch = r.value->value;
+            m_switchEtag = r.value->etag;
+        }
         done();
     });
     // Registrations: from the status table when it is loaded, else from the site.
-    if (m_statusElsewhere && m_statusModel && m_statusModel->rowCount() == 0) {
-        done(); // counted when the status page's model fills (see the constructor)
-    } else if (m_statusModel && m_statusModel->rowCount() > 0) {
-        int registered = 0;
-        for (int i = 0; i < m_statusModel->rowCount(); ++i)
-            registered += m_statusModel->row(i).registered;
-        m_input.registeredHosts = registered;
+    if (m_statusModel && m_statusModel->rowCount() > 0) {
+        m_input.registeredHosts = registeredIn(m_statusModel);
         done();
+    } else if (m_statusElsewhere && m_statusModel) {
+        done(); // counted when the status page's model fills (see the constructor)
     } else {
-        RestRequest status
-            = RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
-                  .withTimeout(120000);
-        status.parseJson = false;
-        RestReply *reply = client->send(status);
-        connect(reply, &RestReply::finished, this, [this, done](const RestResult &r) {
-            if (!r.ok()) {
-                done();
-                return;
-            }
-            auto *watcher = new QFutureWatcher<int>(this);
-            connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done] {
-                watcher->deleteLater();
-                if (watcher->result() >= 0)
-                    m_input.registeredHosts = watcher->result();
-                done();
-            });
-            const QByteArray body = r.body;
-            watcher->setFuture(QtConcurrent::run([body] {
-                ApiError error;
-                const auto parsed = UpdateStatusParser::parse(body, &error);
-                if (!parsed)
-                    return -1;
-                int n = 0;
-                for (const HostUpdateStatus &s : parsed->rows)
-                    n += s.registered;
-                return n;
-            }));
+        StatusApi(client).registeredHosts(this, [this, done](SiteResult<int> r) {
+            if (r.ok())
+                m_input.registeredHosts = *r.value;
+            done();
         });
     }
     loadPendingChanges();
@@ -177,72 +167,66 @@ void SetupController::evaluate()
     const QList<Prerequisites::Result> results = Prerequisites::evaluate(m_input);
     m_page->setPrerequisites(results);
     m_page->setMasterSwitch(m_input.masterSwitch);
-    m_page->setRules(m_input.rules.value_or(QList<AgentUpdaterRule>()),
-                     m_input.keys.value_or(QList<Prerequisites::KeyInfo>()));
+    m_page->setRules(rules(), m_input.keys.value_or(QList<Prerequisites::KeyInfo>()));
     Q_EMIT refreshed(results);
 }
 
-void SetupController::loadPendingChanges()
+void SetupController::loadPendingChanges(std::function<void()> then)
 {
-    RestReply *reply = m_session->client()->send(RestRequest::get(pendingPath));
-    connect(reply, &RestReply::finished, this, [this](const RestResult &r) {
-        if (!r.ok()) {
-            m_page->showError(r.error, tr("The pending changes could not be read."));
-            return;
-        }
-        QStringList texts;
-        for (const QJsonValue &v : r.json.object().value(u"value"_s).toArray()) {
-            const QJsonObject c = v.toObject();
-            texts << tr("%1 — %2").arg(c.value(u"user_id"_s).toString(),
-                                       c.value(u"text"_s).toString());
-        }
-        m_page->setPendingChanges(texts);
-    });
+    ActivationApi(m_session->client())
+        .pendingChanges(this, [this, then](SiteResult<Versioned<PendingChanges>> r) {
+            if (!r.ok()) {
+                m_page->showError(r.error, tr("The pending changes could not be read."));
+                return;
+            }
+            m_pendingEtag = r.value->etag;
+            QStringList texts;
+            for (const PendingChanges::Change &c : r.value->value.changes)
+                texts << tr("%1 — %2").arg(c.user, c.text);
+            m_page->setPendingChanges(texts);
+            if (then)
+                then();
+        });
 }
 
 void SetupController::setMasterSwitch(bool on)
 {
-    RestRequest put
-        = RestRequest::put(masterSwitchPath, QJsonDocument(QJsonObject { { u"value"_s, on } }));
-    put.base = RestRequest::Base::InternalApi; // If-Match: the ETag of the last read
-    RestReply *reply = m_session->client()->send(put);
-    connect(reply, &RestReply::finished, this, [this, on](const RestResult &r) {
-        if (r.error.status == 412) {
-            m_page->showError(r.error,
-                              tr("Somebody changed the master switch meanwhile; the page shows the "
-                                 "site's state again."));
-            refresh();
-            return;
-        }
-        if (!r.ok()) {
-            m_page->showError(r.error, tr("The master switch could not be changed."));
-            m_page->setMasterSwitch(!on);
-            return;
-        }
-        m_page->showMessage(on ? tr("The master switch is on once you activate the changes.")
-                               : tr("The master switch is off once you activate the changes."));
-        refresh();
-    });
+    GlobalSettingsApi(m_session->client())
+        .setMasterSwitch(on, m_switchEtag, this, [this, on](SiteResult<QByteArray> r) {
+            if (r.error.status == 412) {
+                m_page->showError(r.error,
+                                  tr("Somebody changed the master switch meanwhile; the page "
+                                     "shows the site's state again."));
+                refresh();
+                return;
+            }
+            if (!r.ok()) {
+                m_page->showError(r.error, tr("The master switch could not be changed."));
+                m_page->setMasterSwitch(!on);
+                return;
+            }
+            m_page->showMessage(on ? tr("The master switch is on once you activate the changes.")
+                                   : tr("The master switch is off once you activate the changes."));
+            m_session->reportWrite(SiteSession::Change::MasterSwitch);
+        });
 }
 
 void SetupController::activate()
 {
-    m_page->setActivation(true, tr("Reading the pending changes…"));
-    RestReply *pending = m_session->client()->send(RestRequest::get(pendingPath));
-    connect(pending, &RestReply::finished, this, [this](const RestResult &p) {
-        if (!p.ok()) {
-            m_page->setActivation(false, QString());
-            m_page->showError(p.error, tr("The pending changes could not be read."));
-            return;
-        }
-        const QJsonDocument body(QJsonObject { { u"redirect"_s, false },
-                                               { u"sites"_s, QJsonArray {} },
-                                               { u"force_foreign_changes"_s, false } });
-        RestReply *start = m_session->client()->send(
-            RestRequest::post(u"/domain-types/activation_run/actions/activate-changes/invoke"_s,
-                              body)
-                .withIfMatch(p.etag));
-        connect(start, &RestReply::finished, this, [this](const RestResult &r) {
+    m_page->setActivation(true, tr("Starting the activation…"));
+    // The ETag of the pending changes the page shows: exactly those are activated.
+    ActivationApi(m_session->client())
+        .activate(m_pendingEtag, this, [this](SiteResult<ActivationRun> r) {
+            if (r.error.status == 412) {
+                // Shown after the new list, which would otherwise clear it as a past message.
+                m_page->setActivation(false, QString());
+                loadPendingChanges([this] {
+                    m_page->setActivation(false,
+                                          tr("The pending changes changed since they were shown; "
+                                             "review them and activate again."));
+                });
+                return;
+            }
             if (r.error.status == 422) {
                 m_page->setActivation(false, tr("Nothing to activate."));
                 loadPendingChanges();
@@ -259,44 +243,31 @@ void SetupController::activate()
                 Q_EMIT activationFinished(false);
                 return;
             }
-            const QString id = r.json.object().value(u"id"_s).toString();
-            m_page->setActivation(true,
-                                  tr("Activating on %n site(s)…", nullptr,
-                                     int(r.json.object()
-                                             .value(u"extensions"_s)
-                                             .toObject()
-                                             .value(u"sites"_s)
-                                             .toArray()
-                                             .size())));
-            pollActivation(id);
+            m_page->setActivation(
+                true, tr("Activating on %n site(s)…", nullptr, int(r.value->sites.size())));
+            pollActivation(r.value->id);
         });
-    });
 }
 
 void SetupController::pollActivation(const QString &id)
 {
-    RestReply *reply
-        = m_session->client()->send(RestRequest::get(u"/objects/activation_run/"_s + id));
-    connect(reply, &RestReply::finished, this, [this, id](const RestResult &r) {
+    ActivationApi(m_session->client()).run(id, this, [this, id](SiteResult<ActivationRun> r) {
         if (!r.ok()) {
             m_page->setActivation(false, QString());
             m_page->showError(r.error, tr("The activation's status could not be read."));
             Q_EMIT activationFinished(false);
             return;
         }
-        const QJsonObject ext = r.json.object().value(u"extensions"_s).toObject();
-        if (ext.value(u"is_running"_s).toBool()) {
-            QStringList states;
-            for (const QJsonValue &s : ext.value(u"status_per_site"_s).toArray())
-                states << u"%1: %2"_s.arg(s.toObject().value(u"site"_s).toString(),
-                                          s.toObject().value(u"status_text"_s).toString());
-            m_page->setActivation(true, tr("Activating… %1").arg(states.join(u", "_s)));
+        if (r.value->running) {
+            m_page->setActivation(true,
+                                  tr("Activating… %1").arg(r.value->siteStates.join(u", "_s)));
             QTimer::singleShot(500, this, [this, id] { pollActivation(id); });
             return;
         }
         m_page->setActivation(false, tr("Changes activated."));
         Q_EMIT activationFinished(true);
         refresh();
+        m_session->reportWrite(SiteSession::Change::Activation);
     });
 }
 
@@ -327,135 +298,270 @@ QStringList SetupController::certificateWarnings(const QStringList &pems)
     return out;
 }
 
-namespace {
-QJsonObject ruleBody(const AgentUpdaterRule &rule, bool withFolder)
-{
-    QJsonObject conditions;
-    if (!rule.hostNames.isEmpty())
-        conditions.insert(
-            u"host_name"_s,
-            QJsonObject { { u"match_on"_s, QJsonArray::fromStringList(rule.hostNames) },
-                          { u"operator"_s, rule.hostNamesNegated ? u"none_of"_s : u"one_of"_s } });
-    QJsonObject body { { u"properties"_s,
-                         QJsonObject { { u"description"_s, rule.description },
-                                       { u"disabled"_s, rule.disabled } } },
-                       { u"value_raw"_s, PythonLiteral::write(rule.value) },
-                       { u"conditions"_s, conditions } };
-    if (withFolder) {
-        body.insert(u"ruleset"_s, u"agent_config:cmk_update_agent"_s);
-        QString folder = rule.folder;
-        body.insert(u"folder"_s, folder.replace(u'/', u'~'));
-    }
-    return body;
-}
-} // namespace
-
 void SetupController::editRule(int row)
 {
-    const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
-    AgentUpdaterRule rule;
-    if (row >= 0 && row < rules.size()) {
-        rule = rules.at(row);
-    } else {
-        // A new rule starts from what a site needs: this site as update server, its keys accepted.
-        AgentUpdaterConfig c;
-        c.activated = true;
-        AgentUpdaterConfig::ServerData server;
-        server.server = m_session->connection().server;
-        server.site = m_session->version().site;
-        server.protocol = m_session->connection().protocol == SiteConnection::Protocol::Https
-            ? u"https"_s
-            : u"http"_s;
-        c.serverData = server;
-        c.interval = AgentUpdaterConfig::defaultInterval;
-        QStringList keys;
-        for (const Prerequisites::KeyInfo &k :
-             m_input.keys.value_or(QList<Prerequisites::KeyInfo>()))
-            keys << QString::fromLatin1(k.certificatePem);
-        c.signatureKeys = keys;
-        rule.value = c.toVariant();
-        rule.description = tr("Automatic agent updates");
-    }
-    const std::optional<AgentUpdaterRule> edited
-        = m_ruleEditor(rule, m_input.keys.value_or(QList<Prerequisites::KeyInfo>()));
-    if (edited)
-        saveRule(*edited);
-}
-
-void SetupController::saveRule(const AgentUpdaterRule &rule)
-{
-    RestClient *client = m_session->client();
-    const auto finished = [this](const RestResult &r) {
-        if (!r.ok()) {
-            m_page->showError(
-                r.error,
-                r.error.status == 412 ? tr(
-                    "Somebody changed the rule meanwhile; it is shown as it is now. Edit it again.")
-                                      : tr("The rule was not saved."));
-            refresh();
-            Q_EMIT ruleSaved(false);
-            return;
-        }
-        m_page->showMessage(tr("Rule saved. Activate the changes to make the hosts follow it."));
-        refresh();
-        Q_EMIT ruleSaved(true);
-    };
-    if (rule.id.isEmpty()) {
-        RestReply *reply
-            = client->send(RestRequest::post(rulesPath, QJsonDocument(ruleBody(rule, true))));
-        connect(reply, &RestReply::finished, this, finished);
+    const QList<AgentUpdaterRule> list = rules();
+    if (row >= 0 && row < list.size()) {
+        // The editor starts from the site's current version, and its ETag guards the save.
+        RulesApi(m_session->client())
+            .rule(list.at(row).id, this, [this](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                if (!r.ok()) {
+                    m_page->showError(r.error, tr("The rule could not be read."));
+                    return;
+                }
+                openEditor({ r.value->value, std::nullopt }, r.value->etag, r.value->value.folder);
+            });
         return;
     }
-    // Read the rule first: its ETag goes with the change as If-Match.
-    const QString path = u"/objects/rule/"_s + rule.id;
-    RestReply *read = client->send(RestRequest::get(path));
-    connect(read, &RestReply::finished, this, [this, rule, path, finished](const RestResult &r) {
+    // A new rule starts from what a site needs: this site as update server, its keys accepted.
+    AgentUpdaterRule rule;
+    AgentUpdaterConfig c;
+    c.activated = true;
+    AgentUpdaterConfig::ServerData server;
+    server.server = m_session->connection().server;
+    server.site = m_session->version().site;
+    server.protocol = m_session->connection().protocol == SiteConnection::Protocol::Https
+        ? u"https"_s
+        : u"http"_s;
+    c.serverData = server;
+    c.interval = AgentUpdaterConfig::defaultInterval;
+    QStringList keys;
+    for (const Prerequisites::KeyInfo &k : m_input.keys.value_or(QList<Prerequisites::KeyInfo>()))
+        keys << QString::fromLatin1(k.certificatePem);
+    c.signatureKeys = keys;
+    rule.value = c.toVariant();
+    rule.properties.description = tr("Automatic agent updates");
+    openEditor({ rule, std::nullopt }, {}, rule.folder);
+}
+
+void SetupController::openEditor(const RuleDraft &start, const QByteArray &etag,
+                                 const QString &originalFolder, const ApiError &lastError)
+{
+    std::optional<RuleDraft> draft = m_ruleEditor(
+        start.rule, m_input.keys.value_or(QList<Prerequisites::KeyInfo>()), lastError);
+    if (!draft) {
+        if (lastError.isError())
+            Q_EMIT ruleSaved(false);
+        return;
+    }
+    if (!draft->position)
+        draft->position = start.position;
+    if (draft->rule.id.isEmpty())
+        create(*draft);
+    else
+        save(*draft, etag, originalFolder);
+}
+
+void SetupController::create(const RuleDraft &draft)
+{
+    const RulesApi api(m_session->client());
+    api.create(draft.rule, this, [this, draft](SiteResult<Versioned<AgentUpdaterRule>> r) {
         if (!r.ok()) {
-            finished(r);
+            // The editor opens again with everything typed and the site's answer at the field.
+            openEditor(draft, {}, draft.rule.folder, r.error);
             return;
         }
-        RestReply *put = m_session->client()->send(
-            RestRequest::put(path, QJsonDocument(ruleBody(rule, false))).withIfMatch(r.etag));
-        connect(put, &RestReply::finished, this, finished);
+        const std::optional<RulePosition> position = draft.position;
+        const bool atBottom = !position || position->kind == RulePosition::Kind::BottomOfFolder;
+        if (atBottom) {
+            finishSave(true, tr("Rule saved. Activate the changes to make the hosts follow it."));
+            return;
+        }
+        // The site puts a new rule at the bottom of its folder; the move action puts it where the
+        // user chose.
+        const auto move = [this, position](const Versioned<AgentUpdaterRule> &created) {
+            RulesApi(m_session->client())
+                .move(created.value.id, *position, created.etag, this,
+                      [this](SiteResult<Versioned<AgentUpdaterRule>> m) {
+                          if (!m.ok())
+                              m_page->showError(m.error,
+                                                tr("The rule was created at the bottom of its "
+                                                   "folder; it could not be moved."));
+                          finishSave(true,
+                                     tr("Rule saved. Activate the changes to make the "
+                                        "hosts follow it."));
+                      });
+        };
+        if (!r.value->etag.isEmpty()) {
+            move(*r.value);
+            return;
+        }
+        RulesApi(m_session->client())
+            .rule(r.value->value.id, this,
+                  [this, move](SiteResult<Versioned<AgentUpdaterRule>> read) {
+                      if (read.ok())
+                          move(*read.value);
+                      else
+                          finishSave(true,
+                                     tr("The rule was created at the bottom of its "
+                                        "folder; it could not be moved."));
+                  });
     });
+}
+
+void SetupController::save(const RuleDraft &draft, const QByteArray &etag,
+                           const QString &originalFolder)
+{
+    RulesApi(m_session->client())
+        .update(draft.rule, etag, this,
+                [this, draft, etag, originalFolder](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                    if (r.error.status == 412) {
+                        onStale(draft, etag, originalFolder);
+                        return;
+                    }
+                    if (!r.ok()) {
+                        openEditor(draft, etag, originalFolder, r.error);
+                        return;
+                    }
+                    if (draft.rule.folder == originalFolder) {
+                        finishSave(true,
+                                   tr("Rule saved. Activate the changes to make the hosts "
+                                      "follow it."));
+                        return;
+                    }
+                    // A PUT cannot change the folder: the move action does.
+                    RulesApi(m_session->client())
+                        .move(draft.rule.id, RulePosition::bottom(draft.rule.folder), r.value->etag,
+                              this, [this](SiteResult<Versioned<AgentUpdaterRule>> m) {
+                                  if (!m.ok()) {
+                                      m_page->showError(m.error,
+                                                        tr("The rule was saved but not moved to "
+                                                           "its new folder."));
+                                      finishSave(false, QString());
+                                      return;
+                                  }
+                                  finishSave(true,
+                                             tr("Rule saved and moved. Activate the "
+                                                "changes to make the hosts follow it."));
+                              });
+                });
+}
+
+void SetupController::onStale(const RuleDraft &draft, const QByteArray &etag,
+                              const QString &originalFolder)
+{
+    RulesApi(m_session->client())
+        .rule(draft.rule.id, this,
+              [this, draft, etag, originalFolder](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                  const std::optional<AgentUpdaterRule> theirs
+                      = r.ok() ? std::optional(r.value->value) : std::nullopt;
+                  switch (m_resolver(draft.rule, theirs, r.ok() ? QString() : r.error.summary())) {
+                  case StaleVersionDialog::Choice::Reload:
+                      refresh();
+                      Q_EMIT ruleSaved(false);
+                      break;
+                  case StaleVersionDialog::Choice::Overwrite:
+                      save(draft, "*", originalFolder);
+                      break;
+                  case StaleVersionDialog::Choice::KeepEditing:
+                      // The user has seen their version: the next save goes onto it. When it
+                      // could not be read, the old ETag stays and the site asks again.
+                      openEditor(draft, r.ok() ? r.value->etag : etag, originalFolder);
+                      break;
+                  }
+              });
+}
+
+void SetupController::finishSave(bool ok, const QString &message)
+{
+    if (!message.isEmpty())
+        m_page->showMessage(message);
+    if (ok)
+        m_session->reportWrite(SiteSession::Change::Rules);
+    else
+        refresh();
+    Q_EMIT ruleSaved(ok);
+}
+
+void SetupController::withCurrentVersion(
+    int row, std::function<void(const Versioned<AgentUpdaterRule> &)> then)
+{
+    const QList<AgentUpdaterRule> list = rules();
+    if (row < 0 || row >= list.size())
+        return;
+    const AgentUpdaterRule shown = list.at(row);
+    RulesApi(m_session->client())
+        .rule(shown.id, this, [this, shown, then](SiteResult<Versioned<AgentUpdaterRule>> r) {
+            if (!r.ok()) {
+                m_page->showError(r.error, tr("The rule could not be read."));
+                refresh();
+                Q_EMIT ruleSaved(false);
+                return;
+            }
+            if (!sameRule(shown, r.value->value)) {
+                m_page->showError(ApiError::local(tr("The rule changed on the site meanwhile"),
+                                                  tr("The list shows it as it is now; look at it "
+                                                     "and try again.")));
+                refresh();
+                Q_EMIT ruleSaved(false);
+                return;
+            }
+            then(*r.value);
+        });
 }
 
 void SetupController::deleteRule(int row)
 {
-    const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
-    if (row < 0 || row >= rules.size())
+    const QList<AgentUpdaterRule> list = rules();
+    if (row < 0 || row >= list.size())
         return;
-    const QString path = u"/objects/rule/"_s + rules.at(row).id;
-    RestReply *read = m_session->client()->send(RestRequest::get(path));
-    connect(read, &RestReply::finished, this, [this, path](const RestResult &r) {
-        RestReply *del = m_session->client()->send(
-            RestRequest::del(path).withIfMatch(r.ok() ? r.etag : QByteArray("*")));
-        connect(del, &RestReply::finished, this, [this](const RestResult &d) {
-            if (!d.ok())
-                m_page->showError(d.error, tr("The rule was not deleted."));
+    RulesApi(m_session->client()).remove(list.at(row).id, this, [this](SiteAck r) {
+        if (!r.ok())
+            m_page->showError(r.error, tr("The rule was not deleted."));
+        if (r.ok())
+            m_session->reportWrite(SiteSession::Change::Rules);
+        else
             refresh();
-            Q_EMIT ruleSaved(d.ok());
-        });
+        Q_EMIT ruleSaved(r.ok());
     });
 }
 
 void SetupController::toggleRule(int row)
 {
-    const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
-    if (row < 0 || row >= rules.size())
+    withCurrentVersion(row, [this](const Versioned<AgentUpdaterRule> &current) {
+        // Only `disabled` changes; every other part goes back as the site has it.
+        RuleDraft draft { current.value, std::nullopt };
+        draft.rule.properties.disabled = !draft.rule.properties.disabled;
+        save(draft, current.etag, current.value.folder);
+    });
+}
+
+void SetupController::moveRule(int row, int direction)
+{
+    const QList<AgentUpdaterRule> list = rules();
+    if (row < 0 || row >= list.size())
         return;
-    AgentUpdaterRule rule = rules.at(row);
-    rule.disabled = !rule.disabled;
-    saveRule(rule);
+    const QString folder = list.at(row).folder;
+    int neighbour = row + direction;
+    while (neighbour >= 0 && neighbour < list.size() && list.at(neighbour).folder != folder)
+        neighbour += direction;
+    if (neighbour < 0 || neighbour >= list.size()) {
+        m_page->showMessage(direction < 0 ? tr("The rule is the first of its folder already.")
+                                          : tr("The rule is the last of its folder already."));
+        return;
+    }
+    const QString other = list.at(neighbour).id;
+    const RulePosition position
+        = direction < 0 ? RulePosition::before(other) : RulePosition::after(other);
+    withCurrentVersion(row, [this, position](const Versioned<AgentUpdaterRule> &current) {
+        RulesApi(m_session->client())
+            .move(current.value.id, position, current.etag, this,
+                  [this](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                      if (!r.ok()) {
+                          m_page->showError(r.error, tr("The rule was not moved."));
+                          finishSave(false, QString());
+                          return;
+                      }
+                      finishSave(true,
+                                 tr("Rule moved. Activate the changes to make the hosts "
+                                    "follow the new order."));
+                  });
+    });
 }
 
 void SetupController::showEffectiveValue(const QString &hostName)
 {
-    QUrlQuery query;
-    query.addQueryItem(u"effective_attributes"_s, u"true"_s);
-    RestReply *reply
-        = m_session->client()->send(RestRequest::get(u"/objects/host_config/"_s + hostName, query));
-    connect(reply, &RestReply::finished, this, [this, hostName](const RestResult &r) {
+    InventoryApi(m_session->client()).host(hostName, this, [this, hostName](SiteResult<Host> r) {
         if (!r.ok()) {
             m_page->setEffectiveValue(hostName, {},
                                       r.error.status == 404
@@ -464,33 +570,41 @@ void SetupController::showEffectiveValue(const QString &hostName)
             Q_EMIT effectiveValueShown(hostName, 0);
             return;
         }
-        // One object read with the collection reader: the same fields, one entry.
-        ApiError error;
-        const auto hosts = SiteReplyReader::hosts(
-            QJsonDocument(QJsonObject { { u"value"_s, QJsonArray { r.json.object() } } }), &error);
-        if (!hosts || hosts->isEmpty()) {
-            m_page->setEffectiveValue(hostName, {}, error.summary());
+        const QList<AgentUpdaterRule> list = rules();
+        const EffectiveRuleValue effective
+            = RulePrecedence::effectiveValue(*r.value, RulePrecedence::inEvaluationOrder(list));
+        if (effective.isEmpty()) {
+            m_page->setEffectiveValue(
+                hostName, {},
+                tr("No enabled rule matches %1: it gets no agent updater.").arg(hostName));
+            Q_EMIT effectiveValueShown(hostName, 0);
             return;
         }
-        const QList<AgentUpdaterRule> rules = m_input.rules.value_or(QList<AgentUpdaterRule>());
-        const EffectiveRuleValue effective = RulePrecedence::effectiveValue(hosts->first(), rules);
-        QList<QStringList> rows;
+        // Every parameter: from the first rule that sets it, or Checkmk's default.
+        QStringList keys = EffectiveRuleValue::knownParameters();
         for (auto it = effective.value.cbegin(); it != effective.value.cend(); ++it) {
-            // In words and the editor's units, not Python literals.
-            const QString value = AgentUpdaterConfig::displayValue(it.key(), it.value());
-            const QString id = effective.ruleFor(it.key());
-            QString from = id;
-            for (int i = 0; i < rules.size(); ++i) {
-                if (rules.at(i).id == id)
-                    from = tr("#%1 %2").arg(i + 1).arg(rules.at(i).description);
-            }
-            rows.append({ AgentUpdaterConfig::fieldLabel(it.key()), value, from });
+            if (!keys.contains(it.key()))
+                keys << it.key();
         }
-        m_page->setEffectiveValue(
-            hostName, rows,
-            rows.isEmpty()
-                ? tr("No enabled rule matches %1: it gets no agent updater.").arg(hostName)
-                : QString());
+        QList<QStringList> rows;
+        for (const QString &key : std::as_const(keys)) {
+            if (!effective.value.contains(key)) {
+                rows.append({ AgentUpdaterConfig::fieldLabel(key),
+                              EffectiveRuleValue::defaultText(key),
+                              tr("default (no rule sets it)") });
+                continue;
+            }
+            // In words and the editor's units, not Python literals.
+            const QString value = AgentUpdaterConfig::displayValue(key, effective.value.value(key));
+            const QString id = effective.ruleFor(key);
+            QString from = id;
+            for (int i = 0; i < list.size(); ++i) {
+                if (list.at(i).id == id)
+                    from = tr("#%1 %2").arg(i + 1).arg(list.at(i).properties.description);
+            }
+            rows.append({ AgentUpdaterConfig::fieldLabel(key), value, from });
+        }
+        m_page->setEffectiveValue(hostName, rows, QString());
         Q_EMIT effectiveValueShown(hostName, int(rows.size()));
     });
 }

@@ -7,14 +7,19 @@
 #include <functional>
 #include <optional>
 
+#include "ApiError.h"
 #include "Prerequisites.h"
+#include "RuleDraft.h"
+#include "StaleVersionDialog.h"
+#include "Versioned.h"
 
 class SetupPage;
 class SiteSession;
 class UpdateStatusModel;
 
 // Feeds the setup page: reads keys, rules, agents, registrations, the master switch and the
-// pending changes, decides the prerequisites, switches the master switch and activates changes.
+// pending changes, decides the prerequisites, switches the master switch, activates changes and
+// edits, moves and deletes rules. The site protocol is in netclient/site; this only wires.
 class SetupController final : public QObject
 {
     Q_OBJECT
@@ -34,12 +39,21 @@ public:
     void editRule(int row);
     void deleteRule(int row);
     void toggleRule(int row);
+    // Moves the rule one place up (-1) or down (+1) within its folder, with the move action.
+    void moveRule(int row, int direction);
     void showEffectiveValue(const QString &hostName);
-    void saveRule(const AgentUpdaterRule &rule);
-    using RuleEditor = std::function<std::optional<AgentUpdaterRule>(
-        const AgentUpdaterRule &, const QList<Prerequisites::KeyInfo> &)>;
+    // The editor gets the rule, the site's keys and the site's answer to the last attempt
+    // (empty the first time); nullopt when the user cancels.
+    using RuleEditor = std::function<std::optional<RuleDraft>(
+        const AgentUpdaterRule &, const QList<Prerequisites::KeyInfo> &, const ApiError &)>;
     // Tests edit here instead of in the dialog.
     void setRuleEditor(RuleEditor editor) { m_ruleEditor = std::move(editor); }
+    // Asked on a 412: the user's rule and the site's (nullopt with the reason when it could not
+    // be read).
+    using ConflictResolver = std::function<StaleVersionDialog::Choice(
+        const AgentUpdaterRule &mine, const std::optional<AgentUpdaterRule> &theirs,
+        const QString &theirsError)>;
+    void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
     // Warnings about CA certificates for the updater rule (a leaf, or not the chain's root).
     static QStringList certificateWarnings(const QStringList &pems);
     // The agent updater rules of the last complete refresh, in the site's order.
@@ -56,17 +70,29 @@ Q_SIGNALS:
     void effectiveValueShown(const QString &host, int parameters);
 
 private:
-    void loadPendingChanges();
+    void loadPendingChanges(std::function<void()> then = {});
     void pollActivation(const QString &id);
     void evaluate();
+    // Opens the editor on `rule` (read with `etag`) and saves what comes back.
+    void openEditor(const RuleDraft &draft, const QByteArray &etag, const QString &originalFolder,
+                    const ApiError &lastError = {});
+    void save(const RuleDraft &draft, const QByteArray &etag, const QString &originalFolder);
+    void create(const RuleDraft &draft);
+    void onStale(const RuleDraft &draft, const QByteArray &etag, const QString &originalFolder);
+    void finishSave(bool ok, const QString &message);
+    // Reads the rule of `row` again and calls `then` when it is still what the list shows;
+    // otherwise asks as on a 412.
+    void withCurrentVersion(int row, std::function<void(const Versioned<AgentUpdaterRule> &)> then);
 
     SiteSession *m_session;
     SetupPage *m_page;
     QPointer<UpdateStatusModel> m_statusModel;
     Prerequisites::Input m_input;
+    QByteArray m_switchEtag;
+    QByteArray m_pendingEtag;
     int m_outstanding = 0;
     int m_generation = 0;
-    QTimer m_poll;
     RuleEditor m_ruleEditor;
+    ConflictResolver m_resolver;
     bool m_statusElsewhere = false;
 };

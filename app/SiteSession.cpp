@@ -7,7 +7,7 @@
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
-#include "SiteReplyReader.h"
+#include "SiteInfoApi.h"
 
 using namespace Qt::StringLiterals;
 
@@ -98,8 +98,7 @@ void SiteSession::askForSecret(const QString &why)
 void SiteSession::probe()
 {
     const int generation = m_generation;
-    RestReply *reply = m_client->send(RestRequest::get(u"/version"_s));
-    connect(reply, &RestReply::finished, this, [this, generation](const RestResult &result) {
+    SiteInfoApi(m_client).version(this, [this, generation](SiteResult<SiteVersion> result) {
         if (generation != m_generation)
             return;
         if (result.error.kind == ApiError::Kind::Tls && !result.error.certificateChain.isEmpty()) {
@@ -110,13 +109,7 @@ void SiteSession::probe()
             Q_EMIT failed(result.error);
             return;
         }
-        ApiError error;
-        const auto version = SiteReplyReader::version(result.json, &error);
-        if (!version) {
-            Q_EMIT failed(error);
-            return;
-        }
-        m_version = *version;
+        m_version = *result.value;
         m_connected = true;
         if (!m_unconfirmedSecret.isEmpty()) {
             // The site answered an authenticated request: the secret is right for this

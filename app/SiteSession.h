@@ -21,6 +21,10 @@ class SiteSession final : public QObject
     Q_DISABLE_COPY_MOVE(SiteSession)
 
 public:
+    // What a write changed on the site; pages showing something derived from it refresh.
+    enum class Change { Rules, HostSelection, MasterSwitch, Keys, Agents, Activation };
+    Q_ENUM(Change)
+
     SiteSession(SecretStore *secrets, QWidget *dialogParent, QObject *parent = nullptr);
     ~SiteSession() override;
 
@@ -36,6 +40,9 @@ public:
     RestClient *client() const { return m_client; }
     const SiteConnection &connection() const { return m_connection; }
     const SiteVersion &version() const { return m_version; }
+    // Called by a controller after a successful write, so that every other page that shows
+    // something derived from it (pending changes, prerequisites, key lists) reads it again.
+    void reportWrite(Change what) { Q_EMIT written(what); }
 
 Q_SIGNALS:
     void connecting(const QString &name);
@@ -46,6 +53,7 @@ Q_SIGNALS:
     void connectionChanged(const SiteConnection &connection);
     // A secret the site accepted could not be written to the keychain.
     void secretNotStored(const QString &reason);
+    void written(SiteSession::Change what);
 
 private:
     void probe();

@@ -11,6 +11,7 @@
 #include "RestReply.h"
 #include "ServiceStatusReader.h"
 #include "SiteSession.h"
+#include "StatusApi.h"
 #include "StatusRefresh.h"
 #include "StatusTable.h"
 #include "UpdateStatusModel.h"
@@ -40,8 +41,7 @@ void StatusController::refresh()
     const int generation = ++m_generation;
     m_loading = true;
     m_page->setLoading(true, tr("Fetching the update status…"));
-    RestRequest request = RestRequest::get(u"/domain-types/agent_update_status/collections/all"_s)
-                              .withTimeout(120000);
+    RestRequest request = StatusApi::statusRequest();
     request.parseJson = false; // the worker reads it
     m_reply = m_session->client()->send(std::move(request));
     connect(m_reply, &RestReply::finished, this, [this, generation](const RestResult &result) {
@@ -70,9 +70,7 @@ void StatusController::fetchFromServices(int generation)
     m_page->setLoading(true,
                        tr("This site has no update-status endpoint: reading the "
                           "Check_MK Agent services…"));
-    RestRequest request = RestRequest::post(ServiceStatusReader::path(),
-                                            QJsonDocument(ServiceStatusReader::requestBody()))
-                              .withTimeout(120000);
+    RestRequest request = StatusApi::servicesRequest();
     request.parseJson = false;
     m_reply = m_session->client()->send(std::move(request));
     connect(m_reply, &RestReply::finished, this, [this, generation](const RestResult &result) {

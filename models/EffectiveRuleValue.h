@@ -17,4 +17,9 @@ struct EffectiveRuleValue
     bool isEmpty() const { return value.isEmpty(); }
     QString ruleFor(const QString &key) const { return sourceRule.value(key); }
     AgentUpdaterConfig config() const { return AgentUpdaterConfig::fromVariant(value); }
+
+    // The parameters of the agent updater rule set in the order Checkmk's editor shows them.
+    static QStringList knownParameters();
+    // What a host gets for a parameter no rule sets.
+    static QString defaultText(const QString &key);
 };

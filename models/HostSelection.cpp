@@ -42,7 +42,7 @@ QHash<QString, QString> toHash(const QVariant &value)
 
 QVariantMap HostSelection::toVariant() const
 {
-    QVariantMap map;
+    QVariantMap map = otherKeys;
     if (!sites.isEmpty())
         map.insert(u"match_site"_s, sites);
     if (!folders.isEmpty())
@@ -80,8 +80,11 @@ HostSelection HostSelection::fromVariant(const QVariantMap &map, QStringList *un
             s.hosts = it.value().toStringList();
         else if (key == u"match_exclude_hosts"_s)
             s.excludedHosts = it.value().toStringList();
-        else if (unknownKeys)
-            *unknownKeys << key;
+        else {
+            s.otherKeys.insert(key, it.value());
+            if (unknownKeys)
+                *unknownKeys << key;
+        }
     }
     return s;
 }

@@ -16,6 +16,8 @@ struct HostSelection
     QStringList hostGroups; // match_hostgroups
     QStringList hosts; // match_hosts
     QStringList excludedHosts; // match_exclude_hosts
+    // Keys of the setting this console does not know (a newer site's): written back unchanged.
+    QVariantMap otherKeys;
 
     bool isEmpty() const;
     // The setting's dict (as JSON-like QVariantMap) and back; unknown keys are reported.

@@ -23,7 +23,7 @@ QByteArray normal(const QByteArray &pem)
 const AgentUpdaterRule *firstRuleWith(const QList<AgentUpdaterRule> &rules, const QString &key)
 {
     for (const AgentUpdaterRule &r : rules) {
-        if (!r.disabled && r.value.contains(key))
+        if (!r.properties.disabled && r.value.contains(key))
             return &r;
     }
     return nullptr;

@@ -7,7 +7,7 @@ EffectiveRuleValue RulePrecedence::effectiveValue(const Host &host,
 {
     EffectiveRuleValue out;
     for (const AgentUpdaterRule &rule : rules) {
-        if (rule.disabled || !rule.matches(host))
+        if (rule.properties.disabled || !rule.matches(host))
             continue;
         out.matchingRules.append(rule.id);
         for (auto it = rule.value.cbegin(); it != rule.value.cend(); ++it) {

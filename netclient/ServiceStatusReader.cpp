@@ -50,11 +50,6 @@ QString withoutMarker(QString part)
 
 } // namespace
 
-QString ServiceStatusReader::path()
-{
-    return u"/domain-types/service/collections/all"_s;
-}
-
 QJsonObject ServiceStatusReader::requestBody()
 {
     return { { u"columns"_s,

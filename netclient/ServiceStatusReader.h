@@ -19,7 +19,6 @@
 class ServiceStatusReader final
 {
 public:
-    static QString path(); // the REST path, below api/1.0
     static QJsonObject requestBody(); // columns and the Livestatus query
     static std::optional<UpdateStatusParser::Result> parse(const QByteArray &bytes,
                                                            ApiError *error);

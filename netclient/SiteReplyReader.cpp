@@ -8,6 +8,7 @@
 
 #include "CheckedNumber.h"
 #include "PythonLiteral.h"
+#include "RuleCodec.h"
 
 using namespace Qt::StringLiterals;
 
@@ -110,43 +111,10 @@ std::optional<QList<AgentUpdaterRule>> SiteReplyReader::rules(const QJsonDocumen
     }
     QList<AgentUpdaterRule> rules;
     for (const QJsonValue &entry : value.toArray()) {
-        const QJsonObject o = entry.toObject();
-        const QJsonObject ext = o.value(u"extensions"_s).toObject();
-        AgentUpdaterRule r;
-        r.id = o.value(u"id"_s).toString();
-        r.folder = ext.value(u"folder"_s).toString(u"/"_s);
-        r.folder.replace(u'~', u'/');
-        const QJsonObject properties = ext.value(u"properties"_s).toObject();
-        r.disabled = properties.value(u"disabled"_s).toBool();
-        r.description = properties.value(u"description"_s).toString();
-        PythonLiteral::Error pe;
-        const QVariant parsed = PythonLiteral::parse(ext.value(u"value_raw"_s).toString(), &pe);
-        if (pe.isError() || parsed.typeId() != QMetaType::QVariantMap) {
-            *error
-                = malformed(QCoreApplication::translate(
-                                "SiteReplyReader", "rule %1: value_raw is not a Python dict (%2).")
-                                .arg(r.id, pe.isError() ? pe.toString() : u"not a dict"_s));
+        auto rule = RuleCodec::read(entry.toObject(), error);
+        if (!rule)
             return std::nullopt;
-        }
-        r.value = parsed.toMap();
-        const QJsonObject conditions = ext.value(u"conditions"_s).toObject();
-        for (const QJsonValue &t : conditions.value(u"host_tags"_s).toArray()) {
-            const QJsonObject tag = t.toObject();
-            r.hostTags.append({ tag.value(u"key"_s).toString(), tag.value(u"value"_s).toString(),
-                                tag.value(u"operator"_s).toString() == u"is_not"_s });
-        }
-        for (const QJsonValue &g : conditions.value(u"host_label_groups"_s).toArray()) {
-            for (const QJsonValue &l : g.toObject().value(u"label_group"_s).toArray()) {
-                const QString label = l.toObject().value(u"label"_s).toString();
-                r.hostLabels.append({ label.section(u':', 0, 0), label.section(u':', 1),
-                                      l.toObject().value(u"operator"_s).toString() == u"not"_s });
-            }
-        }
-        const QJsonObject names = conditions.value(u"host_name"_s).toObject();
-        for (const QJsonValue &n : names.value(u"match_on"_s).toArray())
-            r.hostNames << n.toString();
-        r.hostNamesNegated = names.value(u"operator"_s).toString() == u"none_of"_s;
-        rules << r;
+        rules << *rule;
     }
     return rules;
 }

@@ -185,6 +185,21 @@
     </message>
 </context>
 <context>
+    <name>AgentUpdaterRule</name>
+    <message>
+        <source>The folder must start with / (or ~), for example /linux/web.</source>
+        <translation>Der Ordner muss mit / (oder ~) beginnen, zum Beispiel /linux/web.</translation>
+    </message>
+    <message>
+        <source>Folder names may contain letters, digits, spaces, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; only.</source>
+        <translation>Ordnernamen dürfen nur Buchstaben, Ziffern, Leerzeichen, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>Enter a full URL such as https://wiki.example.com/updates.</source>
+        <translation>Geben Sie eine vollständige URL ein, etwa https://wiki.example.com/updates.</translation>
+    </message>
+</context>
+<context>
     <name>AgentsPage</name>
     <message>
         <source>&amp;Bake agents</source>
@@ -231,10 +246,6 @@
         <translation>Wählen Sie einen Agenten und dann Prüfen: AgentDesk lädt das Paket herunter und prüft jede Signatur offline gegen die Schlüssel der Instanz.</translation>
     </message>
     <message>
-        <source>Bake all agents anew (Ctrl+B)</source>
-        <translation>Alle Agenten neu backen (Strg+B)</translation>
-    </message>
-    <message>
         <source>Baking job</source>
         <translation>Back-Job</translation>
     </message>
@@ -267,20 +278,60 @@
         <translation>Seit dem Start der Instanz ist kein Back-Job gelaufen.</translation>
     </message>
     <message>
-        <source>Agent %1: at least one valid signature of an accepted key.</source>
-        <translation>Agent %1: mindestens eine gültige Signatur eines akzeptierten Schlüssels.</translation>
-    </message>
-    <message>
-        <source>Agent %1: NO valid signature of an accepted key — hosts would refuse it.</source>
-        <translation>Agent %1: KEINE gültige Signatur eines akzeptierten Schlüssels — die Hosts würden ihn ablehnen.</translation>
-    </message>
-    <message>
         <source>not listed by this site</source>
         <translation>von dieser Instanz nicht aufgeführt</translation>
     </message>
     <message>
         <source>This site&apos;s REST API does not say which keys signed an agent. The site&apos;s own Agents page (Setup &gt; Agents) shows it.</source>
         <translation>Die REST-API dieser Instanz sagt nicht, welche Schlüssel einen Agenten signiert haben. Die Agentenseite der Instanz (Setup &gt; Agents) zeigt es.</translation>
+    </message>
+    <message>
+        <source>Bake all agents anew (unsigned: sign them afterwards)</source>
+        <translation>Alle Agenten neu backen (unsigniert: danach signieren)</translation>
+    </message>
+    <message>
+        <source>Agent %1: every package has a valid signature of a key the rules accept.</source>
+        <translation>Agent %1: Jedes Paket trägt eine gültige Signatur eines Schlüssels, den die Regeln akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Agent %1: NOT every package has a valid signature of a key the rules accept — hosts would refuse it.</source>
+        <translation>Agent %1: NICHT jedes Paket trägt eine gültige Signatur eines Schlüssels, den die Regeln akzeptieren – die Hosts würden es ablehnen.</translation>
+    </message>
+    <message>
+        <source>Sign with a key the rules do not accept?</source>
+        <translation>Mit einem Schlüssel signieren, den die Regeln nicht akzeptieren?</translation>
+    </message>
+    <message>
+        <source>These agent updater rules do not accept %1:
+
+• %2
+
+Hosts that get their signature keys from them refuse agents signed only with it. Add the key to those rules first, or sign with a key they accept.</source>
+        <translation>Diese Agent-Updater-Regeln akzeptieren %1 nicht:
+
+• %2
+
+Hosts, die ihre Signaturschlüssel aus ihnen beziehen, lehnen Agenten ab, die nur damit signiert sind. Fügen Sie den Schlüssel zuerst diesen Regeln hinzu oder signieren Sie mit einem Schlüssel, den sie akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;anyway</source>
+        <translation>&amp;Trotzdem signieren</translation>
+    </message>
+    <message>
+        <source>Bake unsigned agents?</source>
+        <translation>Unsignierte Agenten backen?</translation>
+    </message>
+    <message>
+        <source>The current agents are signed. Baking replaces them with unsigned agents: hosts stop updating until the agents are signed again.
+
+To keep hosts updating, choose Bake and sign instead.</source>
+        <translation>Die aktuellen Agenten sind signiert. Backen ersetzt sie durch unsignierte Agenten: Die Hosts aktualisieren sich nicht mehr, bis die Agenten wieder signiert sind.
+
+Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und signieren.</translation>
+    </message>
+    <message>
+        <source>Bake &amp;unsigned</source>
+        <translation>&amp;Unsigniert backen</translation>
     </message>
 </context>
 <context>
@@ -421,17 +472,6 @@
         <translation>Die Agenten wurden nicht signiert.</translation>
     </message>
     <message>
-        <source>The package could not be downloaded.</source>
-        <translation>Das Paket konnte nicht heruntergeladen werden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Package %1 (%2, %n byte(s)):</source>
-        <translation>
-            <numerusform>Paket %1 (%2, %n Byte):</numerusform>
-            <numerusform>Paket %1 (%2, %n Bytes):</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>  no signature at all</source>
         <translation>  überhaupt keine Signatur</translation>
     </message>
@@ -444,8 +484,39 @@
         <translation>ABGELEHNT</translation>
     </message>
     <message>
-        <source>  key %1 (%2): %3 — %4</source>
-        <translation>  Schlüssel %1 (%2): %3 — %4</translation>
+        <source>rule #%1 &quot;%2&quot; in %3</source>
+        <translation>Regel Nr. %1 „%2“ in %3</translation>
+    </message>
+    <message>
+        <source>no enabled agent updater rule accepts any key</source>
+        <translation>keine aktive Agent-Updater-Regel akzeptiert einen Schlüssel</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this key.</source>
+        <translation>Die Passphrase öffnet diesen Schlüssel nicht.</translation>
+    </message>
+    <message>
+        <source>Package %1: could not be downloaded (%2)</source>
+        <translation>Paket %1: konnte nicht heruntergeladen werden (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package %1 (%n byte(s)):</source>
+        <translation>
+            <numerusform>Paket %1 (%n Byte):</numerusform>
+            <numerusform>Paket %1 (%n Bytes):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>key %1 &quot;%2&quot;</source>
+        <translation>Schlüssel %1 „%2“</translation>
+    </message>
+    <message>
+        <source>  %1 (%2): %3 — %4</source>
+        <translation>  %1 (%2): %3 – %4</translation>
     </message>
 </context>
 <context>
@@ -831,6 +902,37 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     </message>
 </context>
 <context>
+    <name>ConditionText</name>
+    <message>
+        <source>&quot;%1&quot; is not of the form group:tag</source>
+        <translation>„%1“ hat nicht die Form Gruppe:Merkmal</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a list of tags ends with ]</source>
+        <translation>„%1“: Eine Liste von Merkmalen endet mit ]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a tag in the list is empty</source>
+        <translation>„%1“: Ein Merkmal in der Liste ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: two operators in a row</source>
+        <translation>„%1“: zwei Operatoren hintereinander</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label of the form key:value</source>
+        <translation>„%1“ ist kein Label der Form Schlüssel:Wert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: put and, or or not between two labels</source>
+        <translation>„%1“: Setzen Sie and, or oder not zwischen zwei Labels</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a label is missing</source>
+        <translation>„%1“: Ein Label fehlt</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionEditor</name>
     <message>
         <source>Connect &amp;without verifying the certificate (insecure)</source>
@@ -1065,6 +1167,14 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
         <source>PEM files (*.pem);;All files (*)</source>
         <translation>PEM-Dateien (*.pem);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>The backup folder %1 does not exist. Choose a folder that exists, such as %2.</source>
+        <translation>Der Sicherungsordner %1 existiert nicht. Wählen Sie einen vorhandenen Ordner, etwa %2.</translation>
+    </message>
+    <message>
+        <source>Generating and uploading the key…</source>
+        <translation>Schlüssel wird erzeugt und hochgeladen…</translation>
+    </message>
 </context>
 <context>
     <name>DistributionBar</name>
@@ -1079,6 +1189,41 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     <message>
         <source>%1: %2 hosts (%3 %)</source>
         <translation>%1: %2 Hosts (%3 %)</translation>
+    </message>
+</context>
+<context>
+    <name>EffectiveRuleValue</name>
+    <message>
+        <source>not set: the updater plug-in is not deployed</source>
+        <translation>nicht gesetzt: Das Updater-Plugin wird nicht verteilt</translation>
+    </message>
+    <message>
+        <source>not set: the host must be registered by hand</source>
+        <translation>nicht gesetzt: Der Host muss von Hand registriert werden</translation>
+    </message>
+    <message>
+        <source>not set: the system&apos;s trusted CAs</source>
+        <translation>nicht gesetzt: die vertrauenswürdigen CAs des Systems</translation>
+    </message>
+    <message>
+        <source>not set: every %1 s</source>
+        <translation>nicht gesetzt: alle %1 s</translation>
+    </message>
+    <message>
+        <source>not set: the environment&apos;s proxy settings</source>
+        <translation>nicht gesetzt: die Proxy-Einstellungen der Umgebung</translation>
+    </message>
+    <message>
+        <source>not set: the bakery&apos;s default package</source>
+        <translation>nicht gesetzt: das Standardpaket der Agent Bakery</translation>
+    </message>
+    <message>
+        <source>not set: no key is accepted, so no agent is installed</source>
+        <translation>nicht gesetzt: Kein Schlüssel wird akzeptiert, also wird kein Agent installiert</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1573,25 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     </message>
 </context>
 <context>
+    <name>HostInventoryReader</name>
+    <message>
+        <source>The host list is not valid JSON: %1 (host entry %2).</source>
+        <translation>Die Host-Liste ist kein gültiges JSON: %1 (Host-Eintrag %2).</translation>
+    </message>
+    <message>
+        <source>host_config entry %1 has no &quot;id&quot;.</source>
+        <translation>Der host_config-Eintrag %1 hat keine „id“.</translation>
+    </message>
+    <message>
+        <source>host_config collection: expected an array &quot;value&quot;.</source>
+        <translation>host_config-Sammlung: Ein Array „value“ wurde erwartet.</translation>
+    </message>
+</context>
+<context>
     <name>HostSelectionEvaluator</name>
     <message>
         <source>(no tag in this group)</source>
-        <translation>(kein Tag in dieser Gruppe)</translation>
+        <translation>(kein Merkmal in dieser Gruppe)</translation>
     </message>
     <message>
         <source>(no label %1)</source>
@@ -1455,7 +1615,7 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     </message>
     <message>
         <source>Host tag</source>
-        <translation>Host-Tag</translation>
+        <translation>Host-Merkmal</translation>
     </message>
     <message>
         <source>Host label</source>
@@ -1498,251 +1658,31 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     </message>
     <message>
         <source>Fetch the selection, hosts and tags from the site again</source>
-        <translation>Auswahl, Hosts und Tags erneut von der Instanz holen</translation>
+        <translation>Auswahl, Hosts und Merkmale erneut von der Instanz holen</translation>
     </message>
     <message>
-        <source>S&amp;ites</source>
-        <translation>&amp;Instanzen</translation>
+        <source>The edited selection selects none of the %1 hosts: no host would get automatic updates.</source>
+        <translation>Die bearbeitete Auswahl wählt keinen der %1 Hosts: Kein Host bekäme automatische Updates.</translation>
     </message>
     <message>
-        <source>Host &amp;groups (any of)</source>
-        <translation>Host-&amp;Gruppen (eine davon)</translation>
+        <source>The edited selection drops %1 of the %2 hosts selected now (%3 %): they would stop getting automatic updates.</source>
+        <translation>Die bearbeitete Auswahl lässt %1 der %2 jetzt ausgewählten Hosts weg (%3 %): Sie bekämen keine automatischen Updates mehr.</translation>
     </message>
     <message>
-        <source>&amp;Folders (with subfolders)</source>
-        <translation>&amp;Ordner (mit Unterordnern)</translation>
+        <source>Dropped, among others: %1 and %2 more.</source>
+        <translation>Weggelassen, unter anderem: %1 und %2 weitere.</translation>
     </message>
     <message>
-        <source>A folder path such as /linux/web</source>
-        <translation>Ein Ordnerpfad wie /linux/web</translation>
+        <source>Dropped: %1.</source>
+        <translation>Weggelassen: %1.</translation>
     </message>
     <message>
-        <source>Folder path</source>
-        <translation>Ordnerpfad</translation>
+        <source>Save this selection?</source>
+        <translation>Diese Auswahl speichern?</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Host &amp;tags</source>
-        <translation>Host-&amp;Tags</translation>
-    </message>
-    <message>
-        <source>Add tag condition</source>
-        <translation>Tag-Bedingung hinzufügen</translation>
-    </message>
-    <message>
-        <source>Host la&amp;bels</source>
-        <translation>Host-La&amp;bels</translation>
-    </message>
-    <message>
-        <source>Add label condition</source>
-        <translation>Label-Bedingung hinzufügen</translation>
-    </message>
-    <message>
-        <source>E&amp;xplicit hosts (only these)</source>
-        <translation>E&amp;xplizite Hosts (nur diese)</translation>
-    </message>
-    <message>
-        <source>Excluded &amp;hosts (never these)</source>
-        <translation>Ausgeschlossene &amp;Hosts (nie diese)</translation>
-    </message>
-    <message>
-        <source>Host name</source>
-        <translation>Hostname</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>Testen</translation>
-    </message>
-    <message>
-        <source>Test with this host &amp;name:</source>
-        <translation>Mit diesem Host&amp;namen testen:</translation>
-    </message>
-    <message>
-        <source>Host name from the inventory</source>
-        <translation>Hostname aus dem Inventar</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>Bedingung</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Erwartet</translation>
-    </message>
-    <message>
-        <source>This host</source>
-        <translation>Dieser Host</translation>
-    </message>
-    <message>
-        <source>Holds</source>
-        <translation>Erfüllt</translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation>&amp;Vorschau</translation>
-    </message>
-    <message>
-        <source>/ (main folder)</source>
-        <translation>/ (Hauptordner)</translation>
-    </message>
-    <message>
-        <source>Automatic updates are switched on.</source>
-        <translation>Automatische Updates sind eingeschaltet.</translation>
-    </message>
-    <message>
-        <source>Automatic updates are switched off: even selected hosts get no updates</source>
-        <translation>Automatische Updates sind abgeschaltet: Auch ausgewählte Hosts erhalten keine Updates</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid host name: use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;.</source>
-        <translation>„%1“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, „-“, „_“ und „.“.</translation>
-    </message>
-    <message>
-        <source>Not in the inventory (yet)</source>
-        <translation>(Noch) nicht im Inventar</translation>
-    </message>
-    <message>
-        <source>Tag group</source>
-        <translation>Tag-Gruppe</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>Remove this tag condition</source>
-        <translation>Diese Tag-Bedingung entfernen</translation>
-    </message>
-    <message>
-        <source>Label key</source>
-        <translation>Label-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Label value</source>
-        <translation>Label-Wert</translation>
-    </message>
-    <message>
-        <source>Remove this label condition</source>
-        <translation>Diese Label-Bedingung entfernen</translation>
-    </message>
-    <message>
-        <source>The site does not list this one any more</source>
-        <translation>Die Instanz führt diesen Eintrag nicht mehr</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>No hosts in the inventory yet: reload to fetch the site&apos;s hosts, then the preview shows which ones are selected.</source>
-        <translation>Noch keine Hosts im Inventar: Laden Sie neu, um die Hosts der Instanz zu holen; dann zeigt die Vorschau, welche ausgewählt sind.</translation>
-    </message>
-    <message>
-        <source>Selected</source>
-        <translation>Ausgewählt</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Hinzugekommen</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Weggefallen</translation>
-    </message>
-    <message>
-        <source>Undecided</source>
-        <translation>Unentschieden</translation>
-    </message>
-    <message>
-        <source>%1 of %2 hosts selected</source>
-        <translation>%1 von %2 Hosts ausgewählt</translation>
-    </message>
-    <message>
-        <source>+%1 added / −%2 removed against the saved selection</source>
-        <translation>+%1 hinzugekommen / −%2 weggefallen gegenüber der gespeicherten Auswahl</translation>
-    </message>
-    <message>
-        <source>%1 hosts depend on host groups the site does not report: the site decides</source>
-        <translation>%1 Hosts hängen von Host-Gruppen ab, die die Instanz nicht meldet: Die Instanz entscheidet</translation>
-    </message>
-    <message>
-        <source>Selected (%1)</source>
-        <translation>Ausgewählt (%1)</translation>
-    </message>
-    <message>
-        <source>Added (%1)</source>
-        <translation>Hinzugekommen (%1)</translation>
-    </message>
-    <message>
-        <source>Removed (%1)</source>
-        <translation>Weggefallen (%1)</translation>
-    </message>
-    <message>
-        <source>Undecided (%1)</source>
-        <translation>Unentschieden (%1)</translation>
-    </message>
-    <message>
-        <source>No hosts in the inventory yet: reload to test a host.</source>
-        <translation>Noch keine Hosts im Inventar: Laden Sie neu, um einen Host zu testen.</translation>
-    </message>
-    <message>
-        <source>Type a host name to see whether the edited selection picks it, and why.</source>
-        <translation>Geben Sie einen Hostnamen ein, um zu sehen, ob die bearbeitete Auswahl ihn erfasst, und warum.</translation>
-    </message>
-    <message>
-        <source>Unknown host</source>
-        <translation>Unbekannter Host</translation>
-    </message>
-    <message>
-        <source>There is no host named &quot;%1&quot; in the inventory.</source>
-        <translation>Im Inventar gibt es keinen Host namens „%1“.</translation>
-    </message>
-    <message>
-        <source>Not selected</source>
-        <translation>Nicht ausgewählt</translation>
-    </message>
-    <message>
-        <source>Cannot be decided here</source>
-        <translation>Hier nicht entscheidbar</translation>
-    </message>
-    <message>
-        <source>The selection has no conditions: it picks every host.</source>
-        <translation>Die Auswahl hat keine Bedingungen: Sie erfasst jeden Host.</translation>
-    </message>
-    <message>
-        <source>All conditions hold.</source>
-        <translation>Alle Bedingungen sind erfüllt.</translation>
-    </message>
-    <message>
-        <source>A condition fails (marked &quot;no&quot; below).</source>
-        <translation>Eine Bedingung ist nicht erfüllt (unten mit „nein“ markiert).</translation>
-    </message>
-    <message>
-        <source>It depends on host groups that the site does not report; the site decides when the agent asks for an update.</source>
-        <translation>Es hängt von Host-Gruppen ab, die die Instanz nicht meldet; die Instanz entscheidet, wenn der Agent nach einem Update fragt.</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <source>cannot tell</source>
-        <translation>nicht feststellbar</translation>
+        <source>Save the host selection?</source>
+        <translation>Die Host-Auswahl speichern?</translation>
     </message>
 </context>
 <context>
@@ -1766,10 +1706,6 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The key was not uploaded</source>
-        <translation>Der Schlüssel wurde nicht hochgeladen</translation>
     </message>
     <message>
         <source>Uploading the key…</source>
@@ -1798,6 +1734,22 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     <message>
         <source>Key deleted.</source>
         <translation>Schlüssel gelöscht.</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist; choose one that does.</source>
+        <translation>Der Sicherungsordner %1 existiert nicht; wählen Sie einen vorhandenen.</translation>
+    </message>
+    <message>
+        <source>The key could not be generated: %1</source>
+        <translation>Der Schlüssel konnte nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1 (%2), so the key was not uploaded. Choose another backup file.</source>
+        <translation>Die Sicherung konnte nicht nach %1 geschrieben werden (%2), daher wurde der Schlüssel nicht hochgeladen. Wählen Sie eine andere Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this key.</source>
+        <translation>Die Passphrase öffnet diesen Schlüssel nicht.</translation>
     </message>
 </context>
 <context>
@@ -2108,7 +2060,7 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     </message>
     <message>
         <source>&lt;h3&gt;Host selection&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Selection of hosts to activate agent updates for&lt;/i&gt; (a global setting): only hosts that meet &lt;b&gt;all&lt;/b&gt; conditions get updates (logical AND). No condition means every host. Conditions: sites, folders (with their subfolders), host tags, host labels, host groups, explicit host names, and excluded hosts.&lt;/p&gt;&lt;p&gt;Use it to try a new agent on a few hosts first. &lt;i&gt;Test with this host name&lt;/i&gt; shows each condition with the host&apos;s own value. A left-out host reports &quot;agent updates are disabled for host …&quot;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Host-Auswahl&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Auswahl der Hosts, für die Agenten-Updates aktiviert werden&lt;/i&gt; (eine globale Einstellung): Nur Hosts, die &lt;b&gt;alle&lt;/b&gt; Bedingungen erfüllen, erhalten Updates (logisches UND). Keine Bedingung bedeutet jeden Host. Bedingungen: Instanzen, Ordner (mit ihren Unterordnern), Host-Tags, Host-Labels, Host-Gruppen, explizite Hostnamen und ausgeschlossene Hosts.&lt;/p&gt;&lt;p&gt;Damit probieren Sie einen neuen Agenten zuerst auf wenigen Hosts aus. &lt;i&gt;Mit diesem Hostnamen testen&lt;/i&gt; zeigt jede Bedingung mit dem Wert des Hosts. Ein ausgeschlossener Host meldet „agent updates are disabled for host …“.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Host-Auswahl&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Auswahl der Hosts, für die Agenten-Updates aktiviert werden&lt;/i&gt; (eine globale Einstellung): Nur Hosts, die &lt;b&gt;alle&lt;/b&gt; Bedingungen erfüllen, erhalten Updates (logisches UND). Keine Bedingung bedeutet jeden Host. Bedingungen: Instanzen, Ordner (mit ihren Unterordnern), Host-Merkmale, Host-Labels, Host-Gruppen, explizite Hostnamen und ausgeschlossene Hosts.&lt;/p&gt;&lt;p&gt;Damit probieren Sie einen neuen Agenten zuerst auf wenigen Hosts aus. &lt;i&gt;Mit diesem Hostnamen testen&lt;/i&gt; zeigt jede Bedingung mit dem Wert des Hosts. Ein ausgeschlossener Host meldet „agent updates are disabled for host …“.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Signature keys&lt;/h3&gt;&lt;p&gt;Agents are signed so that an updater installs only packages from your site. Each key is an RSA key pair protected by a passphrase of at least 12 characters, asked for at every signing; it cannot be changed or recovered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Replacing a key&lt;/b&gt;: create the new key, add it to the rule&apos;s accepted keys, bake and sign with the &lt;i&gt;old&lt;/i&gt; key, wait until all hosts have the new package, then remove the old key from the rule, sign with the new one and delete the old key. A key still used by a rule cannot be deleted. If all accepted keys have expired, run &lt;tt&gt;cmk-update-agent --skip-signatures&lt;/tt&gt; once on each host.&lt;/p&gt;</source>
@@ -2439,6 +2391,26 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>Expected an object with a &quot;value&quot; list.</source>
         <translation>Ein Objekt mit einer Liste „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s reply has an unexpected shape</source>
+        <translation>Die Antwort der Instanz hat eine unerwartete Form</translation>
+    </message>
+    <message>
+        <source>activation_run: expected an &quot;id&quot;.</source>
+        <translation>activation_run: Eine „id“ wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>pending changes: expected an array &quot;value&quot;.</source>
+        <translation>Ausstehende Änderungen: Ein Array „value“ wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>agent_deployment_enabled: expected true or false.</source>
+        <translation>agent_deployment_enabled: true oder false wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>agent_deployment_host_selection: expected a dictionary.</source>
+        <translation>agent_deployment_host_selection: Ein Dictionary wurde erwartet.</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +2986,167 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     </message>
 </context>
 <context>
+    <name>RuleCodec</name>
+    <message>
+        <source>The site&apos;s reply has an unexpected shape</source>
+        <translation>Die Antwort der Instanz hat eine unerwartete Form</translation>
+    </message>
+    <message>
+        <source>A rule has no &quot;id&quot;.</source>
+        <translation>Eine Regel hat keine „id“.</translation>
+    </message>
+    <message>
+        <source>rule %1: value_raw is not a Python dict (%2).</source>
+        <translation>Regel %1: value_raw ist kein Python-Dict (%2).</translation>
+    </message>
+    <message>
+        <source>rule %1: host tag condition with unknown operator &quot;%2&quot;.</source>
+        <translation>Regel %1: Host-Merkmal-Bedingung mit unbekanntem Operator „%2“.</translation>
+    </message>
+    <message>
+        <source>rule %1: %2 has an unexpected shape.</source>
+        <translation>Regel %1: %2 hat eine unerwartete Form.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleConditions</name>
+    <message>
+        <source>Name at least one host, or do not restrict host names.</source>
+        <translation>Nennen Sie mindestens einen Host oder schränken Sie die Hostnamen nicht ein.</translation>
+    </message>
+    <message>
+        <source>A host name must not be empty.</source>
+        <translation>Ein Hostname darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression.</source>
+        <translation>„%1“ ist kein gültiger regulärer Ausdruck.</translation>
+    </message>
+    <message>
+        <source>The tag group is missing.</source>
+        <translation>Die Merkmalsgruppe fehlt.</translation>
+    </message>
+    <message>
+        <source>The tag of group &quot;%1&quot; is missing.</source>
+        <translation>Das Merkmal der Gruppe „%1“ fehlt.</translation>
+    </message>
+    <message>
+        <source>&quot;is&quot; and &quot;is not&quot; take exactly one tag.</source>
+        <translation>„ist“ und „ist nicht“ nehmen genau ein Merkmal.</translation>
+    </message>
+    <message>
+        <source>A label group needs at least one label.</source>
+        <translation>Eine Label-Gruppe braucht mindestens ein Label.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label of the form key:value.</source>
+        <translation>„%1“ ist kein Label der Form Schlüssel:Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionConditionEditors</name>
+    <message>
+        <source>S&amp;ites</source>
+        <translation>&amp;Instanzen</translation>
+    </message>
+    <message>
+        <source>Host &amp;groups (any of)</source>
+        <translation>Host-&amp;Gruppen (eine davon)</translation>
+    </message>
+    <message>
+        <source>&amp;Folders (with subfolders)</source>
+        <translation>&amp;Ordner (mit Unterordnern)</translation>
+    </message>
+    <message>
+        <source>A folder path such as /linux/web</source>
+        <translation>Ein Ordnerpfad wie /linux/web</translation>
+    </message>
+    <message>
+        <source>Folder path</source>
+        <translation>Ordnerpfad</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Host &amp;tags</source>
+        <translation>Host-&amp;Merkmale</translation>
+    </message>
+    <message>
+        <source>Add tag condition</source>
+        <translation>Merkmal-Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Host la&amp;bels</source>
+        <translation>Host-La&amp;bels</translation>
+    </message>
+    <message>
+        <source>Add label condition</source>
+        <translation>Label-Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>E&amp;xplicit hosts (only these)</source>
+        <translation>E&amp;xplizite Hosts (nur diese)</translation>
+    </message>
+    <message>
+        <source>Excluded &amp;hosts (never these)</source>
+        <translation>Ausgeschlossene &amp;Hosts (nie diese)</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>/ (main folder)</source>
+        <translation>/ (Hauptordner)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name: use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;.</source>
+        <translation>„%1“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, „-“, „_“ und „.“.</translation>
+    </message>
+    <message>
+        <source>Not in the inventory (yet)</source>
+        <translation>(Noch) nicht im Bestand</translation>
+    </message>
+    <message>
+        <source>Tag group</source>
+        <translation>Merkmalsgruppe</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Remove this tag condition</source>
+        <translation>Diese Merkmal-Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>Label key</source>
+        <translation>Label-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Label value</source>
+        <translation>Label-Wert</translation>
+    </message>
+    <message>
+        <source>Remove this label condition</source>
+        <translation>Diese Label-Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>The site does not list this one any more</source>
+        <translation>Die Instanz führt diesen Eintrag nicht mehr</translation>
+    </message>
+</context>
+<context>
     <name>SelectionController</name>
     <message>
         <source>Loading the inventory…</source>
@@ -3022,6 +3155,164 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>Saving the host selection…</source>
         <translation>Speichere die Host-Auswahl …</translation>
+    </message>
+    <message>
+        <source>Somebody changed the host selection on the site and its current version could not be read; your edits are kept. Save again to retry.</source>
+        <translation>Jemand hat die Host-Auswahl auf der Instanz geändert, und ihre aktuelle Version konnte nicht gelesen werden; Ihre Änderungen bleiben erhalten. Speichern Sie erneut, um es noch einmal zu versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPreviewPanel</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>No hosts in the inventory yet: reload to fetch the site&apos;s hosts, then the preview shows which ones are selected.</source>
+        <translation>Noch keine Hosts im Bestand: Laden Sie neu, um die Hosts der Instanz abzurufen; dann zeigt die Vorschau, welche ausgewählt sind.</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugekommen</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hosts selected</source>
+        <translation>%1 von %2 Hosts ausgewählt</translation>
+    </message>
+    <message>
+        <source>+%1 added / −%2 removed against the saved selection</source>
+        <translation>+%1 hinzugekommen / −%2 entfernt gegenüber der gespeicherten Auswahl</translation>
+    </message>
+    <message>
+        <source>%1 hosts depend on host groups the site does not report: the site decides</source>
+        <translation>%1 Hosts hängen von Host-Gruppen ab, die die Instanz nicht meldet: Die Instanz entscheidet</translation>
+    </message>
+    <message>
+        <source>Selected (%1)</source>
+        <translation>Ausgewählt (%1)</translation>
+    </message>
+    <message>
+        <source>Added (%1)</source>
+        <translation>Hinzugekommen (%1)</translation>
+    </message>
+    <message>
+        <source>Removed (%1)</source>
+        <translation>Entfernt (%1)</translation>
+    </message>
+    <message>
+        <source>Undecided (%1)</source>
+        <translation>Unentschieden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionTestPanel</name>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test with this host &amp;name:</source>
+        <translation>Mit diesem Host&amp;namen testen:</translation>
+    </message>
+    <message>
+        <source>Host name from the inventory</source>
+        <translation>Hostname aus dem Bestand</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>This host</source>
+        <translation>Dieser Host</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Erfüllt</translation>
+    </message>
+    <message>
+        <source>Automatic updates are switched on.</source>
+        <translation>Automatische Agenten-Updates sind eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Automatic updates are switched off: even selected hosts get no updates</source>
+        <translation>Automatische Agenten-Updates sind ausgeschaltet: Auch ausgewählte Hosts bekommen keine Updates</translation>
+    </message>
+    <message>
+        <source>No hosts in the inventory yet: reload to test a host.</source>
+        <translation>Noch keine Hosts im Bestand: Laden Sie neu, um einen Host zu testen.</translation>
+    </message>
+    <message>
+        <source>Type a host name to see whether the edited selection picks it, and why.</source>
+        <translation>Geben Sie einen Hostnamen ein, um zu sehen, ob die bearbeitete Auswahl ihn wählt, und warum.</translation>
+    </message>
+    <message>
+        <source>Unknown host</source>
+        <translation>Unbekannter Host</translation>
+    </message>
+    <message>
+        <source>There is no host named &quot;%1&quot; in the inventory.</source>
+        <translation>Im Bestand gibt es keinen Host namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>Nicht ausgewählt</translation>
+    </message>
+    <message>
+        <source>Cannot be decided here</source>
+        <translation>Hier nicht entscheidbar</translation>
+    </message>
+    <message>
+        <source>The selection has no conditions: it picks every host.</source>
+        <translation>Die Auswahl hat keine Bedingungen: Sie wählt jeden Host.</translation>
+    </message>
+    <message>
+        <source>All conditions hold.</source>
+        <translation>Alle Bedingungen sind erfüllt.</translation>
+    </message>
+    <message>
+        <source>A condition fails (marked &quot;no&quot; below).</source>
+        <translation>Eine Bedingung ist nicht erfüllt (unten mit „nein“ markiert).</translation>
+    </message>
+    <message>
+        <source>It depends on host groups that the site does not report; the site decides when the agent asks for an update.</source>
+        <translation>Es hängt von Host-Gruppen ab, die die Instanz nicht meldet; die Instanz entscheidet, wenn der Agent nach einem Update fragt.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>cannot tell</source>
+        <translation>unbestimmt</translation>
     </message>
 </context>
 <context>
@@ -3053,10 +3344,6 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>The master switch is off once you activate the changes.</source>
         <translation>Der Hauptschalter ist aus, sobald Sie die Änderungen aktivieren.</translation>
-    </message>
-    <message>
-        <source>Reading the pending changes…</source>
-        <translation>Lese die ausstehenden Änderungen …</translation>
     </message>
     <message>
         <source>Nothing to activate.</source>
@@ -3106,14 +3393,6 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <translation>Automatische Agenten-Updates</translation>
     </message>
     <message>
-        <source>Somebody changed the rule meanwhile; it is shown as it is now. Edit it again.</source>
-        <translation>Jemand hat die Regel inzwischen geändert; sie wird im aktuellen Stand gezeigt. Bearbeiten Sie sie erneut.</translation>
-    </message>
-    <message>
-        <source>The rule was not saved.</source>
-        <translation>Die Regel wurde nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>Rule saved. Activate the changes to make the hosts follow it.</source>
         <translation>Regel gespeichert. Aktivieren Sie die Änderungen, damit die Hosts ihr folgen.</translation>
     </message>
@@ -3132,6 +3411,62 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>No enabled rule matches %1: it gets no agent updater.</source>
         <translation>Keine aktive Regel trifft auf %1 zu: Er erhält keinen Agent Updater.</translation>
+    </message>
+    <message>
+        <source>the rule</source>
+        <translation>die Regel</translation>
+    </message>
+    <message>
+        <source>Starting the activation…</source>
+        <translation>Aktivierung wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The pending changes changed since they were shown; review them and activate again.</source>
+        <translation>Die ausstehenden Änderungen haben sich geändert, seit sie angezeigt wurden; prüfen Sie sie und aktivieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The rule could not be read.</source>
+        <translation>Die Regel konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The rule was created at the bottom of its folder; it could not be moved.</source>
+        <translation>Die Regel wurde am Ende ihres Ordners angelegt; sie konnte nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The rule was saved but not moved to its new folder.</source>
+        <translation>Die Regel wurde gespeichert, aber nicht in ihren neuen Ordner verschoben.</translation>
+    </message>
+    <message>
+        <source>Rule saved and moved. Activate the changes to make the hosts follow it.</source>
+        <translation>Regel gespeichert und verschoben. Aktivieren Sie die Änderungen, damit die Hosts ihr folgen.</translation>
+    </message>
+    <message>
+        <source>The rule changed on the site meanwhile</source>
+        <translation>Die Regel wurde inzwischen auf der Instanz geändert</translation>
+    </message>
+    <message>
+        <source>The list shows it as it is now; look at it and try again.</source>
+        <translation>Die Liste zeigt sie im jetzigen Stand; sehen Sie sie sich an und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The rule is the first of its folder already.</source>
+        <translation>Die Regel ist bereits die erste ihres Ordners.</translation>
+    </message>
+    <message>
+        <source>The rule is the last of its folder already.</source>
+        <translation>Die Regel ist bereits die letzte ihres Ordners.</translation>
+    </message>
+    <message>
+        <source>The rule was not moved.</source>
+        <translation>Die Regel wurde nicht verschoben.</translation>
+    </message>
+    <message>
+        <source>Rule moved. Activate the changes to make the hosts follow the new order.</source>
+        <translation>Regel verschoben. Aktivieren Sie die Änderungen, damit die Hosts der neuen Reihenfolge folgen.</translation>
+    </message>
+    <message>
+        <source>default (no rule sets it)</source>
+        <translation>Standard (keine Regel setzt ihn)</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3666,14 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
         <source>What %1 gets, parameter by parameter:</source>
         <translation>Was %1 erhält, Parameter für Parameter:</translation>
     </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -3509,7 +3852,7 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     </message>
     <message>
         <source>Tag groups:</source>
-        <translation>Tag-Gruppen:</translation>
+        <translation>Merkmalsgruppen:</translation>
     </message>
     <message>
         <source>Host groups:</source>
@@ -3599,10 +3942,6 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
         <translation>Regelsammlung: ein Array „value“ erwartet.</translation>
     </message>
     <message>
-        <source>rule %1: value_raw is not a Python dict (%2).</source>
-        <translation>Regel %1: value_raw ist kein Python-dict (%2).</translation>
-    </message>
-    <message>
         <source>signature key collection: expected an array &quot;value&quot;.</source>
         <translation>Signaturschlüssel-Sammlung: ein Array „value“ erwartet.</translation>
     </message>
@@ -3620,7 +3959,7 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     </message>
     <message>
         <source>tag group collection: expected an array &quot;value&quot;.</source>
-        <translation>Tag-Gruppen-Sammlung: ein Array „value“ erwartet.</translation>
+        <translation>Merkmalsgruppen-Sammlung: ein Array „value“ erwartet.</translation>
     </message>
     <message>
         <source>baking status: expected result.value.state.</source>
@@ -3741,7 +4080,7 @@ Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), ü
     </message>
     <message>
         <source>Host tags: %1</source>
-        <translation>Host-Tags: %1</translation>
+        <translation>Host-Merkmale: %1</translation>
     </message>
     <message>
         <source>Host labels: %1</source>
@@ -3761,6 +4100,45 @@ Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), ü
     </message>
 </context>
 <context>
+    <name>StaleVersionDialog</name>
+    <message>
+        <source>Changed on the site meanwhile</source>
+        <translation>Inzwischen auf der Instanz geändert</translation>
+    </message>
+    <message>
+        <source>Somebody else changed %1 on the site since you opened it, so your edits were not saved.
+
+Reload to see their version (your edits are discarded), overwrite theirs with yours, or keep editing and decide later.</source>
+        <translation>Jemand anderes hat %1 auf der Instanz geändert, seit Sie es geöffnet haben; Ihre Änderungen wurden daher nicht gespeichert.
+
+Laden Sie neu, um deren Fassung zu sehen (Ihre Änderungen werden verworfen), überschreiben Sie deren Fassung mit Ihrer, oder bearbeiten Sie weiter und entscheiden Sie später.</translation>
+    </message>
+    <message>
+        <source>Your edits</source>
+        <translation>Ihre Änderungen</translation>
+    </message>
+    <message>
+        <source>On the site now</source>
+        <translation>Jetzt auf der Instanz</translation>
+    </message>
+    <message>
+        <source>The site&apos;s current version could not be read: %1</source>
+        <translation>Die aktuelle Fassung der Instanz konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reload (discard my edits)</source>
+        <translation>&amp;Neu laden (meine Änderungen verwerfen)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite theirs</source>
+        <translation>Deren Fassung ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>StatusController</name>
     <message>
         <source>Not connected.</source>
@@ -3776,10 +4154,6 @@ Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), ü
             <numerusform>Lese %n Host …</numerusform>
             <numerusform>Lese %n Hosts …</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Loaded %1 of %2 hosts…</source>
-        <translation>%1 von %2 Hosts geladen …</translation>
     </message>
     <message>
         <source>This site has no update-status endpoint: reading the Check_MK Agent services…</source>
@@ -4178,32 +4552,12 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
         <translation>Diese Regel &amp;deaktivieren</translation>
     </message>
     <message>
-        <source>Deploy the agent &amp;updater plug-in</source>
-        <translation>Agent-&amp;Updater-Plugin verteilen</translation>
-    </message>
-    <message>
         <source>New agent updater rule</source>
         <translation>Neue Agent-Updater-Regel</translation>
     </message>
     <message>
         <source>Edit agent updater rule</source>
         <translation>Agent-Updater-Regel bearbeiten</translation>
-    </message>
-    <message>
-        <source>The rule applies to the hosts of this folder and its subfolders.</source>
-        <translation>Die Regel gilt für die Hosts dieses Ordners und seiner Unterordner.</translation>
-    </message>
-    <message>
-        <source>all hosts (or a comma-separated list of host names)</source>
-        <translation>alle Hosts (oder eine kommagetrennte Liste von Hostnamen)</translation>
-    </message>
-    <message>
-        <source>e.g. criticality:prod, !networking:dmz</source>
-        <translation>z. B. criticality:prod, !networking:dmz</translation>
-    </message>
-    <message>
-        <source>e.g. env:prod, !team:legacy</source>
-        <translation>z. B. env:prod, !team:legacy</translation>
     </message>
     <message>
         <source>for registration and updates</source>
@@ -4263,23 +4617,15 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
     </message>
     <message>
         <source>Host &amp;tags:</source>
-        <translation>Host-&amp;Tags:</translation>
+        <translation>Host-&amp;Merkmale:</translation>
     </message>
     <message>
         <source>Host &amp;labels:</source>
         <translation>Host-&amp;Labels:</translation>
     </message>
     <message>
-        <source>Agent updater</source>
-        <translation>Agent Updater</translation>
-    </message>
-    <message>
         <source>site</source>
         <translation>Instanz</translation>
-    </message>
-    <message>
-        <source>Update &amp;server:</source>
-        <translation>Update-&amp;Server:</translation>
     </message>
     <message>
         <source>Use the server:</source>
@@ -4288,14 +4634,6 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
     <message>
         <source>Check &amp;interval:</source>
         <translation>Prüf&amp;intervall:</translation>
-    </message>
-    <message>
-        <source>&amp;Proxy:</source>
-        <translation>&amp;Proxy:</translation>
-    </message>
-    <message>
-        <source>Package &amp;format:</source>
-        <translation>Paket&amp;format:</translation>
     </message>
     <message>
         <source>Add from &amp;PEM file…</source>
@@ -4311,7 +4649,7 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
     </message>
     <message>
         <source>Accepted signature &amp;keys:</source>
-        <translation>Akzeptierte Signatur&amp;schlüssel:</translation>
+        <translation>A&amp;kzeptierte Signaturschlüssel:</translation>
     </message>
     <message>
         <source>&amp;Save rule</source>
@@ -4374,8 +4712,184 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
         <translation>Signaturschlüssel, die der Agent akzeptiert: mindestens einer. Akzeptieren Sie beim Austausch eines Schlüssels den alten und den neuen, bis jeder Host ein Paket hat, das den neuen kennt.</translation>
     </message>
     <message>
-        <source>✘ Host tags / Host labels: “%1” is not of the form name:value</source>
-        <translation>✘ Host-Tags / Host-Labels: „%1“ hat nicht die Form name:wert</translation>
+        <source>Unticked: not set by this rule; a later rule or the default decides.</source>
+        <translation>Nicht angehakt: von dieser Regel nicht gesetzt; eine spätere Regel oder der Standard entscheidet.</translation>
+    </message>
+    <message>
+        <source>&amp;all hosts except these</source>
+        <translation>&amp;alle Hosts außer diesen</translation>
+    </message>
+    <message>
+        <source>https://wiki.example.com/agent-updates</source>
+        <translation>https://wiki.example.com/agent-updates</translation>
+    </message>
+    <message>
+        <source>The rule applies to the hosts of this folder and its subfolders. Changing it moves the rule to the bottom of that folder.</source>
+        <translation>Die Regel gilt für die Hosts dieses Ordners und seiner Unterordner. Eine Änderung verschiebt die Regel ans Ende dieses Ordners.</translation>
+    </message>
+    <message>
+        <source>at the bottom of its folder</source>
+        <translation>am Ende ihres Ordners</translation>
+    </message>
+    <message>
+        <source>at the top of its folder</source>
+        <translation>am Anfang ihres Ordners</translation>
+    </message>
+    <message>
+        <source>The first rule that sets a parameter wins: on top, this rule overrides the folder&apos;s other rules.</source>
+        <translation>Die erste Regel, die einen Parameter setzt, gewinnt: Ganz oben übersteuert diese Regel die anderen Regeln des Ordners.</translation>
+    </message>
+    <message>
+        <source>Move an existing rule with Move up / Move down.</source>
+        <translation>Eine bestehende Regel verschieben Sie mit Nach oben / Nach unten.</translation>
+    </message>
+    <message>
+        <source>all hosts (or host names, ~regex, comma-separated)</source>
+        <translation>alle Hosts (oder Hostnamen, ~Regex, durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>e.g. criticality:prod, !networking:dmz, os:[linux|aix]</source>
+        <translation>z. B. criticality:prod, !networking:dmz, os:[linux|aix]</translation>
+    </message>
+    <message>
+        <source>e.g. env:prod or env:test; NOT team:legacy</source>
+        <translation>z. B. env:prod or env:test; NOT team:legacy</translation>
+    </message>
+    <message>
+        <source>Kept as they are (not edited here): %1</source>
+        <translation>Unverändert beibehalten (hier nicht bearbeitet): %1</translation>
+    </message>
+    <message>
+        <source>Deploy the agent updater plug-in</source>
+        <translation>Das Agent-Updater-Plugin verteilen</translation>
+    </message>
+    <message>
+        <source>Do not deploy it (updates off)</source>
+        <translation>Nicht verteilen (Updates aus)</translation>
+    </message>
+    <message>
+        <source>a key not on this site (%1…)</source>
+        <translation>ein Schlüssel, der nicht auf dieser Instanz ist (%1…)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>Komme&amp;ntar:</translation>
+    </message>
+    <message>
+        <source>Documentation &amp;URL:</source>
+        <translation>Dokumentations-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>Posi&amp;tion:</translation>
+    </message>
+    <message>
+        <source>Agent updater (ticked parameters are set by this rule)</source>
+        <translation>Agent-Updater (angehakte Parameter setzt diese Regel)</translation>
+    </message>
+    <message>
+        <source>Plu&amp;g-in:</source>
+        <translation>Plu&amp;gin:</translation>
+    </message>
+    <message>
+        <source>Update ser&amp;ver:</source>
+        <translation>Update-Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
+    </message>
+    <message>
+        <source>Package fo&amp;rmat:</source>
+        <translation>Paketfo&amp;rmat:</translation>
+    </message>
+    <message>
+        <source>The site refused %1: %2</source>
+        <translation>Die Instanz hat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The site did not save the rule: %1</source>
+        <translation>Die Instanz hat die Regel nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>✘ Host tags: %1</source>
+        <translation>✘ Host-Merkmale: %1</translation>
+    </message>
+    <message>
+        <source>✘ Host labels: %1</source>
+        <translation>✘ Host-Labels: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Beschreibung: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>All hosts except: %1</source>
+        <translation>Alle Hosts außer: %1</translation>
+    </message>
+    <message>
+        <source>Host names: %1</source>
+        <translation>Hostnamen: %1</translation>
+    </message>
+    <message>
+        <source>Host tags: %1</source>
+        <translation>Host-Merkmale: %1</translation>
+    </message>
+    <message>
+        <source>Host labels: %1</source>
+        <translation>Host-Labels: %1</translation>
+    </message>
+    <message>
+        <source>Sets: %1</source>
+        <translation>Setzt: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Interval: %1 s</source>
+        <translation>Intervall: %1 s</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Documentation URL</source>
+        <translation>Dokumentations-URL</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Hostnamen</translation>
+    </message>
+    <message>
+        <source>Host tags</source>
+        <translation>Host-Merkmale</translation>
+    </message>
+    <message>
+        <source>Host labels</source>
+        <translation>Host-Labels</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2)</source>
+        <translation>%1 (Nr. %2)</translation>
     </message>
 </context>
 <context>
@@ -4464,6 +4978,10 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
     <message>
         <source>%1 is empty.</source>
         <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Uploading the key…</source>
+        <translation>Schlüssel wird hochgeladen…</translation>
     </message>
 </context>
 <context>

@@ -185,6 +185,21 @@
     </message>
 </context>
 <context>
+    <name>AgentUpdaterRule</name>
+    <message>
+        <source>The folder must start with / (or ~), for example /linux/web.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder names may contain letters, digits, spaces, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full URL such as https://wiki.example.com/updates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentsPage</name>
     <message>
         <source>&amp;Bake agents</source>
@@ -231,10 +246,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bake all agents anew (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Baking job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,19 +278,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent %1: at least one valid signature of an accepted key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agent %1: NO valid signature of an accepted key — hosts would refuse it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not listed by this site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This site&apos;s REST API does not say which keys signed an agent. The site&apos;s own Agents page (Setup &gt; Agents) shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake all agents anew (unsigned: sign them afterwards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1: every package has a valid signature of a key the rules accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1: NOT every package has a valid signature of a key the rules accept — hosts would refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign with a key the rules do not accept?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These agent updater rules do not accept %1:
+
+• %2
+
+Hosts that get their signature keys from them refuse agents signed only with it. Add the key to those rules first, or sign with a key they accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake unsigned agents?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current agents are signed. Baking replaces them with unsigned agents: hosts stop updating until the agents are signed again.
+
+To keep hosts updating, choose Bake and sign instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake &amp;unsigned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -421,17 +466,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The package could not be downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Package %1 (%2, %n byte(s)):</source>
-        <translation>
-            <numerusform>Package %1 (%2, %n byte):</numerusform>
-            <numerusform>Package %1 (%2, %n bytes):</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>  no signature at all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +478,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  key %1 (%2): %3 — %4</source>
+        <source>rule #%1 &quot;%2&quot; in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no enabled agent updater rule accepts any key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package %1: could not be downloaded (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Package %1 (%n byte(s)):</source>
+        <translation>
+            <numerusform>Package %1 (%n byte):</numerusform>
+            <numerusform>Package %1 (%n bytes):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 (%2): %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -818,6 +883,37 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
 </context>
 <context>
+    <name>ConditionText</name>
+    <message>
+        <source>&quot;%1&quot; is not of the form group:tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a list of tags ends with ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a tag in the list is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: two operators in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label of the form key:value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: put and, or or not between two labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a label is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionEditor</name>
     <message>
         <source>Connect &amp;without verifying the certificate (insecure)</source>
@@ -1052,6 +1148,14 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
         <source>PEM files (*.pem);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup folder %1 does not exist. Choose a folder that exists, such as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating and uploading the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DistributionBar</name>
@@ -1065,6 +1169,41 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
     <message>
         <source>%1: %2 hosts (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EffectiveRuleValue</name>
+    <message>
+        <source>not set: the updater plug-in is not deployed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: the host must be registered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: the system&apos;s trusted CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: the environment&apos;s proxy settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: the bakery&apos;s default package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: no key is accepted, so no agent is installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1403,6 +1542,21 @@ under Xvfb: xvfb-run agentdesk --demo
     </message>
 </context>
 <context>
+    <name>HostInventoryReader</name>
+    <message>
+        <source>The host list is not valid JSON: %1 (host entry %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host_config entry %1 has no &quot;id&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host_config collection: expected an array &quot;value&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HostSelectionEvaluator</name>
     <message>
         <source>(no tag in this group)</source>
@@ -1476,247 +1630,27 @@ under Xvfb: xvfb-run agentdesk --demo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;ites</source>
+        <source>The edited selection selects none of the %1 hosts: no host would get automatic updates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Host &amp;groups (any of)</source>
+        <source>The edited selection drops %1 of the %2 hosts selected now (%3 %): they would stop getting automatic updates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Folders (with subfolders)</source>
+        <source>Dropped, among others: %1 and %2 more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A folder path such as /linux/web</source>
+        <source>Dropped: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Folder path</source>
+        <source>Save this selection?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host &amp;tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add tag condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host la&amp;bels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add label condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xplicit hosts (only these)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excluded &amp;hosts (never these)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test with this host &amp;name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host name from the inventory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Holds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>/ (main folder)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic updates are switched on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic updates are switched off: even selected hosts get no updates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid host name: use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in the inventory (yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tag group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove this tag condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove this label condition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The site does not list this one any more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No hosts in the inventory yet: reload to fetch the site&apos;s hosts, then the preview shows which ones are selected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undecided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 hosts selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 added / −%2 removed against the saved selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 hosts depend on host groups the site does not report: the site decides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Selected (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undecided (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No hosts in the inventory yet: reload to test a host.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a host name to see whether the edited selection picks it, and why.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no host named &quot;%1&quot; in the inventory.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot be decided here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The selection has no conditions: it picks every host.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All conditions hold.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A condition fails (marked &quot;no&quot; below).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It depends on host groups that the site does not report; the site decides when the agent asks for an update.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot tell</source>
+        <source>Save the host selection?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1740,10 +1674,6 @@ under Xvfb: xvfb-run agentdesk --demo
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key was not uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1772,6 +1702,22 @@ under Xvfb: xvfb-run agentdesk --demo
     </message>
     <message>
         <source>Key deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup folder %1 does not exist; choose one that does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be generated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written to %1 (%2), so the key was not uploaded. Choose another backup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2411,6 +2357,26 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>Expected an object with a &quot;value&quot; list.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The site&apos;s reply has an unexpected shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation_run: expected an &quot;id&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending changes: expected an array &quot;value&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent_deployment_enabled: expected true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent_deployment_host_selection: expected a dictionary.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationClient</name>
@@ -2984,6 +2950,167 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
 </context>
 <context>
+    <name>RuleCodec</name>
+    <message>
+        <source>The site&apos;s reply has an unexpected shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule has no &quot;id&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1: value_raw is not a Python dict (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1: host tag condition with unknown operator &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1: %2 has an unexpected shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleConditions</name>
+    <message>
+        <source>Name at least one host, or do not restrict host names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host name must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag group is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag of group &quot;%1&quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;is&quot; and &quot;is not&quot; take exactly one tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label group needs at least one label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label of the form key:value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionConditionEditors</name>
+    <message>
+        <source>S&amp;ites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host &amp;groups (any of)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folders (with subfolders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder path such as /linux/web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host &amp;tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tag condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host la&amp;bels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add label condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xplicit hosts (only these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded &amp;hosts (never these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/ (main folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name: use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the inventory (yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this tag condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this label condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site does not list this one any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelectionController</name>
     <message>
         <source>Loading the inventory…</source>
@@ -2991,6 +3118,164 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>Saving the host selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody changed the host selection on the site and its current version could not be read; your edits are kept. Save again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPreviewPanel</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hosts in the inventory yet: reload to fetch the site&apos;s hosts, then the preview shows which ones are selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 hosts selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 added / −%2 removed against the saved selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hosts depend on host groups the site does not report: the site decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undecided (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionTestPanel</name>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test with this host &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name from the inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic updates are switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic updates are switched off: even selected hosts get no updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hosts in the inventory yet: reload to test a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a host name to see whether the edited selection picks it, and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no host named &quot;%1&quot; in the inventory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be decided here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selection has no conditions: it picks every host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All conditions hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A condition fails (marked &quot;no&quot; below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It depends on host groups that the site does not report; the site decides when the agent asks for an update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3022,10 +3307,6 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>The master switch is off once you activate the changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the pending changes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3076,14 +3357,6 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Somebody changed the rule meanwhile; it is shown as it is now. Edit it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rule was not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rule saved. Activate the changes to make the hosts follow it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3101,6 +3374,62 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>No enabled rule matches %1: it gets no agent updater.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the activation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pending changes changed since they were shown; review them and activate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was created at the bottom of its folder; it could not be moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was saved but not moved to its new folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule saved and moved. Activate the changes to make the hosts follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule changed on the site meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows it as it is now; look at it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is the first of its folder already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is the last of its folder already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule moved. Activate the changes to make the hosts follow the new order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (no rule sets it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3295,6 +3624,14 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
     <message>
         <source>What %1 gets, parameter by parameter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3565,10 +3902,6 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rule %1: value_raw is not a Python dict (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>signature key collection: expected an array &quot;value&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3723,6 +4056,43 @@ Reload to see their selection (your edits are discarded), overwrite theirs with 
     </message>
 </context>
 <context>
+    <name>StaleVersionDialog</name>
+    <message>
+        <source>Changed on the site meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody else changed %1 on the site since you opened it, so your edits were not saved.
+
+Reload to see their version (your edits are discarded), overwrite theirs with yours, or keep editing and decide later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the site now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s current version could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload (discard my edits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusController</name>
     <message>
         <source>Not connected.</source>
@@ -3738,10 +4108,6 @@ Reload to see their selection (your edits are discarded), overwrite theirs with 
             <numerusform>Reading %n host…</numerusform>
             <numerusform>Reading %n hosts…</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Loaded %1 of %2 hosts…</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This site has no update-status endpoint: reading the Check_MK Agent services…</source>
@@ -4139,31 +4505,11 @@ Clear the search or the category to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deploy the agent &amp;updater plug-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New agent updater rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Edit agent updater rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rule applies to the hosts of this folder and its subfolders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>all hosts (or a comma-separated list of host names)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. criticality:prod, !networking:dmz</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. env:prod, !team:legacy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4231,15 +4577,7 @@ Clear the search or the category to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent updater</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update &amp;server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4248,14 +4586,6 @@ Clear the search or the category to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>Check &amp;interval:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Proxy:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package &amp;format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4335,7 +4665,183 @@ Clear the search or the category to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✘ Host tags / Host labels: “%1” is not of the form name:value</source>
+        <source>Unticked: not set by this rule; a later rule or the default decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;all hosts except these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://wiki.example.com/agent-updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule applies to the hosts of this folder and its subfolders. Changing it moves the rule to the bottom of that folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at the bottom of its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at the top of its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rule that sets a parameter wins: on top, this rule overrides the folder&apos;s other rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move an existing rule with Move up / Move down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all hosts (or host names, ~regex, comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. criticality:prod, !networking:dmz, os:[linux|aix]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. env:prod or env:test; NOT team:legacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept as they are (not edited here): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy the agent updater plug-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not deploy it (updates off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key not on this site (%1…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documentation &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent updater (ticked parameters are set by this rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plu&amp;g-in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package fo&amp;rmat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not save the rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Host tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Host labels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All hosts except: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host names: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host labels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interval: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documentation URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no. %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4419,6 +4925,10 @@ Clear the search or the category to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading the key…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,8 +1,11 @@
 // The agents page against an embedded demo site: bake, sign with a wrong and the right
 // passphrase, follow the job to its end, verify a package offline.
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -21,6 +24,7 @@
 #include "SignatureKeyModel.h"
 #include "SiteSession.h"
 #include "TestEnvironment.h"
+#include "UploadKeyDialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +38,9 @@ private Q_SLOTS:
     void bakeThenSign();
     void verifyOffline();
     void createKeyBacksUpThenUploads();
+    void signingWithARefusedKeyWarns();
+    void bakingUnsignedAsksFirst();
+    void verdictGoesAwayWithTheAgent();
     void screenshots();
 
 private:
@@ -136,6 +143,92 @@ void TestAgentsPage::createKeyBacksUpThenUploads()
     for (int r = 0; r < m_keysPage.model()->rowCount(); ++r)
         found = found || m_keysPage.model()->index(r, 0).data().toString() == u"Rotation 2026"_s;
     QVERIFY(found);
+
+    // Uploading it with a wrong passphrase: the dialog stays open with its input and says why.
+    m_keysPage.show();
+    m_keysPage.uploadKey();
+    auto *dialog = m_keysPage.findChild<UploadKeyDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->setFilePath(backup);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passphrase"_s), u"not the passphrase"_s);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    auto *problem = dialog->findChild<QLabel *>(u"uploadProblem"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->text().contains(u"passphrase does not open"_s), 5000);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"filePath"_s)->text(), backup);
+    // The right passphrase: the site refuses a key it has already, in its words, still open.
+    auto *field = dialog->findChild<QLineEdit *>(u"passphrase"_s);
+    field->clear();
+    QTest::keyClicks(field, u"a long enough passphrase"_s);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!problem->text().startsWith(u"Uploading"_s)
+                                 && !problem->text().contains(u"passphrase does not open"_s),
+                             10000);
+    QVERIFY2(!problem->text().isEmpty(), "the site's reason is shown");
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
+}
+
+void TestAgentsPage::signingWithARefusedKeyWarns()
+{
+    // The key made above shows in the sign dialog's list without a reload (fresh state) ...
+    int rotation = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto &[id, alias] : m_page.keys()) {
+                if (alias == u"Rotation 2026"_s)
+                    rotation = id;
+            }
+            return rotation > 0;
+        }(),
+        10000);
+    // ... and signing with it warns: the demo's rule accepts only the demo key.
+    AgentsPage::setNextConfirmation(false);
+    QVERIFY(!m_page.confirmSigningKey(rotation));
+    QVERIFY2(m_page.lastQuestion().contains(u"Rotation 2026"_s), qPrintable(m_page.lastQuestion()));
+    QVERIFY(m_page.lastQuestion().contains(u"Automatic updates for all hosts"_s));
+    // The accepted key asks nothing.
+    QVERIFY(m_page.confirmSigningKey(1));
+}
+
+void TestAgentsPage::bakingUnsignedAsksFirst()
+{
+    auto *bake = m_page.findChild<QPushButton *>(u"bakeButton"_s);
+    // Only the mnemonic (Alt+B), which goes through the same question as a click; no Ctrl+B.
+    QCOMPARE(bake->shortcut(), QKeySequence(u"Alt+B"_s));
+    QSignalSpy requested(&m_page, &AgentsPage::bakeRequested);
+    AgentsPage::setNextConfirmation(false);
+    bake->click();
+    QCOMPARE(requested.count(), 0);
+    QVERIFY(m_page.lastQuestion().contains(u"hosts stop updating until the agents are signed "
+                                           "again"_s));
+}
+
+void TestAgentsPage::verdictGoesAwayWithTheAgent()
+{
+    auto *table = m_page.findChild<QTableWidget *>(u"agentsTable"_s);
+    auto *verdicts = m_page.findChild<QPlainTextEdit *>(u"verdicts"_s);
+    table->selectRow(0);
+    const QString hash = m_page.selectedHash();
+    QSignalSpy verified(m_bakery.get(), &BakeryController::verified);
+    m_bakery->verify(hash);
+    QVERIFY(verified.wait(10000));
+    // Every package type is checked, each naming the key.
+    for (const QString &os : table->item(0, 2)->text().split(u", "_s))
+        QVERIFY2(verdicts->toPlainText().contains(u"Package "_s + os), qPrintable(os));
+    QVERIFY(verdicts->toPlainText().contains(u"Demo signing key"_s));
+    // Baked anew: the verdict was about a package that is gone.
+    QSignalSpy finished(m_bakery.get(), &BakeryController::jobFinished);
+    QSignalSpy loaded(m_bakery.get(), &BakeryController::agentsLoaded);
+    m_bakery->bake();
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(table->item(0, 1)->text() != hash, 10000);
+    QVERIFY(verdicts->toPlainText().isEmpty());
+    // Signed again so that later tests see signed agents.
+    finished.clear();
+    m_bakery->sign(1, QByteArray(DemoKeyStore::seededPassphrase), false);
+    QVERIFY(finished.wait(20000));
 }
 
 void TestAgentsPage::screenshots()

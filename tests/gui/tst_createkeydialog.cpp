@@ -3,9 +3,11 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void strength_data();
     void strength();
     void acceptedDialogEmitsRequest();
+    void missingBackupFolderIsNamedBeforeGenerating();
     void keysPageScreenshot();
     void emptyStateScreenshot();
     void deleteDisabledWhileInUse();
@@ -190,6 +193,37 @@ void TestCreateKeyDialog::acceptedDialogEmitsRequest()
     QCOMPARE(spy.at(0).at(0).toString(), u"Rotation 2025"_s);
     QVERIFY(spy.at(0).at(2).toString().endsWith(u"agent-signing-key-rotation-2025.pem"_s));
     QCOMPARE(received, "a good long passphrase"_ba);
+    // The dialog waits for the answer; a failure keeps everything typed and says why.
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    page.finishDialog(false, u"The passphrase does not open this key."_s);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->alias(), u"Rotation 2025"_s);
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"passphrase"_s)->text(), u"a good long passphrase"_s);
+    QCOMPARE(dialog->findChild<QLabel *>(u"problem"_s)->text(),
+             u"The passphrase does not open this key."_s);
+    QVERIFY(okButton(dialog)->isEnabled());
+    QPointer<CreateKeyDialog> guard(dialog);
+    page.finishDialog(true, QString());
+    QTRY_VERIFY(!guard || !guard->isVisible());
+}
+
+void TestCreateKeyDialog::missingBackupFolderIsNamedBeforeGenerating()
+{
+    // The default is a folder that exists (Documents, or home on a server without one).
+    QVERIFY(QDir(CreateKeyDialog::defaultBackupFolder()).exists());
+    CreateKeyDialog dialog;
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"alias"_s), u"Signing"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"passphrase"_s), u"a good long passphrase"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"repeat"_s), u"a good long passphrase"_s);
+    dialog.findChild<QCheckBox *>(u"understood"_s)->setChecked(true);
+    QVERIFY(okButton(&dialog)->isEnabled());
+    auto *backup = dialog.findChild<QLineEdit *>(u"backupPath"_s);
+    backup->setText(u"/no/such/folder/key.pem"_s);
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY2(dialog.problem().contains(u"/no/such/folder"_s), qPrintable(dialog.problem()));
+    QVERIFY(dialog.problem().contains(
+        QDir::toNativeSeparators(CreateKeyDialog::defaultBackupFolder())));
 }
 
 void TestCreateKeyDialog::keysPageScreenshot()

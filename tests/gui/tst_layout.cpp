@@ -256,7 +256,7 @@ void TestLayout::dialogs()
     dialogs << new SignDialog({ { 1, u"Demo signing key"_s }, { 2, u"New key 2026"_s } }, 1, true,
                               &parent);
     AgentUpdaterRule rule;
-    rule.description = u"Automatic updates for all hosts"_s;
+    rule.properties.description = u"Automatic updates for all hosts"_s;
     rule.value = { { u"activated"_s, u"enabled"_s },
                    { u"server_data"_s,
                      QVariantMap { { u"server"_s, u"monitoring.example.com"_s },

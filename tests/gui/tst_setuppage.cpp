@@ -2,6 +2,8 @@
 // the master switch with its confirmation, and an activation of changes to completion.
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -11,9 +13,13 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include "AgentUpdaterConfig.h"
 #include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "EffectiveRuleValue.h"
+#include "RestClient.h"
+#include "RestReply.h"
 #include "SecretStore.h"
 #include "SetupController.h"
 #include "SetupPage.h"
@@ -36,6 +42,9 @@ private Q_SLOTS:
     void masterSwitchAndActivation();
     void ruleDialogNamesProblems();
     void createEditDeleteRule();
+    void registeredCountArrivingMidRefreshCounts();
+    void writesElsewhereRefreshThePage();
+    void activationOfChangedPendingChangesAsksToReview();
 
 private:
     struct Rig
@@ -97,10 +106,17 @@ void TestSetupPage::rollOutUnderWay()
     QSignalSpy shown(&rig.controller, &SetupController::effectiveValueShown);
     rig.controller.showEffectiveValue(u"db-us-00000"_s); // the first host of the seeded inventory
     QVERIFY(shown.wait(10000));
-    QVERIFY(shown.first().at(1).toInt() >= 5);
+    // Every parameter of the rule set, each from its rule or the default.
+    QVERIFY(shown.first().at(1).toInt() >= 7);
     auto *effective = rig.page.findChild<QTableWidget *>(u"effectiveValue"_s);
     QVERIFY(effective->isVisibleTo(&rig.page));
     QCOMPARE(effective->item(0, 2)->text(), u"#1 Automatic updates for all hosts"_s);
+    QStringList parameters;
+    for (int row = 0; row < effective->rowCount(); ++row)
+        parameters << effective->item(row, 0)->text();
+    // Each named by the editor's label, not its key.
+    for (const QString &p : EffectiveRuleValue::knownParameters())
+        QVERIFY2(parameters.contains(AgentUpdaterConfig::fieldLabel(p)), qPrintable(p));
     shown.clear();
     rig.controller.showEffectiveValue(u"no-such-host"_s);
     QVERIFY(shown.wait(10000));
@@ -152,7 +168,12 @@ void TestSetupPage::ruleDialogNamesProblems()
     dialog.show();
     auto *issues = dialog.findChild<QLabel *>(u"issues"_s);
     auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    // Nothing filled in: no accepted key is an error, naming the field by its label.
+    // A new rule sets nothing yet: each parameter is "not set" until ticked, which is allowed.
+    QVERIFY(save->isEnabled());
+    // Ticked, the accepted keys must name at least one key: an error naming the field by its label.
+    dialog.findChild<QCheckBox *>(u"set_signature_keys"_s)->setChecked(true);
+    dialog.findChild<QCheckBox *>(u"set_server_data"_s)->setChecked(true);
+    dialog.findChild<QCheckBox *>(u"set_interval"_s)->setChecked(true);
     QVERIFY(issues->text().contains(u"Accepted signature keys"_s));
     QVERIFY(!issues->text().contains(u"signature_keys"_s));
     QVERIFY(!save->isEnabled());
@@ -176,15 +197,15 @@ void TestSetupPage::createEditDeleteRule()
     Rig rig;
     connect(rig, true);
     // A new rule, as the user fills it in the dialog.
-    rig.controller.setRuleEditor(
-        [](const AgentUpdaterRule &proposed, const QList<Prerequisites::KeyInfo> &) {
-            AgentUpdaterRule r = proposed;
-            AgentUpdaterConfig c = r.config();
-            c.interval = 1800;
-            r.value = c.toVariant();
-            r.description = u"Roll-out wave 1"_s;
-            return std::optional<AgentUpdaterRule>(r);
-        });
+    rig.controller.setRuleEditor([](const AgentUpdaterRule &proposed,
+                                    const QList<Prerequisites::KeyInfo> &, const ApiError &) {
+        AgentUpdaterRule r = proposed;
+        AgentUpdaterConfig c = r.config();
+        c.interval = 1800;
+        r.value = c.toVariant();
+        r.properties.description = u"Roll-out wave 1"_s;
+        return std::optional<RuleDraft>(RuleDraft { r, std::nullopt });
+    });
     QSignalSpy saved(&rig.controller, &SetupController::ruleSaved);
     QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
     rig.page.findChild<QPushButton *>(u"newRule"_s)->click();
@@ -212,6 +233,91 @@ void TestSetupPage::createEditDeleteRule()
     QCOMPARE(saved.first().first().toBool(), true);
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(table->rowCount(), 0);
+}
+
+void TestSetupPage::registeredCountArrivingMidRefreshCounts()
+{
+    // As in the app: the status page fills the model, the setup page counts from it.
+    Rig rig;
+    rig.controller.setStatusModelFilledElsewhere(true);
+    connect(rig, false);
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    // The status arrives while the setup page's own replies are still outstanding.
+    std::vector<HostUpdateStatus> rows(3);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        rows[i].hostName = u"host%1"_s.arg(i);
+        rows[i].registered = i != 1;
+    }
+    rig.statusModel.setRows(std::move(rows), 0, true);
+    QVERIFY(refreshed.wait(10000));
+    const auto results = refreshed.last().first().value<QList<Prerequisites::Result>>();
+    const auto registered = std::find_if(results.cbegin(), results.cend(), [](const auto &r) {
+        return r.item == Prerequisites::Item::RegisteredHost;
+    });
+    QVERIFY(registered != results.cend());
+    QVERIFY2(registered->state == State::Met, qPrintable(registered->reason));
+    QVERIFY(registered->reason.contains(u"2"_s));
+}
+
+void TestSetupPage::writesElsewhereRefreshThePage()
+{
+    Rig rig;
+    connect(rig, true);
+    auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
+    QCOMPARE(pending->text(), u"No pending changes."_s);
+    // Another page (the host selection, keys, agents) writes: this page follows by itself.
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"demo"_s);
+    RestClient other(c);
+    other.setSecret(SecureBuffer(rig.demo.site()->automationSecret()));
+    RestRequest put = RestRequest::put(
+        u"/objects/global_setting/agent_deployment_host_selection"_s,
+        QJsonDocument(QJsonObject {
+            { u"value"_s, QJsonObject { { u"match_hosts"_s, QJsonArray { u"x"_s } } } } }));
+    put.base = RestRequest::Base::InternalApi;
+    put.ifMatch = "*";
+    RestReply *reply = other.send(put);
+    QSignalSpy done(reply, &RestReply::finished);
+    QVERIFY(done.wait(10000));
+    rig.session.reportWrite(SiteSession::Change::HostSelection);
+    QVERIFY(refreshed.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change."_s, 5000);
+}
+
+void TestSetupPage::activationOfChangedPendingChangesAsksToReview()
+{
+    Rig rig;
+    connect(rig, true);
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"demo"_s);
+    RestClient other(c);
+    other.setSecret(SecureBuffer(rig.demo.site()->automationSecret()));
+    const auto change = [&other](const QString &setting, const QJsonValue &value) {
+        RestRequest put = RestRequest::put(u"/objects/global_setting/"_s + setting,
+                                           QJsonDocument(QJsonObject { { u"value"_s, value } }));
+        put.base = RestRequest::Base::InternalApi;
+        put.ifMatch = "*";
+        RestReply *reply = other.send(put);
+        QSignalSpy done(reply, &RestReply::finished);
+        return done.wait(10000);
+    };
+    // The page shows one pending change ...
+    QVERIFY(change(u"agent_deployment_host_selection"_s,
+                   QJsonObject { { u"match_hosts"_s, QJsonArray { u"a"_s } } }));
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    QVERIFY(refreshed.wait(10000));
+    auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change."_s, 5000);
+    // ... somebody adds another before the user activates: nothing unseen is activated.
+    QVERIFY(change(u"agent_deployment_enabled"_s, true));
+    rig.controller.activate();
+    auto *text = rig.page.findChild<QLabel *>(u"activationText"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(text->text().contains(u"changed since they were shown"_s),
+                              qPrintable(text->text() + u" / "_s + pending->text()), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"2 pending changes."_s, 5000);
 }
 
 QTEST_MAIN(TestSetupPage)

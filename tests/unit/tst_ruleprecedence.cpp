@@ -59,28 +59,44 @@ void TestRulePrecedence::ruleMatches_data()
     r.folder = u"/linux/web/eu"_s;
     QTest::newRow("subfolder rule") << r << h << false;
     r = {};
-    r.hostTags = { { u"criticality"_s, u"prod"_s, false } };
+    using Tag = RuleConditions::TagOperator;
+    using Op = RuleConditions::LabelOperator;
+    r.conditions.hostTags = { { u"criticality"_s, Tag::Is, { u"prod"_s } } };
     QTest::newRow("tag is") << r << h << true;
-    r.hostTags = { { u"criticality"_s, u"prod"_s, true } };
+    r.conditions.hostTags = { { u"criticality"_s, Tag::IsNot, { u"prod"_s } } };
     QTest::newRow("tag is not") << r << h << false;
-    r.hostTags = { { u"networking"_s, u"dmz"_s, true } };
+    r.conditions.hostTags = { { u"networking"_s, Tag::IsNot, { u"dmz"_s } } };
     QTest::newRow("missing tag is not") << r << h << true;
+    r.conditions.hostTags = { { u"criticality"_s, Tag::OneOf, { u"test"_s, u"prod"_s } } };
+    QTest::newRow("tag one of") << r << h << true;
+    r.conditions.hostTags = { { u"criticality"_s, Tag::NoneOf, { u"test"_s, u"prod"_s } } };
+    QTest::newRow("tag none of") << r << h << false;
+    r.conditions.hostTags = { { u"criticality"_s, Tag::NoneOf, { u"test"_s } } };
+    QTest::newRow("tag none of, other tag") << r << h << true;
     r = {};
-    r.hostLabels = { { u"os"_s, u"linux"_s, false } };
+    r.conditions.hostLabelGroups = { { Op::And, { { Op::And, u"os:linux"_s } } } };
     QTest::newRow("label is") << r << h << true;
-    r.hostLabels = { { u"os"_s, u"windows"_s, false } };
+    r.conditions.hostLabelGroups = { { Op::And, { { Op::And, u"os:windows"_s } } } };
     QTest::newRow("label differs") << r << h << false;
+    r.conditions.hostLabelGroups
+        = { { Op::And, { { Op::And, u"os:windows"_s }, { Op::Or, u"os:linux"_s } } } };
+    QTest::newRow("label or") << r << h << true;
+    r.conditions.hostLabelGroups = { { Op::And, { { Op::And, u"os:linux"_s } } },
+                                     { Op::Not, { { Op::And, u"os:linux"_s } } } };
+    QTest::newRow("label group and not") << r << h << false;
+    r.conditions.hostLabelGroups = { { Op::And, { { Op::Not, u"os:windows"_s } } } };
+    QTest::newRow("label not") << r << h << true;
     r = {};
-    r.hostNames = { u"db01"_s, u"web01"_s };
+    r.conditions.hostNames = RuleConditions::HostNames { { u"db01"_s, u"web01"_s }, false };
     QTest::newRow("name listed") << r << h << true;
-    r.hostNamesNegated = true;
+    r.conditions.hostNames->negate = true;
     QTest::newRow("name listed, negated") << r << h << false;
     r = {};
-    r.hostNames = { u"~web"_s };
+    r.conditions.hostNames = RuleConditions::HostNames { { u"~web"_s }, false };
     QTest::newRow("name regex prefix") << r << h << true;
-    r.hostNames = { u"~eb"_s };
+    r.conditions.hostNames = RuleConditions::HostNames { { u"~eb"_s }, false };
     QTest::newRow("name regex anchored at start") << r << h << false;
-    r.hostNames = { u"~("_s };
+    r.conditions.hostNames = RuleConditions::HostNames { { u"~("_s }, false };
     QTest::newRow("invalid regex matches nothing") << r << h << false;
 }
 
@@ -118,7 +134,7 @@ void TestRulePrecedence::firstRulePerParameterWins()
 void TestRulePrecedence::disabledAndNonMatchingRulesSkipped()
 {
     AgentUpdaterRule disabled = rule(u"off"_s, u"/"_s, u"{'interval': 60}"_s);
-    disabled.disabled = true;
+    disabled.properties.disabled = true;
     AgentUpdaterRule other = rule(u"win"_s, u"/windows"_s, u"{'interval': 120}"_s);
     const QList<AgentUpdaterRule> rules { disabled, other,
                                           rule(u"base"_s, u"/"_s, u"{'interval': 3600}"_s) };

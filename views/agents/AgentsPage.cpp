@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -18,6 +19,28 @@
 #include "SignDialog.h"
 
 using namespace Qt::StringLiterals;
+
+namespace {
+std::optional<bool> nextConfirmation;
+}
+
+void AgentsPage::setNextConfirmation(std::optional<bool> answer)
+{
+    nextConfirmation = answer;
+}
+
+bool AgentsPage::confirm(const QString &title, const QString &text, const QString &yes)
+{
+    m_lastQuestion = text;
+    if (nextConfirmation)
+        return std::exchange(nextConfirmation, std::nullopt).value();
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
+    QPushButton *go = box.addButton(yes, QMessageBox::AcceptRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.exec();
+    return box.clickedButton() == go;
+}
 
 AgentsPage::AgentsPage(QWidget *parent)
     : QWidget(parent)
@@ -54,8 +77,9 @@ AgentsPage::AgentsPage(QWidget *parent)
         tr("Select an agent and choose Verify: AgentDesk downloads the package and checks each "
            "signature against the site's keys, offline."));
     m_jobProgress->setRange(0, 100);
-    m_bake->setToolTip(tr("Bake all agents anew (Ctrl+B)"));
-    m_bake->setShortcut(QKeySequence(u"Ctrl+B"_s));
+    // No shortcut: baking replaces signed agents by unsigned ones, so it is asked first.
+    m_bake->setObjectName(u"bakeButton"_s);
+    m_bake->setToolTip(tr("Bake all agents anew (unsigned: sign them afterwards)"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_bake);
@@ -86,7 +110,7 @@ AgentsPage::AgentsPage(QWidget *parent)
     layout->addWidget(m_table, 3);
     layout->addWidget(bottom, 2);
 
-    connect(m_bake, &QPushButton::clicked, this, &AgentsPage::bakeRequested);
+    connect(m_bake, &QPushButton::clicked, this, &AgentsPage::askBake);
     connect(m_bakeSign, &QPushButton::clicked, this, [this] { askSign(true); });
     connect(m_sign, &QPushButton::clicked, this, [this] { askSign(false); });
     connect(m_verify, &QPushButton::clicked, this, [this] {
@@ -139,12 +163,26 @@ void AgentsPage::setAgents(const QList<BakedAgent> &agents)
             m_table->selectRow(i);
     }
     m_table->resizeColumnsToContents();
+    // A verdict is about one package: once that agent is baked anew it says nothing any more.
+    if (!m_verifiedHash.isEmpty()
+        && std::none_of(agents.cbegin(), agents.cend(),
+                        [this](const BakedAgent &a) { return a.hash == m_verifiedHash; }))
+        clearVerification();
 }
 
-void AgentsPage::setKeys(const QList<QPair<int, QString>> &keys, const QList<int> &accepted)
+void AgentsPage::clearVerification()
+{
+    m_verifiedHash.clear();
+    m_verdictTitle->clear();
+    m_verdicts->clear();
+}
+
+void AgentsPage::setKeys(const QList<QPair<int, QString>> &keys, const QList<int> &accepted,
+                         const QHash<int, QStringList> &refusingRules)
 {
     m_keys = keys;
     m_accepted = accepted;
+    m_refusingRules = refusingRules;
     m_sign->setEnabled(!keys.isEmpty());
     m_bakeSign->setEnabled(!keys.isEmpty());
     setAgents(m_agents);
@@ -172,13 +210,34 @@ void AgentsPage::setJob(const BakingJob &job, qint64 elapsedMs)
 
 void AgentsPage::setVerification(const QString &hash, const QStringList &lines, bool ok)
 {
+    m_verifiedHash = hash;
     m_verdictTitle->setText(
-        ok ? tr("Agent %1: at least one valid signature of an accepted key.").arg(hash)
-           : tr("Agent %1: NO valid signature of an accepted key — hosts would refuse it.")
+        ok ? tr("Agent %1: every package has a valid signature of a key the rules accept.")
+                 .arg(hash)
+           : tr("Agent %1: NOT every package has a valid signature of a key the rules accept — "
+                "hosts would refuse it.")
                  .arg(hash));
     m_verdictTitle->setStyleSheet(ok ? u"color:#1e7e34;font-weight:bold"_s
                                      : u"color:#b3261e;font-weight:bold"_s);
     m_verdicts->setPlainText(lines.join(u'\n'));
+}
+
+bool AgentsPage::confirmSigningKey(int keyId)
+{
+    const QStringList refusing = m_refusingRules.value(keyId);
+    if (refusing.isEmpty())
+        return true;
+    QString alias = tr("key %1").arg(keyId);
+    for (const auto &[id, name] : std::as_const(m_keys)) {
+        if (id == keyId)
+            alias = name;
+    }
+    return confirm(tr("Sign with a key the rules do not accept?"),
+                   tr("These agent updater rules do not accept %1:\n\n• %2\n\nHosts that get "
+                      "their signature keys from them refuse agents signed only with it. Add the "
+                      "key to those rules first, or sign with a key they accept.")
+                       .arg(alias, refusing.join(u"\n• "_s)),
+                   tr("Sign &anyway"));
 }
 
 void AgentsPage::showError(const ApiError &error, const QString &context)
@@ -197,10 +256,26 @@ QString AgentsPage::selectedHash() const
     return rows.isEmpty() ? QString() : m_agents.value(rows.first().row()).hash;
 }
 
+void AgentsPage::askBake()
+{
+    const bool anySigned = std::any_of(m_agents.cbegin(), m_agents.cend(),
+                                       [](const BakedAgent &a) { return !a.signatures.isEmpty(); });
+    if (anySigned
+        && !confirm(tr("Bake unsigned agents?"),
+                    tr("The current agents are signed. Baking replaces them with unsigned "
+                       "agents: hosts stop updating until the agents are signed again.\n\n"
+                       "To keep hosts updating, choose Bake and sign instead."),
+                    tr("Bake &unsigned")))
+        return;
+    Q_EMIT bakeRequested();
+}
+
 void AgentsPage::askSign(bool bake)
 {
     SignDialog dialog(m_keys, m_accepted.value(0), bake, this);
     if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!confirmSigningKey(dialog.keyId()))
         return;
     QByteArray passphrase = dialog.takePassphrase();
     Q_EMIT signRequested(dialog.keyId(), passphrase, bake);

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 #include "ApiError.h"
 #include "BakedAgent.h"
@@ -25,13 +28,24 @@ public:
     explicit AgentsPage(QWidget *parent = nullptr);
 
     void setAgents(const QList<BakedAgent> &agents);
-    // id -> alias of the site's keys, and the keys the updater rule accepts (preselected).
-    void setKeys(const QList<QPair<int, QString>> &keys, const QList<int> &accepted);
+    // id -> alias of the site's keys, the keys the updater rules accept (preselected), and per
+    // key the enabled rules that set accepted keys without it (signing with it is warned of).
+    void setKeys(const QList<QPair<int, QString>> &keys, const QList<int> &accepted,
+                 const QHash<int, QStringList> &refusingRules = {});
     void setJob(const BakingJob &job, qint64 elapsedMs);
     void setVerification(const QString &hash, const QStringList &lines, bool ok);
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text);
     QString selectedHash() const;
+    void clearVerification();
+    // Asks before signing with a key some enabled rules do not accept (naming them); true when
+    // there is nothing to ask or the user goes on.
+    bool confirmSigningKey(int keyId);
+    const QList<QPair<int, QString>> &keys() const { return m_keys; }
+    // The text of the last question asked before baking or signing (tests).
+    QString lastQuestion() const { return m_lastQuestion; }
+    // Answers the next question before baking or signing without showing it (tests).
+    static void setNextConfirmation(std::optional<bool> answer);
 
 Q_SIGNALS:
     void refreshRequested();
@@ -41,11 +55,16 @@ Q_SIGNALS:
     void verifyRequested(const QString &hash);
 
 private:
+    void askBake();
     void askSign(bool bake);
+    bool confirm(const QString &title, const QString &text, const QString &yes);
 
     QList<BakedAgent> m_agents;
     QList<QPair<int, QString>> m_keys;
     QList<int> m_accepted;
+    QHash<int, QStringList> m_refusingRules;
+    QString m_verifiedHash;
+    QString m_lastQuestion;
     ErrorBanner *m_banner;
     QTableWidget *m_table;
     QPushButton *m_bake;

@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -90,8 +91,7 @@ CreateKeyDialog::CreateKeyDialog(QWidget *parent)
             // Follow the description until the user picks a path of their own.
             QString name = m_alias->text().trimmed().toLower();
             name.replace(QRegularExpression(u"[^a-z0-9._-]+"_s), u"-"_s);
-            const QString dir
-                = FileDialogs::startFolder(u"backup"_s, QStandardPaths::DocumentsLocation);
+            const QString dir = defaultBackupFolder();
             const QSignalBlocker block(m_backupPath);
             m_backupPath->setText(QDir(dir).filePath(
                 u"agent-signing-key%1.pem"_s.arg(name.isEmpty() ? QString() : u"-"_s + name)));
@@ -124,6 +124,41 @@ QString CreateKeyDialog::alias() const
 QString CreateKeyDialog::backupPath() const
 {
     return m_backupPath->text().trimmed();
+}
+
+QString CreateKeyDialog::defaultBackupFolder()
+{
+    // The folder last used for a backup; else Documents, or home where there is none.
+    return FileDialogs::startFolder(u"backup"_s, QStandardPaths::DocumentsLocation);
+}
+
+QByteArray CreateKeyDialog::passphrase() const
+{
+    return m_passphrase->text().toUtf8();
+}
+
+void CreateKeyDialog::accept()
+{
+    if (!m_stayOpen) {
+        QDialog::accept();
+        return;
+    }
+    m_siteProblem.clear();
+    m_working = true;
+    updateState();
+    Q_EMIT submitted();
+}
+
+void CreateKeyDialog::finish(bool ok, const QString &problem)
+{
+    m_working = false;
+    if (ok) {
+        m_stayOpen = false;
+        QDialog::accept();
+        return;
+    }
+    m_siteProblem = problem;
+    updateState();
 }
 
 QByteArray CreateKeyDialog::takePassphrase()
@@ -164,6 +199,12 @@ QString CreateKeyDialog::problem() const
         return tr("Repeat the passphrase exactly.");
     if (backupPath().isEmpty())
         return tr("Choose where to save a backup of the key.");
+    // Checked before the key is generated: a folder that does not exist fails only afterwards.
+    const QDir folder = QFileInfo(backupPath()).absoluteDir();
+    if (!folder.exists())
+        return tr("The backup folder %1 does not exist. Choose a folder that exists, such as %2.")
+            .arg(QDir::toNativeSeparators(folder.path()),
+                 QDir::toNativeSeparators(defaultBackupFolder()));
     if (!m_understood->isChecked())
         return tr("Confirm that you understand the passphrase cannot be recovered.");
     return {};
@@ -182,8 +223,12 @@ void CreateKeyDialog::updateState()
     m_strengthText->setText(m_passphrase->text().isEmpty() ? QString() : tr(names[level]));
     m_mismatch->setVisible(!m_repeat->text().isEmpty() && m_repeat->text() != m_passphrase->text());
     const QString problem = this->problem();
-    m_problem->setText(problem);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    m_problem->setText(m_working ? tr("Generating and uploading the key…")
+                                 : (problem.isEmpty() ? m_siteProblem : problem));
+    m_problem->setStyleSheet(!m_working && problem.isEmpty() && !m_siteProblem.isEmpty()
+                                 ? u"color:#b3261e"_s
+                                 : QString());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty() && !m_working);
 }
 
 void CreateKeyDialog::browseBackup()

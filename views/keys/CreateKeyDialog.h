@@ -27,11 +27,25 @@ public:
     QString backupPath() const;
     // UTF-8 of the passphrase, once; both fields are empty afterwards. The receiver wipes it.
     QByteArray takePassphrase();
+    // A copy of the passphrase that leaves the fields as they are (the dialog stays open until
+    // the key exists). The receiver wipes it.
+    QByteArray passphrase() const;
+    // On: OK emits submitted() and the dialog stays open until finish() says how it went.
+    void setStayOpen(bool on) { m_stayOpen = on; }
+    // The request ended: closes on success; on failure keeps every input and says why.
+    void finish(bool ok, const QString &problem);
+    void accept() override;
+    // Where a backup goes when the user has not chosen: the folder last chosen for one, else the
+    // Documents folder when it exists, else the home folder (a server often has no Documents).
+    static QString defaultBackupFolder();
 
     // Empty when OK may be pressed; otherwise what is still missing (shown in the dialog).
     QString problem() const;
     // 0..4: too short, weak, fair, good, strong (length and character classes).
     static int strength(const QString &passphrase);
+
+Q_SIGNALS:
+    void submitted();
 
 private:
     void updateState();
@@ -49,4 +63,7 @@ private:
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     bool m_backupPathEdited = false;
+    bool m_stayOpen = false;
+    bool m_working = false;
+    QString m_siteProblem;
 };

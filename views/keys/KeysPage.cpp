@@ -173,6 +173,14 @@ void KeysPage::setBusy(bool busy, const QString &text)
     updateActions();
 }
 
+void KeysPage::finishDialog(bool ok, const QString &problem)
+{
+    if (m_createDialog)
+        m_createDialog->finish(ok, problem);
+    else if (m_uploadDialog)
+        m_uploadDialog->finish(ok, problem);
+}
+
 void KeysPage::showError(const ApiError &error)
 {
     m_banner->showError(error);
@@ -220,8 +228,11 @@ void KeysPage::createKey()
 {
     auto *dialog = new CreateKeyDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QByteArray passphrase = dialog->takePassphrase();
+    // The dialog stays open until the key exists: a failure keeps everything typed.
+    dialog->setStayOpen(true);
+    m_createDialog = dialog;
+    connect(dialog, &CreateKeyDialog::submitted, this, [this, dialog] {
+        QByteArray passphrase = dialog->passphrase();
         Q_EMIT createKeyRequested(dialog->alias(), passphrase, dialog->backupPath());
         PassphraseField::wipe(passphrase);
     });
@@ -232,8 +243,10 @@ void KeysPage::uploadKey()
 {
     auto *dialog = new UploadKeyDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QByteArray passphrase = dialog->takePassphrase();
+    dialog->setStayOpen(true);
+    m_uploadDialog = dialog;
+    connect(dialog, &UploadKeyDialog::submitted, this, [this, dialog] {
+        QByteArray passphrase = dialog->passphrase();
         Q_EMIT uploadKeyRequested(dialog->pem(), passphrase);
         PassphraseField::wipe(passphrase);
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
@@ -8,6 +9,8 @@
 #include "CertificateSummary.h"
 #include "SignatureKey.h"
 
+class CreateKeyDialog;
+class UploadKeyDialog;
 class QAction;
 class QLabel;
 class QProgressBar;
@@ -34,6 +37,9 @@ public:
     void setKeys(const QList<SignatureKey> &keys);
     void setNow(const QDateTime &now); // for tests; the page uses the current time otherwise
     void setBusy(bool busy, const QString &text = {});
+    // The create or upload request ended: the dialog closes on success; on failure it stays
+    // open with every input and shows `problem` (in words, at the field).
+    void finishDialog(bool ok, const QString &problem);
     void showError(const ApiError &error);
     // A downloaded key was written: its path and "Open folder".
     void confirmDownloaded(const QString &path);
@@ -85,5 +91,7 @@ private:
     QLabel *m_busyText;
     QProgressBar *m_busyBar;
     bool m_busy = false;
+    QPointer<CreateKeyDialog> m_createDialog;
+    QPointer<UploadKeyDialog> m_uploadDialog;
     bool m_offered = true;
 };

@@ -39,6 +39,7 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
            "-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"));
     m_text->setFont(QFont(u"monospace"_s));
     m_text->setMinimumHeight(140);
+    m_error->setObjectName(u"uploadProblem"_s);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setStyleSheet(u"color: #b00020;"_s);
@@ -87,12 +88,34 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
             m_error->setText(error);
             return;
         }
+        if (m_stayOpen) {
+            m_error->setText(tr("Uploading the key…"));
+            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+            Q_EMIT submitted();
+            return;
+        }
         accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(this, &QDialog::rejected, m_passphrase, &QLineEdit::clear);
     updateState();
     setMinimumWidth(560);
+}
+
+QByteArray UploadKeyDialog::passphrase() const
+{
+    return m_passphrase->text().toUtf8();
+}
+
+void UploadKeyDialog::finish(bool ok, const QString &problem)
+{
+    if (ok) {
+        m_stayOpen = false;
+        accept();
+        return;
+    }
+    m_error->setText(problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
 }
 
 void UploadKeyDialog::setFilePath(const QString &path)

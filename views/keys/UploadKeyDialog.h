@@ -27,6 +27,15 @@ public:
     // The PEM from the chosen source; empty with error set when the file cannot be read.
     QByteArray pem(QString *error = nullptr) const;
     QByteArray takePassphrase();
+    // A copy that leaves the field as it is (the dialog stays open until the upload is done).
+    QByteArray passphrase() const;
+    // On: OK emits submitted() and the dialog stays open until finish() says how it went.
+    void setStayOpen(bool on) { m_stayOpen = on; }
+    // The request ended: closes on success; on failure keeps every input and says why.
+    void finish(bool ok, const QString &problem);
+
+Q_SIGNALS:
+    void submitted();
 
 private:
     void updateState();
@@ -38,5 +47,6 @@ private:
     QPlainTextEdit *m_text;
     PassphraseField *m_passphrase;
     QLabel *m_error;
+    bool m_stayOpen = false;
     QDialogButtonBox *m_buttons;
 };

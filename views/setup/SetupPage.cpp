@@ -137,9 +137,16 @@ SetupPage::SetupPage(QWidget *parent)
     m_editRule = new QPushButton(tr("&Edit…"), this);
     m_deleteRule = new QPushButton(tr("De&lete"), this);
     m_toggleRule = new QPushButton(tr("Disa&ble"), this);
+    // Order decides: the first rule per parameter wins, so rules move with the site's action.
+    m_moveUp = new QPushButton(tr("Move &up"), this);
+    m_moveUp->setObjectName(u"moveRuleUp"_s);
+    m_moveDown = new QPushButton(tr("Move do&wn"), this);
+    m_moveDown->setObjectName(u"moveRuleDown"_s);
     ruleButtons->addWidget(newRule);
     ruleButtons->addWidget(m_editRule);
     ruleButtons->addWidget(m_toggleRule);
+    ruleButtons->addWidget(m_moveUp);
+    ruleButtons->addWidget(m_moveDown);
     ruleButtons->addWidget(m_deleteRule);
     rulesLayout->addLayout(ruleButtons);
     const auto selectedRow = [this] {
@@ -161,11 +168,17 @@ SetupPage::SetupPage(QWidget *parent)
     });
     connect(m_toggleRule, &QPushButton::clicked, this,
             [this, selectedRow] { Q_EMIT toggleRuleRequested(selectedRow()); });
+    connect(m_moveUp, &QPushButton::clicked, this,
+            [this, selectedRow] { Q_EMIT moveRuleRequested(selectedRow(), -1); });
+    connect(m_moveDown, &QPushButton::clicked, this,
+            [this, selectedRow] { Q_EMIT moveRuleRequested(selectedRow(), +1); });
     connect(m_rules, &QTableWidget::itemSelectionChanged, this, [this, selectedRow] {
         const bool any = selectedRow() >= 0;
         m_editRule->setEnabled(any);
         m_deleteRule->setEnabled(any);
         m_toggleRule->setEnabled(any);
+        m_moveUp->setEnabled(any);
+        m_moveDown->setEnabled(any);
         if (any)
             m_toggleRule->setText(m_rules->item(selectedRow(), 3)->text() == tr("rule disabled")
                                       ? tr("Ena&ble")
@@ -174,6 +187,8 @@ SetupPage::SetupPage(QWidget *parent)
     m_editRule->setEnabled(false);
     m_deleteRule->setEnabled(false);
     m_toggleRule->setEnabled(false);
+    m_moveUp->setEnabled(false);
+    m_moveDown->setEnabled(false);
 
     // First rule per parameter wins: what one host really gets, and from which rule.
     auto *effectiveRow = new QHBoxLayout;
@@ -323,7 +338,10 @@ void SetupPage::setPendingChanges(const QStringList &changes)
     m_pendingList->clear();
     m_pendingList->addItems(changes);
     m_showPending->setEnabled(!changes.isEmpty());
-    m_activate->setEnabled(!changes.isEmpty());
+    m_activate->setEnabled(!changes.isEmpty() && m_activationProgress->isHidden());
+    // "Changes activated." describes a past situation: new changes make it wrong.
+    if (!changes.isEmpty() && m_activationProgress->isHidden())
+        m_activationText->clear();
 }
 
 void SetupPage::setActivation(bool running, const QString &text)
@@ -352,7 +370,7 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
             }
             accepted << name;
         }
-        const QString state = r.disabled ? tr("rule disabled")
+        const QString state = r.properties.disabled ? tr("rule disabled")
             : c.activated.has_value()
             ? (*c.activated ? tr("deploys the updater") : tr("updater off"))
             : tr("—");
@@ -361,7 +379,7 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
             : tr("—");
         const QStringList cells { QString::number(i + 1),
                                   r.folder,
-                                  r.description,
+                                  r.properties.description,
                                   state,
                                   server,
                                   c.signatureKeys ? accepted.join(u", "_s) : tr("—") };
@@ -372,6 +390,8 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
     m_editRule->setEnabled(false);
     m_deleteRule->setEnabled(false);
     m_toggleRule->setEnabled(false);
+    m_moveUp->setEnabled(false);
+    m_moveDown->setEnabled(false);
 }
 
 void SetupPage::setBusy(bool busy)

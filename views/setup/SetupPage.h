@@ -53,6 +53,8 @@ Q_SIGNALS:
     void editRuleRequested(int row);
     void deleteRuleRequested(int row);
     void toggleRuleRequested(int row);
+    // direction -1: one place up within its folder, +1: one place down.
+    void moveRuleRequested(int row, int direction);
     void effectiveValueRequested(const QString &host);
 
 private:
@@ -74,6 +76,8 @@ private:
     QPushButton *m_editRule;
     QPushButton *m_deleteRule;
     QPushButton *m_toggleRule;
+    QPushButton *m_moveUp;
+    QPushButton *m_moveDown;
     QLineEdit *m_effectiveHost;
     QLabel *m_effectiveNote;
     QTableWidget *m_effective;

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -14,12 +15,55 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <tuple>
+#include "ConditionText.h"
 
 using namespace Qt::StringLiterals;
+
+namespace {
+const QString kActivated = u"activated"_s;
+const QString kServer = u"server_data"_s;
+const QString kInterval = u"interval"_s;
+const QString kProxy = u"proxy"_s;
+const QString kEdition = u"edition"_s;
+const QString kCertificates = u"certificates"_s;
+const QString kKeys = u"signature_keys"_s;
+
+QString notSetTip()
+{
+    return QCoreApplication::translate("UpdaterRuleDialog",
+                                       "Unticked: not set by this rule; a later rule or the "
+                                       "default decides.");
+}
+
+// The label next to the input for a rule issue's field ("conditions.host_tags[1]" → "Host tags
+// (no. 2)"), so that messages use the words the user sees; value keys as the model names them.
+QString ruleFieldLabel(const QString &field)
+{
+    static const QRegularExpression first(u"\\[(\\d+)\\]"_s);
+    const auto m = first.match(field);
+    const int index = m.hasMatch() ? m.captured(1).toInt() : -1;
+    QString label;
+    if (field == u"folder"_s)
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Folder");
+    else if (field == u"properties.documentation_url"_s)
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Documentation URL");
+    else if (field.startsWith(u"conditions.host_name"_s))
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Host names");
+    else if (field.startsWith(u"conditions.host_tags"_s))
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Host tags");
+    else if (field.startsWith(u"conditions.host_label_groups"_s))
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Host labels");
+    else
+        return AgentUpdaterConfig::fieldLabel(field);
+    return index < 0
+        ? label
+        : QCoreApplication::translate("UpdaterRuleDialog", "%1 (no. %2)").arg(label).arg(index + 1);
+}
+} // namespace
 
 UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
                                      const QList<Prerequisites::KeyInfo> &keys, QWidget *parent)
@@ -27,12 +71,17 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     , m_rule(rule)
     , m_keys(keys)
     , m_description(new QLineEdit(this))
+    , m_comment(new QLineEdit(this))
+    , m_documentationUrl(new QLineEdit(this))
     , m_disabled(new QCheckBox(tr("&Disable this rule"), this))
     , m_folder(new QLineEdit(this))
+    , m_position(new QComboBox(this))
     , m_hosts(new QLineEdit(this))
+    , m_hostsNegate(new QCheckBox(tr("&all hosts except these"), this))
     , m_tags(new QLineEdit(this))
     , m_labels(new QLineEdit(this))
-    , m_activated(new QCheckBox(tr("Deploy the agent &updater plug-in"), this))
+    , m_kept(new QLabel(this))
+    , m_activated(new QComboBox(this))
     , m_server(new QLineEdit(this))
     , m_site(new QLineEdit(this))
     , m_protocol(new QComboBox(this))
@@ -43,6 +92,8 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     , m_proxyPort(new QSpinBox(this))
     , m_edition(new QComboBox(this))
     , m_certificateList(new QListWidget(this))
+    , m_addCertificate(new QPushButton(tr("Add from &PEM file…"), this))
+    , m_removeCertificate(new QPushButton(tr("Remove"), this))
     , m_keyList(new QListWidget(this))
     , m_issues(new QLabel(this))
     , m_ok(nullptr)
@@ -52,31 +103,54 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     setObjectName(u"updaterRuleDialog"_s);
     const AgentUpdaterConfig c = rule.config();
     m_description->setObjectName(u"description"_s);
+    m_comment->setObjectName(u"comment"_s);
+    m_documentationUrl->setObjectName(u"documentationUrl"_s);
+    m_folder->setObjectName(u"folder"_s);
+    m_position->setObjectName(u"position"_s);
+    m_hosts->setObjectName(u"hostNames"_s);
+    m_hostsNegate->setObjectName(u"hostNamesNegate"_s);
+    m_kept->setObjectName(u"keptParts"_s);
+    m_activated->setObjectName(u"activated"_s);
     m_server->setObjectName(u"server"_s);
     m_site->setObjectName(u"site"_s);
     m_interval->setObjectName(u"interval"_s);
     m_keyList->setObjectName(u"acceptedKeys"_s);
     m_issues->setObjectName(u"issues"_s);
 
-    m_description->setText(rule.description);
-    m_disabled->setChecked(rule.disabled);
+    m_description->setText(rule.properties.description);
+    m_comment->setText(rule.properties.comment);
+    m_documentationUrl->setText(rule.properties.documentationUrl);
+    m_documentationUrl->setPlaceholderText(tr("https://wiki.example.com/agent-updates"));
+    m_disabled->setChecked(rule.properties.disabled);
     m_folder->setText(rule.folder.isEmpty() ? u"/"_s : rule.folder);
-    m_folder->setToolTip(tr("The rule applies to the hosts of this folder and its subfolders."));
-    m_hosts->setText(rule.hostNames.join(u", "_s));
-    m_hosts->setPlaceholderText(tr("all hosts (or a comma-separated list of host names)"));
-    QStringList tags;
-    for (const AgentUpdaterRule::TagCondition &t : rule.hostTags)
-        tags << (t.negate ? u"!"_s : QString()) + t.group + u':' + t.tag;
-    m_tags->setText(tags.join(u", "_s));
-    m_tags->setPlaceholderText(tr("e.g. criticality:prod, !networking:dmz"));
+    m_folder->setToolTip(tr("The rule applies to the hosts of this folder and its subfolders. "
+                            "Changing it moves the rule to the bottom of that folder."));
+    m_position->addItem(tr("at the bottom of its folder"), int(RulePosition::Kind::BottomOfFolder));
+    m_position->addItem(tr("at the top of its folder"), int(RulePosition::Kind::TopOfFolder));
+    m_position->setToolTip(tr("The first rule that sets a parameter wins: on top, this rule "
+                              "overrides the folder's other rules."));
+    m_position->setEnabled(rule.id.isEmpty());
+    if (!rule.id.isEmpty())
+        m_position->setToolTip(tr("Move an existing rule with Move up / Move down."));
+    if (rule.conditions.hostNames) {
+        m_hosts->setText(rule.conditions.hostNames->matchOn.join(u", "_s));
+        m_hostsNegate->setChecked(rule.conditions.hostNames->negate);
+    }
+    m_hosts->setPlaceholderText(tr("all hosts (or host names, ~regex, comma-separated)"));
+    m_tags->setText(ConditionText::formatTags(rule.conditions.hostTags));
+    m_tags->setPlaceholderText(tr("e.g. criticality:prod, !networking:dmz, os:[linux|aix]"));
     m_tags->setObjectName(u"hostTags"_s);
-    QStringList labels;
-    for (const AgentUpdaterRule::LabelCondition &l : rule.hostLabels)
-        labels << (l.negate ? u"!"_s : QString()) + l.key + u':' + l.value;
-    m_labels->setText(labels.join(u", "_s));
-    m_labels->setPlaceholderText(tr("e.g. env:prod, !team:legacy"));
+    m_labels->setText(ConditionText::formatLabels(rule.conditions.hostLabelGroups));
+    m_labels->setPlaceholderText(tr("e.g. env:prod or env:test; NOT team:legacy"));
     m_labels->setObjectName(u"hostLabels"_s);
-    m_activated->setChecked(c.activated.value_or(true));
+    const QStringList kept = rule.keptParts();
+    m_kept->setWordWrap(true);
+    m_kept->setVisible(!kept.isEmpty());
+    m_kept->setText(tr("Kept as they are (not edited here): %1").arg(kept.join(u", "_s)));
+
+    m_activated->addItem(tr("Deploy the agent updater plug-in"), true);
+    m_activated->addItem(tr("Do not deploy it (updates off)"), false);
+    m_activated->setCurrentIndex(c.activated.value_or(true) ? 0 : 1);
     m_protocol->addItems({ u"https"_s, u"http"_s });
     m_usage->addItem(tr("for registration and updates"), u"always"_s);
     m_usage->addItem(tr("for registration only"), u"registration"_s);
@@ -87,6 +161,11 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
         m_usage->setCurrentIndex(qMax(0, m_usage->findData(c.serverData->usage)));
     }
     m_server->setPlaceholderText(tr("monitoring.example.com"));
+    // A typical server and site name fit whole (the start of a name says more than its end).
+    m_server->setMinimumWidth(m_server->fontMetrics().horizontalAdvance(u"monitoring.example.com"_s)
+                              + 16);
+    m_server->setCursorPosition(0);
+    m_site->setMinimumWidth(m_site->fontMetrics().horizontalAdvance(u"mysite_prod"_s) + 16);
     m_interval->setRange(1, 24 * 60);
     m_interval->setSuffix(tr(" min"));
     m_interval->setValue(c.effectiveInterval() / 60);
@@ -107,13 +186,27 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     m_edition->setCurrentIndex(qMax(0, m_edition->findData(c.edition.value_or(u"bit64"_s))));
     m_certificates = c.certificates.value_or(QStringList());
     const QStringList accepted = c.signatureKeys.value_or(QStringList());
+    QStringList unmatched = accepted;
     for (const Prerequisites::KeyInfo &k : keys) {
         auto *item = new QListWidgetItem(tr("%1 (key %2)").arg(k.alias).arg(k.id), m_keyList);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         bool on = false;
-        for (const QString &pem : accepted)
-            on = on || pem.trimmed().toUtf8() == k.certificatePem.trimmed();
+        for (const QString &pem : accepted) {
+            if (pem.trimmed().toUtf8() == k.certificatePem.trimmed()) {
+                on = true;
+                unmatched.removeAll(pem);
+            }
+        }
         item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+        m_keyPems << QString::fromLatin1(k.certificatePem);
+    }
+    // Accepted certificates of keys this site does not list stay in the rule unless unticked.
+    for (const QString &pem : std::as_const(unmatched)) {
+        auto *item = new QListWidgetItem(
+            tr("a key not on this site (%1…)").arg(pem.section(u'\n', 1, 1).left(16)), m_keyList);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+        m_keyPems << pem;
     }
     m_issues->setWordWrap(true);
     // What's This (Shift+F1) on every parameter, in the manual's words.
@@ -158,71 +251,125 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     auto *ruleBox = new QGroupBox(tr("Rule"), this);
     auto *ruleForm = new QFormLayout(ruleBox);
     ruleForm->addRow(tr("D&escription:"), m_description);
+    ruleForm->addRow(tr("Co&mment:"), m_comment);
+    ruleForm->addRow(tr("Documentation &URL:"), m_documentationUrl);
     ruleForm->addRow(tr("&Folder:"), m_folder);
-    ruleForm->addRow(tr("&Host names:"), m_hosts);
+    ruleForm->addRow(tr("P&osition:"), m_position);
+    auto *hostsColumn = new QVBoxLayout;
+    hostsColumn->addWidget(m_hosts);
+    hostsColumn->addWidget(m_hostsNegate);
+    auto *hostsLabel = new QLabel(tr("&Host names:"), this);
+    hostsLabel->setBuddy(m_hosts);
+    ruleForm->addRow(hostsLabel, hostsColumn);
     ruleForm->addRow(tr("Host &tags:"), m_tags);
     ruleForm->addRow(tr("Host &labels:"), m_labels);
     ruleForm->addRow(QString(), m_disabled);
+    ruleForm->addRow(m_kept);
 
-    auto *valueBox = new QGroupBox(tr("Agent updater"), this);
+    // Each parameter has a tick: unticked, the rule does not set it.
+    auto *valueBox
+        = new QGroupBox(tr("Agent updater (ticked parameters are set by this rule)"), this);
     auto *valueForm = new QFormLayout(valueBox);
-    valueForm->addRow(QString(), m_activated);
+    const auto setBox = [this, &rule](const QString &key, const QString &text) {
+        auto *box = new QCheckBox(text, this);
+        box->setObjectName(u"set_"_s + key);
+        box->setChecked(rule.value.contains(key));
+        box->setToolTip(notSetTip());
+        return box;
+    };
+    auto *setActivated = setBox(kActivated, tr("Plu&g-in:"));
+    valueForm->addRow(setActivated, m_activated);
     auto *serverRow = new QHBoxLayout;
     serverRow->addWidget(m_server, 2);
-    serverRow->addWidget(new QLabel(tr("site"), this));
+    auto *siteLabel = new QLabel(tr("site"), this);
+    serverRow->addWidget(siteLabel);
     serverRow->addWidget(m_site, 1);
     serverRow->addWidget(m_protocol);
-    // Rows that hold a layout need their label's buddy set by hand for the mnemonic to work.
-    auto *serverLabel = new QLabel(tr("Update &server:"), this);
-    serverLabel->setBuddy(m_server);
-    valueForm->addRow(serverLabel, serverRow);
-    valueForm->addRow(tr("Use the server:"), m_usage);
-    valueForm->addRow(tr("Check &interval:"), m_interval);
+    auto *setServer = setBox(kServer, tr("Update ser&ver:"));
+    valueForm->addRow(setServer, serverRow);
+    auto *usageLabel = new QLabel(tr("Use the server:"), this);
+    usageLabel->setBuddy(m_usage);
+    valueForm->addRow(usageLabel, m_usage);
+    auto *setInterval = setBox(kInterval, tr("Check &interval:"));
+    valueForm->addRow(setInterval, m_interval);
     auto *proxyRow = new QHBoxLayout;
     proxyRow->addWidget(m_proxy);
     proxyRow->addWidget(m_proxyServer, 1);
     proxyRow->addWidget(m_proxyPort);
-    auto *proxyLabel = new QLabel(tr("&Proxy:"), this);
-    proxyLabel->setBuddy(m_proxy);
-    valueForm->addRow(proxyLabel, proxyRow);
-    valueForm->addRow(tr("Package &format:"), m_edition);
+    auto *setProxy = setBox(kProxy, tr("Pro&xy:"));
+    valueForm->addRow(setProxy, proxyRow);
+    auto *setEdition = setBox(kEdition, tr("Package fo&rmat:"));
+    valueForm->addRow(setEdition, m_edition);
     auto *certButtons = new QHBoxLayout;
-    auto *addCert = new QPushButton(tr("Add from &PEM file…"), this);
-    auto *removeCert = new QPushButton(tr("Remove"), this);
-    certButtons->addWidget(addCert);
-    certButtons->addWidget(removeCert);
+    certButtons->addWidget(m_addCertificate);
+    certButtons->addWidget(m_removeCertificate);
     certButtons->addStretch(1);
     auto *certColumn = new QVBoxLayout;
-    m_certificateList->setMaximumHeight(70);
+    m_certificateList->setMaximumHeight(60);
     certColumn->addWidget(m_certificateList);
     certColumn->addLayout(certButtons);
-    auto *certLabel = new QLabel(tr("CA &certificates:"), this);
-    certLabel->setBuddy(m_certificateList);
-    valueForm->addRow(certLabel, certColumn);
-    m_keyList->setMaximumHeight(90);
-    valueForm->addRow(tr("Accepted signature &keys:"), m_keyList);
+    auto *setCertificates = setBox(kCertificates, tr("CA &certificates:"));
+    valueForm->addRow(setCertificates, certColumn);
+    m_keyList->setMaximumHeight(80);
+    auto *setKeys = setBox(kKeys, tr("Accepted signature &keys:"));
+    valueForm->addRow(setKeys, m_keyList);
+
+    addParameter(kActivated, setActivated, { m_activated },
+                 [this] { return m_activated->currentData().toString(); });
+    addParameter(kServer, setServer,
+                 { m_server, siteLabel, m_site, m_protocol, usageLabel, m_usage }, [this] {
+                     return QStringList { m_server->text(), m_site->text(),
+                                          m_protocol->currentText(),
+                                          m_usage->currentData().toString() }
+                         .join(u'\n');
+                 });
+    addParameter(kInterval, setInterval, { m_interval },
+                 [this] { return QString::number(m_interval->value()); });
+    addParameter(kProxy, setProxy, { m_proxy, m_proxyServer, m_proxyPort }, [this] {
+        return QStringList { m_proxy->currentData().toString(), m_proxyServer->text(),
+                             QString::number(m_proxyPort->value()) }
+            .join(u'\n');
+    });
+    addParameter(kEdition, setEdition, { m_edition },
+                 [this] { return m_edition->currentData().toString(); });
+    addParameter(kCertificates, setCertificates,
+                 { m_certificateList, m_addCertificate, m_removeCertificate },
+                 [this] { return m_certificates.join(u'\n'); });
+    addParameter(kKeys, setKeys, { m_keyList }, [this] {
+        QString s;
+        for (int i = 0; i < m_keyList->count(); ++i)
+            s += m_keyList->item(i)->checkState() == Qt::Checked ? u'1' : u'0';
+        return s;
+    });
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(tr("&Save rule"));
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(ruleBox, 1);
+    columns->addWidget(valueBox, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(ruleBox);
-    layout->addWidget(valueBox);
+    layout->addLayout(columns);
     layout->addWidget(m_issues);
     layout->addWidget(buttons);
-    resize(640, sizeHint().height());
+    // Fits 1,024 x 700: combo boxes do not grow with their longest entry.
+    for (QComboBox *b : { m_position, m_activated, m_usage, m_proxy, m_edition }) {
+        b->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        b->setMinimumContentsLength(12);
+    }
+    resize(960, qMin(660, sizeHint().height()));
 
-    for (QLineEdit *e :
-         { m_description, m_folder, m_hosts, m_tags, m_labels, m_server, m_site, m_proxyServer })
+    for (QLineEdit *e : { m_description, m_comment, m_documentationUrl, m_folder, m_hosts, m_tags,
+                          m_labels, m_server, m_site, m_proxyServer })
         connect(e, &QLineEdit::textChanged, this, &UpdaterRuleDialog::validate);
-    for (QComboBox *b : { m_protocol, m_usage, m_proxy, m_edition })
+    for (QComboBox *b : { m_activated, m_protocol, m_usage, m_proxy, m_edition })
         connect(b, &QComboBox::currentIndexChanged, this, &UpdaterRuleDialog::validate);
     connect(m_interval, &QSpinBox::valueChanged, this, &UpdaterRuleDialog::validate);
     connect(m_proxyPort, &QSpinBox::valueChanged, this, &UpdaterRuleDialog::validate);
-    connect(m_activated, &QCheckBox::toggled, this, &UpdaterRuleDialog::validate);
+    connect(m_hostsNegate, &QCheckBox::toggled, this, &UpdaterRuleDialog::validate);
     connect(m_keyList, &QListWidget::itemChanged, this, &UpdaterRuleDialog::validate);
-    connect(addCert, &QPushButton::clicked, this, &UpdaterRuleDialog::addCertificateFile);
-    connect(removeCert, &QPushButton::clicked, this, [this] {
+    connect(m_addCertificate, &QPushButton::clicked, this, &UpdaterRuleDialog::addCertificateFile);
+    connect(m_removeCertificate, &QPushButton::clicked, this, [this] {
         const int row = m_certificateList->currentRow();
         if (row >= 0 && row < m_certificates.size()) {
             m_certificates.removeAt(row);
@@ -235,64 +382,117 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     validate();
 }
 
+void UpdaterRuleDialog::addParameter(const QString &key, QCheckBox *set,
+                                     const QList<QWidget *> &widgets,
+                                     std::function<QString()> state)
+{
+    Parameter p { set, widgets, std::move(state), {} };
+    p.initialState = p.state();
+    m_parameters.insert(key, p);
+    connect(set, &QCheckBox::toggled, this, &UpdaterRuleDialog::validate);
+}
+
+bool UpdaterRuleDialog::touched(const QString &key) const
+{
+    const Parameter &p = m_parameters[key];
+    return p.state() != p.initialState || p.set->isChecked() != m_rule.value.contains(key);
+}
+
 AgentUpdaterRule UpdaterRuleDialog::rule() const
 {
     AgentUpdaterRule r = m_rule;
-    r.description = m_description->text().trimmed();
-    r.disabled = m_disabled->isChecked();
+    r.properties.description = m_description->text().trimmed();
+    r.properties.comment = m_comment->text();
+    r.properties.documentationUrl = m_documentationUrl->text().trimmed();
+    r.properties.disabled = m_disabled->isChecked();
     r.folder = m_folder->text().trimmed().isEmpty() ? u"/"_s : m_folder->text().trimmed();
-    r.hostNames.clear();
-    for (const QString &h : m_hosts->text().split(u',', Qt::SkipEmptyParts))
-        r.hostNames << h.trimmed();
-    // "group:tag" and "key:value" pairs; a leading "!" negates.
-    const auto pairs = [](const QString &text) {
-        QList<std::tuple<QString, QString, bool>> out;
-        for (QString item : text.split(u',', Qt::SkipEmptyParts)) {
-            item = item.trimmed();
-            const bool negate = item.startsWith(u'!');
-            if (negate)
-                item.remove(0, 1);
-            if (item.contains(u':'))
-                out.append({ item.section(u':', 0, 0).trimmed(), item.section(u':', 1).trimmed(),
-                             negate });
-        }
-        return out;
-    };
-    r.hostTags.clear();
-    for (const auto &[group, tag, negate] : pairs(m_tags->text()))
-        r.hostTags.append({ group, tag, negate });
-    r.hostLabels.clear();
-    for (const auto &[key, value, negate] : pairs(m_labels->text()))
-        r.hostLabels.append({ key, value, negate });
-    AgentUpdaterConfig c = r.config();
-    c.activated = m_activated->isChecked();
-    AgentUpdaterConfig::ServerData server;
-    server.server = m_server->text().trimmed();
-    server.site = m_site->text().trimmed();
-    server.protocol = m_protocol->currentText();
-    server.usage = m_usage->currentData().toString();
-    c.serverData = server;
-    c.interval = m_interval->value() * 60;
-    AgentUpdaterConfig::Proxy proxy = c.proxy.value_or(AgentUpdaterConfig::Proxy());
-    proxy.mode = AgentUpdaterConfig::ProxyMode(m_proxy->currentData().toInt());
-    proxy.server = m_proxyServer->text().trimmed();
-    proxy.port = m_proxyPort->value();
-    c.proxy = proxy;
-    c.edition = m_edition->currentData().toString();
-    c.certificates = m_certificates;
-    QStringList keys;
-    for (int i = 0; i < m_keyList->count() && i < m_keys.size(); ++i) {
-        if (m_keyList->item(i)->checkState() == Qt::Checked)
-            keys << QString::fromLatin1(m_keys.at(i).certificatePem);
+    // Host names: an empty entry stays in the list so that validation names it.
+    const QString hosts = m_hosts->text().trimmed();
+    if (hosts.isEmpty()) {
+        r.conditions.hostNames.reset();
+    } else {
+        RuleConditions::HostNames names;
+        for (const QString &h : hosts.split(u','))
+            names.matchOn << h.trimmed();
+        names.negate = m_hostsNegate->isChecked();
+        r.conditions.hostNames = names;
     }
-    c.signatureKeys = keys;
-    r.value = c.toVariant();
+    QString error;
+    if (const auto tags = ConditionText::parseTags(m_tags->text(), &error))
+        r.conditions.hostTags = *tags;
+    if (const auto labels = ConditionText::parseLabels(m_labels->text(), &error))
+        r.conditions.hostLabelGroups = *labels;
+
+    // Parameters the user did not touch go back exactly as read (value_raw unchanged).
+    const AgentUpdaterConfig original = m_rule.config();
+    AgentUpdaterConfig c = original;
+    const auto isSet = [this](const QString &key) {
+        return m_parameters[key].set->isChecked();
+    };
+    if (touched(kActivated))
+        c.activated
+            = isSet(kActivated) ? std::optional(m_activated->currentData().toBool()) : std::nullopt;
+    if (touched(kServer)) {
+        AgentUpdaterConfig::ServerData server;
+        server.server = m_server->text().trimmed();
+        server.site = m_site->text().trimmed();
+        server.protocol = m_protocol->currentText();
+        server.usage = m_usage->currentData().toString();
+        c.serverData = isSet(kServer) ? std::optional(server) : std::nullopt;
+    }
+    if (touched(kInterval))
+        c.interval = isSet(kInterval) ? std::optional(m_interval->value() * 60) : std::nullopt;
+    if (touched(kProxy)) {
+        AgentUpdaterConfig::Proxy proxy = original.proxy.value_or(AgentUpdaterConfig::Proxy());
+        proxy.mode = AgentUpdaterConfig::ProxyMode(m_proxy->currentData().toInt());
+        proxy.server = m_proxyServer->text().trimmed();
+        proxy.port = m_proxyPort->value();
+        c.proxy = isSet(kProxy) ? std::optional(proxy) : std::nullopt;
+    }
+    if (touched(kEdition))
+        c.edition
+            = isSet(kEdition) ? std::optional(m_edition->currentData().toString()) : std::nullopt;
+    if (touched(kCertificates))
+        c.certificates = isSet(kCertificates) ? std::optional(m_certificates) : std::nullopt;
+    if (touched(kKeys)) {
+        QStringList keys;
+        for (int i = 0; i < m_keyList->count() && i < m_keyPems.size(); ++i) {
+            if (m_keyList->item(i)->checkState() == Qt::Checked)
+                keys << m_keyPems.at(i);
+        }
+        c.signatureKeys = isSet(kKeys) ? std::optional(keys) : std::nullopt;
+    }
+    if (!(c == original))
+        r.value = c.toVariant();
     return r;
+}
+
+std::optional<RulePosition> UpdaterRuleDialog::position() const
+{
+    if (!m_rule.id.isEmpty())
+        return std::nullopt;
+    const QString folder
+        = m_folder->text().trimmed().isEmpty() ? u"/"_s : m_folder->text().trimmed();
+    return RulePosition::Kind(m_position->currentData().toInt()) == RulePosition::Kind::TopOfFolder
+        ? RulePosition::top(folder)
+        : RulePosition::bottom(folder);
 }
 
 void UpdaterRuleDialog::setCertificateWarnings(const QStringList &warnings)
 {
     m_certificateWarnings = warnings;
+    validate();
+}
+
+void UpdaterRuleDialog::setSiteError(const ApiError &error)
+{
+    QStringList lines;
+    for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
+        lines << tr("The site refused %1: %2").arg(it.key(), it.value().join(u' '));
+    if (lines.isEmpty())
+        lines << tr("The site did not save the rule: %1")
+                     .arg(error.detail.isEmpty() ? error.summary() : error.detail);
+    m_siteError = lines.join(u'\n');
     validate();
 }
 
@@ -315,9 +515,13 @@ void UpdaterRuleDialog::addCertificateFile()
 
 void UpdaterRuleDialog::validate()
 {
+    for (auto it = m_parameters.cbegin(); it != m_parameters.cend(); ++it) {
+        for (QWidget *w : it->widgets)
+            w->setEnabled(it->set->isChecked());
+    }
     m_proxyServer->setVisible(m_proxy->currentData().toInt()
                               == int(AgentUpdaterConfig::ProxyMode::ExplicitProxy));
-    m_proxyPort->setVisible(m_proxyServer->isVisible());
+    m_proxyPort->setVisible(m_proxyServer->isVisibleTo(this));
     m_certificateList->clear();
     for (int i = 0; i < m_certificates.size(); ++i) {
         const QString first = m_certificates.at(i).section(u'\n', 1, 1).left(40);
@@ -326,23 +530,62 @@ void UpdaterRuleDialog::validate()
     const AgentUpdaterRule r = rule();
     QStringList lines;
     bool errors = false;
-    const QString conditions = m_tags->text() + u',' + m_labels->text();
-    for (const QString &item : conditions.split(u',', Qt::SkipEmptyParts)) {
-        if (!item.trimmed().isEmpty() && !item.contains(u':')) {
-            lines << tr("✘ Host tags / Host labels: “%1” is not of the form name:value")
-                         .arg(item.trimmed());
-            errors = true;
-        }
+    QString error;
+    if (!ConditionText::parseTags(m_tags->text(), &error)) {
+        lines << tr("✘ Host tags: %1").arg(error);
+        errors = true;
     }
+    if (!ConditionText::parseLabels(m_labels->text(), &error)) {
+        lines << tr("✘ Host labels: %1").arg(error);
+        errors = true;
+    }
+    for (const AgentUpdaterRule::Issue &issue : r.validate()) {
+        lines << u"✘ %1: %2"_s.arg(ruleFieldLabel(issue.field), issue.message);
+        errors = true;
+    }
+    // A rule may leave parameters unset (a later rule or the default decides); what it does set
+    // must be right.
     for (const AgentUpdaterConfig::Issue &issue : r.config().validate()) {
-        const bool error = issue.severity == AgentUpdaterConfig::Severity::Error;
-        errors = errors || error;
-        lines << u"%1 %2: %3"_s.arg(error ? u"✘"_s : u"⚠"_s,
+        const QString top = issue.field.section(u'.', 0, 0).section(u'[', 0, 0);
+        const bool setHere = r.value.contains(top);
+        if (!setHere && (top == kServer || top == kKeys))
+            continue;
+        const bool isError = issue.severity == AgentUpdaterConfig::Severity::Error;
+        errors = errors || isError;
+        lines << u"%1 %2: %3"_s.arg(isError ? u"✘"_s : u"⚠"_s,
                                     AgentUpdaterConfig::fieldLabel(issue.field), issue.message);
     }
     for (const QString &w : std::as_const(m_certificateWarnings))
-        lines << u"⚠ %1: %2"_s.arg(AgentUpdaterConfig::fieldLabel(u"certificates"_s), w);
+        lines << u"⚠ %1: %2"_s.arg(AgentUpdaterConfig::fieldLabel(kCertificates), w);
+    if (!m_siteError.isEmpty())
+        lines << u"✘ "_s + m_siteError;
     m_issues->setText(lines.join(u'\n'));
-    m_issues->setStyleSheet(errors ? u"color:#b3261e"_s : u"color:#8a5a00"_s);
+    m_issues->setStyleSheet(errors || !m_siteError.isEmpty() ? u"color:#b3261e"_s
+                                                             : u"color:#8a5a00"_s);
     m_ok->setEnabled(!errors);
+}
+
+QStringList UpdaterRuleDialog::describe(const AgentUpdaterRule &rule)
+{
+    QStringList lines;
+    lines << tr("Description: %1").arg(rule.properties.description);
+    if (!rule.properties.comment.isEmpty())
+        lines << tr("Comment: %1").arg(rule.properties.comment);
+    lines << tr("Folder: %1").arg(rule.folder);
+    lines << (rule.properties.disabled ? tr("Disabled") : tr("Enabled"));
+    if (rule.conditions.hostNames)
+        lines << (rule.conditions.hostNames->negate ? tr("All hosts except: %1")
+                                                    : tr("Host names: %1"))
+                     .arg(rule.conditions.hostNames->matchOn.join(u", "_s));
+    if (!rule.conditions.hostTags.isEmpty())
+        lines << tr("Host tags: %1").arg(ConditionText::formatTags(rule.conditions.hostTags));
+    if (!rule.conditions.hostLabelGroups.isEmpty())
+        lines << tr("Host labels: %1")
+                     .arg(ConditionText::formatLabels(rule.conditions.hostLabelGroups));
+    QStringList keys = rule.value.keys();
+    lines << tr("Sets: %1").arg(keys.isEmpty() ? tr("nothing") : keys.join(u", "_s));
+    const AgentUpdaterConfig c = rule.config();
+    if (c.interval)
+        lines << tr("Interval: %1 s").arg(*c.interval);
+    return lines;
 }

@@ -1,9 +1,15 @@
 #pragma once
 
 #include <QDialog>
+#include <QHash>
+
+#include <functional>
+#include <optional>
 
 #include "AgentUpdaterRule.h"
+#include "ApiError.h"
 #include "Prerequisites.h"
+#include "RulePosition.h"
 
 class QCheckBox;
 class QComboBox;
@@ -13,9 +19,12 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 
-// Edits one rule of "Agent updater": every key of its value (activation, update server, CA
-// certificates, interval, proxy, package format, accepted keys) and its folder and host names.
-// Problems are named by field; errors keep OK disabled, warnings are shown.
+// Edits one rule of "Agent updater" whole: description, comment, documentation URL, folder,
+// host name, tag and label conditions, and each parameter of its value, which can be left
+// unset ("a later rule or the default decides"). Parts of the rule it does not show (service
+// conditions, value keys it does not know) are named and written back untouched; a parameter
+// the user did not touch goes back exactly as read. Problems are named by field; errors keep
+// OK disabled, warnings are shown. A new rule's position is chosen here.
 class UpdaterRuleDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,28 +35,52 @@ public:
                       QWidget *parent = nullptr);
 
     AgentUpdaterRule rule() const;
+    // For a new rule: top or bottom of its folder (unset: bottom, where the site puts it).
+    std::optional<RulePosition> position() const;
     // Warnings about the CA certificates (a leaf instead of a CA, not the root), from the app.
     void setCertificateWarnings(const QStringList &warnings);
+    // The site refused the last attempt: its reason in words, at the field it names.
+    void setSiteError(const ApiError &error);
+    // A few lines that identify a rule (for the "changed meanwhile" question).
+    static QStringList describe(const AgentUpdaterRule &rule);
 
 Q_SIGNALS:
     // The certificate list changed: the app checks them and answers setCertificateWarnings().
     void certificatesChanged(const QStringList &pems);
 
 private:
+    struct Parameter
+    {
+        QCheckBox *set = nullptr;
+        QList<QWidget *> widgets;
+        std::function<QString()> state; // what the widgets show, to see whether it changed
+        QString initialState;
+    };
+    void addParameter(const QString &key, QCheckBox *set, const QList<QWidget *> &widgets,
+                      std::function<QString()> state);
+    bool touched(const QString &key) const;
     void validate();
     void addCertificateFile();
 
     AgentUpdaterRule m_rule;
     QList<Prerequisites::KeyInfo> m_keys;
     QStringList m_certificates;
+    QStringList m_keyPems; // certificate of each entry of the key list
     QStringList m_certificateWarnings;
+    QString m_siteError;
+    QHash<QString, Parameter> m_parameters;
     QLineEdit *m_description;
+    QLineEdit *m_comment;
+    QLineEdit *m_documentationUrl;
     QCheckBox *m_disabled;
     QLineEdit *m_folder;
+    QComboBox *m_position;
     QLineEdit *m_hosts;
+    QCheckBox *m_hostsNegate;
     QLineEdit *m_tags;
     QLineEdit *m_labels;
-    QCheckBox *m_activated;
+    QLabel *m_kept;
+    QComboBox *m_activated;
     QLineEdit *m_server;
     QLineEdit *m_site;
     QComboBox *m_protocol;
@@ -58,6 +91,8 @@ private:
     QSpinBox *m_proxyPort;
     QComboBox *m_edition;
     QListWidget *m_certificateList;
+    QPushButton *m_addCertificate;
+    QPushButton *m_removeCertificate;
     QListWidget *m_keyList;
     QLabel *m_issues;
     QPushButton *m_ok;
