@@ -405,10 +405,6 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <translation>Die Konfiguration der Instanz konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <source>The secret could not be stored: %1</source>
-        <translation>Das Secret konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>The certificate of %1 is not trusted. Look at it and trust it if the fingerprint is the one your site administrator gives you, or install a certificate from a trusted authority on the site.</source>
         <translation>Das Zertifikat von %1 ist nicht vertrauenswürdig. Sehen Sie es sich an und vertrauen Sie ihm, wenn der Fingerabdruck der ist, den Ihnen die Administration der Instanz nennt, oder installieren Sie auf der Instanz ein Zertifikat einer vertrauenswürdigen Zertifizierungsstelle.</translation>
     </message>
@@ -435,6 +431,14 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
     <message>
         <source>%1 could not be reached. Check the server name and port, and that the site is running (omd status).</source>
         <translation>%1 ist nicht erreichbar. Prüfen Sie Servername und Port und ob die Instanz läuft (omd status).</translation>
+    </message>
+    <message>
+        <source>The site accepted the secret, but it could not be stored: %1</source>
+        <translation>Die Instanz hat das Secret angenommen, aber es konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>A removed connection&apos;s secret could not be deleted from the keychain: %1</source>
+        <translation>Das Secret einer entfernten Verbindung konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1592,21 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     </message>
 </context>
 <context>
+    <name>HostSecret</name>
+    <message>
+        <source>host_secret: expected only the letters A-Z, a-z and digits; byte %1 is not ASCII.</source>
+        <translation>host_secret: erwartet nur die Buchstaben A-Z, a-z und Ziffern; Byte %1 ist kein ASCII.</translation>
+    </message>
+    <message>
+        <source>host_secret: expected only the letters A-Z, a-z and digits; character %1 is not one of them.</source>
+        <translation>host_secret: erwartet nur die Buchstaben A-Z, a-z und Ziffern; Zeichen %1 gehört nicht dazu.</translation>
+    </message>
+    <message>
+        <source>host_secret: expected %1 characters, got %2.</source>
+        <translation>host_secret: erwartet %1 Zeichen, erhalten %2.</translation>
+    </message>
+</context>
+<context>
     <name>HostSelectionEvaluator</name>
     <message>
         <source>(no tag in this group)</source>
@@ -2452,10 +2471,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <translation>Die Instanz hat ein unbrauchbares Host-Secret geschickt</translation>
     </message>
     <message>
-        <source>A host secret has %1 characters; this one has %2.</source>
-        <translation>Ein Host-Secret hat %1 Zeichen; dieses hat %2.</translation>
-    </message>
-    <message>
         <source>an entry that is not a PEM text</source>
         <translation>ein Eintrag, der kein PEM-Text ist</translation>
     </message>
@@ -2549,6 +2564,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>The site registered the host, but its secret could not be saved. Choose another path and register again.</source>
         <translation>Die Instanz hat den Host registriert, aber sein Secret konnte nicht gespeichert werden. Wählen Sie einen anderen Pfad und registrieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>There is no saved connection “%1”.</source>
+        <translation>Es gibt keine gespeicherte Verbindung „%1“.</translation>
     </message>
 </context>
 <context>
@@ -3968,6 +3987,10 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     <message>
         <source>The host list is not valid JSON: %1 at byte %2.</source>
         <translation>Die Hostliste ist kein gültiges JSON: %1 bei Byte %2.</translation>
+    </message>
+    <message>
+        <source>signature key %1: %2: expected seconds since 1970 (a number from 0 to the year 9999).</source>
+        <translation>Signaturschlüssel %1: %2: erwartet Sekunden seit 1970 (eine Zahl von 0 bis zum Jahr 9999).</translation>
     </message>
 </context>
 <context>

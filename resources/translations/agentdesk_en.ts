@@ -399,10 +399,6 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The secret could not be stored: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The certificate of %1 is not trusted. Look at it and trust it if the fingerprint is the one your site administrator gives you, or install a certificate from a trusted authority on the site.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,6 +424,14 @@ To keep hosts updating, choose Bake and sign instead.</source>
     </message>
     <message>
         <source>%1 could not be reached. Check the server name and port, and that the site is running (omd status).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site accepted the secret, but it could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A removed connection&apos;s secret could not be deleted from the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1557,6 +1561,21 @@ under Xvfb: xvfb-run agentdesk --demo
     </message>
 </context>
 <context>
+    <name>HostSecret</name>
+    <message>
+        <source>host_secret: expected only the letters A-Z, a-z and digits; byte %1 is not ASCII.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host_secret: expected only the letters A-Z, a-z and digits; character %1 is not one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host_secret: expected %1 characters, got %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HostSelectionEvaluator</name>
     <message>
         <source>(no tag in this group)</source>
@@ -2417,10 +2436,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A host secret has %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>an entry that is not a PEM text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2513,6 +2528,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>The site registered the host, but its secret could not be saved. Choose another path and register again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved connection “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3927,6 +3946,10 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
     <message>
         <source>The host list is not valid JSON: %1 at byte %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature key %1: %2: expected seconds since 1970 (a number from 0 to the year 9999).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
