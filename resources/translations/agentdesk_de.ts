@@ -4058,34 +4058,6 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
         <translation>Host-Auswahl auf der Instanz geändert</translation>
     </message>
     <message>
-        <source>Somebody else changed the host selection on the site since you loaded it, so your edits were not saved.
-
-Reload to see their selection (your edits are discarded), overwrite theirs with yours, or keep editing and decide later.</source>
-        <translation>Jemand anderes hat die Host-Auswahl auf der Instanz geändert, seit Sie sie geladen haben, daher wurden Ihre Änderungen nicht gespeichert.
-
-Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), überschreiben Sie deren Auswahl mit Ihrer, oder bearbeiten Sie weiter und entscheiden Sie später.</translation>
-    </message>
-    <message>
-        <source>Your edits</source>
-        <translation>Ihre Änderungen</translation>
-    </message>
-    <message>
-        <source>On the site now</source>
-        <translation>Jetzt auf der Instanz</translation>
-    </message>
-    <message>
-        <source>&amp;Reload (discard my edits)</source>
-        <translation>Neu &amp;laden (meine Änderungen verwerfen)</translation>
-    </message>
-    <message>
-        <source>&amp;Overwrite theirs</source>
-        <translation>Deren Auswahl &amp;überschreiben</translation>
-    </message>
-    <message>
-        <source>&amp;Keep editing</source>
-        <translation>&amp;Weiter bearbeiten</translation>
-    </message>
-    <message>
         <source>No conditions: all hosts</source>
         <translation>Keine Bedingungen: alle Hosts</translation>
     </message>
@@ -4120,6 +4092,10 @@ Laden Sie neu, um deren Auswahl zu sehen (Ihre Änderungen werden verworfen), ü
     <message>
         <source>Excluded hosts: %1</source>
         <translation>Ausgeschlossene Hosts: %1</translation>
+    </message>
+    <message>
+        <source>the host selection</source>
+        <translation>die Host-Auswahl</translation>
     </message>
 </context>
 <context>

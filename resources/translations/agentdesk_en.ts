@@ -4016,32 +4016,6 @@ Secret of user &quot;%2&quot; on site %3:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Somebody else changed the host selection on the site since you loaded it, so your edits were not saved.
-
-Reload to see their selection (your edits are discarded), overwrite theirs with yours, or keep editing and decide later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your edits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On the site now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reload (discard my edits)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Overwrite theirs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No conditions: all hosts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4075,6 +4049,10 @@ Reload to see their selection (your edits are discarded), overwrite theirs with 
     </message>
     <message>
         <source>Excluded hosts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host selection</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
 // Asked when a save was refused because somebody changed the object on the site since it was
 // read (412): shows the user's version next to the site's, or says why the site's could not be
 // read (never empty data in its place), and offers reload, overwrite or keep editing.
-class StaleVersionDialog final : public QDialog
+class StaleVersionDialog : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StaleVersionDialog)

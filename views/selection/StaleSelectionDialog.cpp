@@ -1,84 +1,14 @@
 #include "StaleSelectionDialog.h"
 
-#include <QDialogButtonBox>
-#include <QGridLayout>
-#include <QLabel>
-#include <QPushButton>
-#include <QVBoxLayout>
-
 using namespace Qt::StringLiterals;
 
 StaleSelectionDialog::StaleSelectionDialog(const HostSelection &mine, const HostSelection &theirs,
                                            QWidget *parent)
-    : QDialog(parent)
+    : StaleVersionDialog(tr("the host selection"), describe(mine).split(u'\n'),
+                         describe(theirs).split(u'\n'), {}, parent)
 {
     setObjectName(u"staleSelectionDialog"_s);
     setWindowTitle(tr("Host selection changed on the site"));
-
-    auto *text = new QLabel(
-        tr("Somebody else changed the host selection on the site since you loaded it, so your "
-           "edits were not saved.\n\nReload to see their selection (your edits are discarded), "
-           "overwrite theirs with yours, or keep editing and decide later."),
-        this);
-    text->setWordWrap(true);
-
-    const auto heading = [this](const QString &title) {
-        auto *label = new QLabel(title, this);
-        QFont font = label->font();
-        font.setBold(true);
-        label->setFont(font);
-        return label;
-    };
-    const auto summary = [this](const HostSelection &selection, const QString &name) {
-        auto *label = new QLabel(describe(selection), this);
-        label->setObjectName(name);
-        label->setWordWrap(true);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        label->setTextFormat(Qt::PlainText);
-        return label;
-    };
-    auto *compare = new QGridLayout;
-    compare->addWidget(heading(tr("Your edits")), 0, 0);
-    compare->addWidget(heading(tr("On the site now")), 0, 1);
-    compare->addWidget(summary(mine, u"mineSummary"_s), 1, 0);
-    compare->addWidget(summary(theirs, u"theirsSummary"_s), 1, 1);
-    compare->setColumnStretch(0, 1);
-    compare->setColumnStretch(1, 1);
-    compare->setHorizontalSpacing(24);
-
-    auto *buttons = new QDialogButtonBox(this);
-    auto *reload
-        = buttons->addButton(tr("&Reload (discard my edits)"), QDialogButtonBox::DestructiveRole);
-    reload->setObjectName(u"reloadButton"_s);
-    auto *overwrite = buttons->addButton(tr("&Overwrite theirs"), QDialogButtonBox::AcceptRole);
-    overwrite->setObjectName(u"overwriteButton"_s);
-    auto *keep = buttons->addButton(tr("&Keep editing"), QDialogButtonBox::RejectRole);
-    keep->setObjectName(u"keepEditingButton"_s);
-    // The safe answer, also for Enter: nothing is lost.
-    keep->setDefault(true);
-    keep->setFocus();
-    connect(reload, &QPushButton::clicked, this, [this] { choose(Choice::Reload); });
-    connect(overwrite, &QPushButton::clicked, this, [this] { choose(Choice::Overwrite); });
-    connect(keep, &QPushButton::clicked, this, [this] { choose(Choice::KeepEditing); });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(text);
-    layout->addSpacing(8);
-    layout->addLayout(compare);
-    layout->addStretch(1);
-    layout->addSpacing(12);
-    layout->addWidget(buttons);
-    setMinimumWidth(560);
-}
-
-void StaleSelectionDialog::choose(Choice choice)
-{
-    m_choice = choice;
-    if (choice == Choice::KeepEditing)
-        reject();
-    else
-        accept();
 }
 
 QString StaleSelectionDialog::describe(const HostSelection &selection)
