@@ -16,6 +16,8 @@
 #include "KeysPage.h"
 #include "LocalConfigPage.h"
 #include "MainWindow.h"
+#include "MigrationAssistant.h"
+#include "MigrationController.h"
 #include "RegistrationController.h"
 #include "RegistrationWizard.h"
 #include "RestClient.h"
@@ -134,6 +136,8 @@ AppController::AppController(QObject *parent)
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
             &AppController::openConnectionManager);
     connect(m_window, &MainWindow::connectionChosen, this, &AppController::connectTo);
+    connect(m_window, &MainWindow::migrationRequested, this,
+            &AppController::openMigrationAssistant);
     connect(m_window, &MainWindow::refreshRequested, this, [this] {
         if (m_window->currentPage() == u"overview"_s)
             loadOverview();
@@ -408,6 +412,25 @@ void AppController::loadOverview()
                 fail(r.error);
             done();
         });
+}
+
+void AppController::openMigrationAssistant()
+{
+    if (!m_migrationAssistant) {
+        m_migrationAssistant = new MigrationAssistant(m_window);
+        m_migration = new MigrationController(m_secrets, m_migrationAssistant, this);
+    }
+    // Two connections of its own: the pages' connection stays as it is.
+    m_migration->setConnections(m_connections);
+    QStringList names;
+    for (const SiteConnection &c : std::as_const(m_connections))
+        names << c.name;
+    m_migrationAssistant->restart();
+    m_migrationAssistant->setConnectionNames(names, m_session->connection().name);
+    m_migrationAssistant->resize(900, 640);
+    m_migrationAssistant->show();
+    m_migrationAssistant->raise();
+    m_migrationAssistant->activateWindow();
 }
 
 void AppController::openConnectionManager()

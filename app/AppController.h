@@ -11,6 +11,8 @@
 
 class ConnectionManagerDialog;
 class LocalConfigPage;
+class MigrationAssistant;
+class MigrationController;
 class RegistrationController;
 class RegistrationWizard;
 class MainWindow;
@@ -70,6 +72,9 @@ public:
     void applyConnectionChanges(const QList<SiteConnection> &edited,
                                 QHash<QString, QByteArray> typedSecrets, const QString &chosen);
     QList<SiteConnection> connections() const { return m_connections; }
+    // The assistant that moves hosts to a new site (File menu); created when first opened.
+    void openMigrationAssistant();
+    MigrationAssistant *migrationAssistant() const { return m_migrationAssistant; }
 
 private:
     void connectTo(const QString &name);
@@ -99,6 +104,8 @@ private:
     RegistrationWizard *m_registrationWizard;
     LocalConfigPage *m_localConfigPage;
     RegistrationController *m_registration;
+    MigrationAssistant *m_migrationAssistant = nullptr;
+    MigrationController *m_migration = nullptr;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
     QByteArray m_demoPassword;

@@ -15,6 +15,15 @@ const DemoRegisteredHost &DemoRegistrations::add(const QString &hostName, const 
     return host;
 }
 
+const DemoRegisteredHost &DemoRegistrations::restore(const QString &hostName,
+                                                     const QByteArray &hostSecret,
+                                                     qint64 registeredAt, const QString &user)
+{
+    DemoRegisteredHost &host = m_hosts[hostName];
+    host = DemoRegisteredHost { hostName, hostSecret, registeredAt, user, 0, {}, {} };
+    return host;
+}
+
 DemoRegisteredHost *DemoRegistrations::find(const QString &hostName)
 {
     const auto it = m_hosts.find(hostName);

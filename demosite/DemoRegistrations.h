@@ -27,6 +27,10 @@ class DemoRegistrations final
 public:
     // Registers (or re-registers, with a new secret) a host.
     const DemoRegisteredHost &add(const QString &hostName, const QString &user, qint64 now);
+    // Takes over a registration copied from another site (the migration extension endpoint):
+    // the host keeps its secret, so its updater goes on working against this site.
+    const DemoRegisteredHost &restore(const QString &hostName, const QByteArray &hostSecret,
+                                      qint64 registeredAt, const QString &user);
     DemoRegisteredHost *find(const QString &hostName);
     const DemoRegisteredHost *find(const QString &hostName) const;
     QList<DemoRegisteredHost> all() const;

@@ -24,6 +24,7 @@
 #include "HostConfigEndpoints.h"
 #include "KeyEndpoints.h"
 #include "PythonLiteral.h"
+#include "RegistrationCopyEndpoints.h"
 #include "RegistrationEndpoints.h"
 #include "RemoteSiteEndpoints.h"
 #include "RuleEndpoints.h"
@@ -118,6 +119,7 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
     if (!options.stock) {
         UpdateStatusEndpoints::install(m_server->router(), *m_state);
         KeyEndpoints::install(m_server->router(), *m_state);
+        RegistrationCopyEndpoints::install(m_server->router(), *m_state);
     }
     BakeryEndpoints::install(m_server->router(), *m_state);
 

@@ -2062,6 +2062,511 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>What&apos;s &amp;This?</source>
         <translation>&amp;Direkthilfe</translation>
     </message>
+    <message>
+        <source>&amp;Move hosts to a new site…</source>
+        <translation>Hosts auf eine neue Site &amp;umziehen…</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationAssistant</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>dry run: nothing changed</source>
+        <translation>Probelauf: nichts geändert</translation>
+    </message>
+    <message>
+        <source>to be done by hand</source>
+        <translation>von Hand zu erledigen</translation>
+    </message>
+    <message>
+        <source>Move hosts to a new site</source>
+        <translation>Hosts auf eine neue Site umziehen</translation>
+    </message>
+    <message>
+        <source>Old site and new site</source>
+        <translation>Alte und neue Site</translation>
+    </message>
+    <message>
+        <source>The hosts move from the old site to the new one, as the manual&apos;s section on moving to a new site describes. Nothing changes on the old site before the new one is verified.</source>
+        <translation>Die Hosts ziehen von der alten auf die neue Site um, wie es der Abschnitt des Handbuchs zum Umzug auf eine neue Site beschreibt. Auf der alten Site ändert sich nichts, bevor die neue geprüft ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run: read both sites and show what would happen, change nothing</source>
+        <translation>&amp;Probelauf: beide Sites lesen und zeigen, was geschähe, nichts ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Old site (moving from):</source>
+        <translation>&amp;Alte Site (Umzug von):</translation>
+    </message>
+    <message>
+        <source>New s&amp;ite (moving to):</source>
+        <translation>Neue S&amp;ite (Umzug nach):</translation>
+    </message>
+    <message>
+        <source>Add a connection for each site first (File › Site connections).</source>
+        <translation>Legen Sie zuerst für jede Site eine Verbindung an (Datei › Site-Verbindungen).</translation>
+    </message>
+    <message>
+        <source>New site: choose a connection other than the old site&apos;s.</source>
+        <translation>Neue Site: Wählen Sie eine andere Verbindung als die der alten Site.</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschehen wird</translation>
+    </message>
+    <message>
+        <source>Both sites have been read; this is everything the assistant will do, step by step.</source>
+        <translation>Beide Sites sind gelesen; dies ist alles, was der Assistent tun wird, Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <source>Reading both sites…</source>
+        <translation>Beide Sites werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Passphrase of the signature keys</source>
+        <translation>Passphrase der Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>The accepted keys are exported from the old site and imported on the new site with their passphrase, and the agents are signed with it on both sites. It is used for this run only and never stored.</source>
+        <translation>Die akzeptierten Schlüssel werden mit ihrer Passphrase von der alten Site exportiert und auf der neuen importiert, und die Agenten werden damit auf beiden Sites signiert. Sie wird nur für diesen Lauf verwendet und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>Umzug</translation>
+    </message>
+    <message>
+        <source>&amp;Report &gt;</source>
+        <translation>&amp;Bericht &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>The old site: what changes there</source>
+        <translation>Die alte Site: was sich dort ändert</translation>
+    </message>
+    <message>
+        <source>Re-&amp;point and bake the old site</source>
+        <translation>Alte Site &amp;umstellen und backen</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>DRY RUN: nothing will be changed on either site.</source>
+        <translation>PROBELAUF: Auf keiner der beiden Sites wird etwas geändert.</translation>
+    </message>
+    <message>
+        <source>CANNOT CONTINUE: %1</source>
+        <translation>NICHT FORTSETZBAR: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Old site: %1 (%2 on %3). New site: %4 (%5 on %6).</source>
+        <translation>Alte Site: %1 (%2 auf %3). Neue Site: %4 (%5 auf %6).</translation>
+    </message>
+    <message>
+        <source>The migration cannot go on; see the reasons below.</source>
+        <translation>Der Umzug kann nicht fortgesetzt werden; die Gründe stehen unten.</translation>
+    </message>
+    <message>
+        <source>Dry run: every step says what it would do; neither site is changed.</source>
+        <translation>Probelauf: Jeder Schritt sagt, was er täte; keine der beiden Sites wird geändert.</translation>
+    </message>
+    <message>
+        <source>Steps 2 to 4 run on the new site, which is then verified. The old site changes only when you ask below.</source>
+        <translation>Die Schritte 2 bis 4 laufen auf der neuen Site, die danach geprüft wird. Die alte Site ändert sich erst, wenn Sie es unten veranlassen.</translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation>Nicht bestätigt: %1</translation>
+    </message>
+    <message>
+        <source>A dry run changes nothing on the old site.</source>
+        <translation>Ein Probelauf ändert nichts auf der alten Site.</translation>
+    </message>
+    <message>
+        <source>DRY RUN: neither site was changed.</source>
+        <translation>PROBELAUF: Keine der beiden Sites wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationController</name>
+    <message>
+        <source>The connection &quot;%1&quot; no longer exists.</source>
+        <translation>Die Verbindung „%1“ gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 and %2…</source>
+        <translation>Verbindung zu %1 und %2…</translation>
+    </message>
+    <message>
+        <source>Reading hosts, rules, keys, registrations and agents of both sites…</source>
+        <translation>Hosts, Regeln, Schlüssel, Registrierungen und Agenten beider Sites werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The old site could not be read: %1</source>
+        <translation>Die alte Site konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The new site could not be read: %1</source>
+        <translation>Die neue Site konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Would: %1</source>
+        <translation>Würde: %1</translation>
+    </message>
+    <message>
+        <source>The site offers no interface for registrations. As the new site&apos;s user, copy them by hand:</source>
+        <translation>Die Site bietet keine Schnittstelle für Registrierungen. Kopieren Sie sie als Benutzer der neuen Site von Hand:</translation>
+    </message>
+    <message>
+        <source>No registration to copy.</source>
+        <translation>Keine Registrierung zu kopieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n registration(s) from the old site…</source>
+        <translation>
+            <numerusform>%n Registrierung wird von der alten Site gelesen…</numerusform>
+            <numerusform>%n Registrierungen werden von der alten Site gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The registrations could not be read from the old site: %1</source>
+        <translation>Die Registrierungen konnten nicht von der alten Site gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n registration(s) to the new site…</source>
+        <translation>
+            <numerusform>%n Registrierung wird auf die neue Site geschrieben…</numerusform>
+            <numerusform>%n Registrierungen werden auf die neue Site geschrieben…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new site did not take the registrations: %1</source>
+        <translation>Die neue Site hat die Registrierungen nicht übernommen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n registration(s) to the new site.</source>
+        <translation>
+            <numerusform>%n Registrierung auf die neue Site kopiert.</numerusform>
+            <numerusform>%n Registrierungen auf die neue Site kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new site&apos;s keys could not be read: %1</source>
+        <translation>Die Schlüssel der neuen Site konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The new site has no key %1.</source>
+        <translation>Die neue Site hat keinen Schlüssel %1.</translation>
+    </message>
+    <message>
+        <source>The new site has every accepted key already.</source>
+        <translation>Die neue Site hat bereits jeden akzeptierten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Exporting key &quot;%1&quot; from the old site…</source>
+        <translation>Schlüssel „%1“ wird von der alten Site exportiert…</translation>
+    </message>
+    <message>
+        <source>the passphrase does not open it</source>
+        <translation>die Passphrase öffnet ihn nicht</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; could not be exported from the old site: %2</source>
+        <translation>Schlüssel „%1“ konnte nicht von der alten Site exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The old site&apos;s export of key &quot;%1&quot; holds no private key and certificate.</source>
+        <translation>Der Export von Schlüssel „%1“ der alten Site enthält keinen privaten Schlüssel mit Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Importing key &quot;%1&quot; on the new site…</source>
+        <translation>Schlüssel „%1“ wird auf der neuen Site importiert…</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; could not be imported on the new site: %2</source>
+        <translation>Schlüssel „%1“ konnte auf der neuen Site nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Copied key &quot;%1&quot; (%2).</source>
+        <translation>Schlüssel „%1“ (%2) kopiert.</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; is on the new site already.</source>
+        <translation>Schlüssel „%1“ ist bereits auf der neuen Site.</translation>
+    </message>
+    <message>
+        <source>The new site has the agent updater rules already.</source>
+        <translation>Die neue Site hat die Agent-Updater-Regeln bereits.</translation>
+    </message>
+    <message>
+        <source>Creating the agent updater rule…</source>
+        <translation>Die Agent-Updater-Regel wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The rule could not be created on the new site: %1</source>
+        <translation>Die Regel konnte auf der neuen Site nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Created rule %1 in folder %2 on the new site.</source>
+        <translation>Regel %1 im Ordner %2 auf der neuen Site angelegt.</translation>
+    </message>
+    <message>
+        <source>Baking and signing…</source>
+        <translation>Backen und Signieren…</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the signing key.</source>
+        <translation>Die Passphrase öffnet den Signaturschlüssel nicht.</translation>
+    </message>
+    <message>
+        <source>Baking and signing could not start: %1</source>
+        <translation>Backen und Signieren konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The baking job&apos;s status could not be read: %1</source>
+        <translation>Der Status des Backvorgangs konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The baking job failed: %1</source>
+        <translation>Der Backvorgang ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Baked and signed the agents.</source>
+        <translation>Agenten gebacken und signiert.</translation>
+    </message>
+    <message>
+        <source>Reading the new site again to verify it…</source>
+        <translation>Die neue Site wird zur Prüfung erneut gelesen…</translation>
+    </message>
+    <message>
+        <source>The new site could not be read again: %1</source>
+        <translation>Die neue Site konnte nicht erneut gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Verified: the new site holds the keys, the rule, the registrations and agents signed with key %1.</source>
+        <translation>Geprüft: Die neue Site hat die Schlüssel, die Regel, die Registrierungen und mit Schlüssel %1 signierte Agenten.</translation>
+    </message>
+    <message>
+        <source>The old site&apos;s hosts get agents that ask the new site from their next update on.</source>
+        <translation>Die Hosts der alten Site erhalten ab ihrem nächsten Update Agenten, die die neue Site fragen.</translation>
+    </message>
+    <message>
+        <source>Re-pointing the old site&apos;s rules…</source>
+        <translation>Die Regeln der alten Site werden umgestellt…</translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be read: %2</source>
+        <translation>Regel %1 der alten Site konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site was changed since it was read; nothing was written. Start the assistant again.</source>
+        <translation>Regel %1 der alten Site wurde seit dem Lesen geändert; nichts wurde geschrieben. Starten Sie den Assistenten erneut.</translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be changed: %2</source>
+        <translation>Regel %1 der alten Site konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site now points at %2 / %3.</source>
+        <translation>Regel %1 der alten Site zeigt jetzt auf %2 / %3.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Stopped by the user. What was written before stays; a baking job that had started runs to its end on the site.</source>
+        <translation>Vom Benutzer gestoppt. Was schon geschrieben war, bleibt; ein begonnener Backvorgang läuft auf der Site zu Ende.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPlan</name>
+    <message>
+        <source>1. Hosts on both sites</source>
+        <translation>1. Hosts auf beiden Sites</translation>
+    </message>
+    <message>
+        <source>2. Copy the registrations</source>
+        <translation>2. Registrierungen kopieren</translation>
+    </message>
+    <message>
+        <source>3. Copy the accepted signature keys</source>
+        <translation>3. Akzeptierte Signaturschlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>4. Agent updater rule, bake and sign on the new site</source>
+        <translation>4. Agent-Updater-Regel, Backen und Signieren auf der neuen Site</translation>
+    </message>
+    <message>
+        <source>5. Re-point the old site and bake</source>
+        <translation>5. Alte Site umstellen und backen</translation>
+    </message>
+    <message>
+        <source>The old and the new site are the same site (%1 on %2).</source>
+        <translation>Alte und neue Site sind dieselbe Site (%1 auf %2).</translation>
+    </message>
+    <message>
+        <source>No host of the old site exists on the new site under the same name. Add the hosts to the new site first.</source>
+        <translation>Kein Host der alten Site existiert unter demselben Namen auf der neuen Site. Fügen Sie die Hosts zuerst der neuen Site hinzu.</translation>
+    </message>
+    <message>
+        <source>One of the sites offers no interface for its registrations (a stock site keeps them in ~/var/check_mk/agent_deployment): step 2 is done by hand, with the command the assistant shows.</source>
+        <translation>Eine der Sites bietet keine Schnittstelle für ihre Registrierungen (eine Standard-Site hält sie in ~/var/check_mk/agent_deployment): Schritt 2 geschieht von Hand, mit dem Befehl, den der Assistent zeigt.</translation>
+    </message>
+    <message>
+        <source>No agent updater rule of the old site accepts a signature key.</source>
+        <translation>Keine Agent-Updater-Regel der alten Site akzeptiert einen Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): export and import the keys there, then start the assistant again.</source>
+        <translation>Eine der Sites bietet keine Schnittstelle für Signaturschlüssel (eine Standard-Site verwaltet sie nur in ihrer Weboberfläche): Exportieren und importieren Sie die Schlüssel dort und starten Sie den Assistenten dann erneut.</translation>
+    </message>
+    <message>
+        <source>A certificate the old rule accepts has no key on the old site; it cannot be exported.</source>
+        <translation>Ein Zertifikat, das die alte Regel akzeptiert, hat keinen Schlüssel auf der alten Site; es kann nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>The old site has no agent updater rule to move.</source>
+        <translation>Die alte Site hat keine Agent-Updater-Regel zum Umziehen.</translation>
+    </message>
+    <message>
+        <source>No agent updater rule of the old site names an update server; there is nothing to point at the new site.</source>
+        <translation>Keine Agent-Updater-Regel der alten Site nennt einen Update-Server; es gibt nichts, das auf die neue Site umzustellen wäre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) exist on both sites under the same name.</source>
+        <translation>
+            <numerusform>%n Host existiert unter demselben Namen auf beiden Sites.</numerusform>
+            <numerusform>%n Hosts existieren unter demselben Namen auf beiden Sites.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) of the old site are missing on the new site: %1</source>
+        <translation>
+            <numerusform>%n Host der alten Site fehlt auf der neuen Site: %1</numerusform>
+            <numerusform>%n Hosts der alten Site fehlen auf der neuen Site: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy ~/var/check_mk/agent_deployment from the old site to the new site by hand (this site offers no interface for it).</source>
+        <translation>Kopieren Sie ~/var/check_mk/agent_deployment von Hand von der alten auf die neue Site (diese Site bietet dafür keine Schnittstelle).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n registration(s) (host secrets included) from %1 to %2.</source>
+        <translation>
+            <numerusform>%n Registrierung (samt Host-Geheimnis) von %1 nach %2 kopieren.</numerusform>
+            <numerusform>%n Registrierungen (samt Host-Geheimnissen) von %1 nach %2 kopieren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered host(s) stay behind: they are not in the new site&apos;s setup.</source>
+        <translation>
+            <numerusform>%n registrierter Host bleibt zurück: Er ist nicht im Setup der neuen Site.</numerusform>
+            <numerusform>%n registrierte Hosts bleiben zurück: Sie sind nicht im Setup der neuen Site.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export key &quot;%1&quot; (%2) from the old site and import it on the new site.</source>
+        <translation>Schlüssel „%1“ (%2) von der alten Site exportieren und auf der neuen Site importieren.</translation>
+    </message>
+    <message>
+        <source>The new site has every accepted key already.</source>
+        <translation>Die neue Site hat bereits jeden akzeptierten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Create %1 on the new site with update server %2.</source>
+        <translation>%1 auf der neuen Site mit Update-Server %2 anlegen.</translation>
+    </message>
+    <message>
+        <source>The new site has the agent updater rules already.</source>
+        <translation>Die neue Site hat die Agent-Updater-Regeln bereits.</translation>
+    </message>
+    <message>
+        <source>Bake and sign the agents on the new site with key %1.</source>
+        <translation>Die Agenten auf der neuen Site backen und mit Schlüssel %1 signieren.</translation>
+    </message>
+    <message>
+        <source>Read the new site again and verify keys, rules, registrations and signed agents.</source>
+        <translation>Die neue Site erneut lesen und Schlüssel, Regeln, Registrierungen und signierte Agenten prüfen.</translation>
+    </message>
+    <message>
+        <source>Change %1 on the old site: update server %2 → %3.</source>
+        <translation>%1 auf der alten Site ändern: Update-Server %2 → %3.</translation>
+    </message>
+    <message>
+        <source>Bake and sign the agents on the old site with key %1, so that every host gets an agent that asks the new site.</source>
+        <translation>Die Agenten auf der alten Site backen und mit Schlüssel %1 signieren, damit jeder Host einen Agenten erhält, der die neue Site fragt.</translation>
+    </message>
+    <message>
+        <source>The new site has no key %1.</source>
+        <translation>Die neue Site hat keinen Schlüssel %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) are missing on the new site: %1</source>
+        <translation>
+            <numerusform>%n Registrierung fehlt auf der neuen Site: %1</numerusform>
+            <numerusform>%n Registrierungen fehlen auf der neuen Site: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new site has no agent updater rule that names it as the update server and accepts the copied keys.</source>
+        <translation>Die neue Site hat keine Agent-Updater-Regel, die sie als Update-Server nennt und die kopierten Schlüssel akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The new site has no baked agents.</source>
+        <translation>Die neue Site hat keine gebackenen Agenten.</translation>
+    </message>
+    <message>
+        <source>Not every agent of the new site is signed with key %1.</source>
+        <translation>Nicht jeder Agent der neuen Site ist mit Schlüssel %1 signiert.</translation>
+    </message>
+    <message>
+        <source>no update server</source>
+        <translation>kein Update-Server</translation>
+    </message>
+    <message>
+        <source>rule %1 in folder %2</source>
+        <translation>Regel %1 im Ordner %2</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot; in folder %2</source>
+        <translation>Regel „%1“ im Ordner %2</translation>
+    </message>
 </context>
 <context>
     <name>PageHelp</name>
@@ -2870,6 +3375,17 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>Register this machine for automatic updates</source>
         <translation>Diesen Rechner für automatische Updates registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsApi</name>
+    <message>
+        <source>The site&apos;s reply has no list of registrations.</source>
+        <translation>Die Antwort der Site enthält keine Liste von Registrierungen.</translation>
+    </message>
+    <message>
+        <source>The site handed out a registration without a host name or with a host secret that is not 64 characters long.</source>
+        <translation>Die Site hat eine Registrierung ohne Hostnamen oder mit einem Host-Geheimnis gegeben, das nicht 64 Zeichen lang ist.</translation>
     </message>
 </context>
 <context>

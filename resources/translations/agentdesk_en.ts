@@ -2027,6 +2027,511 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>What&apos;s &amp;This?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Move hosts to a new site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationAssistant</name>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry run: nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to be done by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move hosts to a new site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old site and new site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hosts move from the old site to the new one, as the manual&apos;s section on moving to a new site describes. Nothing changes on the old site before the new one is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dry run: read both sites and show what would happen, change nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Old site (moving from):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New s&amp;ite (moving to):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a connection for each site first (File › Site connections).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New site: choose a connection other than the old site&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sites have been read; this is everything the assistant will do, step by step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading both sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the signature keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accepted keys are exported from the old site and imported on the new site with their passphrase, and the agents are signed with it on both sites. It is used for this run only and never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site: what changes there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;point and bake the old site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRY RUN: nothing will be changed on either site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CANNOT CONTINUE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old site: %1 (%2 on %3). New site: %4 (%5 on %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The migration cannot go on; see the reasons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: every step says what it would do; neither site is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps 2 to 4 run on the new site, which is then verified. The old site changes only when you ask below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dry run changes nothing on the old site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRY RUN: neither site was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationController</name>
+    <message>
+        <source>The connection &quot;%1&quot; no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1 and %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading hosts, rules, keys, registrations and agents of both sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site offers no interface for registrations. As the new site&apos;s user, copy them by hand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n registration(s) from the old site…</source>
+        <translation>
+            <numerusform>Reading %n registration from the old site…</numerusform>
+            <numerusform>Reading %n registrations from the old site…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The registrations could not be read from the old site: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n registration(s) to the new site…</source>
+        <translation>
+            <numerusform>Writing %n registration to the new site…</numerusform>
+            <numerusform>Writing %n registrations to the new site…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new site did not take the registrations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n registration(s) to the new site.</source>
+        <translation>
+            <numerusform>Copied %n registration to the new site.</numerusform>
+            <numerusform>Copied %n registrations to the new site.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new site&apos;s keys could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has no key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has every accepted key already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting key &quot;%1&quot; from the old site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the passphrase does not open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; could not be exported from the old site: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site&apos;s export of key &quot;%1&quot; holds no private key and certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing key &quot;%1&quot; on the new site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; could not be imported on the new site: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied key &quot;%1&quot; (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; is on the new site already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has the agent updater rules already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the agent updater rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule could not be created on the new site: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created rule %1 in folder %2 on the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baking and signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baking and signing could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baking job&apos;s status could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baking job failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baked and signed the agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the new site again to verify it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site could not be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the new site holds the keys, the rule, the registrations and agents signed with key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site&apos;s hosts get agents that ask the new site from their next update on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-pointing the old site&apos;s rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site was changed since it was read; nothing was written. Start the assistant again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site now points at %2 / %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by the user. What was written before stays; a baking job that had started runs to its end on the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPlan</name>
+    <message>
+        <source>1. Hosts on both sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Copy the registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Copy the accepted signature keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Agent updater rule, bake and sign on the new site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Re-point the old site and bake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old and the new site are the same site (%1 on %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host of the old site exists on the new site under the same name. Add the hosts to the new site first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the sites offers no interface for its registrations (a stock site keeps them in ~/var/check_mk/agent_deployment): step 2 is done by hand, with the command the assistant shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent updater rule of the old site accepts a signature key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): export and import the keys there, then start the assistant again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate the old rule accepts has no key on the old site; it cannot be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site has no agent updater rule to move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent updater rule of the old site names an update server; there is nothing to point at the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) exist on both sites under the same name.</source>
+        <translation>
+            <numerusform>%n host exists on both sites under the same name.</numerusform>
+            <numerusform>%n hosts exist on both sites under the same name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) of the old site are missing on the new site: %1</source>
+        <translation>
+            <numerusform>%n host of the old site is missing on the new site: %1</numerusform>
+            <numerusform>%n hosts of the old site are missing on the new site: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy ~/var/check_mk/agent_deployment from the old site to the new site by hand (this site offers no interface for it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n registration(s) (host secrets included) from %1 to %2.</source>
+        <translation>
+            <numerusform>Copy %n registration (host secret included) from %1 to %2.</numerusform>
+            <numerusform>Copy %n registrations (host secrets included) from %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered host(s) stay behind: they are not in the new site&apos;s setup.</source>
+        <translation>
+            <numerusform>%n registered host stays behind: it is not in the new site's setup.</numerusform>
+            <numerusform>%n registered hosts stay behind: they are not in the new site's setup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export key &quot;%1&quot; (%2) from the old site and import it on the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has every accepted key already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1 on the new site with update server %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has the agent updater rules already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake and sign the agents on the new site with key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the new site again and verify keys, rules, registrations and signed agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1 on the old site: update server %2 → %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bake and sign the agents on the old site with key %1, so that every host gets an agent that asks the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has no key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) are missing on the new site: %1</source>
+        <translation>
+            <numerusform>%n registration is missing on the new site: %1</numerusform>
+            <numerusform>%n registrations are missing on the new site: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new site has no agent updater rule that names it as the update server and accepts the copied keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site has no baked agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every agent of the new site is signed with key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no update server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1 in folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot; in folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PageHelp</name>
@@ -2833,6 +3338,17 @@ Compare the fingerprint with the one your site administrator gives you before tr
     <name>RegistrationWizard</name>
     <message>
         <source>Register this machine for automatic updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsApi</name>
+    <message>
+        <source>The site&apos;s reply has no list of registrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site handed out a registration without a host name or with a host secret that is not 64 characters long.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -112,6 +112,10 @@ void MainWindow::buildMenus()
         m_connections->setFocus();
         m_connections->showPopup();
     });
+    QAction *migrate = file->addAction(tr("&Move hosts to a new site…"));
+    migrate->setObjectName(u"migrationAction"_s);
+    migrate->setShortcut(QKeySequence(u"Ctrl+Shift+M"_s));
+    connect(migrate, &QAction::triggered, this, &MainWindow::migrationRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -41,6 +41,7 @@ public:
 Q_SIGNALS:
     void connectionChosen(const QString &name);
     void manageConnectionsRequested();
+    void migrationRequested();
     void refreshRequested();
     void pageChanged(const QString &id);
 

@@ -1,0 +1,440 @@
+// The migration assistant between two demo-site processes, by keyboard: a dry run that changes
+// neither site, then a real run after which the new site holds the keys, the rule and the
+// registrations, the old site's rule points at the new site, and a host's copied secret works
+// there. The old site is unchanged until the new site has been verified.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "ActivationApi.h"
+#include "AppController.h"
+#include "BakeryApi.h"
+#include "ConnectionStore.h"
+#include "DemoConnection.h"
+#include "DemoSiteProcess.h"
+#include "InventoryApi.h"
+#include "KeysApi.h"
+#include "MainWindow.h"
+#include "MigrationAssistant.h"
+#include "PassphraseField.h"
+#include "RegistrationClient.h"
+#include "RegistrationsApi.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "RulesApi.h"
+#include "SecretStore.h"
+#include "SiteSession.h"
+#include "TestEnvironment.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<typename T, typename Call> std::optional<T> await(Call call)
+{
+    std::optional<SiteResult<T>> out;
+    QObject context;
+    call(&context, [&out](SiteResult<T> r) { out = std::move(r); });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 60000) || !out->ok())
+        return std::nullopt;
+    return std::move(out->value);
+}
+
+} // namespace
+
+class TestMigration final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void dryRunThenRealRun();
+
+private:
+    // Everything the migration may change on a site, as text: equal text, nothing changed.
+    QString state(const DemoSiteProcess &site);
+    std::unique_ptr<RestClient> client(const DemoSiteProcess &site);
+    QStringList hosts(const DemoSiteProcess &site);
+    QByteArray registerHost(const DemoSiteProcess &site, const QString &host);
+    int deployResultCode(const DemoSiteProcess &site, const QString &host,
+                         const QByteArray &secret);
+    void storeSecret(SecretStore *store, const SiteConnection &c, const QByteArray &secret);
+    void control(const DemoSiteProcess &site, RestRequest request);
+    MigrationAssistant *open(AppController &app);
+    void key(QWidget *w, Qt::Key key, Qt::KeyboardModifiers m = Qt::NoModifier);
+
+    DemoSiteProcess m_old;
+    DemoSiteProcess m_new;
+    QStringList m_registered; // on the old site, each also on the new one
+    QString m_leftBehind; // registered on the old site, not in the new site's setup
+    QHash<QString, QByteArray> m_secrets;
+};
+
+void TestMigration::initTestCase()
+{
+    TestEnvironment::isolate();
+    // The same seed: the new site's 30 hosts are the first 30 of the old site's 40.
+    QVERIFY2(m_old.start({ u"--site"_s, u"oldsite"_s, u"--hosts"_s, u"40"_s }),
+             qPrintable(m_old.error()));
+    QVERIFY2(m_new.start({ u"--site"_s, u"newsite"_s, u"--hosts"_s, u"30"_s, u"--empty-setup"_s }),
+             qPrintable(m_new.error()));
+    const QStringList oldHosts = hosts(m_old);
+    const QStringList newHosts = hosts(m_new);
+    QCOMPARE(oldHosts.size(), 40);
+    QCOMPARE(newHosts.size(), 30);
+    for (const QString &h : newHosts)
+        QVERIFY(oldHosts.contains(h));
+    m_registered = { newHosts.at(0), newHosts.at(7), newHosts.at(21) };
+    for (const QString &h : oldHosts) {
+        if (!newHosts.contains(h)) {
+            m_leftBehind = h;
+            break;
+        }
+    }
+    for (const QString &h : m_registered + QStringList { m_leftBehind }) {
+        const QByteArray secret = registerHost(m_old, h);
+        QCOMPARE(secret.size(), 64);
+        m_secrets.insert(h, secret);
+    }
+}
+
+std::unique_ptr<RestClient> TestMigration::client(const DemoSiteProcess &site)
+{
+    auto c = std::make_unique<RestClient>(
+        DemoConnection::make(site.server(), site.site(), site.sha256()));
+    c->setSecret(SecureBuffer(site.secret()));
+    return c;
+}
+
+QStringList TestMigration::hosts(const DemoSiteProcess &site)
+{
+    auto c = client(site);
+    const auto list = await<QList<Host>>(
+        [&](QObject *ctx, auto done) { InventoryApi(c.get()).hosts(ctx, done); });
+    QStringList names;
+    if (list) {
+        for (const Host &h : *list)
+            names << h.name;
+    }
+    names.sort();
+    return names;
+}
+
+QString TestMigration::state(const DemoSiteProcess &site)
+{
+    auto c = client(site);
+    QStringList lines;
+    const auto rules = await<QList<AgentUpdaterRule>>(
+        [&](QObject *ctx, auto done) { RulesApi(c.get()).rules(ctx, done); });
+    if (!rules)
+        return u"rules unreadable"_s;
+    for (const AgentUpdaterRule &r : *rules)
+        lines << u"rule %1 %2 %3"_s.arg(r.id, r.folder, r.valueRaw);
+    const auto keys = await<QList<SignatureKey>>(
+        [&](QObject *ctx, auto done) { KeysApi(c.get()).keys(ctx, done); });
+    if (!keys)
+        return u"keys unreadable"_s;
+    for (const SignatureKey &k : *keys)
+        lines << u"key %1 %2"_s.arg(k.id).arg(k.md5Digest);
+    const auto registered = await<QStringList>(
+        [&](QObject *ctx, auto done) { RegistrationsApi(c.get()).registeredHosts(ctx, done); });
+    if (!registered)
+        return u"registrations unreadable"_s;
+    lines << u"registered "_s + registered->join(u',');
+    const auto agents = await<QList<BakedAgent>>(
+        [&](QObject *ctx, auto done) { BakeryApi(c.get()).agents(ctx, done); });
+    if (!agents)
+        return u"agents unreadable"_s;
+    for (const BakedAgent &a : *agents) {
+        QStringList sigs;
+        for (const BakedAgent::Signature &s : a.signatures)
+            sigs << s.md5Digest;
+        lines << u"agent %1 %2"_s.arg(a.hash, sigs.join(u','));
+    }
+    const auto pending = await<Versioned<PendingChanges>>(
+        [&](QObject *ctx, auto done) { ActivationApi(c.get()).pendingChanges(ctx, done); });
+    if (!pending)
+        return u"pending changes unreadable"_s;
+    lines << u"pending %1"_s.arg(pending->value.changes.size());
+    return lines.join(u'\n');
+}
+
+QByteArray TestMigration::registerHost(const DemoSiteProcess &site, const QString &host)
+{
+    RegistrationRequest request;
+    request.server = site.server();
+    request.site = site.site();
+    request.hostName = host;
+    request.user = u"automation"_s;
+    request.login = RegistrationRequest::Login::AutomationSecret;
+    request.trust = RegistrationRequest::Trust::TrustCertificate;
+    request.pinnedSha256 = { QString::fromLatin1(site.sha256()) };
+    RegistrationClient client;
+    std::optional<RegistrationOutcome> outcome;
+    client.registerHost(request, SecureBuffer(site.secret()),
+                        [&outcome](RegistrationOutcome &&o) { outcome = std::move(o); });
+    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000) || !outcome->ok())
+        return {};
+    return outcome->hostSecret.bytes();
+}
+
+int TestMigration::deployResultCode(const DemoSiteProcess &site, const QString &host,
+                                    const QByteArray &secret)
+{
+    // The updater's status request, as cmk-update-agent sends it with its host secret.
+    RestRequest r;
+    r.method = RestRequest::Method::Post;
+    r.base = RestRequest::Base::Checkmk;
+    r.path = u"deploy_agent.py"_s;
+    r.authenticate = false;
+    r.formBody = "mode=status&host=" + host.toUtf8() + "&host_secret=" + secret
+        + "&installed_aghash=&aghash=&os=linux_deb&last_error=&au_api=2";
+    auto c = client(site);
+    RestReply *reply = c->send(r);
+    QSignalSpy spy(reply, &RestReply::finished);
+    if (!spy.wait(30000))
+        return -1;
+    const RestResult result = spy.first().first().value<RestResult>();
+    return result.ok() ? result.json.object().value(u"result_code"_s).toInt(-1) : -1;
+}
+
+void TestMigration::storeSecret(SecretStore *store, const SiteConnection &c,
+                                const QByteArray &secret)
+{
+    bool done = false;
+    bool ok = false;
+    store->write(c.keychainKey(), secret, this, [&](SecretResult &&r) {
+        ok = r.ok;
+        done = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+    QVERIFY(ok);
+}
+
+void TestMigration::control(const DemoSiteProcess &site, RestRequest request)
+{
+    RestClient c(site.controlConnection());
+    c.setSecret(SecureBuffer(site.controlToken()));
+    request.base = RestRequest::Base::Site;
+    RestReply *reply = c.send(std::move(request));
+    QSignalSpy spy(reply, &RestReply::finished);
+    QVERIFY(spy.wait(30000));
+    const RestResult result = spy.first().first().value<RestResult>();
+    QVERIFY2(result.ok(), qPrintable(result.error.summary()));
+}
+
+void TestMigration::key(QWidget *w, Qt::Key k, Qt::KeyboardModifiers m)
+{
+    QTest::keyClick(w, k, m);
+}
+
+MigrationAssistant *TestMigration::open(AppController &app)
+{
+    MainWindow *window = app.window();
+    window->activateWindow();
+    QApplication::setActiveWindow(window);
+    QTest::keyClick(window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    MigrationAssistant *wizard = app.migrationAssistant();
+    if (!wizard || !QTest::qWaitFor([&] { return wizard->isVisible(); }, 5000))
+        return nullptr;
+    wizard->resize(1024, 700);
+    QApplication::setActiveWindow(wizard);
+    return wizard;
+}
+
+void TestMigration::dryRunThenRealRun()
+{
+    const SiteConnection oldConnection
+        = DemoConnection::make(m_old.server(), m_old.site(), m_old.sha256(), u"Old site"_s);
+    const SiteConnection newConnection
+        = DemoConnection::make(m_new.server(), m_new.site(), m_new.sha256(), u"New site"_s);
+    ConnectionStore().save({ oldConnection, newConnection });
+    AppController app;
+    storeSecret(app.secrets(), oldConnection, m_old.secret());
+    storeSecret(app.secrets(), newConnection, m_new.secret());
+    app.start(u"Old site"_s);
+    app.window()->resize(1024, 700);
+    app.window()->show();
+    QTRY_VERIFY_WITH_TIMEOUT(app.session()->isConnected(), 20000);
+
+    const QString oldBefore = state(m_old);
+    const QString newBefore = state(m_new);
+    QVERIFY2(oldBefore.contains(u"rule "_s) && oldBefore.contains(u"key "_s),
+             qPrintable(oldBefore));
+    QVERIFY2(!newBefore.contains(u"rule "_s) && !newBefore.contains(u"key "_s),
+             qPrintable(newBefore));
+    // Before the move, the new site does not know the hosts' secrets.
+    QCOMPARE(deployResultCode(m_new, m_registered.first(), m_secrets.value(m_registered.first())),
+             1);
+
+    // --- Dry run ---------------------------------------------------------------------------
+    MigrationAssistant *wizard = open(app);
+    QVERIFY(wizard);
+    QCOMPARE(wizard->currentId(), int(MigrationAssistant::SitesPage));
+    auto *oldBox = wizard->findChild<QComboBox *>(u"migrationOldSite"_s);
+    auto *newBox = wizard->findChild<QComboBox *>(u"migrationNewSite"_s);
+    auto *dryRun = wizard->findChild<QCheckBox *>(u"migrationDryRun"_s);
+    QCOMPARE(oldBox->currentText(), u"Old site"_s); // the connection in use
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled()); // no new site chosen yet
+    key(wizard, Qt::Key_I, Qt::AltModifier);
+    QTRY_VERIFY(newBox->hasFocus());
+    QTest::keyClicks(newBox, u"New"_s);
+    QCOMPARE(newBox->currentText(), u"New site"_s);
+    key(wizard, Qt::Key_D, Qt::AltModifier);
+    QTRY_VERIFY(dryRun->isChecked()); // a mnemonic clicks after a short animation
+    TestEnvironment::saveScreenshot(wizard, u"migration-1-sites"_s);
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PlanPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+    const QString plan = wizard->findChild<QPlainTextEdit *>(u"migrationPlanText"_s)->toPlainText();
+    QVERIFY2(plan.contains(u"DRY RUN"_s), qPrintable(plan));
+    QVERIFY2(plan.contains(u"30 hosts exist on both sites"_s), qPrintable(plan));
+    QVERIFY2(plan.contains(u"10 hosts of the old site are missing on the new site"_s),
+             qPrintable(plan));
+    QVERIFY2(plan.contains(m_leftBehind), qPrintable(plan));
+    QVERIFY2(plan.contains(u"Copy 3 registrations"_s), qPrintable(plan));
+    QVERIFY2(plan.contains(u"1 registered host stay behind"_s)
+                 || plan.contains(u"1 registered host(s)"_s) || plan.contains(u"registered host"_s),
+             qPrintable(plan));
+    QVERIFY2(plan.contains(u"Export key \"Demo signing key\""_s), qPrintable(plan));
+    QVERIFY2(
+        plan.contains(u"on the new site with update server %1 / newsite"_s.arg(m_new.server())),
+        qPrintable(plan));
+    QVERIFY2(plan.contains(u"→ %1 / newsite"_s.arg(m_new.server())), qPrintable(plan));
+    TestEnvironment::saveScreenshot(wizard, u"migration-2-plan"_s);
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    // A dry run asks for no passphrase.
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::RunPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::CommitButton)->isEnabled(), 60000);
+    auto *steps = wizard->findChild<QListWidget *>(u"migrationSteps"_s);
+    for (int row = 1; row < steps->count(); ++row)
+        QVERIFY2(steps->item(row)->text().endsWith(u"dry run: nothing changed"_s),
+                 qPrintable(steps->item(row)->text()));
+    auto *oldSiteButton = wizard->findChild<QPushButton *>(u"migrationOldSiteButton"_s);
+    QVERIFY(wizard->findChild<QGroupBox *>(u"migrationOldSiteBox"_s)->isVisible());
+    QVERIFY(!oldSiteButton->isEnabled());
+    TestEnvironment::saveScreenshot(wizard, u"migration-3-dry-run"_s);
+    key(wizard, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+    const QString dryReport
+        = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+    QVERIFY2(dryReport.startsWith(u"DRY RUN: neither site was changed."_s), qPrintable(dryReport));
+    QVERIFY2(dryReport.contains(u"Would: Copy 3 registrations"_s), qPrintable(dryReport));
+    TestEnvironment::saveScreenshot(wizard, u"migration-4-dry-report"_s);
+    key(wizard, Qt::Key_F, Qt::AltModifier);
+    QTRY_VERIFY(!wizard->isVisible());
+    // Nothing changed on either site.
+    QCOMPARE(state(m_old), oldBefore);
+    QCOMPARE(state(m_new), newBefore);
+
+    // --- A real run, stopped -----------------------------------------------------------------
+    // The old site's export of the registrations answers late, so the run is surely under way
+    // when Stop is pressed; that request only reads, so nothing has been written anywhere.
+    control(m_old,
+            RestRequest::post(
+                u"demo-control/faults"_s,
+                QJsonDocument(QJsonObject {
+                    { u"path"_s, u"/domain-types/agent_registration/actions/export/invoke"_s },
+                    { u"latency_ms"_s, 20000 },
+                    { u"count"_s, 1 } })));
+    QCOMPARE(open(app), wizard);
+    auto *passphrase = wizard->findChild<PassphraseField *>(u"migrationPassphrase"_s);
+    const auto startRealRun = [&] {
+        key(wizard, Qt::Key_I, Qt::AltModifier);
+        QTest::keyClicks(newBox, u"New"_s);
+        QCOMPARE(newBox->currentText(), u"New site"_s);
+        if (dryRun->isChecked()) {
+            key(wizard, Qt::Key_D, Qt::AltModifier);
+            QTRY_VERIFY(!dryRun->isChecked());
+        }
+        key(wizard, Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PlanPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+        key(wizard, Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PassphrasePage));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QTRY_VERIFY(passphrase->hasFocus());
+        QTest::keyClicks(passphrase, u"demo-passphrase-2026"_s);
+    };
+    startRealRun();
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::RunPage));
+    QVERIFY(!wizard->button(QWizard::BackButton)->isVisible()); // no way back from a run
+    QTRY_VERIFY(steps->item(1)->text().endsWith(u"running…"_s));
+    auto *stop = wizard->findChild<QPushButton *>(u"migrationStop"_s);
+    QVERIFY(stop->isEnabled());
+    key(wizard, Qt::Key_S, Qt::AltModifier);
+    QTRY_VERIFY(steps->item(1)->text().endsWith(u"cancelled"_s));
+    for (int row = 2; row < steps->count(); ++row)
+        QVERIFY2(steps->item(row)->text().endsWith(u"waiting"_s),
+                 qPrintable(steps->item(row)->text()));
+    QVERIFY(!wizard->findChild<QGroupBox *>(u"migrationOldSiteBox"_s)->isVisible());
+    QVERIFY(!stop->isEnabled());
+    QCOMPARE(wizard->findChild<QLabel *>(u"migrationProgressText"_s)->text(), u"Stopped."_s);
+    QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+    TestEnvironment::saveScreenshot(wizard, u"migration-5-stopped"_s);
+    key(wizard, Qt::Key_Escape);
+    QTRY_VERIFY(!wizard->isVisible());
+    control(m_old, RestRequest::del(u"demo-control/faults"_s));
+    QCOMPARE(state(m_old), oldBefore);
+    QCOMPARE(state(m_new), newBefore);
+
+    // --- Real run --------------------------------------------------------------------------
+    QCOMPARE(open(app), wizard);
+    startRealRun();
+    TestEnvironment::saveScreenshot(wizard, u"migration-5-passphrase"_s);
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::RunPage));
+    // The passphrase left the field at once.
+    QVERIFY(passphrase->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(oldSiteButton->isVisible() && oldSiteButton->isEnabled(), 120000);
+    const QString log = wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s)->toPlainText();
+    QVERIFY2(log.contains(u"Copied 3 registrations to the new site."_s), qPrintable(log));
+    QVERIFY2(log.contains(u"Copied key \"Demo signing key\""_s), qPrintable(log));
+    QVERIFY2(log.contains(u"Verified: the new site holds"_s), qPrintable(log));
+    TestEnvironment::saveScreenshot(wizard, u"migration-6-new-site-verified"_s);
+
+    // The new site holds keys, rule and registrations; the old site is untouched so far.
+    const QString newAfter = state(m_new);
+    QVERIFY2(newAfter.contains(u"registered "_s + m_registered.join(u',')), qPrintable(newAfter));
+    QVERIFY2(!newAfter.contains(m_leftBehind), qPrintable(newAfter));
+    QVERIFY2(newAfter.contains(u"'server': '%1'"_s.arg(m_new.server()))
+                 && newAfter.contains(u"'site': 'newsite'"_s),
+             qPrintable(newAfter));
+    QCOMPARE(state(m_old), oldBefore);
+    // Each copied registration works on the new site with the secret the host already has.
+    for (const QString &h : m_registered)
+        QCOMPARE(deployResultCode(m_new, h, m_secrets.value(h)), 0);
+
+    key(wizard, Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(steps->item(4)->text().endsWith(u"done"_s)
+                                 || steps->item(4)->text().endsWith(u"FAILED"_s),
+                             120000);
+    QVERIFY2(steps->item(4)->text().endsWith(u"done"_s),
+             qPrintable(wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s)->toPlainText()));
+    QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+    TestEnvironment::saveScreenshot(wizard, u"migration-7-old-site-done"_s);
+    const QString oldAfter = state(m_old);
+    QVERIFY2(oldAfter.contains(u"'server': '%1'"_s.arg(m_new.server()))
+                 && oldAfter.contains(u"'site': 'newsite'"_s),
+             qPrintable(oldAfter));
+    QVERIFY2(!oldAfter.contains(u"'site': 'oldsite'"_s), qPrintable(oldAfter));
+    key(wizard, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+    const QString report = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+    QVERIFY2(report.contains(u"5. Re-point the old site and bake — done"_s), qPrintable(report));
+    TestEnvironment::saveScreenshot(wizard, u"migration-8-report"_s);
+    key(wizard, Qt::Key_F, Qt::AltModifier);
+}
+
+QTEST_MAIN(TestMigration)
+#include "tst_migration.moc"
