@@ -326,6 +326,14 @@ void MigrationController::copyRegistrations()
                                         log(m_step,
                                             tr("Copied %n registration(s) to the new site.",
                                                nullptr, count));
+                                        const QStringList behind
+                                            = m_plan->registrationsLeftBehind();
+                                        if (!behind.isEmpty())
+                                            log(m_step,
+                                                tr("%n registered host(s) stayed behind, not in "
+                                                   "the new site's setup: %1",
+                                                   nullptr, int(behind.size()))
+                                                    .arg(behind.join(u", "_s)));
                                         m_view->setProgress(2, 2, {});
                                         m_view->setStepState(m_step, State::Done);
                                         copyKeys(0);

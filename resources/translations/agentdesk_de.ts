@@ -2413,6 +2413,13 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>Stopped by the user. What was written before stays; a baking job that had started runs to its end on the site.</source>
         <translation>Vom Benutzer gestoppt. Was schon geschrieben war, bleibt; ein begonnener Backvorgang läuft auf der Site zu Ende.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n registered host(s) stayed behind, not in the new site&apos;s setup: %1</source>
+        <translation>
+            <numerusform>%n registrierter Host ist zurückgeblieben, nicht im Setup der neuen Site: %1</numerusform>
+            <numerusform>%n registrierte Hosts sind zurückgeblieben, nicht im Setup der neuen Site: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MigrationPlan</name>

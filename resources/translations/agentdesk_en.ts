@@ -2378,6 +2378,13 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>Stopped by the user. What was written before stays; a baking job that had started runs to its end on the site.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n registered host(s) stayed behind, not in the new site&apos;s setup: %1</source>
+        <translation>
+            <numerusform>%n registered host stayed behind, not in the new site's setup: %1</numerusform>
+            <numerusform>%n registered hosts stayed behind, not in the new site's setup: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MigrationPlan</name>
@@ -2461,8 +2468,8 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     <message numerus="yes">
         <source>%n registered host(s) stay behind: they are not in the new site&apos;s setup.</source>
         <translation>
-            <numerusform>%n registered host stays behind: it is not in the new site's setup.</numerusform>
-            <numerusform>%n registered hosts stay behind: they are not in the new site's setup.</numerusform>
+            <numerusform>%n registered host stays behind: it is not in the new site&apos;s setup.</numerusform>
+            <numerusform>%n registered hosts stay behind: they are not in the new site&apos;s setup.</numerusform>
         </translation>
     </message>
     <message>

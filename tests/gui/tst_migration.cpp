@@ -399,6 +399,9 @@ void TestMigration::dryRunThenRealRun()
     QTRY_VERIFY_WITH_TIMEOUT(oldSiteButton->isVisible() && oldSiteButton->isEnabled(), 120000);
     const QString log = wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s)->toPlainText();
     QVERIFY2(log.contains(u"Copied 3 registrations to the new site."_s), qPrintable(log));
+    QVERIFY2(log.contains(u"1 registered host stayed behind, not in the new site's setup: "_s
+                          + m_leftBehind),
+             qPrintable(log));
     QVERIFY2(log.contains(u"Copied key \"Demo signing key\""_s), qPrintable(log));
     QVERIFY2(log.contains(u"Verified: the new site holds"_s), qPrintable(log));
     TestEnvironment::saveScreenshot(wizard, u"migration-6-new-site-verified"_s);
