@@ -75,6 +75,7 @@ public:
     // The assistant that moves hosts to a new site (File menu); created when first opened.
     void openMigrationAssistant();
     MigrationAssistant *migrationAssistant() const { return m_migrationAssistant; }
+    MigrationController *migrationController() const { return m_migration; }
 
 private:
     void connectTo(const QString &name);

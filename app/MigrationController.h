@@ -36,6 +36,8 @@ public:
     void setConnections(const QList<SiteConnection> &connections) { m_connections = connections; }
     // Whether the new site was read again and holds what the plan put there.
     bool newSiteVerified() const { return m_verified; }
+    // Whether a passphrase is held (only while a run may still need it).
+    bool holdsPassphrase() const { return !m_passphrase.isEmpty(); }
 
 private:
     using Snapshot = std::function<void(std::optional<MigrationSnapshot>, ApiError)>;

@@ -24,6 +24,7 @@
 #include "KeysApi.h"
 #include "MainWindow.h"
 #include "MigrationAssistant.h"
+#include "MigrationController.h"
 #include "PassphraseField.h"
 #include "RegistrationClient.h"
 #include "RegistrationsApi.h"
@@ -380,6 +381,7 @@ void TestMigration::dryRunThenRealRun()
     QVERIFY(!wizard->findChild<QGroupBox *>(u"migrationOldSiteBox"_s)->isVisible());
     QVERIFY(!stop->isEnabled());
     QCOMPARE(wizard->findChild<QLabel *>(u"migrationProgressText"_s)->text(), u"Stopped."_s);
+    QVERIFY(!app.migrationController()->holdsPassphrase()); // wiped when the run stopped
     QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
     TestEnvironment::saveScreenshot(wizard, u"migration-5-stopped"_s);
     key(wizard, Qt::Key_Escape);
@@ -405,6 +407,7 @@ void TestMigration::dryRunThenRealRun()
     QVERIFY2(log.contains(u"Copied key \"Demo signing key\""_s), qPrintable(log));
     QVERIFY2(log.contains(u"Verified: the new site holds"_s), qPrintable(log));
     TestEnvironment::saveScreenshot(wizard, u"migration-6-new-site-verified"_s);
+    QVERIFY(app.migrationController()->holdsPassphrase()); // step 5 signs on the old site
 
     // The new site holds keys, rule and registrations; the old site is untouched so far.
     const QString newAfter = state(m_new);
@@ -426,6 +429,7 @@ void TestMigration::dryRunThenRealRun()
              qPrintable(wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s)->toPlainText()));
     QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
     TestEnvironment::saveScreenshot(wizard, u"migration-7-old-site-done"_s);
+    QVERIFY(!app.migrationController()->holdsPassphrase()); // the run is over: wiped
     const QString oldAfter = state(m_old);
     QVERIFY2(oldAfter.contains(u"'server': '%1'"_s.arg(m_new.server()))
                  && oldAfter.contains(u"'site': 'newsite'"_s),

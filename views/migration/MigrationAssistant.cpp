@@ -64,8 +64,9 @@ MigrationAssistant::MigrationAssistant(QWidget *parent)
     setPage(PassphrasePage, buildPassphrasePage());
     setPage(RunPage, buildRunPage());
     setPage(ReportPage, buildReportPage());
-    // Closing the assistant stops whatever runs; nothing half-done is left running unseen.
-    connect(this, &QDialog::rejected, this, &MigrationAssistant::cancelRequested);
+    // Closing the assistant (Cancel or Finish) stops whatever runs, so nothing half-done goes on
+    // unseen, and ends the run, which wipes the passphrase.
+    connect(this, &QDialog::finished, this, &MigrationAssistant::cancelRequested);
     // No way back from the run: going back would leave the sites half moved behind the plan.
     const QList<QWizard::WizardButton> standard
         = { QWizard::Stretch,      QWizard::BackButton,   QWizard::NextButton,
