@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "BakeryApi.h"
+#include "GlobalSettingsApi.h"
 #include "InventoryApi.h"
 #include "KeysApi.h"
 #include "MigrationAssistant.h"
@@ -166,7 +167,7 @@ void MigrationController::read(SiteSession *session, Snapshot done)
     struct Reading
     {
         MigrationSnapshot snapshot;
-        int outstanding = 5;
+        int outstanding = 6;
         ApiError error;
         bool failed = false;
     };
@@ -223,6 +224,12 @@ void MigrationController::read(SiteSession *session, Snapshot done)
         if (!names.ok())
             return part(&names.error);
         r->snapshot.registeredHosts = *names.value;
+        part(nullptr);
+    });
+    // Said in the plan when off; a site that does not answer it is not held up for it.
+    GlobalSettingsApi(client).masterSwitch(this, [r, part](SiteResult<Versioned<bool>> on) {
+        if (on.ok())
+            r->snapshot.masterSwitch = on.value->value;
         part(nullptr);
     });
     BakeryApi(client).agents(this, [r, part](SiteResult<QList<BakedAgent>> agents) {

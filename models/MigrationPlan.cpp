@@ -208,6 +208,10 @@ MigrationPlan MigrationPlan::make(const MigrationSnapshot &oldSite,
         if (after.value != r.value)
             p.m_oldRuleChanges << RuleChange { r, after };
     }
+    // Not one of the manual's steps, but without it the new site serves no update.
+    if (newSite.masterSwitch == false)
+        p.m_notes << tr("The new site's master switch (automatic agent updates) is off: its hosts "
+                        "get no update from it until it is switched on there.");
     if (!oldSite.rules.isEmpty() && p.m_oldRuleChanges.isEmpty()) {
         bool anyServer = false;
         for (const AgentUpdaterRule &r : oldSite.rules)

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 #include "AgentUpdaterRule.h"
 #include "BakedAgent.h"
 #include "SignatureKey.h"
@@ -23,4 +25,6 @@ struct MigrationSnapshot
     QStringList registeredHosts; // sorted
     bool registrationsKnown = true; // false: no registration interface (a stock site)
     QList<BakedAgent> agents;
+    // The master switch (agent_deployment_enabled); unset when the site did not say.
+    std::optional<bool> masterSwitch;
 };

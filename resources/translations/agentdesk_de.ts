@@ -2574,6 +2574,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>rule &quot;%1&quot; in folder %2</source>
         <translation>Regel „%1“ im Ordner %2</translation>
     </message>
+    <message>
+        <source>The new site&apos;s master switch (automatic agent updates) is off: its hosts get no update from it until it is switched on there.</source>
+        <translation>Der Hauptschalter der neuen Site (automatische Agent-Updates) ist aus: Ihre Hosts erhalten von ihr kein Update, bis er dort eingeschaltet ist.</translation>
+    </message>
 </context>
 <context>
     <name>PageHelp</name>

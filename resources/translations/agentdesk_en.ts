@@ -2381,8 +2381,8 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     <message numerus="yes">
         <source>%n registered host(s) stayed behind, not in the new site&apos;s setup: %1</source>
         <translation>
-            <numerusform>%n registered host stayed behind, not in the new site's setup: %1</numerusform>
-            <numerusform>%n registered hosts stayed behind, not in the new site's setup: %1</numerusform>
+            <numerusform>%n registered host stayed behind, not in the new site&apos;s setup: %1</numerusform>
+            <numerusform>%n registered hosts stayed behind, not in the new site&apos;s setup: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2537,6 +2537,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>rule &quot;%1&quot; in folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new site&apos;s master switch (automatic agent updates) is off: its hosts get no update from it until it is switched on there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

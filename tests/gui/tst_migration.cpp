@@ -298,6 +298,8 @@ void TestMigration::dryRunThenRealRun()
     QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
     const QString plan = wizard->findChild<QPlainTextEdit *>(u"migrationPlanText"_s)->toPlainText();
     QVERIFY2(plan.contains(u"DRY RUN"_s), qPrintable(plan));
+    // The new site starts with its master switch off (--empty-setup): said, not changed.
+    QVERIFY2(plan.contains(u"Note: The new site's master switch"_s), qPrintable(plan));
     QVERIFY2(plan.contains(u"30 hosts exist on both sites"_s), qPrintable(plan));
     QVERIFY2(plan.contains(u"10 hosts of the old site are missing on the new site"_s),
              qPrintable(plan));

@@ -151,6 +151,15 @@ void TestMigrationPlan::blockersAndManualSteps()
     QVERIFY(plan.registrationsToCopy().isEmpty());
     QVERIFY(plan.actions(MigrationPlan::Step::Registrations).first().contains(u"by hand"_s));
 
+    MigrationSnapshot switchedOff = newSite();
+    switchedOff.masterSwitch = false;
+    QVERIFY(MigrationPlan::make(oldSite(), switchedOff)
+                .notes()
+                .join(u'\n')
+                .contains(u"master switch"_s));
+    switchedOff.masterSwitch = true;
+    QVERIFY(MigrationPlan::make(oldSite(), switchedOff).notes().isEmpty());
+
     stock.keysKnown = false;
     QCOMPARE(MigrationPlan::make(oldSite(), stock).blockers().size(), 1);
 
