@@ -32,6 +32,17 @@ RestReply *BakeryApi::bakingStatus(QObject *context, Job done, int retries) cons
         std::move(done));
 }
 
+RestReply *BakeryApi::deploymentStatus(QObject *context, Deployment done) const
+{
+    return SiteCall::send<DeploymentStatus>(
+        m_client, RestRequest::get(u"/domain-types/agent/actions/automatic-deployment/invoke"_s),
+        context,
+        [](const RestResult &r, ApiError *error) {
+            return SiteReplyReader::deploymentStatus(r.json, error);
+        },
+        std::move(done));
+}
+
 RestReply *BakeryApi::bake(QObject *context, Ack done) const
 {
     return SiteCall::send<std::monostate>(

@@ -1,7 +1,9 @@
 // The console against a stock Checkmk 2.4 site (demo site in --stock mode): every page shows
 // real data from real interfaces, or says what the site does not offer and where to do it.
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -12,6 +14,10 @@
 #include "DemoSiteThread.h"
 #include "KeysPage.h"
 #include "MainWindow.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SecureBuffer.h"
+#include "SetupController.h"
 #include "SiteSession.h"
 #include "TestEnvironment.h"
 #include "UpdateStatusModel.h"
@@ -28,8 +34,37 @@ private Q_SLOTS:
     void everyPage();
 
 private:
+    void addFault(const QJsonObject &fault);
+    void clearFaults();
+    RestResult control(RestRequest request);
+
     DemoSiteThread m_demo;
 };
+
+RestResult TestStockSite::control(RestRequest request)
+{
+    SiteConnection c = DemoConnection::make(m_demo.site()->port(),
+                                            m_demo.site()->certificateSha256(), u"control"_s);
+    c.user = u"demo-control"_s;
+    RestClient client(c);
+    client.setSecret(SecureBuffer(m_demo.site()->controlToken()));
+    request.base = RestRequest::Base::Site;
+    RestReply *reply = client.send(std::move(request));
+    QSignalSpy finished(reply, &RestReply::finished);
+    if (!finished.wait(20000))
+        return {};
+    return finished.first().first().value<RestResult>();
+}
+
+void TestStockSite::addFault(const QJsonObject &fault)
+{
+    QVERIFY(control(RestRequest::post(u"demo-control/faults"_s, QJsonDocument(fault))).ok());
+}
+
+void TestStockSite::clearFaults()
+{
+    QVERIFY(control(RestRequest::del(u"demo-control/faults"_s)).ok());
+}
 
 void TestStockSite::initTestCase()
 {
@@ -106,10 +141,40 @@ void TestStockSite::everyPage()
         return std::any_of(labels.cbegin(), labels.cend(),
                            [&](QLabel *l) { return l->isVisible() && l->text().contains(part); });
     };
-    QTRY_VERIFY_WITH_TIMEOUT(hasLabel(u"signatures cannot be checked here"_s), 10000);
-    QVERIFY(hasLabel(u"signature keys could not be read"_s));
+    // The site's automatic-deployment status (public API) tells what the stock site's other
+    // replies cannot: that a key exists and that the agents are signed.
+    const auto label = [window](const QString &name) {
+        auto *l = window->findChild<QLabel *>(name);
+        return l ? l->text() : QString();
+    };
+    const QString reported = u"Reported by the site (automatic-deployment status)."_s;
+    QTRY_VERIFY_WITH_TIMEOUT(label(u"prerequisite0"_s).contains(reported), 20000);
+    QVERIFY(label(u"prerequisite0"_s).contains(u"A signature key exists"_s));
+    QVERIFY(label(u"prerequisite2"_s).contains(reported));
+    QVERIFY(label(u"prerequisite2"_s).contains(u"signed"_s));
+    QVERIFY(label(u"prerequisite4"_s).contains(reported));
+    QVERIFY(!hasLabel(u"signatures cannot be checked here"_s));
     QVERIFY(!hasLabel(u"The rule accepts no existing key"_s));
+    const auto checklistMarks = window->findChildren<QLabel *>();
+    int unknownMarks = 0;
+    for (QLabel *l : checklistMarks)
+        unknownMarks += l->isVisible() && l->accessibleName() == u"unknown"_s;
+    QCOMPARE(unknownMarks, 0);
     TestEnvironment::saveScreenshot(window, u"stock-setup"_s);
+
+    // A stock site without that status (older sites): keys and signatures are unknown, never
+    // "missing", and each item says it was checked by AgentDesk.
+    addFault({ { u"path"_s, u"/domain-types/agent/actions/automatic-deployment/invoke"_s },
+               { u"method"_s, u"GET"_s },
+               { u"status"_s, 404 } });
+    controller.setupController()->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(hasLabel(u"signatures cannot be checked here"_s), 20000);
+    QVERIFY(hasLabel(u"signature keys could not be read"_s));
+    QVERIFY(
+        label(u"prerequisite0"_s).contains(u"does not offer the automatic-deployment status"_s));
+    QVERIFY(!hasLabel(u"The rule accepts no existing key"_s));
+    TestEnvironment::saveScreenshot(window, u"stock-setup-without-deployment-status"_s);
+    clearFaults();
 
     // Host selection: the inventory and the saved selection through real interfaces.
     window->showPage(u"selection"_s);
