@@ -2,9 +2,9 @@
 
 #include <optional>
 
-// The status of automatic deployment as the site itself reports it
-// (GET …/agent/actions/automatic-deployment/invoke, an ActionResultObject whose value object
-// the published document leaves open). Each field is unset when the site's value object does
+// The status of automatic deployment as the site itself reports it (the Agents action
+// "automatic-deployment" of the REST API, an ActionResultObject whose value object the
+// published document leaves open). Each field is unset when the site's value object does
 // not carry it as a boolean: the console then decides that item the older way and says so.
 struct DeploymentStatus
 {

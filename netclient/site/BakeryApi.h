@@ -26,6 +26,7 @@ public:
     using Job = std::function<void(SiteResult<BakingJob>)>;
     using Bytes = std::function<void(SiteResult<QByteArray>)>;
     using Deployment = std::function<void(SiteResult<DeploymentStatus>)>;
+    using Hash = std::function<void(SiteResult<QString>)>;
     using Ack = std::function<void(SiteAck)>;
 
     RestReply *agents(QObject *context, Agents done) const;
@@ -41,6 +42,18 @@ public:
                     Ack done) const;
     RestReply *download(const QString &agentHash, const QString &osType, QObject *context,
                         Bytes done) const;
+
+    // The package baked for one host (download_by_host with agent_type host_name); 404 when the
+    // site has none of that OS type for it.
+    RestReply *downloadForHost(const QString &hostName, const QString &osType, QObject *context,
+                               Bytes done) const;
+    // The hash of the agent the site baked for a host, which is what its updater is offered as
+    // TargetHash while deployment allows it. No interface of a stock site names it (its agent
+    // objects list no hosts, the Check_MK Agent service names only the installed and a pending
+    // agent), so it is derived: the host's package (download_by_host) is compared byte for byte
+    // with the same OS type's package of each agent of the collection (download_by_hash).
+    // Packages are fetched one at a time and the search stops at the first match.
+    void agentOfHost(const QString &hostName, QObject *context, Hash done) const;
 
 private:
     RestClient *m_client;

@@ -19,6 +19,7 @@
 #include "SecureBuffer.h"
 #include "SetupController.h"
 #include "SiteSession.h"
+#include "StatusController.h"
 #include "TestEnvironment.h"
 #include "UpdateStatusModel.h"
 #include "UpdateStatusPage.h"
@@ -111,7 +112,43 @@ void TestStockSite::everyPage()
     QVERIFY(withHash > 0);
     QVERIFY(withError > 0);
     QVERIFY(unregistered > 0);
+    // The named limitation: no interface names a host's target agent.
+    QVERIFY(note->text().contains(u"No interface of the site names a host's target agent"_s));
     TestEnvironment::saveScreenshot(window, u"stock-update-status"_s);
+
+    // ... but for one host it is derived from the site's packages, into its row. A host that
+    // runs an agent and has no update pending (so no target known) is picked.
+    int pick = -1;
+    for (int row = 0; row < status->model()->rowCount() && pick < 0; ++row) {
+        const HostUpdateStatus &s = status->model()->row(row);
+        if (s.targetHash == 0 && s.installedHash != 0 && s.pendingHash == 0)
+            pick = row;
+    }
+    QVERIFY(pick >= 0);
+    const QString host = status->model()->row(pick).hostName;
+    auto *table = status->findChild<QTableView *>(u"statusTable"_s);
+    auto *proxy = table->model();
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        if (proxy->index(row, 0).data().toString() == host) {
+            table->setCurrentIndex(proxy->index(row, 0));
+            break;
+        }
+    }
+    auto *find = status->findChild<QPushButton *>(u"findTargetAgent"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(find && find->isVisible(), 10000);
+    QSignalSpy found(controller.statusController(), &StatusController::targetFound);
+    find->click();
+    QVERIFY(found.wait(60000));
+    QCOMPARE(found.first().at(0).toString(), host);
+    const QString hash = found.first().at(1).toString();
+    QCOMPARE(hash.size(), 16);
+    const int after = status->model()->rowOf(host);
+    QCOMPARE(HostUpdateStatus::hashText(status->model()->row(after).targetHash), hash);
+    auto *lookup = status->findChild<QLabel *>(u"targetLookup"_s);
+    QVERIFY(lookup->isVisible());
+    QVERIFY(lookup->text().contains(hash));
+    QVERIFY(!find->isVisible()); // known now
+    TestEnvironment::saveScreenshot(window, u"stock-update-status-target"_s);
 
     // Signature keys: not offered; the site's own page is one click away.
     window->showPage(u"keys"_s);
