@@ -100,12 +100,6 @@ RestReply *BakeryApi::downloadForHost(const QString &hostName, const QString &os
 
 namespace {
 
-// Called as tr(text, nullptr, n), the form lupdate reads as a plural.
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("BakeryApi", text, disambiguation, n);
-}
-
 // One search for the agent of a host, its steps chained through the replies.
 struct AgentOfHostSearch
 {
@@ -140,7 +134,7 @@ struct AgentOfHostSearch
     {
         ApiError error;
         error.kind = ApiError::Kind::Local;
-        error.title = tr("Target agent not found");
+        error.title = QCoreApplication::translate("BakeryApi", "Target agent not found");
         error.detail = detail;
         fail(s, std::move(error));
     }
@@ -150,7 +144,9 @@ struct AgentOfHostSearch
         if (!s->context)
             return;
         if (s->nextOs >= osTypes().size()) {
-            fail(s, tr("The site has no baked agent package for this host."));
+            fail(s,
+                 QCoreApplication::translate("BakeryApi",
+                                             "The site has no baked agent package for this host."));
             return;
         }
         const QString os = osTypes().at(s->nextOs++);
@@ -176,9 +172,11 @@ struct AgentOfHostSearch
             return;
         if (s->nextHash >= s->hashes.size()) {
             fail(s,
-                 tr("None of the site's %n agent(s) has this host's package; bake the agents "
-                    "again and retry.",
-                    nullptr, int(s->hashes.size())));
+                 QCoreApplication::translate(
+                     "BakeryApi",
+                     "None of the site's %n agent(s) has this host's package; bake the agents "
+                     "again and retry.",
+                     nullptr, int(s->hashes.size())));
             return;
         }
         const QString hash = s->hashes.at(s->nextHash++);
@@ -217,7 +215,9 @@ void BakeryApi::agentOfHost(const QString &hostName, QObject *context, Hash done
         for (const BakedAgent &a : *r.value)
             search->hashes << a.hash;
         if (search->hashes.isEmpty()) {
-            AgentOfHostSearch::fail(search, tr("The site lists no baked agents."));
+            AgentOfHostSearch::fail(
+                search,
+                QCoreApplication::translate("BakeryApi", "The site lists no baked agents."));
             return;
         }
         AgentOfHostSearch::findHostPackage(search);
