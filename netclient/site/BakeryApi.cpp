@@ -103,7 +103,8 @@ namespace {
 // One search for the agent of a host, its steps chained through the replies.
 struct AgentOfHostSearch
 {
-    RestClient *client = nullptr;
+    // Both may go while the search waits for a reply; then it ends without an answer.
+    QPointer<RestClient> client;
     QPointer<QObject> context;
     QString host;
     BakeryApi::Hash done;
@@ -141,7 +142,7 @@ struct AgentOfHostSearch
 
     static void findHostPackage(const std::shared_ptr<AgentOfHostSearch> &s)
     {
-        if (!s->context)
+        if (!s->context || !s->client)
             return;
         if (s->nextOs >= osTypes().size()) {
             fail(s,
@@ -168,7 +169,7 @@ struct AgentOfHostSearch
 
     static void compareNext(const std::shared_ptr<AgentOfHostSearch> &s)
     {
-        if (!s->context)
+        if (!s->context || !s->client)
             return;
         if (s->nextHash >= s->hashes.size()) {
             fail(s,
