@@ -14,10 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "HostileCertificate.h"
 #include "HostileServer.h"
 #include "PythonLiteral.h"
 #include "RegistrationClient.h"
+#include "SelfSignedCertificate.h"
 
 using namespace Qt::StringLiterals;
 
@@ -357,7 +357,7 @@ void TestHostileRegistration::trustCertWarnsAndKeepsExactlyThePresented()
 {
     // An expired certificate for another host, whose name is 30 KB of escape sequences (about
     // what a TLS handshake carries: OpenSSL refuses a certificate message over 100 KB).
-    HostileCertificate::Options o;
+    SelfSignedCertificate::Options o;
     o.commonName = "\x1b]0;owned\x07\x1b[2J";
     while (o.commonName.size() < 30 * 1024)
         o.commonName += "\x1b[31mevil";
@@ -365,7 +365,7 @@ void TestHostileRegistration::trustCertWarnsAndKeepsExactlyThePresented()
     o.ipAddresses = {};
     o.notBefore = QDateTime::currentDateTimeUtc().addDays(-60);
     o.notAfter = QDateTime::currentDateTimeUtc().addDays(-1);
-    const HostileCertificate presented = HostileCertificate::generate(o);
+    const SelfSignedCertificate presented = SelfSignedCertificate::generate(o);
     QVERIFY(!presented.certificatePem.isEmpty());
     HostileServer tls;
     QVERIFY(tls.listenTls(QSslCertificate(presented.certificatePem, QSsl::Pem),
@@ -400,21 +400,21 @@ void TestHostileRegistration::siteCertificatesChecked()
     // The server presents a leaf issued by a CA; the registration reply then hands out that
     // CA (kept), the leaf (kept), garbage, an unrelated CA, an unrelated leaf, and an expired
     // copy of a CA (all dropped).
-    HostileCertificate::Options caOptions;
+    SelfSignedCertificate::Options caOptions;
     caOptions.commonName = "Hostile test CA";
     caOptions.ca = true;
     caOptions.dnsNames = {};
     caOptions.ipAddresses = {};
-    const HostileCertificate ca = HostileCertificate::generate(caOptions);
-    HostileCertificate::Options leafOptions;
+    const SelfSignedCertificate ca = SelfSignedCertificate::generate(caOptions);
+    SelfSignedCertificate::Options leafOptions;
     leafOptions.issuer = &ca;
-    const HostileCertificate leaf = HostileCertificate::generate(leafOptions);
-    const HostileCertificate otherCa = HostileCertificate::generate(caOptions);
-    const HostileCertificate otherLeaf = HostileCertificate::generate({});
-    HostileCertificate::Options expiredOptions = caOptions;
+    const SelfSignedCertificate leaf = SelfSignedCertificate::generate(leafOptions);
+    const SelfSignedCertificate otherCa = SelfSignedCertificate::generate(caOptions);
+    const SelfSignedCertificate otherLeaf = SelfSignedCertificate::generate({});
+    SelfSignedCertificate::Options expiredOptions = caOptions;
     expiredOptions.notBefore = QDateTime::currentDateTimeUtc().addDays(-10);
     expiredOptions.notAfter = QDateTime::currentDateTimeUtc().addDays(-2);
-    const HostileCertificate expiredCa = HostileCertificate::generate(expiredOptions);
+    const SelfSignedCertificate expiredCa = SelfSignedCertificate::generate(expiredOptions);
     QVERIFY(!ca.certificatePem.isEmpty() && !leaf.certificatePem.isEmpty());
 
     const QList<QSslCertificate> presented { QSslCertificate(leaf.certificatePem, QSsl::Pem) };

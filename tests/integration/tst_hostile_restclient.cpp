@@ -8,10 +8,10 @@
 #include <QSslKey>
 #include <QTest>
 
-#include "HostileCertificate.h"
 #include "HostileServer.h"
 #include "RestClient.h"
 #include "RestReply.h"
+#include "SelfSignedCertificate.h"
 
 using namespace Qt::StringLiterals;
 
@@ -190,7 +190,7 @@ void TestHostileRestClient::writeRedirectNotFollowed()
 
 void TestHostileRestClient::httpsToHttpRefused()
 {
-    const HostileCertificate cert = HostileCertificate::generate({});
+    const SelfSignedCertificate cert = SelfSignedCertificate::generate({});
     QVERIFY(!cert.certificatePem.isEmpty());
     const QSslCertificate certificate(cert.certificatePem, QSsl::Pem);
     HostileServer tls;
