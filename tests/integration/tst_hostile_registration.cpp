@@ -52,6 +52,10 @@ private Q_SLOTS:
     void endlessReplyCapped();
     void closedWithoutAnswerNotResent();
     void clientDeadlineEndsTrickle();
+    void cliDeadlineEndsTrickle_data();
+    void cliDeadlineEndsTrickle();
+    void cliTimeoutChecked_data();
+    void cliTimeoutChecked();
     void trustCertWarnsAndKeepsExactlyThePresented();
     void siteCertificatesChecked();
 
@@ -351,6 +355,62 @@ void TestHostileRegistration::clientDeadlineEndsTrickle()
     QCOMPARE(outcome->failure, RegistrationOutcome::Failure::Network);
     QCOMPARE(outcome->error.kind, ApiError::Kind::Timeout);
     QCOMPARE(m_site->requests().size(), 1);
+}
+
+void TestHostileRegistration::cliDeadlineEndsTrickle_data()
+{
+    QTest::addColumn<bool>("withPassword");
+    QTest::newRow("secret: register_agent.py trickles") << false;
+    QTest::newRow("password: login.py trickles") << true;
+}
+
+void TestHostileRegistration::cliDeadlineEndsTrickle()
+{
+    // One byte every half second: the idle timeout never fires, only the deadline can end it.
+    // The body would take more than 80 minutes; without --timeout the default of 60 s would
+    // end it with "60 seconds" in the message, which the test refuses.
+    QFETCH(bool, withPassword);
+    const QByteArray body = QByteArray(10000, ' ') + successReply();
+    m_site->setScript([&](const HostileServer::Request &) {
+        HostileServer::Reply r = HostileServer::Reply::json(body);
+        r.mode = HostileServer::Reply::Mode::Trickle;
+        r.intervalMs = 500;
+        return r;
+    });
+    const Run r = agentdesk(registerArgs(*m_site, withPassword, { u"--timeout"_s, u"2"_s }));
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 7); // network: a timeout
+    QCOMPARE(r.out, QByteArray());
+    QVERIFY2(r.err.startsWith("agentdesk register: The site did not finish its reply in time"),
+             r.err.constData());
+    QVERIFY2(r.err.contains("stopped after 2 seconds, its deadline"), r.err.constData());
+    // One request (login.py for a password), never retried, and cut off long before its end.
+    QCOMPARE(m_site->requests().size(), 1);
+    QVERIFY(m_site->requests().first().target.startsWith(
+        withPassword ? "/hostile/check_mk/login.py"_ba : "/hostile/check_mk/register_agent.py"_ba));
+    QVERIFY(m_site->bytesSent() < body.size());
+}
+
+void TestHostileRegistration::cliTimeoutChecked_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("zero") << u"0"_s;
+    QTest::newRow("negative") << u"-5"_s;
+    QTest::newRow("not a number") << u"soon"_s;
+    QTest::newRow("fraction") << u"1.5"_s;
+    QTest::newRow("above an hour") << u"3601"_s;
+}
+
+void TestHostileRegistration::cliTimeoutChecked()
+{
+    QFETCH(QString, value);
+    const Run r = agentdesk(registerArgs(*m_site, false, { u"--timeout"_s, value }));
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+             "agentdesk register: --timeout: expected a whole number of seconds from 1 to "
+             "3600\n"_ba);
+    QCOMPARE(m_site->connectionCount(), 0); // refused before anything is sent
+    QVERIFY(!QFile::exists(m_state));
 }
 
 void TestHostileRegistration::trustCertWarnsAndKeepsExactlyThePresented()
