@@ -51,6 +51,8 @@ private Q_SLOTS:
     void endlessReplyCapped_data();
     void endlessReplyCapped();
     void closedWithoutAnswerNotResent();
+    void http2OfferedPostSentOnce_data();
+    void http2OfferedPostSentOnce();
     void clientDeadlineEndsTrickle();
     void cliDeadlineEndsTrickle_data();
     void cliDeadlineEndsTrickle();
@@ -331,6 +333,41 @@ void TestHostileRegistration::closedWithoutAnswerNotResent()
     QVERIFY2(r.err.contains("not sent again"), r.err.constData());
     QCOMPARE(m_site->requests().size(), 1); // the secret was posted once, not again
     QVERIFY(m_site->requests().first().body.contains(QByteArray(QByteArray("_secret=") + secret)));
+}
+
+void TestHostileRegistration::http2OfferedPostSentOnce_data()
+{
+    QTest::addColumn<bool>("withPassword");
+    QTest::newRow("secret: register_agent.py") << false;
+    QTest::newRow("password: login.py") << true;
+}
+
+void TestHostileRegistration::http2OfferedPostSentOnce()
+{
+    // An https site that offers HTTP/2 and drops the connection without an answer: the POST
+    // with the secret or password goes over HTTP/1.1, once.
+    QFETCH(bool, withPassword);
+    const SelfSignedCertificate cert = SelfSignedCertificate::generate({});
+    QVERIFY(!cert.certificatePem.isEmpty());
+    HostileServer tls;
+    QVERIFY(tls.listenTls(QSslCertificate(cert.certificatePem, QSsl::Pem),
+                          QSslKey(cert.privateKeyPem, QSsl::Ec, QSsl::Pem), QHostAddress::LocalHost,
+                          { "h2"_ba, "http/1.1"_ba }));
+    tls.setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+    });
+    QStringList args = registerArgs(tls, withPassword, { u"--trust-cert"_s });
+    args[args.indexOf(u"http"_s)] = u"https"_s;
+    const Run r = agentdesk(args);
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 7);
+    QVERIFY2(r.err.contains("not sent again"), r.err.constData());
+    QCOMPARE(tls.requests().size(), 1);
+    const HostileServer::Request &post = tls.requests().first();
+    QCOMPARE(post.method, "POST"_ba); // HTTP/2 would arrive here as its "PRI" preface
+    QVERIFY2(post.alpn != "h2", post.alpn.constData());
+    QVERIFY(post.body.contains(withPassword ? QByteArray("_password=" + password)
+                                            : QByteArray("_secret=" + secret)));
 }
 
 void TestHostileRegistration::clientDeadlineEndsTrickle()

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void hugeContentLengthRefusedAtOnce();
     void writesNeverResent_data();
     void writesNeverResent();
+    void writesNeverOverHttp2_data();
+    void writesNeverOverHttp2();
     void hostileErrorTextsSanitized();
     void secretBodyReleasedAfterTheRequest();
 
@@ -336,6 +338,58 @@ void TestHostileRestClient::writesNeverResent()
     QVERIFY2(r.error.detail.contains(u"not sent again"_s), qPrintable(r.error.summary()));
     if (withBody)
         QCOMPARE(m_site->requests().first().body, "{\"redirect\":false}"_ba);
+}
+
+void TestHostileRestClient::writesNeverOverHttp2_data()
+{
+    writesNeverResent_data();
+}
+
+void TestHostileRestClient::writesNeverOverHttp2()
+{
+    // A TLS site that offers HTTP/2 by ALPN and drops every connection without an answer.
+    QFETCH(int, method);
+    QFETCH(bool, withBody);
+    const SelfSignedCertificate cert = SelfSignedCertificate::generate({});
+    QVERIFY(!cert.certificatePem.isEmpty());
+    const QSslCertificate certificate(cert.certificatePem, QSsl::Pem);
+    HostileServer tls;
+    QVERIFY(tls.listenTls(certificate, QSslKey(cert.privateKeyPem, QSsl::Ec, QSsl::Pem),
+                          QHostAddress::LocalHost, { "h2"_ba, "http/1.1"_ba }));
+    tls.setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+    });
+    SiteConnection c = connection(tls);
+    c.pinnedSha256 << QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    RestClient client(c);
+    client.setSecret(SecureBuffer(secret));
+
+    // The server and Qt do agree on HTTP/2 here: a GET arrives as HTTP/2's connection preface.
+    run(client, RestRequest::get(u"/version"_s));
+    QVERIFY(!tls.requests().isEmpty());
+    for (const HostileServer::Request &preface : tls.requests()) {
+        QCOMPARE(preface.alpn, "h2"_ba);
+        QCOMPARE(preface.method, "PRI"_ba);
+    }
+    const qsizetype before = tls.requests().size();
+
+    RestRequest request = RestRequest::post(
+        u"/domain-types/activation_run/actions/activate-changes/invoke"_s,
+        withBody ? QJsonDocument(QJsonObject { { u"redirect"_s, false } }) : QJsonDocument());
+    request.method = RestRequest::Method(method);
+    request.ifMatch = "*";
+    const RestResult r = run(client, request);
+    // Give a re-send every chance to arrive before counting.
+    QTest::qWait(1000);
+    QCOMPARE(tls.requests().size(), before + 1);
+    const HostileServer::Request &write = tls.requests().last();
+    // HTTP/1.1: Qt offered no HTTP/2 (no ALPN at all), and the request line is the write's.
+    QVERIFY2(write.alpn.isEmpty() || write.alpn == "http/1.1", write.alpn.constData());
+    QCOMPARE(write.method, request.verb());
+    if (withBody)
+        QCOMPARE(write.body, "{\"redirect\":false}"_ba);
+    QCOMPARE(r.error.kind, ApiError::Kind::Network);
+    QVERIFY2(r.error.detail.contains(u"not sent again"_s), qPrintable(r.error.summary()));
 }
 
 void TestHostileRestClient::hostileErrorTextsSanitized()
