@@ -131,6 +131,13 @@ void TestHostileRegistration::verifyNothingLeft(const Run &r)
     QCOMPARE(lines.size(), 1);
     QVERIFY(!r.err.contains(secret));
     QVERIFY(!r.err.contains(password));
+    QVERIFY(!r.out.contains(secret));
+    QVERIFY(!r.out.contains(password));
+    // The secret and the password travel in the body only, never in a URL.
+    for (const HostileServer::Request &request : m_site->requests()) {
+        QVERIFY(!request.target.contains(secret));
+        QVERIFY(!request.target.contains(password));
+    }
     QVERIFY(!QFile::exists(m_state));
     QCOMPARE(m_other->connectionCount(), 0);
     QVERIFY(m_other->requests().isEmpty());

@@ -338,6 +338,9 @@ void TestHostileRestClient::writesNeverResent()
     QVERIFY2(r.error.detail.contains(u"not sent again"_s), qPrintable(r.error.summary()));
     if (withBody)
         QCOMPARE(m_site->requests().first().body, "{\"redirect\":false}"_ba);
+    // The secret goes in the Authorization header, never in the URL.
+    QCOMPARE(m_site->requests().first().header("authorization"), "Bearer automation " + secret);
+    QVERIFY(!m_site->requests().first().target.contains(secret));
 }
 
 void TestHostileRestClient::writesNeverOverHttp2_data()
