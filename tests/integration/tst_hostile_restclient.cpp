@@ -27,6 +27,7 @@ private Q_SLOTS:
     void init();
     void redirectToOtherOriginRefused_data();
     void redirectToOtherOriginRefused();
+    void redirectToOtherPortRefused();
     void redirectWithinOriginFollowed();
     void relativeRedirectLoopBounded_data();
     void relativeRedirectLoopBounded();
@@ -115,6 +116,25 @@ void TestHostileRestClient::redirectToOtherOriginRefused()
     QCOMPARE(m_site->requests().size(), 1);
     QVERIFY(m_site->requests().first().header("authorization").contains(secret));
     QCOMPARE(m_other->connectionCount(), 0);
+}
+
+void TestHostileRestClient::redirectToOtherPortRefused()
+{
+    // Same scheme and host, another port: another origin all the same.
+    HostileServer otherPort;
+    QVERIFY(otherPort.listen(QHostAddress::LocalHost));
+    QVERIFY(otherPort.port() != m_site->port());
+    const QByteArray target = otherPort.origin() + "/hostile/check_mk/api/1.0/version";
+    m_site->setScript([&](const HostileServer::Request &) {
+        return HostileServer::Reply::redirect(302, target);
+    });
+    RestClient client(connection(*m_site));
+    client.setSecret(SecureBuffer(secret));
+    const RestResult r = run(client, RestRequest::get(u"/version"_s));
+    QCOMPARE(r.status, 302);
+    QCOMPARE(r.redirectTarget, QUrl::fromEncoded(target));
+    QCOMPARE(m_site->requests().size(), 1);
+    QCOMPARE(otherPort.connectionCount(), 0);
 }
 
 void TestHostileRestClient::redirectWithinOriginFollowed()
@@ -287,6 +307,7 @@ void TestHostileRestClient::hugeContentLengthRefusedAtOnce_data()
     QTest::newRow("2 GB") << qint64(2000000000);
     QTest::newRow("2 GiB") << (qint64(1) << 31);
     QTest::newRow("1 PB") << qint64(1000000000000000);
+    QTest::newRow("one byte above the default cap") << RestRequest::largeReplyBytes + 1;
 }
 
 void TestHostileRestClient::hugeContentLengthRefusedAtOnce()
@@ -304,6 +325,9 @@ void TestHostileRestClient::hugeContentLengthRefusedAtOnce()
     QCOMPARE(r.error.kind, ApiError::Kind::MalformedReply);
     QVERIFY2(r.error.title.contains(u"too large"_s), qPrintable(r.error.title));
     QVERIFY2(r.error.detail.contains(u"announced"_s), qPrintable(r.error.detail));
+    // The request set no cap of its own: the default one, 512 MiB.
+    QCOMPARE(RestRequest::largeReplyBytes, qint64(512) << 20);
+    QVERIFY2(r.error.detail.contains(u"512 MiB"_s), qPrintable(r.error.detail));
 }
 
 void TestHostileRestClient::writesNeverResent_data()
