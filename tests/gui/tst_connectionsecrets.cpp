@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QInputDialog>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -259,6 +260,18 @@ void TestConnectionSecrets::promptedSecretStoredOnlyWhenAccepted()
     QCOMPARE(asked, 2);
     QTRY_VERIFY_WITH_TIMEOUT(read(store, c.keychainKey()).ok, 10000);
     QCOMPARE(read(store, c.keychainKey()).secret.bytes(), m_a.secret());
+    // In the Secret Service under the service "agentdesk" (QtKeychain's attribute "server"),
+    // where other clients see it.
+    QProcess tool;
+    tool.start(u"secret-tool"_s, { u"search"_s, u"--all"_s, u"user"_s, c.keychainKey() });
+    QVERIFY(tool.waitForFinished(10000));
+    QByteArray attributes; // without the "secret = " line: no secret in the test's log
+    const QByteArray out = tool.readAllStandardOutput() + tool.readAllStandardError();
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.startsWith("attribute."))
+            attributes += line + '\n';
+    }
+    QVERIFY2(attributes.contains("attribute.server = agentdesk\n"), attributes.constData());
 }
 
 QTEST_MAIN(TestConnectionSecrets)
