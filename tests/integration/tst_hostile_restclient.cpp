@@ -335,12 +335,15 @@ void TestHostileRestClient::hugeContentLengthRefusedAtOnce()
 void TestHostileRestClient::onlyGetsRetried_data()
 {
     QTest::addColumn<int>("method");
-    QTest::addColumn<int>("status"); // 0: the connection closed without an answer
+    // 0: the connection closed without an answer; -1: no answer at all (the idle timeout)
+    QTest::addColumn<int>("status");
     QTest::addColumn<int>("expected"); // requests that reach the server
     for (int status : { 502, 503, 504, 0 }) {
         const QByteArray what = status ? QByteArray::number(status) : "closed"_ba;
         QTest::addRow("GET %s", what.constData()) << int(RestRequest::Method::Get) << status << 3;
     }
+    QTest::newRow("GET idle timeout") << int(RestRequest::Method::Get) << -1 << 3;
+    QTest::newRow("POST idle timeout") << int(RestRequest::Method::Post) << -1 << 1;
     // Closed without an answer: writesNeverResent.
     QTest::newRow("POST 503") << int(RestRequest::Method::Post) << 503 << 1;
     QTest::newRow("PUT 502") << int(RestRequest::Method::Put) << 502 << 1;
@@ -358,6 +361,8 @@ void TestHostileRestClient::onlyGetsRetried()
     m_site->setScript([&](const HostileServer::Request &) {
         if (status == 0)
             return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+        if (status < 0)
+            return HostileServer::Reply::of(HostileServer::Reply::Mode::Silent);
         return HostileServer::Reply::json(R"({"title": "busy"})", status);
     });
     RestClient client(connection(*m_site));
@@ -365,6 +370,8 @@ void TestHostileRestClient::onlyGetsRetried()
     RestRequest request = RestRequest::get(u"/version"_s);
     request.method = RestRequest::Method(method);
     request.ifMatch = "*";
+    if (status < 0)
+        request.withTimeout(700);
     const RestResult r = run(client, request);
     QVERIFY(r.error.isError());
     // A GET's retries are over when it finishes; give a write's re-send every chance to come.
