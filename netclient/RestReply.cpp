@@ -9,6 +9,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <new>
+
 #include "CertificateDetailsReader.h"
 #include "DisplayText.h"
 #include "ProblemDocument.h"
@@ -140,8 +142,13 @@ void RestReply::onMetaData()
     // pages): stalls of tens of milliseconds while the status table refreshes. Reserved once, the
     // body only takes address space: its pages are touched as the bytes arrive, and the cap
     // bounds what a server can make us reserve.
-    if (ok && announced > 0 && status >= 200 && status < 300 && m_body.isEmpty())
-        m_body.reserve(announced);
+    if (ok && announced > 0 && status >= 200 && status < 300 && m_body.isEmpty()) {
+        try {
+            m_body.reserve(announced);
+        } catch (const std::bad_alloc &) {
+            // Address space refused (strict overcommit): the body grows as it arrives instead.
+        }
+    }
 }
 
 void RestReply::onReadyRead()
