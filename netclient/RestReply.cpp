@@ -9,6 +9,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <new>
+
 #include "CertificateDetailsReader.h"
 #include "DisplayText.h"
 #include "ProblemDocument.h"
@@ -117,8 +119,8 @@ void RestReply::start()
     connect(m_reply, &QNetworkReply::sslErrors, this, &RestReply::onSslErrors);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &RestReply::downloadProgress);
     // Take the body as it arrives (one readAll() of a 50 MB reply at the end would block the
-    // UI thread), and never more than the cap. Nothing is reserved from Content-Length: that
-    // is a number the server chose.
+    // UI thread), and never more than the cap. A successful reply's Content-Length (up to the
+    // cap) is reserved when the headers arrive; see onMetaData().
     m_body.clear();
     m_announcedTooLarge = false;
     m_tooLarge = false;
@@ -138,6 +140,19 @@ void RestReply::onMetaData()
         m_announcedTooLarge = true;
         m_announcedBytes = announced;
         m_reply->abort(); // finished() follows and reports it
+        return;
+    }
+    // Growing a 60 or 100 MB body step by step copies it again and again on the UI thread
+    // (glibc moves a buffer below its mmap threshold, up to 32 MB, by copying it into fresh
+    // pages): stalls of tens of milliseconds while the status table refreshes. Reserved once, the
+    // body only takes address space: its pages are touched as the bytes arrive, and the cap
+    // bounds what a server can make us reserve.
+    if (ok && announced > 0 && status >= 200 && status < 300 && m_body.isEmpty()) {
+        try {
+            m_body.reserve(announced);
+        } catch (const std::bad_alloc &) {
+            // Address space refused (strict overcommit): the body grows as it arrives instead.
+        }
     }
 }
 
@@ -151,7 +166,11 @@ void RestReply::onReadyRead()
         m_reply->abort();
         return;
     }
-    m_body += m_reply->read(available);
+    // Read straight into the body (no chunk allocated and copied once more).
+    const qsizetype had = m_body.size();
+    m_body.resize(had + available);
+    const qint64 got = m_reply->read(m_body.data() + had, available);
+    m_body.resize(had + qMax<qint64>(got, 0));
 }
 
 void RestReply::onDeadline()

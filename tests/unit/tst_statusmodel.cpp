@@ -3,6 +3,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+#include <numeric>
+
 #include "UpdateStatusFilterProxy.h"
 #include "UpdateStatusModel.h"
 
@@ -23,6 +26,7 @@ private Q_SLOTS:
     void searchWhileSorted();
     void refreshIsIncremental();
     void naturalCompare();
+    void ordersAreTheComparisonsOrder();
 
 private:
     static std::vector<HostUpdateStatus> rows();
@@ -238,6 +242,101 @@ void TestStatusModel::naturalCompare()
     QVERIFY(StatusTable::naturalCompare(u"a-1", u"a-1-x") < 0);
     QVERIFY(StatusTable::naturalCompare(u"host99999999999999999999", u"host100000000000000000000")
             < 0);
+}
+
+void TestStatusModel::ordersAreTheComparisonsOrder()
+{
+    // derive() sorts by keys (radix passes, ranks of case-folded texts, natural-order keys);
+    // every column's order must be exactly the stable sort by the column's comparison: case-
+    // insensitive texts, host names in natural order, numbers by value, ties in site order.
+    const QStringList names = {
+        u"web10"_s,
+        u"Web2"_s,
+        u"web02"_s,
+        u"web2"_s,
+        u"WEB2"_s,
+        u"a"_s,
+        u"A"_s,
+        u"a0"_s,
+        u"a00"_s,
+        u"a1b"_s,
+        u"a01b"_s,
+        u"a-1"_s,
+        u"a/1"_s,
+        u"\u00c41"_s,
+        u"\u00e401"_s,
+        u"x99999999999999999999"_s,
+        u"x100000000000000000000"_s,
+        u"db_7"_s,
+        u"db07x"_s,
+        u""_s,
+        u"stra\u00dfe"_s,
+        u"STRASSE"_s,
+        u"\u0130x"_s,
+        u"ix"_s,
+    };
+    std::vector<HostUpdateStatus> in;
+    for (int i = 0; i < 300; ++i) {
+        HostUpdateStatus s;
+        s.hostName = names.at(i % names.size()) + (i % 3 ? QString::number(i % 17) : QString());
+        s.site = names.at((i * 7) % names.size()).toUpper();
+        s.folder = i % 2 ? u"/Linux"_s : u"/linux/"_s + names.at(i % 5);
+        s.checkOutput = names.at((i * 5) % names.size()) + u" check"_s;
+        s.lastError = i % 4 ? QString() : names.at((i * 11) % names.size());
+        s.registered = i % 3 == 0;
+        s.targetHash = quint64(i % 4) << 60;
+        s.downloadedHash = quint64(i % 6);
+        s.installedHash = ~quint64(i % 5);
+        s.lastCheck = i % 9 ? 1'700'000'000 + (i * 7919) % 1000 : -1;
+        s.lastUpdate = i % 8 ? 1'600'000'000 - (i * 104729) % 100000 : -1;
+        s.checkState = qint8(i % 4);
+        in.push_back(s);
+    }
+    const StatusTable t = StatusTable::derive(in, now, true);
+    const std::vector<HostUpdateStatus> &v = *t.rows;
+    const auto expect = [&v](auto less) {
+        StatusTable::Order o(v.size());
+        std::iota(o.begin(), o.end(), 0u);
+        std::stable_sort(o.begin(), o.end(), less);
+        return o;
+    };
+    const auto text = [&v](QString HostUpdateStatus::*field) {
+        return [&v, field](quint32 a, quint32 b) {
+            return (v[a].*field).compare(v[b].*field, Qt::CaseInsensitive) < 0;
+        };
+    };
+    const auto value = [&v](auto field) {
+        return [&v, field](quint32 a, quint32 b) {
+            return v[a].*field < v[b].*field;
+        };
+    };
+    using M = UpdateStatusModel;
+    QCOMPARE(*t.orders[M::HostColumn], expect([&v](quint32 a, quint32 b) {
+        return StatusTable::naturalCompare(v[a].hostName, v[b].hostName) < 0;
+    }));
+    QCOMPARE(*t.orders[M::SiteColumn], expect(text(&HostUpdateStatus::site)));
+    QCOMPARE(*t.orders[M::FolderColumn], expect(text(&HostUpdateStatus::folder)));
+    QCOMPARE(*t.orders[M::CheckOutputColumn], expect(text(&HostUpdateStatus::checkOutput)));
+    QCOMPARE(*t.orders[M::LastErrorColumn], expect(text(&HostUpdateStatus::lastError)));
+    QCOMPARE(*t.orders[M::RegisteredColumn], expect(value(&HostUpdateStatus::registered)));
+    QCOMPARE(*t.orders[M::TargetColumn], expect(value(&HostUpdateStatus::targetHash)));
+    QCOMPARE(*t.orders[M::DownloadedColumn], expect(value(&HostUpdateStatus::downloadedHash)));
+    QCOMPARE(*t.orders[M::InstalledColumn], expect(value(&HostUpdateStatus::installedHash)));
+    QCOMPARE(*t.orders[M::LastCheckColumn], expect(value(&HostUpdateStatus::lastCheck)));
+    QCOMPARE(*t.orders[M::LastUpdateColumn], expect(value(&HostUpdateStatus::lastUpdate)));
+    QCOMPARE(*t.orders[M::CheckStateColumn], expect(value(&HostUpdateStatus::checkState)));
+    for (size_t i = 0; i < v.size(); ++i) {
+        const HostUpdateStatus &r = v[i];
+        QCOMPARE(t.searchKeys[i],
+                 (r.hostName + u'\t' + r.site + u'\t' + r.folder + u'\t' + r.lastError).toLower());
+    }
+    // Digits of another script are numbers too (the exact comparison sorts them): 1, 2, 10.
+    std::vector<HostUpdateStatus> arabic(3);
+    arabic[0].hostName = u"h\u0662"_s;
+    arabic[1].hostName = u"h10"_s;
+    arabic[2].hostName = u"h\u0661"_s;
+    const StatusTable a = StatusTable::derive(arabic, now, true);
+    QCOMPARE(*a.orders[M::HostColumn], StatusTable::Order({ 2, 0, 1 }));
 }
 
 QTEST_GUILESS_MAIN(TestStatusModel)

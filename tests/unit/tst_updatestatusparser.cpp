@@ -16,6 +16,7 @@ private Q_SLOTS:
     void escapes();
     void withoutTopLevelExtensions();
     void repeatedTextsShared();
+    void longStringsAndHashForms();
 };
 
 namespace {
@@ -145,6 +146,35 @@ void TestUpdateStatusParser::repeatedTextsShared()
     QCOMPARE(rows[0].checkOutput.constData(), rows[2].checkOutput.constData());
     QCOMPARE(rows[0].lastError.constData(), rows[1].lastError.constData());
     QVERIFY(rows[0].hostName.constData() != rows[1].hostName.constData());
+}
+
+void TestUpdateStatusParser::longStringsAndHashForms()
+{
+    // Strings are scanned sixteen bytes a step and plain hashes read from the bytes: an escape,
+    // a quote or a control character anywhere in a long string, and hashes in upper case or
+    // written with escapes, read as they did byte by byte.
+    const QByteArray body
+        = R"({"value":[{"extensions":{"host_name":"a-very-long-host-name-0123456789\"x\\y.example",)"
+          R"("target_hash":"0123456789ABCDEF","downloaded_hash":"\u0030123456789abcdef",)"
+          R"("last_error":"0123456789abcdef0123456789abcdef\n"}}]})";
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(body, &error);
+    QVERIFY2(r, qPrintable(error.detail));
+    QCOMPARE(r->rows.at(0).hostName, u"a-very-long-host-name-0123456789\"x\\y.example"_s);
+    QCOMPARE(r->rows.at(0).targetHash, 0x0123456789abcdefULL);
+    QCOMPARE(r->rows.at(0).downloadedHash, 0x0123456789abcdefULL);
+    QCOMPARE(r->rows.at(0).lastError, u"0123456789abcdef0123456789abcdef\n"_s);
+
+    for (const QByteArray &bad : QList<QByteArray> {
+             R"({"value":[{"extensions":{"host_name":"0123456789abcdef0123456789)"_ba + '\t'
+                 + R"(x"}}]})"_ba,
+             R"({"value":[{"extensions":{"host_name":"a","target_hash":"0123456789abcdeg"}}]})"_ba,
+             R"({"value":[{"extensions":{"host_name":"a","target_hash":"0123456789abcdef0"}}]})"_ba,
+         }) {
+        QVERIFY2(!UpdateStatusParser::parse(bad, &error), bad.constData());
+        QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
+    }
+    QVERIFY2(error.detail.contains(u"16 hex"_s), qPrintable(error.detail));
 }
 
 QTEST_GUILESS_MAIN(TestUpdateStatusParser)
