@@ -28,6 +28,8 @@
 #include "SiteInfoApi.h"
 #include "SiteOverviewPage.h"
 #include "SiteSession.h"
+#include "SitesController.h"
+#include "SitesPage.h"
 #include "StatusController.h"
 #include "UpdateStatusPage.h"
 
@@ -76,6 +78,8 @@ AppController::AppController(QObject *parent)
     , m_localConfigPage(new LocalConfigPage)
     , m_registration(
           new RegistrationController(m_registrationWizard, m_localConfigPage, m_secrets, this))
+    , m_sitesPage(new SitesPage)
+    , m_sites(new SitesController(m_session, m_sitesPage, m_secrets, this))
 {
     // The setup checklist is the landing page once connected.
     m_window->addPage(u"setup"_s, tr("Setup"), QIcon(u":/icons/setup.svg"_s), m_setupPage);
@@ -98,6 +102,7 @@ AppController::AppController(QObject *parent)
                       QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
     m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s),
                       m_overview);
+    m_window->addPage(u"sites"_s, tr("Sites"), QIcon(u":/icons/agentdesk.svg"_s), m_sitesPage);
 
     connect(m_setupPage, &SetupPage::goToRequested, this, [this](Prerequisites::Item item) {
         switch (item) {
@@ -147,6 +152,8 @@ AppController::AppController(QObject *parent)
             m_selection->refresh();
         else if (m_window->currentPage() == u"agents"_s)
             m_bakery->refresh();
+        else if (m_window->currentPage() == u"sites"_s)
+            loadSites();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
@@ -345,7 +352,17 @@ void AppController::loadVisiblePage()
     } else if (page == u"selection"_s) {
         m_loadedPages.insert(page);
         m_selection->refresh();
+    } else if (page == u"sites"_s) {
+        m_loadedPages.insert(page);
+        loadSites();
     }
+}
+
+void AppController::loadSites()
+{
+    // A remote site's version is read through a saved connection to it.
+    m_sites->setConnections(m_connections);
+    m_sites->refresh();
 }
 
 void AppController::loadOverview()

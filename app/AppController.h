@@ -26,6 +26,8 @@ class SelectionController;
 class SetupController;
 class SetupPage;
 class SiteSession;
+class SitesController;
+class SitesPage;
 class StatusController;
 class UpdateStatusPage;
 
@@ -54,6 +56,8 @@ public:
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
     RegistrationController *registrationController() const { return m_registration; }
+    SitesPage *sitesPage() const { return m_sitesPage; }
+    SitesController *sitesController() const { return m_sites; }
 
     // Connects to the named saved connection, or the last used one when empty.
     void start(const QString &connectionName = {});
@@ -76,6 +80,7 @@ private:
     void showConnectionError(const ApiError &error);
     void refreshNames();
     void loadOverview();
+    void loadSites();
     void loadVisiblePage();
     void testConnection(ConnectionManagerDialog *dialog, const SiteConnection &connection,
                         const QByteArray &secret);
@@ -99,6 +104,8 @@ private:
     RegistrationWizard *m_registrationWizard;
     LocalConfigPage *m_localConfigPage;
     RegistrationController *m_registration;
+    SitesPage *m_sitesPage;
+    SitesController *m_sites;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
     QByteArray m_demoPassword;

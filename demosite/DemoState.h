@@ -16,6 +16,7 @@
 #include "DemoKeyStore.h"
 #include "DemoRegistrations.h"
 #include "DemoSiteOptions.h"
+#include "DemoSiteSettings.h"
 
 // Everything the demo site knows: users, the inventory, pending changes and activations, the
 // clock and the injected faults. Endpoint classes read and change it; it lives in the server's
@@ -67,6 +68,8 @@ public:
     // Hosts registered through register_agent.py (with their host secrets) and Setup hosts not
     // yet activated; the fleet simulation and deploy_agent.py read them.
     DemoRegistrations registrations;
+    // Settings of a distributed set-up, globally and per site (extension names).
+    DemoSiteSettings siteSettings;
     bool keysChanged = false; // the fleet re-checks signatures
     std::unique_ptr<class DemoFleet> fleet; // set up by DemoSite::start()
     QJsonObject lastRequest; // method, path and headers of the previous request

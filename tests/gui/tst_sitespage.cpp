@@ -1,0 +1,384 @@
+// The console across sites (issue 13, item 2) against a central and a remote demo site, each its
+// own process: the site list with connection state, URL and version; the automatic-update
+// settings globally and per site, written with If-Match and a 412 answered by the stale-version
+// question; and an activation of the pending changes on the sites the user ticks.
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTest>
+
+#include "DemoConnection.h"
+#include "DemoSiteProcess.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "SecretStore.h"
+#include "SiteSession.h"
+#include "SiteSettingDialog.h"
+#include "SitesController.h"
+#include "SitesPage.h"
+#include "TestEnvironment.h"
+
+using namespace Qt::StringLiterals;
+
+class TestSitesPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void siteList();
+    void perSiteSettings();
+    void staleSettingAsks();
+    void settingDialogNamesTheField();
+    void perSiteActivation();
+
+private:
+    // Another client's REST request to the central site.
+    RestResult send(const RestRequest &request);
+    QJsonObject siteSetting(const QString &site, const QString &varname,
+                            QByteArray *etag = nullptr);
+    int rowOf(const QString &site, const QString &varname) const;
+
+    DemoSiteProcess m_central;
+    DemoSiteProcess m_remote;
+    QString m_remoteUrls[2];
+    SiteConnection m_remoteConnection;
+    SecretStore m_secrets;
+    std::unique_ptr<SiteSession> m_session;
+    std::unique_ptr<SitesPage> m_page;
+    std::unique_ptr<SitesController> m_controller;
+};
+
+RestResult TestSitesPage::send(const RestRequest &request)
+{
+    RestClient client(
+        DemoConnection::make(m_central.server(), m_central.site(), m_central.sha256()));
+    client.setSecret(SecureBuffer(m_central.secret()));
+    RestReply *reply = client.send(request);
+    QSignalSpy spy(reply, &RestReply::finished);
+    if (!spy.wait(30000))
+        return {};
+    return spy.first().first().value<RestResult>();
+}
+
+QJsonObject TestSitesPage::siteSetting(const QString &site, const QString &varname,
+                                       QByteArray *etag)
+{
+    RestRequest r
+        = RestRequest::get(u"/objects/site_connection/%1/global_setting/%2"_s.arg(site, varname));
+    r.base = RestRequest::Base::InternalApi;
+    const RestResult result = send(r);
+    if (etag)
+        *etag = result.etag;
+    return result.json.object();
+}
+
+int TestSitesPage::rowOf(const QString &site, const QString &varname) const
+{
+    const QList<SiteSetting> settings = m_controller->settings();
+    for (int row = 0; row < settings.size(); ++row) {
+        if (settings.at(row).site == site && settings.at(row).varname == varname)
+            return row;
+    }
+    return -1;
+}
+
+void TestSitesPage::initTestCase()
+{
+    TestEnvironment::isolate();
+    // The central names its remotes' URLs before they run: each remote gets a port that was free
+    // a moment ago. Only remote1 is started; remote2 stays a name and a URL.
+    quint16 ports[2];
+    QStringList remoteOptions;
+    for (int i = 0; i < 2; ++i) {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        ports[i] = probe.serverPort();
+        m_remoteUrls[i] = u"https://127.0.0.1:%1/remote%2/check_mk"_s.arg(ports[i]).arg(i + 1);
+        remoteOptions << u"--remote"_s << u"remote%1=%2"_s.arg(i + 1).arg(m_remoteUrls[i]);
+    }
+    QVERIFY2(m_central.start(QStringList { u"--site"_s, u"central"_s, u"--hosts"_s, u"60"_s,
+                                           u"--activation-ms"_s, u"300"_s }
+                             + remoteOptions),
+             qPrintable(m_central.error()));
+    QVERIFY2(m_remote.start({ u"--site"_s, u"remote1"_s, u"--port"_s, QString::number(ports[0]),
+                              u"--hosts"_s, u"0"_s, u"--central"_s,
+                              m_central.checkmkUrl().toString().chopped(1), u"--central-user"_s,
+                              u"automation"_s, u"--central-secret-file"_s, m_central.secretFile(),
+                              u"--central-sha256"_s, QString::fromLatin1(m_central.sha256()) }),
+             qPrintable(m_remote.error()));
+
+    // A saved connection to remote1, its secret in the keychain: the page reads remote1's
+    // version through it.
+    m_remoteConnection = DemoConnection::make(m_remote.server(), m_remote.site(), m_remote.sha256(),
+                                              u"remote1 connection"_s);
+    bool stored = false;
+    m_secrets.write(m_remoteConnection.keychainKey(), m_remote.secret(), this,
+                    [&](SecretResult &&r) { stored = r.ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored, 20000);
+
+    m_session = std::make_unique<SiteSession>(&m_secrets, nullptr);
+    m_page = std::make_unique<SitesPage>();
+    m_controller = std::make_unique<SitesController>(m_session.get(), m_page.get(), &m_secrets);
+    m_controller->setConnections({ m_remoteConnection });
+    QSignalSpy connected(m_session.get(), &SiteSession::connected);
+    m_session->openWithSecret(DemoConnection::make(m_central.server(), m_central.site(),
+                                                   m_central.sha256(), u"central"_s),
+                              m_central.secret());
+    QVERIFY(connected.wait(30000));
+    m_page->resize(1024, 700);
+    m_page->show();
+}
+
+void TestSitesPage::siteList()
+{
+    QSignalSpy loaded(m_controller.get(), &SitesController::sitesLoaded);
+    QSignalSpy settings(m_controller.get(), &SitesController::settingsLoaded);
+    m_controller->refresh();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QTableWidget *table = m_page->siteTable();
+    QCOMPARE(table->rowCount(), 3);
+    const auto cell = [table](int row, int column) {
+        return table->item(row, column)->text();
+    };
+    QCOMPARE(cell(0, SitesPage::IdColumn), u"central"_s);
+    QCOMPARE(cell(0, SitesPage::StateColumn), SitesPage::stateText(DistributedSite::State::Local));
+    QCOMPARE(cell(1, SitesPage::IdColumn), u"remote1"_s);
+    QCOMPARE(cell(1, SitesPage::StateColumn),
+             SitesPage::stateText(DistributedSite::State::LoggedIn));
+    QCOMPARE(cell(1, SitesPage::UrlColumn), m_remoteUrls[0] + u'/');
+    QCOMPARE(cell(2, SitesPage::IdColumn), u"remote2"_s);
+    QCOMPARE(cell(2, SitesPage::UrlColumn), m_remoteUrls[1] + u'/');
+
+    // Versions: the central's from the session, remote1's from remote1 itself through the saved
+    // connection, remote2's unknown (no connection saved) and saying why.
+    QTRY_VERIFY_WITH_TIMEOUT(!cell(1, SitesPage::VersionColumn).startsWith(u"…"_s), 30000);
+    QCOMPARE(
+        cell(0, SitesPage::VersionColumn),
+        u"%1 %2"_s.arg(m_session->version().checkmkVersion, m_session->version().editionName()));
+    QVERIFY2(cell(1, SitesPage::VersionColumn).startsWith(m_session->version().checkmkVersion),
+             qPrintable(cell(1, SitesPage::VersionColumn)));
+    QVERIFY(!cell(1, SitesPage::VersionColumn).contains(u"unknown"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(cell(2, SitesPage::VersionColumn), m_page->tr("unknown"), 10000);
+    QVERIFY(table->item(2, SitesPage::VersionColumn)->toolTip().contains(u"No saved connection"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(settings.size(), 1, 30000);
+    QVERIFY(!TestEnvironment::saveScreenshot(m_page.get(), u"sites-page"_s).isEmpty());
+}
+
+void TestSitesPage::perSiteSettings()
+{
+    QSignalSpy loaded(m_controller.get(), &SitesController::settingsLoaded);
+    m_controller->refresh();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    // Each setting globally and for each of the three sites.
+    QCOMPARE(m_controller->settings().size(), 8);
+    QCOMPARE(m_page->settingsTable()->rowCount(), 8);
+    const SiteSetting remote1
+        = m_controller->settings().at(rowOf(u"remote1"_s, SiteSetting::siteUrl));
+    QVERIFY(remote1.siteSpecific());
+    QCOMPARE(remote1.url(), m_remoteUrls[0]);
+    const SiteSetting global
+        = m_controller->settings().at(rowOf(QString(), SiteSetting::centralBakery));
+    QCOMPARE(global.user(), u"automation"_s);
+
+    // remote2 gets a URL of its own through the editor; nothing else changes.
+    const int row = rowOf(u"remote2"_s, SiteSetting::siteUrl);
+    m_page->selectSetting(u"remote2"_s, SiteSetting::siteUrl);
+    QCOMPARE(m_page->selectedSetting()->site, u"remote2"_s);
+    int edits = 0;
+    m_controller->setEditor([&](const SiteSetting &s, const QString &) {
+        ++edits;
+        SiteSetting out = s;
+        out.value.insert(u"url"_s, u"https://remote2.example.com/remote2/check_mk"_s);
+        return std::optional(out);
+    });
+    QSignalSpy saved(m_controller.get(), &SitesController::settingSaved);
+    QSignalSpy reloaded(m_controller.get(), &SitesController::settingsLoaded);
+    m_controller->edit(m_controller->settings().at(row));
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    QCOMPARE(edits, 1);
+    QJsonObject now = siteSetting(u"remote2"_s, SiteSetting::siteUrl);
+    QCOMPARE(now.value(u"is_default"_s).toBool(), false);
+    QCOMPARE(now.value(u"value"_s).toObject().value(u"url"_s).toString(),
+             u"https://remote2.example.com/remote2/check_mk"_s);
+    QCOMPARE(siteSetting(u"remote1"_s, SiteSetting::siteUrl)
+                 .value(u"value"_s)
+                 .toObject()
+                 .value(u"url"_s)
+                 .toString(),
+             m_remoteUrls[0]);
+    // The page shows it as the site's own value once reloaded.
+    QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 30000);
+    QVERIFY(m_controller->settings().at(row).siteSpecific());
+    QCOMPARE(m_page->settingsTable()->item(row, SitesPage::SourceColumn)->text(),
+             m_page->tr("site-specific"));
+    QVERIFY(m_page->messageLabel()->text().contains(u"remote2"_s));
+    QVERIFY(!TestEnvironment::saveScreenshot(m_page.get(), u"sites-settings"_s).isEmpty());
+
+    // And back to the global value.
+    saved.clear();
+    reloaded.clear();
+    m_controller->reset(m_controller->settings().at(row));
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(saved.first().first().toBool(), true);
+    now = siteSetting(u"remote2"_s, SiteSetting::siteUrl);
+    QCOMPARE(now.value(u"is_default"_s).toBool(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 30000);
+    QVERIFY(!m_controller->settings().at(row).siteSpecific());
+}
+
+void TestSitesPage::staleSettingAsks()
+{
+    QSignalSpy loaded(m_controller.get(), &SitesController::settingsLoaded);
+    m_controller->refresh();
+    QVERIFY(loaded.wait(30000));
+    const int row = rowOf(u"remote1"_s, SiteSetting::siteUrl);
+    const SiteSetting read = m_controller->settings().at(row);
+
+    // Another admin changes remote1's URL after the page read it.
+    QByteArray etag;
+    siteSetting(u"remote1"_s, SiteSetting::siteUrl, &etag);
+    RestRequest put = RestRequest::put(
+        u"/objects/site_connection/remote1/global_setting/%1"_s.arg(SiteSetting::siteUrl),
+        QJsonDocument(QJsonObject {
+            { u"value"_s,
+              QJsonObject { { u"url"_s, u"https://other.example.com/remote1/check_mk"_s },
+                            { u"certificates"_s, QJsonArray {} } } } }));
+    put.base = RestRequest::Base::InternalApi;
+    QVERIFY(send(put.withIfMatch(etag)).ok());
+
+    int edits = 0;
+    QString lastError;
+    m_controller->setEditor([&](const SiteSetting &s, const QString &error) {
+        ++edits;
+        lastError = error;
+        if (edits > 2)
+            return std::optional<SiteSetting>(); // the user gives up
+        SiteSetting out = s;
+        out.value.insert(u"url"_s, u"https://mine.example.com/remote1/check_mk"_s);
+        return std::optional(out);
+    });
+    int asked = 0;
+    QString theirs;
+    StaleVersionDialog::Choice answer = StaleVersionDialog::Choice::KeepEditing;
+    m_controller->setConflictResolver(
+        [&](const SiteSetting &mine, const std::optional<SiteSetting> &site, const QString &) {
+            ++asked;
+            theirs = site ? site->url() : QString();
+            if (mine.url() != u"https://mine.example.com/remote1/check_mk"_s)
+                theirs = u"wrong mine"_s;
+            return answer;
+        });
+    // Kept editing: asked once, the editor reopened with the reason, then cancelled; the other
+    // admin's value stands.
+    m_controller->edit(read);
+    QTRY_COMPARE_WITH_TIMEOUT(edits, 3, 30000);
+    QCOMPARE(asked, 2); // the reopened editor's save was stale too
+    QCOMPARE(theirs, u"https://other.example.com/remote1/check_mk"_s);
+    QVERIFY(!lastError.isEmpty());
+    QCOMPARE(siteSetting(u"remote1"_s, SiteSetting::siteUrl)
+                 .value(u"value"_s)
+                 .toObject()
+                 .value(u"url"_s)
+                 .toString(),
+             u"https://other.example.com/remote1/check_mk"_s);
+
+    // Overwrite: the user's value is written over theirs.
+    edits = 0;
+    asked = 0;
+    answer = StaleVersionDialog::Choice::Overwrite;
+    QSignalSpy saved(m_controller.get(), &SitesController::settingSaved);
+    m_controller->edit(read);
+    QVERIFY(saved.wait(30000));
+    QCOMPARE(saved.last().first().toBool(), true);
+    QCOMPARE(asked, 1);
+    QCOMPARE(siteSetting(u"remote1"_s, SiteSetting::siteUrl)
+                 .value(u"value"_s)
+                 .toObject()
+                 .value(u"url"_s)
+                 .toString(),
+             u"https://mine.example.com/remote1/check_mk"_s);
+
+    // What the question looks like.
+    SiteSetting other = read;
+    other.value.insert(u"url"_s, u"https://other.example.com/remote1/check_mk"_s);
+    SiteSetting mine = read;
+    mine.value.insert(u"url"_s, u"https://mine.example.com/remote1/check_mk"_s);
+    StaleVersionDialog dialog(m_page->tr("the setting of site %1").arg(u"remote1"_s),
+                              SitesController::describe(mine), SitesController::describe(other),
+                              QString());
+    dialog.show();
+    QVERIFY(!TestEnvironment::saveScreenshot(&dialog, u"sites-stale-setting"_s).isEmpty());
+}
+
+void TestSitesPage::settingDialogNamesTheField()
+{
+    SiteSetting s { SiteSetting::centralBakery,
+                    u"remote1"_s,
+                    { { u"url"_s, QString() }, { u"user"_s, u"automation"_s } },
+                    true,
+                    {} };
+    SiteSettingDialog dialog(s);
+    dialog.show();
+    dialog.urlEdit()->setText(u"https://central.example.com/central"_s);
+    dialog.accept();
+    QVERIFY(dialog.isVisible()); // stays open with the input
+    QVERIFY(dialog.validationError().contains(u"check_mk"_s));
+    QCOMPARE(dialog.urlEdit()->text(), u"https://central.example.com/central"_s);
+    dialog.urlEdit()->setText(u"https://central.example.com/central/check_mk"_s);
+    dialog.userEdit()->clear();
+    QVERIFY(dialog.validationError().contains(u"Automation user"_s));
+    QVERIFY(!TestEnvironment::saveScreenshot(&dialog, u"sites-setting-dialog"_s).isEmpty());
+    dialog.userEdit()->setText(u"automation2"_s);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.setting().user(), u"automation2"_s);
+    QCOMPARE(dialog.setting().url(), u"https://central.example.com/central/check_mk"_s);
+}
+
+void TestSitesPage::perSiteActivation()
+{
+    // A change to activate: the central bakery's URL, set by another client.
+    QByteArray etag;
+    RestRequest get
+        = RestRequest::get(u"/objects/global_setting/%1"_s.arg(SiteSetting::centralBakery));
+    get.base = RestRequest::Base::InternalApi;
+    etag = send(get).etag;
+    RestRequest put = RestRequest::put(
+        u"/objects/global_setting/%1"_s.arg(SiteSetting::centralBakery),
+        QJsonDocument(QJsonObject {
+            { u"value"_s,
+              QJsonObject { { u"url"_s, m_central.checkmkUrl().toString().chopped(1) },
+                            { u"user"_s, u"automation"_s } } } }));
+    put.base = RestRequest::Base::InternalApi;
+    QVERIFY(send(put.withIfMatch(etag)).ok());
+
+    QSignalSpy loaded(m_controller.get(), &SitesController::sitesLoaded);
+    m_controller->refresh();
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(!m_page->activateButton()->isEnabled()); // no site ticked yet
+    m_page->setChecked(u"remote1"_s, true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->activateButton()->isEnabled(), 30000);
+    QCOMPARE(m_page->checkedSites(), QStringList { u"remote1"_s });
+    QSignalSpy finished(m_controller.get(), &SitesController::activationFinished);
+    QTest::mouseClick(m_page->activateButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().at(0).toBool(),
+             qPrintable(m_page->findChild<QLabel *>(u"activationText"_s)->text()));
+    // The site activated exactly the ticked site.
+    QCOMPARE(finished.first().at(1).toStringList(), QStringList { u"remote1"_s });
+    QVERIFY(!TestEnvironment::saveScreenshot(m_page.get(), u"sites-activated"_s).isEmpty());
+}
+
+QTEST_MAIN(TestSitesPage)
+#include "tst_sitespage.moc"
