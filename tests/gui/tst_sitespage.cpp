@@ -2,6 +2,7 @@
 // own process: the site list with connection state, URL and version; the automatic-update
 // settings globally and per site, written with If-Match and a 412 answered by the stale-version
 // question; and an activation of the pending changes on the sites the user ticks.
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,6 +14,7 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
 
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
@@ -23,7 +25,11 @@
 #include "SiteSettingDialog.h"
 #include "SitesController.h"
 #include "SitesPage.h"
+#include "StatusController.h"
 #include "TestEnvironment.h"
+#include "UpdateStatusFilterProxy.h"
+#include "UpdateStatusModel.h"
+#include "UpdateStatusPage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +44,7 @@ private Q_SLOTS:
     void staleSettingAsks();
     void settingDialogNamesTheField();
     void perSiteActivation();
+    void statusPerSite();
 
 private:
     // Another client's REST request to the central site.
@@ -378,6 +385,50 @@ void TestSitesPage::perSiteActivation()
     // The site activated exactly the ticked site.
     QCOMPARE(finished.first().at(1).toStringList(), QStringList { u"remote1"_s });
     QVERIFY(!TestEnvironment::saveScreenshot(m_page.get(), u"sites-activated"_s).isEmpty());
+}
+
+void TestSitesPage::statusPerSite()
+{
+    // The update status of the central's hosts, spread over the three sites: a site filter with
+    // each site's host count, and the category counts of the chosen site.
+    UpdateStatusPage page;
+    StatusController status(m_session.get(), &page);
+    page.resize(1024, 700);
+    page.show();
+    QSignalSpy loaded(&status, &StatusController::loaded);
+    status.refresh();
+    QVERIFY(loaded.wait(60000));
+    UpdateStatusModel *model = page.model();
+    QMap<QString, int> perSite;
+    for (int row = 0; row < model->rowCount(); ++row)
+        ++perSite[model->row(row).site];
+    QCOMPARE(perSite.keys(), (QStringList { u"central"_s, u"remote1"_s, u"remote2"_s }));
+    QComboBox *filter = page.siteFilter();
+    QVERIFY(filter->isVisible());
+    QCOMPARE(filter->count(), 4); // all sites, then each
+    QCOMPARE(filter->itemData(2).toString(), u"remote1"_s);
+    QVERIFY(filter->itemText(2).contains(QString::number(perSite.value(u"remote1"_s))));
+
+    // Choose remote1 with the keyboard: only its hosts, and the counts are its own.
+    filter->setFocus();
+    QTest::keyClick(filter, Qt::Key_Down);
+    QTest::keyClick(filter, Qt::Key_Down);
+    QTRY_COMPARE_WITH_TIMEOUT(page.proxy()->siteFilter(), u"remote1"_s, 5000);
+    QCOMPARE(page.proxy()->rowCount(), perSite.value(u"remote1"_s));
+    for (int row = 0; row < page.proxy()->rowCount(); ++row)
+        QCOMPARE(page.proxy()->index(row, UpdateStatusModel::SiteColumn).data().toString(),
+                 u"remote1"_s);
+    int counted = 0;
+    for (QToolButton *button : page.findChildren<QToolButton *>()) {
+        if (button->property("category").isValid())
+            counted += QLocale().toInt(button->text().section(u"  "_s, -1));
+    }
+    QCOMPARE(counted, perSite.value(u"remote1"_s));
+    QVERIFY(!TestEnvironment::saveScreenshot(&page, u"sites-status-remote1"_s).isEmpty());
+
+    // Back to all sites.
+    page.setSiteFilter(QString());
+    QCOMPARE(page.proxy()->rowCount(), model->rowCount());
 }
 
 QTEST_MAIN(TestSitesPage)
