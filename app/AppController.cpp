@@ -10,6 +10,7 @@
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
 #include "HostSelectionPage.h"
+#include "Inventory.h"
 #include "InventoryApi.h"
 #include "InventoryLoader.h"
 #include "KeysController.h"
@@ -156,6 +157,25 @@ AppController::AppController(QObject *parent)
             loadSites();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
+    // Distributed monitoring: the wizard offers the set-up's sites and says which one will serve
+    // the host's updates (the one monitoring it, from the shared inventory).
+    connect(m_sites, &SitesController::sitesLoaded, this, [this](bool ok) {
+        if (!ok)
+            return;
+        QStringList remotes;
+        for (const DistributedSite &site : m_sites->sites()) {
+            if (site.isRemote())
+                remotes << site.id;
+        }
+        m_registrationWizard->setSetupSites(m_sites->sites(),
+                                            m_session->connection().checkmkUrl().toString());
+        m_registration->setRemoteSites(remotes);
+    });
+    m_registrationWizard->setMonitoringSiteLookup([this](const QString &host) {
+        const std::shared_ptr<const Inventory> inventory = m_inventory->inventory();
+        const qsizetype index = inventory ? inventory->indexOf(host) : -1;
+        return index < 0 ? QString() : inventory->host(index).site;
+    });
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
         m_window->errorBanner()->showMessage(
             tr("No keychain is available (%1). Secrets are kept for this session only and "
@@ -174,6 +194,8 @@ AppController::AppController(QObject *parent)
         m_window->setConnected(version, tlsStateOf(c), c.demo);
         m_overview->setVersion(version, c.name, c.apiBaseUrl().toString());
         m_registration->setActiveConnection(c);
+        m_registrationWizard->setSetupSites({}, {});
+        m_registration->setRemoteSites({});
         if (c.demo)
             m_overview->setDemoCredentials(c.user, QString::fromLatin1(m_demoSecret), u"cmkadmin"_s,
                                            QString::fromLatin1(m_demoPassword));
@@ -352,7 +374,7 @@ void AppController::loadVisiblePage()
     } else if (page == u"selection"_s) {
         m_loadedPages.insert(page);
         m_selection->refresh();
-    } else if (page == u"sites"_s) {
+    } else if (page == u"sites"_s || page == u"register"_s) {
         m_loadedPages.insert(page);
         loadSites();
     }

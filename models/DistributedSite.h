@@ -20,4 +20,14 @@ struct DistributedSite
     bool replication = false; // configuration replication enabled
 
     bool isRemote() const { return state != State::Local; }
+
+    // The parts of a site's URL ({protocol}://{server}/{site}/check_mk[/]) as the updater's
+    // configuration names them; false when the URL does not have that shape.
+    struct Address
+    {
+        QString server; // host, with ":port" when not the protocol's default
+        QString site;
+        bool https = true;
+    };
+    static bool parseUrl(const QString &url, Address *address);
 };

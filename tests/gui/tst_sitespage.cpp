@@ -4,20 +4,31 @@
 // question; and an activation of the pending changes on the sites the user ticks.
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
+#include "PythonLiteral.h"
+#include "RegistrationController.h"
+#include "RegistrationCredentialsPage.h"
+#include "RegistrationHostPage.h"
+#include "RegistrationResultPage.h"
+#include "RegistrationServerPage.h"
+#include "RegistrationSummaryPage.h"
+#include "RegistrationWizard.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
@@ -45,6 +56,7 @@ private Q_SLOTS:
     void settingDialogNamesTheField();
     void perSiteActivation();
     void statusPerSite();
+    void wizardRegistersAtRemoteSite();
 
 private:
     // Another client's REST request to the central site.
@@ -429,6 +441,92 @@ void TestSitesPage::statusPerSite()
     // Back to all sites.
     page.setSiteFilter(QString());
     QCOMPARE(page.proxy()->rowCount(), model->rowCount());
+}
+
+void TestSitesPage::wizardRegistersAtRemoteSite()
+{
+    // The central's hosts and the site monitoring each, as the console's inventory has them.
+    const RestResult hosts
+        = send(RestRequest::get(u"/domain-types/host_config/collections/all"_s,
+                                QUrlQuery { { u"effective_attributes"_s, u"true"_s } }));
+    QHash<QString, QString> siteOf;
+    QString host;
+    for (const QJsonValue &v : hosts.json.object().value(u"value"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString site = o.value(u"extensions"_s)
+                                 .toObject()
+                                 .value(u"effective_attributes"_s)
+                                 .toObject()
+                                 .value(u"site"_s)
+                                 .toString();
+        siteOf.insert(o.value(u"id"_s).toString(), site);
+        if (host.isEmpty() && site == u"remote1"_s)
+            host = o.value(u"id"_s).toString();
+    }
+    QVERIFY(!host.isEmpty());
+    QSignalSpy loaded(m_controller.get(), &SitesController::sitesLoaded);
+    m_controller->refresh();
+    QVERIFY(loaded.wait(30000));
+
+    RegistrationWizard wizard;
+    RegistrationController controller(&wizard, nullptr, &m_secrets);
+    wizard.setSetupSites(m_controller->sites(), m_central.checkmkUrl().toString());
+    controller.setRemoteSites({ u"remote1"_s, u"remote2"_s });
+    wizard.setMonitoringSiteLookup([&siteOf](const QString &name) { return siteOf.value(name); });
+    wizard.resize(760, 600);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+
+    // Page 1: remote1 chosen from the set-up's sites fills in its address.
+    RegistrationServerPage *server = wizard.serverPage();
+    QComboBox *sites = server->setupSitesBox();
+    QVERIFY(sites->isVisible());
+    QCOMPARE(sites->count(), 4); // "Choose…", central, remote1, remote2
+    sites->setFocus();
+    QTest::keyClick(sites, Qt::Key_Down);
+    QTest::keyClick(sites, Qt::Key_Down);
+    QCOMPARE(server->serverEdit()->text(), m_remote.server());
+    QCOMPARE(server->siteEdit()->text(), u"remote1"_s);
+    QVERIFY(!TestEnvironment::saveScreenshot(&wizard, u"sites-registration-1-remote"_s).isEmpty());
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    server->trustButton()->setChecked(true);
+    wizard.next();
+
+    // Page 2 and 3: a host monitored by remote1, remote1's own automation login.
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::HostPage));
+    wizard.hostPage()->hostEdit()->setText(host);
+    wizard.next();
+    wizard.credentialsPage()->userEdit()->setText(u"automation"_s);
+    wizard.credentialsPage()->secretEdit()->setText(QString::fromLatin1(m_remote.secret()));
+    wizard.next();
+
+    // Page 4: which site will serve the updates, and no misleading host check at the remote.
+    RegistrationSummaryPage *summary = wizard.summaryPage();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::SummaryPage));
+    const QString updates = summary->updateSiteLabel()->text();
+    QVERIFY2(updates.contains(u"<b>remote1</b>"_s) && updates.contains(m_remoteUrls[0]),
+             qPrintable(updates));
+    QTRY_VERIFY_WITH_TIMEOUT(summary->hostCheckLabel()->text().contains(u"remote site"_s), 15000);
+    QTemporaryDir dir;
+    const QString statePath = dir.filePath(u"cmk-update-agent.state"_s);
+    wizard.setStateFilePath(statePath, false);
+    QVERIFY(!TestEnvironment::saveScreenshot(&wizard, u"sites-registration-4-summary"_s).isEmpty());
+    wizard.next();
+
+    // Page 5: registered through remote1 (forwarded to the central); remote1 serves the updates.
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RegistrationWizard::ResultPage), 30000);
+    const QString shown = wizard.resultPage()->detailsLabel()->text();
+    QVERIFY2(shown.contains(u"served by site <b>remote1</b>"_s), qPrintable(shown));
+    QFile f(statePath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    PythonLiteral::Error error;
+    const QVariantMap state = PythonLiteral::parse(QString::fromUtf8(f.readAll()), &error).toMap();
+    QVERIFY2(!error.isError(), qPrintable(error.toString()));
+    QCOMPARE(state.value(u"update_url"_s).toString(), m_remoteUrls[0]);
+    QCOMPARE(state.value(u"site"_s).toString(), u"remote1"_s);
+    QCOMPARE(state.value(u"host_secret"_s).toString().size(), 64);
+    QVERIFY(!TestEnvironment::saveScreenshot(&wizard, u"sites-registration-5-result"_s).isEmpty());
 }
 
 QTEST_MAIN(TestSitesPage)
