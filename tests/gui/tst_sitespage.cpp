@@ -342,11 +342,15 @@ void TestSitesPage::staleSettingAsks()
 
 void TestSitesPage::settingDialogNamesTheField()
 {
-    SiteSetting s { SiteSetting::centralBakery,
-                    u"remote1"_s,
-                    { { u"url"_s, QString() }, { u"user"_s, u"automation"_s } },
-                    true,
-                    {} };
+    // A key another client (or a newer site) wrote is kept as it was.
+    const QVariantMap extra { { u"timeout"_s, 30 }, { u"nested"_s, QVariantList { 1, u"x"_s } } };
+    SiteSetting s {
+        SiteSetting::centralBakery,
+        u"remote1"_s,
+        { { u"url"_s, QString() }, { u"user"_s, u"automation"_s }, { u"extra"_s, extra } },
+        true,
+        {}
+    };
     SiteSettingDialog dialog(s);
     dialog.show();
     dialog.urlEdit()->setText(u"https://central.example.com/central"_s);
@@ -363,6 +367,8 @@ void TestSitesPage::settingDialogNamesTheField()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.setting().user(), u"automation2"_s);
     QCOMPARE(dialog.setting().url(), u"https://central.example.com/central/check_mk"_s);
+    QCOMPARE(dialog.setting().value.value(u"extra"_s).toMap(), extra);
+    QCOMPARE(dialog.setting().value.size(), 3);
 }
 
 void TestSitesPage::perSiteActivation()
