@@ -136,7 +136,7 @@ void SitesController::loadVersions()
                 if (generation != m_generation)
                     return;
                 if (!secret.ok) {
-                    show(tr("unknown: no secret stored for connection %1").arg(connection.name));
+                    show(QString(), tr("No secret stored for connection %1.").arg(connection.name));
                     return;
                 }
                 auto *client = new RestClient(connection, this);
@@ -146,9 +146,10 @@ void SitesController::loadVersions()
                         client->deleteLater();
                         if (generation != m_generation)
                             return;
-                        show(r.ok()
-                                 ? u"%1 %2"_s.arg(r.value->checkmkVersion, r.value->editionName())
-                                 : tr("unknown: %1").arg(r.error.summary()));
+                        if (r.ok())
+                            show(u"%1 %2"_s.arg(r.value->checkmkVersion, r.value->editionName()));
+                        else
+                            show(QString(), r.error.summary());
                     });
             });
     }

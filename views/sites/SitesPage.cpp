@@ -21,13 +21,16 @@ void setUpTable(QTableWidget *table)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setWordWrap(false);
-    table->horizontalHeader()->setStretchLastSection(true);
 }
 
-void fitColumns(QTableWidget *table)
+// Every column as wide as its contents but one, which takes the rest and elides (the full text is
+// in the tooltip): the table never scrolls sideways, in a narrow window or a longer language.
+void fitColumns(QTableWidget *table, int stretching)
 {
-    for (int c = 0; c + 1 < table->columnCount(); ++c)
-        table->resizeColumnToContents(c);
+    table->horizontalHeader()->setStretchLastSection(false);
+    for (int c = 0; c < table->columnCount(); ++c)
+        table->horizontalHeader()->setSectionResizeMode(
+            c, c == stretching ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
 }
 
 QTableWidgetItem *item(const QString &text)
@@ -64,6 +67,7 @@ SitesPage::SitesPage(QWidget *parent)
     m_sites->setHorizontalHeaderLabels(
         { tr("Activate"), tr("Site"), tr("Connection"), tr("URL"), tr("Version"), tr("Alias") });
     setUpTable(m_sites);
+    fitColumns(m_sites, UrlColumn);
     m_progress->setRange(0, 0);
     m_progress->hide();
     m_activate->setToolTip(tr("Activate the pending changes on the sites ticked in the table"));
@@ -83,6 +87,7 @@ SitesPage::SitesPage(QWidget *parent)
     m_settings->setHorizontalHeaderLabels(
         { tr("Applies to"), tr("Setting"), tr("Value"), tr("Source") });
     setUpTable(m_settings);
+    fitColumns(m_settings, ValueColumn);
     auto *settingButtons = new QHBoxLayout;
     settingButtons->addWidget(m_edit);
     settingButtons->addWidget(m_reset);
@@ -191,7 +196,6 @@ void SitesPage::setSites(const QList<DistributedSite> &sites)
         m_sites->setItem(row, VersionColumn, item(tr("…")));
         m_sites->setItem(row, AliasColumn, item(s.alias));
     }
-    fitColumns(m_sites);
     const int remotes = int(std::count_if(sites.cbegin(), sites.cend(),
                                           [](const DistributedSite &s) { return s.isRemote(); }));
     m_state->setText(remotes == 0 ? tr("A single site: no remote sites are connected to it.")
@@ -216,7 +220,6 @@ void SitesPage::setVersion(const QString &site, const QString &text, const QStri
             version->setToolTip(why);
         m_sites->setItem(row, VersionColumn, version);
     }
-    m_sites->resizeColumnToContents(VersionColumn);
 }
 
 void SitesPage::setSettings(const QList<SiteSetting> &settings)
@@ -236,7 +239,6 @@ void SitesPage::setSettings(const QList<SiteSetting> &settings)
             source = s.siteSpecific() ? tr("site-specific") : tr("global value");
         m_settings->setItem(row, SourceColumn, item(source));
     }
-    fitColumns(m_settings);
     updateButtons();
 }
 
