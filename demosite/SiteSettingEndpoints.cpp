@@ -93,7 +93,8 @@ DemoReply SiteSettingEndpoints::put(DemoState &state, DemoRequest &request, cons
         state.siteSettings.setSiteValue(site, varname, value.toObject());
         state.recordChange(
             request.user, u"edit-configvar"_s,
-            u"Changed site specific configuration variable %1 of site %2."_s.arg(varname, site));
+            u"Changed site specific configuration variable %1 of site %2."_s.arg(varname, site),
+            { site });
     }
     return get(state, site, varname);
 }
@@ -132,7 +133,8 @@ void SiteSettingEndpoints::install(DemoRouter &router, DemoState &state)
             state.siteSettings.resetSiteValue(site, varname);
             state.recordChange(
                 request.user, u"edit-configvar"_s,
-                u"Reset site specific configuration variable %1 of site %2."_s.arg(varname, site));
+                u"Reset site specific configuration variable %1 of site %2."_s.arg(varname, site),
+                { site });
         }
         return DemoReply::noContent();
     });

@@ -403,6 +403,40 @@ void TestSitesPage::perSiteActivation()
     // The site activated exactly the ticked site.
     QCOMPARE(finished.first().at(1).toStringList(), QStringList { u"remote1"_s });
     QVERIFY(!TestEnvironment::saveScreenshot(m_page.get(), u"sites-activated"_s).isEmpty());
+
+    // The global change affects every site: it is still pending for central and remote2.
+    const auto pendingTexts = [this] {
+        QStringList texts;
+        const RestResult r
+            = send(RestRequest::get(u"/domain-types/activation_run/collections/pending_changes"_s));
+        for (const QJsonValue &v : r.json.object().value(u"value"_s).toArray())
+            texts << v.toObject().value(u"text"_s).toString();
+        return texts;
+    };
+    QStringList pending = pendingTexts();
+    QVERIFY2(pending.join(u'\n').contains(SiteSetting::centralBakery),
+             qPrintable(pending.join(u'\n')));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->activateButton()->isEnabled(), 30000); // remote1 still ticked
+    QCOMPARE(m_page->checkedSites(), QStringList { u"remote1"_s });
+    // remote1 has it: activating there again finds nothing to do.
+    finished.clear();
+    QTest::mouseClick(m_page->activateButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY(m_page->findChild<QLabel *>(u"activationText"_s)->text().contains(u"Nothing"_s));
+
+    // Then the other two sites.
+    m_page->setChecked(u"remote1"_s, false);
+    m_page->setChecked(u"central"_s, true);
+    m_page->setChecked(u"remote2"_s, true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->activateButton()->isEnabled(), 30000);
+    finished.clear();
+    m_page->activateButton()->setFocus();
+    QTest::keyClick(m_page->activateButton(), Qt::Key_Space);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.first().at(0).toBool());
+    QCOMPARE(finished.first().at(1).toStringList(), (QStringList { u"central"_s, u"remote2"_s }));
+    QVERIFY(pendingTexts().isEmpty());
 }
 
 void TestSitesPage::statusPerSite()
