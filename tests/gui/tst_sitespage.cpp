@@ -54,6 +54,7 @@ private Q_SLOTS:
     void perSiteSettings();
     void staleSettingAsks();
     void settingDialogNamesTheField();
+    void siteRefusesBadSettings();
     void perSiteActivation();
     void statusPerSite();
     void wizardRegistersAtRemoteSite();
@@ -369,6 +370,46 @@ void TestSitesPage::settingDialogNamesTheField()
     QCOMPARE(dialog.setting().url(), u"https://central.example.com/central/check_mk"_s);
     QCOMPARE(dialog.setting().value.value(u"extra"_s).toMap(), extra);
     QCOMPARE(dialog.setting().value.size(), 3);
+}
+
+void TestSitesPage::siteRefusesBadSettings()
+{
+    // What the demo site refuses, as the real site's valuespec and REST layer would.
+    const QString path
+        = u"/objects/site_connection/remote2/global_setting/%1"_s.arg(SiteSetting::centralBakery);
+    QByteArray etag;
+    siteSetting(u"remote2"_s, SiteSetting::centralBakery, &etag);
+    QVERIFY(!etag.isEmpty());
+    const auto put = [&](const QJsonObject &value, const QByteArray &ifMatch, const QString &at) {
+        RestRequest r = RestRequest::put(at, QJsonDocument(QJsonObject { { u"value"_s, value } }));
+        r.base = RestRequest::Base::InternalApi;
+        if (!ifMatch.isEmpty())
+            r.withIfMatch(ifMatch);
+        return send(r);
+    };
+    const QString good = m_central.checkmkUrl().toString().chopped(1);
+    RestResult r
+        = put({ { u"url"_s, good }, { u"user"_s, u"automation"_s }, { u"x"_s, 1 } }, etag, path);
+    QCOMPARE(r.error.status, 400);
+    QVERIFY(r.error.fields.contains(u"value.x"_s));
+    r = put({ { u"url"_s, u"ftp://central.example.com/central/check_mk"_s } }, etag, path);
+    QCOMPARE(r.error.status, 400);
+    QVERIFY(r.error.detail.contains(u"value.url"_s));
+    r = put({ { u"url"_s, u"https://central.example.com/central"_s } }, etag, path);
+    QCOMPARE(r.error.status, 400);
+    QVERIFY(r.error.detail.contains(u"value.url"_s));
+    r = put({ { u"url"_s, good }, { u"user"_s, QString() } }, etag, path);
+    QCOMPARE(r.error.status, 400);
+    QVERIFY(r.error.detail.contains(u"value.user"_s));
+    r = put({ { u"url"_s, good } }, QByteArray(), path);
+    QCOMPARE(r.error.status, 428);
+    r = put(
+        { { u"url"_s, good } }, etag,
+        u"/objects/site_connection/nosuchsite/global_setting/%1"_s.arg(SiteSetting::centralBakery));
+    QCOMPARE(r.error.status, 404);
+    // Nothing of it was stored.
+    QCOMPARE(siteSetting(u"remote2"_s, SiteSetting::centralBakery).value(u"is_default"_s).toBool(),
+             true);
 }
 
 void TestSitesPage::perSiteActivation()
