@@ -4436,6 +4436,22 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
             <numerusform>%n ausstehende Änderungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every site the connected site lists: the central site itself and its remote sites, with their connection state and URL. A remote site&apos;s version is read from that site through a saved connection to it. Tick a site in the first column (Space) to activate the pending changes there.</source>
+        <translation>Jede Instanz, die die verbundene Instanz auflistet: die zentrale Instanz selbst und ihre Remote-Instanzen, mit Verbindungszustand und URL. Die Version einer Remote-Instanz wird über eine gespeicherte Verbindung zu ihr gelesen. Haken Sie eine Instanz in der ersten Spalte an (Leertaste), um die ausstehenden Änderungen dort zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>The settings of automatic updates that matter in distributed monitoring, as the global value and as each site sees it. A site-specific value overrides the global one for that site only. Enter or Edit changes the selected row.</source>
+        <translation>Die Einstellungen der automatischen Updates, die im verteilten Monitoring zählen, als globaler Wert und so, wie jede Instanz sie sieht. Ein instanzspezifischer Wert ersetzt den globalen nur für diese Instanz. Eingabe oder Bearbeiten ändert die gewählte Zeile.</translation>
+    </message>
+    <message>
+        <source>Activates the pending changes on the ticked sites only. A change that affects other sites too stays pending for them.</source>
+        <translation>Aktiviert die ausstehenden Änderungen nur auf den angehakten Instanzen. Eine Änderung, die auch andere Instanzen betrifft, bleibt für diese ausstehend.</translation>
+    </message>
+    <message>
+        <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
+        <translation>Entfernt den eigenen Wert der gewählten Instanz: Die Instanz folgt wieder dem globalen Wert.</translation>
+    </message>
 </context>
 <context>
     <name>StaleSelectionDialog</name>
@@ -4880,6 +4896,10 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um den %n Host zu sehen.</
             <numerusform>Kein Host passt zum Filter.
 Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts of one site only, with that site&apos;s host count; the category counts above are then that site&apos;s.</source>
+        <translation>Im verteilten Monitoring: nur die Hosts einer Instanz, mit deren Anzahl; die Zahlen der Kategorien oben sind dann die dieser Instanz.</translation>
     </message>
 </context>
 <context>

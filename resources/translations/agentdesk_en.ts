@@ -4394,6 +4394,22 @@ Secret of user &quot;%2&quot; on site %3:</source>
             <numerusform>%n pending changes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every site the connected site lists: the central site itself and its remote sites, with their connection state and URL. A remote site&apos;s version is read from that site through a saved connection to it. Tick a site in the first column (Space) to activate the pending changes there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings of automatic updates that matter in distributed monitoring, as the global value and as each site sees it. A site-specific value overrides the global one for that site only. Enter or Edit changes the selected row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activates the pending changes on the ticked sites only. A change that affects other sites too stays pending for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaleSelectionDialog</name>
@@ -4835,6 +4851,10 @@ Clear the search, the category or the site to see the %n host.</numerusform>
             <numerusform>No host matches the filter.
 Clear the search, the category or the site to see all %n hosts.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts of one site only, with that site&apos;s host count; the category counts above are then that site&apos;s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

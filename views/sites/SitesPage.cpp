@@ -103,6 +103,19 @@ SitesPage::SitesPage(QWidget *parent)
     layout->addWidget(settingsBox, 3);
     layout->addWidget(m_message);
 
+    m_sites->setWhatsThis(
+        tr("Every site the connected site lists: the central site itself and its remote sites, "
+           "with their connection state and URL. A remote site's version is read from that site "
+           "through a saved connection to it. Tick a site in the first column (Space) to "
+           "activate the pending changes there."));
+    m_settings->setWhatsThis(
+        tr("The settings of automatic updates that matter in distributed monitoring, as the "
+           "global value and as each site sees it. A site-specific value overrides the global "
+           "one for that site only. Enter or Edit changes the selected row."));
+    m_activate->setWhatsThis(tr("Activates the pending changes on the ticked sites only. A "
+                                "change that affects other sites too stays pending for them."));
+    m_reset->setWhatsThis(tr("Removes the selected site's own value: the site follows the "
+                             "global value again."));
     connect(m_reload, &QPushButton::clicked, this, &SitesPage::refreshRequested);
     connect(m_activate, &QPushButton::clicked, this,
             [this] { Q_EMIT activateRequested(checkedSites()); });

@@ -92,6 +92,9 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_siteFilter->setToolTip(tr("Show the hosts of one site only; the counts above are then "
                                 "that site's"));
     m_siteFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_siteFilter->setWhatsThis(tr("In distributed monitoring: the hosts of one site only, with "
+                                  "that site's host count; the category counts above are then "
+                                  "that site's."));
     m_siteFilter->hide();
     m_fetched->setObjectName(u"fetchedAt"_s);
     m_export->setObjectName(u"exportCsv"_s);
