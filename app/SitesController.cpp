@@ -256,8 +256,8 @@ void SitesController::save(const SiteSetting &edited, const QByteArray &etag)
                 return;
             }
             // The editor opens again with everything typed and the site's reason.
-            openEditor(edited, r.error.summary());
             Q_EMIT settingSaved(false);
+            openEditor(edited, r.error.summary());
         });
 }
 
