@@ -10,6 +10,7 @@
 #include "ConnectionStore.h"
 #include "ErrorBanner.h"
 #include "HostSelectionPage.h"
+#include "Inventory.h"
 #include "InventoryApi.h"
 #include "InventoryLoader.h"
 #include "KeysController.h"
@@ -30,6 +31,8 @@
 #include "SiteInfoApi.h"
 #include "SiteOverviewPage.h"
 #include "SiteSession.h"
+#include "SitesController.h"
+#include "SitesPage.h"
 #include "StatusController.h"
 #include "UpdateStatusPage.h"
 
@@ -86,6 +89,8 @@ AppController::AppController(QObject *parent)
     , m_localConfigPage(new LocalConfigPage)
     , m_registration(
           new RegistrationController(m_registrationWizard, m_localConfigPage, m_secrets, this))
+    , m_sitesPage(new SitesPage)
+    , m_sites(new SitesController(m_session, m_sitesPage, m_secrets, this))
 {
     // The setup checklist is the landing page once connected.
     m_window->addPage(u"setup"_s, tr("Setup"), QIcon(u":/icons/setup.svg"_s), m_setupPage);
@@ -108,6 +113,7 @@ AppController::AppController(QObject *parent)
                       QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
     m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s),
                       m_overview);
+    m_window->addPage(u"sites"_s, tr("Sites"), QIcon(u":/icons/agentdesk.svg"_s), m_sitesPage);
 
     connect(m_setupPage, &SetupPage::goToRequested, this, [this](Prerequisites::Item item) {
         switch (item) {
@@ -159,8 +165,29 @@ AppController::AppController(QObject *parent)
             m_selection->refresh();
         else if (m_window->currentPage() == u"agents"_s)
             m_bakery->refresh();
+        else if (m_window->currentPage() == u"sites"_s)
+            loadSites();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
+    // Distributed monitoring: the wizard offers the set-up's sites and says which one will serve
+    // the host's updates (the one monitoring it, from the shared inventory).
+    connect(m_sites, &SitesController::sitesLoaded, this, [this](bool ok) {
+        if (!ok)
+            return;
+        QStringList remotes;
+        for (const DistributedSite &site : m_sites->sites()) {
+            if (site.isRemote())
+                remotes << site.id;
+        }
+        m_registrationWizard->setSetupSites(m_sites->sites(),
+                                            m_session->connection().checkmkUrl().toString());
+        m_registration->setRemoteSites(remotes);
+    });
+    m_registrationWizard->setMonitoringSiteLookup([this](const QString &host) {
+        const std::shared_ptr<const Inventory> inventory = m_inventory->inventory();
+        const qsizetype index = inventory ? inventory->indexOf(host) : -1;
+        return index < 0 ? QString() : inventory->host(index).site;
+    });
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
         m_window->errorBanner()->showMessage(noKeychainMessage(reason), true);
     });
@@ -179,6 +206,8 @@ AppController::AppController(QObject *parent)
         m_window->setConnected(version, tlsStateOf(c), c.demo);
         m_overview->setVersion(version, c.name, c.apiBaseUrl().toString());
         m_registration->setActiveConnection(c);
+        m_registrationWizard->setSetupSites({}, {});
+        m_registration->setRemoteSites({});
         if (c.demo)
             m_overview->setDemoCredentials(c.user, QString::fromLatin1(m_demoSecret), u"cmkadmin"_s,
                                            QString::fromLatin1(m_demoPassword));
@@ -357,7 +386,17 @@ void AppController::loadVisiblePage()
     } else if (page == u"selection"_s) {
         m_loadedPages.insert(page);
         m_selection->refresh();
+    } else if (page == u"sites"_s || page == u"register"_s) {
+        m_loadedPages.insert(page);
+        loadSites();
     }
+}
+
+void AppController::loadSites()
+{
+    // A remote site's version is read through a saved connection to it.
+    m_sites->setConnections(m_connections);
+    m_sites->refresh();
 }
 
 void AppController::loadOverview()

@@ -28,6 +28,8 @@ class SelectionController;
 class SetupController;
 class SetupPage;
 class SiteSession;
+class SitesController;
+class SitesPage;
 class StatusController;
 class UpdateStatusPage;
 
@@ -56,6 +58,8 @@ public:
     UpdateStatusPage *statusPage() const { return m_statusPage; }
     SecretStore *secrets() const { return m_secrets; }
     RegistrationController *registrationController() const { return m_registration; }
+    SitesPage *sitesPage() const { return m_sitesPage; }
+    SitesController *sitesController() const { return m_sites; }
 
     // Connects to the named saved connection, or the last used one when empty.
     void start(const QString &connectionName = {});
@@ -82,6 +86,7 @@ private:
     void showConnectionError(const ApiError &error);
     void refreshNames();
     void loadOverview();
+    void loadSites();
     void loadVisiblePage();
     void testConnection(ConnectionManagerDialog *dialog, const SiteConnection &connection,
                         const QByteArray &secret);
@@ -107,6 +112,8 @@ private:
     RegistrationController *m_registration;
     MigrationAssistant *m_migrationAssistant = nullptr;
     MigrationController *m_migration = nullptr;
+    SitesPage *m_sitesPage;
+    SitesController *m_sites;
     QList<SiteConnection> m_connections;
     QByteArray m_demoSecret;
     QByteArray m_demoPassword;

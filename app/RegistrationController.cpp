@@ -142,6 +142,16 @@ void RegistrationController::checkConnection(const RegistrationRequest &request)
 void RegistrationController::checkHost(const RegistrationRequest &request)
 {
     const int generation = ++m_hostCheckGeneration;
+    if (m_remoteSites.contains(request.site)) {
+        if (m_wizard)
+            m_wizard->setHostCheck(
+                { HostCheck::State::Unknown,
+                  tr("Site %1 is a remote site: it forwards the registration to its central "
+                     "site, where the hosts are configured; the central site decides whether "
+                     "host %2 exists.")
+                      .arg(request.site, request.hostName) });
+        return;
+    }
     auto *client = new RestClient(request.toConnection(), this);
     QByteArray secret = m_wizard ? m_wizard->secret() : QByteArray();
     client->setSecret(SecureBuffer(secret));

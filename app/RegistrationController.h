@@ -31,6 +31,9 @@ public:
     // state file out of /etc, so trying the demo never replaces this machine's real state.
     void setActiveConnection(const SiteConnection &connection);
     void setRules(const QList<AgentUpdaterRule> &rulesInEvaluationOrder);
+    // The remote sites of the connected set-up: a registration there is forwarded to the central
+    // site, so the remote's own setup says nothing about the host.
+    void setRemoteSites(const QStringList &siteIds) { m_remoteSites = siteIds; }
     // /etc/cmk-update-agent.state when this process may write it, else a file in the user's
     // data folder (to be moved into place). For the demo always the data folder.
     static QString chooseStatePath(bool *isDefault, bool demo = false);
@@ -54,4 +57,5 @@ private:
     TlsProbe *m_probe;
     RegistrationClient *m_client;
     int m_hostCheckGeneration = 0;
+    QStringList m_remoteSites;
 };

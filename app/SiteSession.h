@@ -22,7 +22,7 @@ class SiteSession final : public QObject
 
 public:
     // What a write changed on the site; pages showing something derived from it refresh.
-    enum class Change { Rules, HostSelection, MasterSwitch, Keys, Agents, Activation };
+    enum class Change { Rules, HostSelection, MasterSwitch, Keys, Agents, Activation, Sites };
     Q_ENUM(Change)
 
     SiteSession(SecretStore *secrets, QWidget *dialogParent, QObject *parent = nullptr);

@@ -113,6 +113,10 @@ void ActivationEndpoints::install(DemoRouter &router, DemoState &state)
                         { { u"sites"_s, QJsonArray { u"Unknown site: %1"_s.arg(s.toString()) } } });
                 sites << s.toString();
             }
+            // Nothing pending on the chosen sites: nothing to activate there.
+            if (!state.hasPendingFor(sites))
+                return DemoReply::problem(422, u"Unprocessable Entity"_s,
+                                          u"Currently there are no changes to activate."_s);
             const QString id = state.startActivation(request.user, sites, force);
             if (body.value(u"redirect"_s).toBool()) {
                 // 303 to the wait-for-completion endpoint.

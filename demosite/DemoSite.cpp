@@ -31,6 +31,7 @@
 #include "SelfSignedCertificate.h"
 #include "ServiceEndpoints.h"
 #include "SiteConnectionEndpoints.h"
+#include "SiteSettingEndpoints.h"
 #include "UpdateStatusEndpoints.h"
 
 using namespace Qt::StringLiterals;
@@ -120,6 +121,7 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
         UpdateStatusEndpoints::install(m_server->router(), *m_state);
         KeyEndpoints::install(m_server->router(), *m_state);
         RegistrationCopyEndpoints::install(m_server->router(), *m_state);
+        SiteSettingEndpoints::install(m_server->router(), *m_state);
     }
     BakeryEndpoints::install(m_server->router(), *m_state);
 

@@ -1,5 +1,7 @@
 #include "DemoState.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QTimer>
 #include <QUuid>
@@ -16,9 +18,11 @@ DemoState::DemoState(const DemoSiteOptions &options, QObject *parent)
     , m_options(options)
 { }
 
-void DemoState::recordChange(const QString &user, const QString &action, const QString &text)
+void DemoState::recordChange(const QString &user, const QString &action, const QString &text,
+                             const QStringList &sites)
 {
     Change c;
+    c.sites = sites;
     c.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     c.user = user;
     c.action = action;
@@ -60,13 +64,46 @@ QString DemoState::startActivation(const QString &user, const QStringList &sites
     a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     a.user = user;
     a.sites = sites.isEmpty() ? inventory.sites : sites;
-    a.changes = std::exchange(m_pending, {});
+    // Each change is activated on the chosen sites it affects; it leaves the pending list once
+    // every site it affects has it.
+    QList<Change> stillPending;
+    for (Change &c : m_pending) {
+        const QStringList affected = c.sites.isEmpty() ? inventory.sites : c.sites;
+        bool included = false;
+        for (const QString &site : std::as_const(a.sites)) {
+            if (affected.contains(site)) {
+                included = true;
+                if (!c.activatedOn.contains(site))
+                    c.activatedOn << site;
+            }
+        }
+        if (included)
+            a.changes << c;
+        const bool everywhere
+            = std::all_of(affected.cbegin(), affected.cend(),
+                          [&c](const QString &s) { return c.activatedOn.contains(s); });
+        if (!everywhere)
+            stillPending << c;
+    }
+    m_pending = stillPending;
     ++m_changeCounter;
     a.started = QDateTime::currentSecsSinceEpoch();
     m_activations.insert(a.id, a);
     const QString id = a.id;
     QTimer::singleShot(m_options.activationMs, this, [this, id] { finishActivation(id); });
     return id;
+}
+
+bool DemoState::hasPendingFor(const QStringList &sites) const
+{
+    for (const Change &c : m_pending) {
+        const QStringList affected = c.sites.isEmpty() ? inventory.sites : c.sites;
+        for (const QString &site : affected) {
+            if ((sites.isEmpty() || sites.contains(site)) && !c.activatedOn.contains(site))
+                return true;
+        }
+    }
+    return false;
 }
 
 const DemoState::Activation *DemoState::activation(const QString &id) const
@@ -82,6 +119,9 @@ void DemoState::finishActivation(const QString &id)
         return;
     it->running = false;
     it->ended = QDateTime::currentSecsSinceEpoch();
-    deployment.activate();
+    // The central site's own configuration (what its bakery and deploy_agent.py use) takes
+    // effect only when the activation includes it.
+    if (it->sites.contains(siteName()) || !inventory.sites.contains(siteName()))
+        deployment.activate();
     Q_EMIT activated(it->changes);
 }

@@ -16,6 +16,7 @@
 #include "DemoKeyStore.h"
 #include "DemoRegistrations.h"
 #include "DemoSiteOptions.h"
+#include "DemoSiteSettings.h"
 
 // Everything the demo site knows: users, the inventory, pending changes and activations, the
 // clock and the injected faults. Endpoint classes read and change it; it lives in the server's
@@ -33,6 +34,10 @@ public:
         QString action; // e.g. "edit-host", "edit-rule", "edit-configvar"
         QString text;
         qint64 time = 0;
+        // The sites the change affects (empty: every site), and those it was activated on
+        // already: it stays pending until it is activated on all of them.
+        QStringList sites;
+        QStringList activatedOn;
     };
     struct Activation
     {
@@ -67,17 +72,23 @@ public:
     // Hosts registered through register_agent.py (with their host secrets) and Setup hosts not
     // yet activated; the fleet simulation and deploy_agent.py read them.
     DemoRegistrations registrations;
+    // Settings of a distributed set-up, globally and per site (extension names).
+    DemoSiteSettings siteSettings;
     bool keysChanged = false; // the fleet re-checks signatures
     std::unique_ptr<class DemoFleet> fleet; // set up by DemoSite::start()
     QJsonObject lastRequest; // method, path and headers of the previous request
     // Host attributes clients set that Host does not model (alias, ipaddress, ...), by host.
     QHash<QString, QJsonObject> extraHostAttributes;
 
-    void recordChange(const QString &user, const QString &action, const QString &text);
+    void recordChange(const QString &user, const QString &action, const QString &text,
+                      const QStringList &sites = {});
+    // Whether a change is pending on any of `sites` (empty: on any site).
+    bool hasPendingFor(const QStringList &sites) const;
     const QList<Change> &pendingChanges() const { return m_pending; }
     QByteArray pendingEtag() const; // unquoted
     bool activationRunning() const;
-    // Starts an activation of everything pending; the id of the run.
+    // Starts an activation of what is pending on `sites` (empty: every site); a change affecting
+    // other sites too stays pending for them. The id of the run.
     QString startActivation(const QString &user, const QStringList &sites,
                             bool forceForeign = false);
     const Activation *activation(const QString &id) const;

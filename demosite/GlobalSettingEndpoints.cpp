@@ -2,6 +2,7 @@
 
 #include "DemoRouter.h"
 #include "DemoState.h"
+#include "SiteSettingEndpoints.h"
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +58,9 @@ void GlobalSettingEndpoints::install(DemoRouter &router, DemoState &state)
 {
     router.add("GET", path, [&state](DemoRequest &request) {
         const QString var = request.param(u"varname"_s);
+        // The settings of a distributed set-up: an extension (their names are not published).
+        if (DemoSiteSettings::known(var) && !state.options().stock)
+            return SiteSettingEndpoints::get(state, QString(), var);
         if (var != enabledVar && var != selectionVar)
             return DemoReply::problem(404, u"Not Found"_s,
                                       u"Unknown global setting: %1"_s.arg(var));
@@ -69,6 +73,8 @@ void GlobalSettingEndpoints::install(DemoRouter &router, DemoState &state)
     });
     router.add("PUT", path, [&state](DemoRequest &request) {
         const QString var = request.param(u"varname"_s);
+        if (DemoSiteSettings::known(var) && !state.options().stock)
+            return SiteSettingEndpoints::put(state, request, QString(), var);
         if (var != enabledVar && var != selectionVar)
             return DemoReply::problem(404, u"Not Found"_s,
                                       u"Unknown global setting: %1"_s.arg(var));

@@ -72,6 +72,14 @@ void UpdateStatusFilterProxy::setSearchText(const QString &text)
     remap();
 }
 
+void UpdateStatusFilterProxy::setSiteFilter(const QString &site)
+{
+    if (site == m_site)
+        return;
+    m_site = site;
+    remap();
+}
+
 void UpdateStatusFilterProxy::sort(int column, Qt::SortOrder order)
 {
     if (column >= UpdateStatusModel::ColumnCount)
@@ -86,6 +94,8 @@ void UpdateStatusFilterProxy::sort(int column, Qt::SortOrder order)
 bool UpdateStatusFilterProxy::accepts(int sourceRow) const
 {
     if (!(m_mask & (1u << m_model->category(sourceRow))))
+        return false;
+    if (!m_site.isEmpty() && m_model->row(sourceRow).site != m_site)
         return false;
     return m_needle.isEmpty() || m_model->searchKey(sourceRow).contains(m_needle);
 }

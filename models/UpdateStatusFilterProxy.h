@@ -25,6 +25,9 @@ public:
     quint32 categoryMask() const { return m_mask; }
     void setSearchText(const QString &text);
     QString searchText() const { return m_needle; }
+    // Only the hosts monitored by this site; empty: every site.
+    void setSiteFilter(const QString &site);
+    QString siteFilter() const { return m_site; }
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
@@ -51,6 +54,7 @@ private:
     UpdateStatusModel *m_model = nullptr;
     quint32 m_mask = ~0u;
     QString m_needle; // lower-case
+    QString m_site;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<int> m_rows; // proxy row -> source row

@@ -57,10 +57,11 @@ RestReply *ActivationApi::pendingChanges(QObject *context, Pending done) const
         std::move(done));
 }
 
-RestReply *ActivationApi::activate(const QByteArray &pendingEtag, QObject *context, Run done) const
+RestReply *ActivationApi::activate(const QByteArray &pendingEtag, QObject *context, Run done,
+                                   const QStringList &sites) const
 {
     const QJsonDocument body(QJsonObject { { u"redirect"_s, false },
-                                           { u"sites"_s, QJsonArray {} },
+                                           { u"sites"_s, QJsonArray::fromStringList(sites) },
                                            { u"force_foreign_changes"_s, false } });
     return SiteCall::send<ActivationRun>(
         m_client,

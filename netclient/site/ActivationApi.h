@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 #include <functional>
 
 #include "ActivationRun.h"
@@ -26,7 +28,9 @@ public:
     // changes that were read.
     RestReply *pendingChanges(QObject *context, Pending done) const;
     // 422 nothing to activate, 423 already running, 409 some sites failed (in the error).
-    RestReply *activate(const QByteArray &pendingEtag, QObject *context, Run done) const;
+    // `sites` empty: every site with changes (the site decides); else only those sites.
+    RestReply *activate(const QByteArray &pendingEtag, QObject *context, Run done,
+                        const QStringList &sites = {}) const;
     RestReply *run(const QString &id, QObject *context, Run done) const;
 
 private:

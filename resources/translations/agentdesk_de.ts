@@ -440,6 +440,10 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <source>A removed connection&apos;s secret could not be deleted from the keychain: %1</source>
         <translation>Das Secret einer entfernten Verbindung konnte nicht aus dem Schlüsselbund gelöscht werden: %1</translation>
     </message>
+    <message>
+        <source>Sites</source>
+        <translation>Instanzen</translation>
+    </message>
 </context>
 <context>
     <name>BakeryApi</name>
@@ -2655,6 +2659,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>&lt;h3&gt;Site overview&lt;/h3&gt;&lt;p&gt;The site this connection talks to: its Checkmk version and edition, the REST API address, and the size of its configuration. For the embedded demo it also shows the demo&apos;s users and secrets.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Instanzübersicht&lt;/h3&gt;&lt;p&gt;Die Instanz, mit der diese Verbindung spricht: ihre Checkmk-Version und Edition, die Adresse der REST-API und die Größe ihrer Konfiguration. Für die eingebaute Demo zeigt sie auch die Benutzer und Secrets der Demo.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;Sites&lt;/h3&gt;&lt;p&gt;In distributed monitoring a central site holds the configuration and bakes the agents; remote sites monitor their hosts and pass the updaters&apos; requests on to the central site. This page lists every site the connected site knows (its connection state, URL and version; a remote site&apos;s version is read through a saved connection to that site).&lt;/p&gt;&lt;p&gt;The settings table shows the connection to the central agent bakery and the URL at which hosts reach each site, globally and per site. A site with a value of its own has a &lt;i&gt;site-specific&lt;/i&gt; global setting; &lt;i&gt;Use the global value&lt;/i&gt; removes it. These settings&apos; names are not published by Checkmk: AgentDesk uses extension names for them.&lt;/p&gt;&lt;p&gt;Tick sites in the &lt;i&gt;Activate&lt;/i&gt; column to activate the pending changes on those sites only.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Instanzen&lt;/h3&gt;&lt;p&gt;Im verteilten Monitoring hält eine zentrale Instanz die Konfiguration und backt die Agenten; Remote-Instanzen überwachen ihre Hosts und reichen die Anfragen der Updater an die zentrale Instanz weiter. Diese Seite listet jede Instanz, die die verbundene Instanz kennt (Verbindungszustand, URL und Version; die Version einer Remote-Instanz wird über eine gespeicherte Verbindung zu dieser Instanz gelesen).&lt;/p&gt;&lt;p&gt;Die Tabelle der Einstellungen zeigt die Verbindung zur zentralen Agent Bakery und die URL, unter der die Hosts jede Instanz erreichen, global und je Instanz. Eine Instanz mit eigenem Wert hat eine &lt;i&gt;instanzspezifische&lt;/i&gt; globale Einstellung; &lt;i&gt;Globalen Wert verwenden&lt;/i&gt; entfernt sie. Die Namen dieser Einstellungen veröffentlicht Checkmk nicht: AgentDesk verwendet für sie Erweiterungsnamen.&lt;/p&gt;&lt;p&gt;Haken Sie Instanzen in der Spalte &lt;i&gt;Aktivieren&lt;/i&gt; an, um die ausstehenden Änderungen nur auf diesen Instanzen zu aktivieren.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -3041,6 +3049,18 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>agent_deployment_host_selection: expected a dictionary.</source>
         <translation>agent_deployment_host_selection: Ein Dictionary wurde erwartet.</translation>
     </message>
+    <message>
+        <source>site_connection: an entry without a site id.</source>
+        <translation>site_connection: ein Eintrag ohne Instanz-ID.</translation>
+    </message>
+    <message>
+        <source>site_connection: expected an array &quot;value&quot;.</source>
+        <translation>site_connection: ein Array „value“ erwartet.</translation>
+    </message>
+    <message>
+        <source>%1: expected a dictionary.</source>
+        <translation>%1: ein Dictionary erwartet.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationClient</name>
@@ -3179,6 +3199,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>There is no saved connection “%1”.</source>
         <translation>Es gibt keine gespeicherte Verbindung „%1“.</translation>
     </message>
+    <message>
+        <source>Site %1 is a remote site: it forwards the registration to its central site, where the hosts are configured; the central site decides whether host %2 exists.</source>
+        <translation>Instanz %1 ist eine Remote-Instanz: Sie reicht die Registrierung an ihre zentrale Instanz weiter, wo die Hosts konfiguriert sind; die zentrale Instanz entscheidet, ob Host %2 existiert.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationCredentialsPage</name>
@@ -3310,6 +3334,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
             <numerusform>%n von der Instanz gesendete Zertifikate wurden nicht behalten:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updates are served by site &lt;b&gt;%1&lt;/b&gt; on %2.</source>
+        <translation>Die Updates liefert Instanz &lt;b&gt;%1&lt;/b&gt; auf %2.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationServerPage</name>
@@ -3382,6 +3410,26 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
 Compare the fingerprint with the one your site administrator gives you before trusting it.</source>
         <translation>✘ Dem Zertifikat wird NICHT vertraut: %1
 Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Instanz nennt, bevor Sie ihm vertrauen.</translation>
+    </message>
+    <message>
+        <source>Site of the set-&amp;up:</source>
+        <translation>Instanz des &amp;Verbunds:</translation>
+    </message>
+    <message>
+        <source>Fill in the address of one of the sites of the connected set-up</source>
+        <translation>Die Adresse einer der Instanzen des verbundenen Verbunds eintragen</translation>
+    </message>
+    <message>
+        <source>Choose a site…</source>
+        <translation>Instanz wählen…</translation>
+    </message>
+    <message>
+        <source>%1 (remote site, %2)</source>
+        <translation>%1 (Remote-Instanz, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (central site, %2)</source>
+        <translation>%1 (zentrale Instanz, %2)</translation>
     </message>
 </context>
 <context>
@@ -3473,6 +3521,14 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>Registering…</source>
         <translation>Registriere …</translation>
+    </message>
+    <message>
+        <source>Updates: from the site that monitors the host, which the site names at registration; if that fails, from %1.</source>
+        <translation>Updates: von der Instanz, die den Host überwacht und die die Instanz bei der Registrierung nennt; schlägt das fehl, von %1.</translation>
+    </message>
+    <message>
+        <source>Updates: from site &lt;b&gt;%1&lt;/b&gt;, which monitors the host, at &lt;tt&gt;%2&lt;/tt&gt; (the site confirms it at registration); if that fails, from %3.</source>
+        <translation>Updates: von Instanz &lt;b&gt;%1&lt;/b&gt;, die den Host überwacht, unter &lt;tt&gt;%2&lt;/tt&gt; (die Instanz bestätigt das bei der Registrierung); schlägt das fehl, von %3.</translation>
     </message>
 </context>
 <context>
@@ -4666,6 +4722,65 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
     </message>
 </context>
 <context>
+    <name>SiteSettingDialog</name>
+    <message>
+        <source>%1 (all sites)</source>
+        <translation>%1 (alle Instanzen)</translation>
+    </message>
+    <message>
+        <source>%1 (site %2)</source>
+        <translation>%1 (Instanz %2)</translation>
+    </message>
+    <message>
+        <source>Remote sites forward the updaters&apos; requests to the central agent bakery at this URL and log in there as this automation user.</source>
+        <translation>Remote-Instanzen reichen die Anfragen der Updater an die zentrale Agent Bakery unter dieser URL weiter und melden sich dort als dieser Automationsbenutzer an.</translation>
+    </message>
+    <message>
+        <source>Central bakery &amp;URL:</source>
+        <translation>&amp;URL der zentralen Bakery:</translation>
+    </message>
+    <message>
+        <source>Automation &amp;user:</source>
+        <translation>Automations&amp;benutzer:</translation>
+    </message>
+    <message>
+        <source>The URL at which the hosts reach the site for their updates, and the CA certificates handed to the updater for it. Empty: the site&apos;s own URL.</source>
+        <translation>Die URL, unter der die Hosts die Instanz für ihre Updates erreichen, und die CA-Zertifikate, die der Updater dafür erhält. Leer: die eigene URL der Instanz.</translation>
+    </message>
+    <message>
+        <source>Site &amp;URL:</source>
+        <translation>&amp;URL der Instanz:</translation>
+    </message>
+    <message>
+        <source>-----BEGIN CERTIFICATE----- … (PEM)</source>
+        <translation>-----BEGIN CERTIFICATE----- … (PEM)</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificates:</source>
+        <translation>CA-&amp;Zertifikate:</translation>
+    </message>
+    <message>
+        <source>Saving gives site %1 a value of its own (a site-specific global setting).</source>
+        <translation>Speichern gibt Instanz %1 einen eigenen Wert (eine instanzspezifische globale Einstellung).</translation>
+    </message>
+    <message>
+        <source>URL: expected an http or https URL such as %1.</source>
+        <translation>URL: eine http- oder https-URL wie %1 erwartet.</translation>
+    </message>
+    <message>
+        <source>Central bakery URL: the URL must include the site and end with /check_mk.</source>
+        <translation>URL der zentralen Bakery: Die URL muss die Instanz enthalten und auf /check_mk enden.</translation>
+    </message>
+    <message>
+        <source>Automation user: expected the name of the automation user the remote sites log in with (usually &quot;automation&quot;).</source>
+        <translation>Automationsbenutzer: der Name des Automationsbenutzers erwartet, mit dem sich die Remote-Instanzen anmelden (meist „automation“).</translation>
+    </message>
+    <message>
+        <source>CA certificates: expected PEM certificates (-----BEGIN CERTIFICATE----- …), or nothing.</source>
+        <translation>CA-Zertifikate: PEM-Zertifikate (-----BEGIN CERTIFICATE----- …) oder nichts erwartet.</translation>
+    </message>
+</context>
+<context>
     <name>SiteVersion</name>
     <message>
         <source>Raw</source>
@@ -4686,6 +4801,293 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
     <message>
         <source>SaaS</source>
         <translation>SaaS</translation>
+    </message>
+</context>
+<context>
+    <name>SitesController</name>
+    <message>
+        <source>the global setting</source>
+        <translation>die globale Einstellung</translation>
+    </message>
+    <message>
+        <source>the setting of site %1</source>
+        <translation>die Einstellung von Instanz %1</translation>
+    </message>
+    <message>
+        <source>Connect to a site to see the sites of its set-up.</source>
+        <translation>Verbinden Sie sich mit einer Instanz, um die Instanzen ihres Verbunds zu sehen.</translation>
+    </message>
+    <message>
+        <source>A value of site %1&apos;s own</source>
+        <translation>Ein eigener Wert von Instanz %1</translation>
+    </message>
+    <message>
+        <source>Site %1 follows the global value</source>
+        <translation>Instanz %1 folgt dem globalen Wert</translation>
+    </message>
+    <message>
+        <source>No saved connection to this site: add one (File › Site connections) to see its version.</source>
+        <translation>Keine gespeicherte Verbindung zu dieser Instanz: Legen Sie eine an (Datei › Instanz-Verbindungen), um ihre Version zu sehen.</translation>
+    </message>
+    <message>
+        <source>No secret stored for connection %1.</source>
+        <translation>Für die Verbindung %1 ist kein Secret gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved. Activate the changes to make the sites use it.</source>
+        <translation>Gespeichert. Aktivieren Sie die Änderungen, damit die Instanzen den Wert verwenden.</translation>
+    </message>
+    <message>
+        <source>Saved for site %1. Activate the changes on that site to make it use the value.</source>
+        <translation>Für Instanz %1 gespeichert. Aktivieren Sie die Änderungen auf dieser Instanz, damit sie den Wert verwendet.</translation>
+    </message>
+    <message>
+        <source>Somebody changed this setting meanwhile.</source>
+        <translation>Jemand hat diese Einstellung inzwischen geändert.</translation>
+    </message>
+    <message>
+        <source>Site %1 follows the global value again. Activate the changes on that site to make it use the value.</source>
+        <translation>Instanz %1 folgt wieder dem globalen Wert. Aktivieren Sie die Änderungen auf dieser Instanz, damit sie den Wert verwendet.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s own value could not be removed: %1</source>
+        <translation>Der eigene Wert der Instanz konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Starting the activation on %1…</source>
+        <translation>Aktivierung auf %1 wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The pending changes changed meanwhile: review them and activate again.</source>
+        <translation>Die ausstehenden Änderungen haben sich inzwischen geändert: Prüfen Sie sie und aktivieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing to activate.</source>
+        <translation>Nichts zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>Another activation is running; try again when it has finished.</source>
+        <translation>Eine andere Aktivierung läuft; versuchen Sie es erneut, wenn sie beendet ist.</translation>
+    </message>
+    <message>
+        <source>The changes could not be activated: %1</source>
+        <translation>Die Änderungen konnten nicht aktiviert werden: %1</translation>
+    </message>
+    <message>
+        <source>Activating on %1…</source>
+        <translation>Aktivierung auf %1…</translation>
+    </message>
+    <message>
+        <source>The activation&apos;s status could not be read: %1</source>
+        <translation>Der Status der Aktivierung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Activating… %1</source>
+        <translation>Aktivierung… %1</translation>
+    </message>
+    <message>
+        <source>Changes activated on %1: %2</source>
+        <translation>Änderungen auf %1 aktiviert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPage</name>
+    <message>
+        <source>&amp;Activate on the ticked sites</source>
+        <translation>Auf den angehakten Instanzen &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Use the global value</source>
+        <translation>&amp;Globalen Wert verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Sites of this set-up</source>
+        <translation>Instanzen dieses Verbunds</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Activate the pending changes on the sites ticked in the table</source>
+        <translation>Die ausstehenden Änderungen auf den in der Tabelle angehakten Instanzen aktivieren</translation>
+    </message>
+    <message>
+        <source>Automatic agent updates: global and site-specific settings</source>
+        <translation>Automatische Agent-Updates: globale und instanzspezifische Einstellungen</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Connect to a site to see the sites of its set-up.</source>
+        <translation>Verbinden Sie sich mit einer Instanz, um die Instanzen ihres Verbunds zu sehen.</translation>
+    </message>
+    <message>
+        <source>This site (central)</source>
+        <translation>Diese Instanz (zentral)</translation>
+    </message>
+    <message>
+        <source>Remote site, logged in</source>
+        <translation>Remote-Instanz, angemeldet</translation>
+    </message>
+    <message>
+        <source>Remote site, not logged in</source>
+        <translation>Remote-Instanz, nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Remote site, disabled</source>
+        <translation>Remote-Instanz, deaktiviert</translation>
+    </message>
+    <message>
+        <source>Connection to the central agent bakery</source>
+        <translation>Verbindung zur zentralen Agent Bakery</translation>
+    </message>
+    <message>
+        <source>URL at which hosts reach the site</source>
+        <translation>URL, unter der die Hosts die Instanz erreichen</translation>
+    </message>
+    <message>
+        <source>not set (user %1)</source>
+        <translation>nicht gesetzt (Benutzer %1)</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <source>the site&apos;s own URL</source>
+        <translation>die eigene URL der Instanz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n CA certificate(s)</source>
+        <translation>
+            <numerusform>%1, %n CA-Zertifikat</numerusform>
+            <numerusform>%1, %n CA-Zertifikate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the sites…</source>
+        <translation>Die Instanzen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Activate the pending changes on %1</source>
+        <translation>Die ausstehenden Änderungen auf %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>(this connection)</source>
+        <translation>(diese Verbindung)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>A single site: no remote sites are connected to it.</source>
+        <translation>Eine einzelne Instanz: Mit ihr sind keine Remote-Instanzen verbunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A central site with %n remote site(s).</source>
+        <translation>
+            <numerusform>Eine zentrale Instanz mit %n Remote-Instanz.</numerusform>
+            <numerusform>Eine zentrale Instanz mit %n Remote-Instanzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sites could not be read: %1</source>
+        <translation>Die Instanzen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>All sites (global)</source>
+        <translation>Alle Instanzen (global)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>global setting</source>
+        <translation>globale Einstellung</translation>
+    </message>
+    <message>
+        <source>site-specific</source>
+        <translation>instanzspezifisch</translation>
+    </message>
+    <message>
+        <source>global value</source>
+        <translation>globaler Wert</translation>
+    </message>
+    <message>
+        <source>The settings could not be read: %1</source>
+        <translation>Die Einstellungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s)</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung</numerusform>
+            <numerusform>%n ausstehende Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every site the connected site lists: the central site itself and its remote sites, with their connection state and URL. A remote site&apos;s version is read from that site through a saved connection to it. Tick a site in the first column (Space) to activate the pending changes there.</source>
+        <translation>Jede Instanz, die die verbundene Instanz auflistet: die zentrale Instanz selbst und ihre Remote-Instanzen, mit Verbindungszustand und URL. Die Version einer Remote-Instanz wird über eine gespeicherte Verbindung zu ihr gelesen. Haken Sie eine Instanz in der ersten Spalte an (Leertaste), um die ausstehenden Änderungen dort zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>The settings of automatic updates that matter in distributed monitoring, as the global value and as each site sees it. A site-specific value overrides the global one for that site only. Enter or Edit changes the selected row.</source>
+        <translation>Die Einstellungen der automatischen Updates, die im verteilten Monitoring zählen, als globaler Wert und so, wie jede Instanz sie sieht. Ein instanzspezifischer Wert ersetzt den globalen nur für diese Instanz. Eingabe oder Bearbeiten ändert die gewählte Zeile.</translation>
+    </message>
+    <message>
+        <source>Activates the pending changes on the ticked sites only. A change that affects other sites too stays pending for them.</source>
+        <translation>Aktiviert die ausstehenden Änderungen nur auf den angehakten Instanzen. Eine Änderung, die auch andere Instanzen betrifft, bleibt für diese ausstehend.</translation>
+    </message>
+    <message>
+        <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
+        <translation>Entfernt den eigenen Wert der gewählten Instanz: Die Instanz folgt wieder dem globalen Wert.</translation>
     </message>
 </context>
 <context>
@@ -5059,16 +5461,6 @@ Laden Sie neu, um deren Fassung zu sehen (Ihre Änderungen werden verworfen), ü
             <numerusform>%1: %n Hosts; Tabelle filtern</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>No host matches the filter.
-Clear the search or the category to see all %n host(s).</source>
-        <translation>
-            <numerusform>Kein Host passt zum Filter.
-Leeren Sie die Suche oder die Kategorie, um den %n Host zu sehen.</numerusform>
-            <numerusform>Kein Host passt zum Filter.
-Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fetched %1</source>
         <translation>Geholt %1</translation>
@@ -5121,6 +5513,42 @@ Leeren Sie die Suche oder die Kategorie, um alle %n Hosts zu sehen.</numerusform
             <numerusform>%n Zeile exportiert.</numerusform>
             <numerusform>%n Zeilen exportiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Show the hosts of one site only; the counts above are then that site&apos;s</source>
+        <translation>Nur die Hosts einer Instanz zeigen; die Zahlen oben sind dann die dieser Instanz</translation>
+    </message>
+    <message numerus="yes">
+        <source>All sites (%n host(s))</source>
+        <translation>
+            <numerusform>Alle Instanzen (%n Host)</numerusform>
+            <numerusform>Alle Instanzen (%n Hosts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n host(s))</source>
+        <translation>
+            <numerusform>%1 (%n Host)</numerusform>
+            <numerusform>%1 (%n Hosts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No host matches the filter.
+Clear the search, the category or the site to see all %n host(s).</source>
+        <translation>
+            <numerusform>Kein Host passt zum Filter.
+Leeren Sie die Suche, die Kategorie oder die Instanz, um den %n Host zu sehen.</numerusform>
+            <numerusform>Kein Host passt zum Filter.
+Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts of one site only, with that site&apos;s host count; the category counts above are then that site&apos;s.</source>
+        <translation>Im verteilten Monitoring: nur die Hosts einer Instanz, mit deren Anzahl; die Zahlen der Kategorien oben sind dann die dieser Instanz.</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,10 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <source>A removed connection&apos;s secret could not be deleted from the keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BakeryApi</name>
@@ -2620,6 +2624,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>&lt;h3&gt;Site overview&lt;/h3&gt;&lt;p&gt;The site this connection talks to: its Checkmk version and edition, the REST API address, and the size of its configuration. For the embedded demo it also shows the demo&apos;s users and secrets.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;Sites&lt;/h3&gt;&lt;p&gt;In distributed monitoring a central site holds the configuration and bakes the agents; remote sites monitor their hosts and pass the updaters&apos; requests on to the central site. This page lists every site the connected site knows (its connection state, URL and version; a remote site&apos;s version is read through a saved connection to that site).&lt;/p&gt;&lt;p&gt;The settings table shows the connection to the central agent bakery and the URL at which hosts reach each site, globally and per site. A site with a value of its own has a &lt;i&gt;site-specific&lt;/i&gt; global setting; &lt;i&gt;Use the global value&lt;/i&gt; removes it. These settings&apos; names are not published by Checkmk: AgentDesk uses extension names for them.&lt;/p&gt;&lt;p&gt;Tick sites in the &lt;i&gt;Activate&lt;/i&gt; column to activate the pending changes on those sites only.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -3006,6 +3014,18 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>agent_deployment_host_selection: expected a dictionary.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>site_connection: an entry without a site id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site_connection: expected an array &quot;value&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected a dictionary.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationClient</name>
@@ -3144,6 +3164,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>There is no saved connection “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Site %1 is a remote site: it forwards the registration to its central site, where the hosts are configured; the central site decides whether host %2 exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationCredentialsPage</name>
@@ -3275,6 +3299,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
             <numerusform>%n certificates the site sent were not kept:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Updates are served by site &lt;b&gt;%1&lt;/b&gt; on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationServerPage</name>
@@ -3345,6 +3373,26 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     <message>
         <source>✘ The certificate is NOT trusted: %1
 Compare the fingerprint with the one your site administrator gives you before trusting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site of the set-&amp;up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the address of one of the sites of the connected set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (remote site, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (central site, %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3436,6 +3484,14 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates: from the site that monitors the host, which the site names at registration; if that fails, from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates: from site &lt;b&gt;%1&lt;/b&gt;, which monitors the host, at &lt;tt&gt;%2&lt;/tt&gt; (the site confirms it at registration); if that fails, from %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4624,6 +4680,65 @@ Secret of user &quot;%2&quot; on site %3:</source>
     </message>
 </context>
 <context>
+    <name>SiteSettingDialog</name>
+    <message>
+        <source>%1 (all sites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (site %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote sites forward the updaters&apos; requests to the central agent bakery at this URL and log in there as this automation user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central bakery &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automation &amp;user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL at which the hosts reach the site for their updates, and the CA certificates handed to the updater for it. Empty: the site&apos;s own URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-----BEGIN CERTIFICATE----- … (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA &amp;certificates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving gives site %1 a value of its own (a site-specific global setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL: expected an http or https URL such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central bakery URL: the URL must include the site and end with /check_mk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automation user: expected the name of the automation user the remote sites log in with (usually &quot;automation&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificates: expected PEM certificates (-----BEGIN CERTIFICATE----- …), or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteVersion</name>
     <message>
         <source>Raw</source>
@@ -4643,6 +4758,293 @@ Secret of user &quot;%2&quot; on site %3:</source>
     </message>
     <message>
         <source>SaaS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitesController</name>
+    <message>
+        <source>the global setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the setting of site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a site to see the sites of its set-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of site %1&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1 follows the global value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved connection to this site: add one (File › Site connections) to see its version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Activate the changes to make the sites use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved for site %1. Activate the changes on that site to make it use the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody changed this setting meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site %1 follows the global value again. Activate the changes on that site to make it use the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s own value could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the activation on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pending changes changed meanwhile: review them and activate again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to activate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another activation is running; try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes could not be activated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activating on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activation&apos;s status could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activating… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes activated on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret stored for connection %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitesPage</name>
+    <message>
+        <source>&amp;Activate on the ticked sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use the global value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites of this set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate the pending changes on the sites ticked in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic agent updates: global and site-specific settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a site to see the sites of its set-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site (central)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote site, logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote site, not logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote site, disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to the central agent bakery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL at which hosts reach the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set (user %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the site&apos;s own URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n CA certificate(s)</source>
+        <translation>
+            <numerusform>%1, %n CA certificate</numerusform>
+            <numerusform>%1, %n CA certificates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate the pending changes on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(this connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single site: no remote sites are connected to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A central site with %n remote site(s).</source>
+        <translation>
+            <numerusform>A central site with %n remote site.</numerusform>
+            <numerusform>A central site with %n remote sites.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sites could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sites (global)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site-specific</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s)</source>
+        <translation>
+            <numerusform>%n pending change</numerusform>
+            <numerusform>%n pending changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every site the connected site lists: the central site itself and its remote sites, with their connection state and URL. A remote site&apos;s version is read from that site through a saved connection to it. Tick a site in the first column (Space) to activate the pending changes there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings of automatic updates that matter in distributed monitoring, as the global value and as each site sees it. A site-specific value overrides the global one for that site only. Enter or Edit changes the selected row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activates the pending changes on the ticked sites only. A change that affects other sites too stays pending for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5015,16 +5417,6 @@ Reload to see their version (your edits are discarded), overwrite theirs with yo
             <numerusform>%1: %n hosts; filter the table</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>No host matches the filter.
-Clear the search or the category to see all %n host(s).</source>
-        <translation>
-            <numerusform>No host matches the filter.
-Clear the search or the category to see the %n host.</numerusform>
-            <numerusform>No host matches the filter.
-Clear the search or the category to see all %n hosts.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fetched %1</source>
         <translation type="unfinished"></translation>
@@ -5076,6 +5468,42 @@ Clear the search or the category to see all %n hosts.</numerusform>
             <numerusform>%n row exported.</numerusform>
             <numerusform>%n rows exported.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the hosts of one site only; the counts above are then that site&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All sites (%n host(s))</source>
+        <translation>
+            <numerusform>All sites (%n host)</numerusform>
+            <numerusform>All sites (%n hosts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n host(s))</source>
+        <translation>
+            <numerusform>%1 (%n host)</numerusform>
+            <numerusform>%1 (%n hosts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No host matches the filter.
+Clear the search, the category or the site to see all %n host(s).</source>
+        <translation>
+            <numerusform>No host matches the filter.
+Clear the search, the category or the site to see the %n host.</numerusform>
+            <numerusform>No host matches the filter.
+Clear the search, the category or the site to see all %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts of one site only, with that site&apos;s host count; the category counts above are then that site&apos;s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

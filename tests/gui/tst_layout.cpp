@@ -198,8 +198,9 @@ void TestLayout::pages()
         QCOMPARE(window->menuBar()->actions().first()->text(), u"&Datei"_s);
 
     QStringList problems;
-    const QStringList pages { u"setup"_s,  u"status"_s,   u"selection"_s,    u"keys"_s,
-                              u"agents"_s, u"register"_s, u"local-config"_s, u"overview"_s };
+    const QStringList pages { u"setup"_s,        u"status"_s,   u"selection"_s,
+                              u"keys"_s,         u"agents"_s,   u"register"_s,
+                              u"local-config"_s, u"overview"_s, u"sites"_s };
     for (const QString &page : pages) {
         window->showPage(page);
         QCOMPARE(window->currentPage(), page);

@@ -7,6 +7,7 @@
 
 #include "CertificateChainView.h"
 #include "DisplayText.h"
+#include "DistributedSite.h"
 
 using namespace Qt::StringLiterals;
 
@@ -43,11 +44,20 @@ void RegistrationResultPage::setReport(const RegistrationReport &r)
                        .arg(r.maskedHostSecret.toHtmlEscaped())
                        .arg(r.hostSecretLength);
     // The update URL and the reasons for dropped certificates come from the site.
-    if (!r.updateUrl.isEmpty())
+    if (!r.updateUrl.isEmpty()) {
         html += u"<br>"_s
             + tr("Update URL: %1")
                   .arg(DisplayText::breakLongRuns(DisplayText::sanitized(r.updateUrl, 500), 80)
                            .toHtmlEscaped());
+        // The site that will serve the updates: in a distributed set-up the one monitoring the
+        // host, which may not be the one registered at.
+        DistributedSite::Address address;
+        if (DistributedSite::parseUrl(r.updateUrl, &address))
+            html += u"<br>"_s
+                + tr("Updates are served by site <b>%1</b> on %2.")
+                      .arg(DisplayText::sanitized(address.site, 100).toHtmlEscaped(),
+                           DisplayText::sanitized(address.server, 200).toHtmlEscaped());
+    }
     html += u"<br>"_s
         + tr("State file written to <tt>%1</tt> (mode 0600).").arg(r.stateFilePath.toHtmlEscaped());
     if (!r.stateFileAtDefault)

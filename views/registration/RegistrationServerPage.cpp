@@ -17,6 +17,8 @@ using namespace Qt::StringLiterals;
 
 RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     : QWizardPage(parent)
+    , m_setupSites(new QComboBox)
+    , m_setupSitesLabel(new QLabel(tr("Site of the set-&up:")))
     , m_serverEdit(new QLineEdit)
     , m_siteEdit(new QLineEdit)
     , m_protocol(new QComboBox)
@@ -57,7 +59,16 @@ RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     trustLayout->addWidget(m_insecureWarning);
     m_trustBox->hide();
 
+    // In a distributed set-up the host may register at any site it can reach (the manual); a
+    // remote site forwards the registration to the central site.
+    m_setupSites->setObjectName(u"setupSites"_s);
+    m_setupSites->setToolTip(tr("Fill in the address of one of the sites of the connected "
+                                "set-up"));
+    m_setupSitesLabel->setBuddy(m_setupSites);
+    m_setupSites->hide();
+    m_setupSitesLabel->hide();
     auto *form = new QFormLayout;
+    form->addRow(m_setupSitesLabel, m_setupSites);
     form->addRow(tr("&Server:"), m_serverEdit);
     form->addRow(tr("S&ite:"), m_siteEdit);
     form->addRow(tr("&Protocol:"), m_protocol);
@@ -76,6 +87,7 @@ RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     connect(m_protocol, &QComboBox::currentIndexChanged, this,
             &RegistrationServerPage::inputChanged);
     connect(m_check, &QPushButton::clicked, this, [this] { startCheck(false); });
+    connect(m_setupSites, &QComboBox::activated, this, &RegistrationServerPage::chooseSetupSite);
     connect(m_trustGroup, &QButtonGroup::buttonToggled, this, [this] {
         updateTrustWarning();
         RegistrationWizard::emitCompleteChanged(this);
@@ -91,6 +103,37 @@ void RegistrationServerPage::suggest(const QString &server, const QString &site,
     m_siteEdit->setText(site);
     m_protocol->setCurrentIndex(https ? 0 : 1);
     m_suggesting = false;
+}
+
+void RegistrationServerPage::setSetupSites(const QList<DistributedSite> &sites,
+                                           const QString &localUrl)
+{
+    m_setupSites->clear();
+    m_setupSites->addItem(tr("Choose a site…"));
+    for (const DistributedSite &site : sites) {
+        const QString url = site.isRemote() ? site.url : localUrl;
+        DistributedSite::Address address;
+        if (!DistributedSite::parseUrl(url, &address))
+            continue;
+        m_setupSites->addItem(site.isRemote() ? tr("%1 (remote site, %2)").arg(site.id, url)
+                                              : tr("%1 (central site, %2)").arg(site.id, url),
+                              url);
+    }
+    const bool distributed = m_setupSites->count() > 2;
+    m_setupSites->setVisible(distributed);
+    m_setupSitesLabel->setVisible(distributed);
+}
+
+void RegistrationServerPage::chooseSetupSite(int index)
+{
+    DistributedSite::Address address;
+    if (index <= 0
+        || !DistributedSite::parseUrl(m_setupSites->itemData(index).toString(), &address))
+        return;
+    // The user's choice: it counts as typed, so later suggestions do not overwrite it.
+    m_serverEdit->setText(address.server);
+    m_siteEdit->setText(address.site);
+    m_protocol->setCurrentIndex(address.https ? 0 : 1);
 }
 
 void RegistrationServerPage::startCheck(bool thenAdvance)

@@ -2,6 +2,7 @@
 
 #include <QWizardPage>
 
+#include "DistributedSite.h"
 #include "RegistrationRequest.h"
 #include "TlsCheckResult.h"
 
@@ -28,6 +29,10 @@ public:
     // Fills in a site the user has not typed over yet (from the active connection or the
     // agent updater rule's update server).
     void suggest(const QString &server, const QString &site, bool https);
+    // The sites of the connected set-up: a host may register at any of them it can reach. The
+    // local site is `localUrl` ({protocol}://{server}/{site}/check_mk/).
+    void setSetupSites(const QList<DistributedSite> &sites, const QString &localUrl);
+    QComboBox *setupSitesBox() const { return m_setupSites; }
     // The saved connection whose pinned certificate the check found, or empty.
     QString pinnedBy() const { return m_pinnedBy; }
     bool isComplete() const override;
@@ -47,6 +52,10 @@ private:
     void startCheck(bool thenAdvance);
     void updateTrustWarning();
 
+    void chooseSetupSite(int index);
+
+    QComboBox *m_setupSites;
+    QLabel *m_setupSitesLabel;
     QLineEdit *m_serverEdit;
     QLineEdit *m_siteEdit;
     QComboBox *m_protocol;

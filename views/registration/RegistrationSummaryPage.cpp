@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "DistributedSite.h"
 #include "ErrorBanner.h"
 #include "RegistrationWizard.h"
 
@@ -19,6 +20,7 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     , m_summary(new QLabel)
     , m_commandLine(new QLabel)
     , m_hostCheck(new QLabel)
+    , m_updateSite(new QLabel)
     , m_statePath(new QLineEdit)
     , m_choosePath(new QPushButton(tr("Choose…")))
     , m_stateHint(new QLabel)
@@ -42,6 +44,9 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     m_commandLine->setToolTip(tr("The same registration with the agent updater; it asks for "
                                  "the secret itself."));
     m_hostCheck->setWordWrap(true);
+    m_updateSite->setObjectName(u"updateSite"_s);
+    m_updateSite->setWordWrap(true);
+    m_updateSite->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stateHint->setWordWrap(true);
     m_banner->hide();
 
@@ -55,6 +60,7 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_summary);
     layout->addWidget(m_hostCheck);
+    layout->addWidget(m_updateSite);
     layout->addLayout(form);
     layout->addWidget(m_stateHint);
     layout->addStretch();
@@ -87,6 +93,28 @@ void RegistrationSummaryPage::initializePage()
                                     : tr("automation secret"),
                                 trust.toHtmlEscaped()));
     m_commandLine->setText(r.commandLine());
+
+    // Which site will serve the updates: the one monitoring the host (the manual); the server
+    // registered at is the updater's fallback.
+    const QString fallback = u"%1/%2"_s.arg(r.server, r.site).toHtmlEscaped();
+    const QString monitoring = w->monitoringSiteOf(r.hostName);
+    QString url;
+    for (const DistributedSite &s : w->setupSites()) {
+        if (s.id == monitoring)
+            url = s.isRemote() ? s.url : w->setupLocalUrl();
+    }
+    if (w->setupSites().size() < 2)
+        m_updateSite->clear();
+    else if (monitoring.isEmpty() || url.isEmpty())
+        m_updateSite->setText(tr("Updates: from the site that monitors the host, which the site "
+                                 "names at registration; if that fails, from %1.")
+                                  .arg(fallback));
+    else
+        m_updateSite->setText(tr("Updates: from site <b>%1</b>, which monitors the host, at "
+                                 "<tt>%2</tt> (the site confirms it at registration); if that "
+                                 "fails, from %3.")
+                                  .arg(monitoring.toHtmlEscaped(), url.toHtmlEscaped(), fallback));
+    m_updateSite->setVisible(!m_updateSite->text().isEmpty());
 }
 
 bool RegistrationSummaryPage::validatePage()

@@ -31,12 +31,14 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *commandLineLabel() const { return m_commandLine; }
     QLabel *hostCheckLabel() const { return m_hostCheck; }
+    QLabel *updateSiteLabel() const { return m_updateSite; }
     ErrorBanner *errorBanner() const { return m_banner; }
 
 private:
     QLabel *m_summary;
     QLabel *m_commandLine;
     QLabel *m_hostCheck;
+    QLabel *m_updateSite;
     QLineEdit *m_statePath;
     QPushButton *m_choosePath;
     QLabel *m_stateHint;

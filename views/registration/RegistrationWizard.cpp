@@ -121,6 +121,13 @@ void RegistrationWizard::applySuggestion()
                           m_active.protocol == SiteConnection::Protocol::Https);
 }
 
+void RegistrationWizard::setSetupSites(const QList<DistributedSite> &sites, const QString &localUrl)
+{
+    m_setupSites = sites;
+    m_setupLocalUrl = localUrl;
+    m_server->setSetupSites(sites, localUrl);
+}
+
 void RegistrationWizard::setStateFilePath(const QString &path, bool isDefaultLocation)
 {
     m_summary->setStateFilePath(path, isDefaultLocation);

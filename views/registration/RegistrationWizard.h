@@ -3,7 +3,10 @@
 #include <QList>
 #include <QWizard>
 
+#include <functional>
+
 #include "ApiError.h"
+#include "DistributedSite.h"
 #include "RegistrationReport.h"
 #include "RegistrationRequest.h"
 #include "SiteConnection.h"
@@ -51,6 +54,21 @@ public:
     void setActiveConnection(const SiteConnection &connection);
     void setRuleServer(const QString &server, const QString &site, bool https);
     void setStateFilePath(const QString &path, bool isDefaultLocation);
+    // Distributed monitoring: the sites of the connected set-up (the local one at `localUrl`),
+    // and which site monitors a host (empty when not known). A host gets its updates from the
+    // site that monitors it; the summary says which one that will be.
+    void setSetupSites(const QList<DistributedSite> &sites, const QString &localUrl);
+    const QList<DistributedSite> &setupSites() const { return m_setupSites; }
+    QString setupLocalUrl() const { return m_setupLocalUrl; }
+    using MonitoringSiteLookup = std::function<QString(const QString &hostName)>;
+    void setMonitoringSiteLookup(MonitoringSiteLookup lookup)
+    {
+        m_monitoringSite = std::move(lookup);
+    }
+    QString monitoringSiteOf(const QString &hostName) const
+    {
+        return m_monitoringSite ? m_monitoringSite(hostName) : QString();
+    }
 
     // Answers to the signals.
     void setConnectionCheckResult(const TlsCheckResult &result);
@@ -82,6 +100,9 @@ Q_SIGNALS:
 private:
     friend class RegistrationSummaryPage;
     QList<SiteConnection> m_connections;
+    QList<DistributedSite> m_setupSites;
+    QString m_setupLocalUrl;
+    MonitoringSiteLookup m_monitoringSite;
     RegistrationServerPage *m_server;
     RegistrationHostPage *m_host;
     RegistrationCredentialsPage *m_credentials;

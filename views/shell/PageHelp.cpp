@@ -110,5 +110,19 @@ QString PageHelp::html(const QString &pageId)
                   "<p>The site this connection talks to: its Checkmk version and edition, the REST "
                   "API address, and the size of its configuration. For the embedded demo it also "
                   "shows the demo's users and secrets.</p>");
+    if (pageId == u"sites")
+        return tr("<h3>Sites</h3>"
+                  "<p>In distributed monitoring a central site holds the configuration and bakes "
+                  "the agents; remote sites monitor their hosts and pass the updaters' requests on "
+                  "to the central site. This page lists every site the connected site knows "
+                  "(its connection state, URL and version; a remote site's version is read "
+                  "through a saved connection to that site).</p>"
+                  "<p>The settings table shows the connection to the central agent bakery and "
+                  "the URL at which hosts reach each site, globally and per site. A site with a "
+                  "value of its own has a <i>site-specific</i> global setting; <i>Use the "
+                  "global value</i> removes it. These settings' names are not published by "
+                  "Checkmk: AgentDesk uses extension names for them.</p>"
+                  "<p>Tick sites in the <i>Activate</i> column to activate the pending changes "
+                  "on those sites only.</p>");
     return {};
 }

@@ -27,6 +27,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <array>
+#include <map>
+#include <vector>
+
 #include "CsvWriter.h"
 #include "DistributionBar.h"
 #include "FileDialogs.h"
@@ -54,6 +58,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     , m_distribution(new DistributionBar(this))
     , m_search(new QLineEdit(this))
     , m_autoRefresh(new QComboBox(this))
+    , m_siteFilter(new QComboBox(this))
     , m_fetched(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_export(new QPushButton(tr("E&xport CSV…"), this))
@@ -81,6 +86,16 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_autoRefresh->addItem(tr("Every 5 minutes"), 5);
     m_autoRefresh->addItem(tr("Every 15 minutes"), 15);
     m_autoRefresh->setAccessibleName(tr("Automatic refresh"));
+    // In a distributed set-up: the hosts of one site, with that site's counts.
+    m_siteFilter->setObjectName(u"siteFilter"_s);
+    m_siteFilter->setAccessibleName(tr("Site"));
+    m_siteFilter->setToolTip(tr("Show the hosts of one site only; the counts above are then "
+                                "that site's"));
+    m_siteFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_siteFilter->setWhatsThis(tr("In distributed monitoring: the hosts of one site only, with "
+                                  "that site's host count; the category counts above are then "
+                                  "that site's."));
+    m_siteFilter->hide();
     m_fetched->setObjectName(u"fetchedAt"_s);
     m_export->setObjectName(u"exportCsv"_s);
     m_refresh->setToolTip(tr("Fetch the update status from the site (F5)"));
@@ -147,6 +162,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_search, 1);
+    toolbar->addWidget(m_siteFilter);
     toolbar->addWidget(m_progress);
     toolbar->addWidget(m_cancel);
     toolbar->addWidget(m_fetched);
@@ -178,6 +194,8 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
         updateEmptyState();
     });
     connect(m_refresh, &QPushButton::clicked, this, &UpdateStatusPage::refreshRequested);
+    connect(m_siteFilter, &QComboBox::activated, this,
+            [this] { setSiteFilter(m_siteFilter->currentData().toString()); });
     connect(m_cancel, &QPushButton::clicked, this, &UpdateStatusPage::cancelRequested);
     connect(m_export, &QPushButton::clicked, this, &UpdateStatusPage::exportToFile);
     connect(m_detail, &HostDetailPane::findTargetRequested, this,
@@ -219,10 +237,50 @@ UpdateStatusPage::~UpdateStatusPage()
 
 void UpdateStatusPage::updateStatistics()
 {
+    // The counts per site and category, in one pass over the rows; a site's hosts are then its
+    // group: the site filter shows them with their own counts.
+    // A set-up has a handful of sites: a short list, tried at the last hit first, costs about
+    // one string comparison a row (this runs after every refresh of up to 200,000 rows).
+    std::vector<std::pair<QString, std::array<int, UpdateCategory::Count>>> found;
+    size_t last = 0;
+    const int rows = m_model->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const QString &site = m_model->row(row).site;
+        if (last >= found.size() || found[last].first != site) {
+            last = 0;
+            while (last < found.size() && found[last].first != site)
+                ++last;
+            if (last == found.size())
+                found.push_back({ site, {} });
+        }
+        ++found[last].second[size_t(m_model->category(row))];
+    }
+    std::map<QString, std::array<int, UpdateCategory::Count>> perSite(found.begin(), found.end());
+    QString chosen = m_proxy->siteFilter();
+    if (!chosen.isEmpty() && perSite.find(chosen) == perSite.end()) {
+        chosen.clear(); // the site has no hosts any more
+        m_proxy->setSiteFilter(QString());
+    }
+    {
+        const QSignalBlocker block(m_siteFilter);
+        m_siteFilter->clear();
+        m_siteFilter->addItem(tr("All sites (%n host(s))", nullptr, rows), QString());
+        for (const auto &[site, counts] : perSite) {
+            int n = 0;
+            for (const int c : counts)
+                n += c;
+            m_siteFilter->addItem(tr("%1 (%n host(s))", nullptr, n).arg(site), site);
+        }
+        m_siteFilter->setCurrentIndex(qMax(0, m_siteFilter->findData(chosen)));
+        m_siteFilter->setVisible(perSite.size() > 1 || !chosen.isEmpty());
+    }
+    const auto countOf = [&](UpdateCategory::Category c) {
+        return chosen.isEmpty() ? m_model->count(c) : perSite[chosen][size_t(c)];
+    };
     QList<DistributionBar::Segment> segments;
     for (QToolButton *button : std::as_const(m_categoryButtons)) {
         const auto c = UpdateCategory::Category(button->property("category").toInt());
-        const int n = m_model->count(c);
+        const int n = countOf(c);
         button->setText(u"%1  %2"_s.arg(UpdateCategory::name(c), QLocale().toString(n)));
         button->setAccessibleName(
             tr("%1: %n host(s); filter the table", nullptr, n).arg(UpdateCategory::name(c)));
@@ -239,6 +297,13 @@ void UpdateStatusPage::setCategoryFilter(int category)
     updateEmptyState();
 }
 
+void UpdateStatusPage::setSiteFilter(const QString &site)
+{
+    m_proxy->setSiteFilter(site);
+    updateStatistics();
+    updateEmptyState();
+}
+
 void UpdateStatusPage::updateEmptyState()
 {
     if (m_model->rowCount() == 0) {
@@ -246,9 +311,10 @@ void UpdateStatusPage::updateEmptyState()
         return;
     }
     if (m_proxy->rowCount() == 0) {
-        m_empty->setText(tr(
-            "No host matches the filter.\nClear the search or the category to see all %n host(s).",
-            nullptr, m_model->rowCount()));
+        m_empty->setText(
+            tr("No host matches the filter.\nClear the search, the category or the site to see all "
+               "%n host(s).",
+               nullptr, m_model->rowCount()));
         m_tableStack->setCurrentWidget(m_empty);
         return;
     }

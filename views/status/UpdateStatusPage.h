@@ -58,6 +58,9 @@ public:
     bool exportCsv(QIODevice *device) const;
     QString selectedRowsAsText() const;
     void setCategoryFilter(int category); // -1: all
+    // Only the hosts of this site (empty: all); the category counts are then that site's.
+    void setSiteFilter(const QString &site);
+    QComboBox *siteFilter() const { return m_siteFilter; }
     int autoRefreshMinutes() const;
 
 Q_SIGNALS:
@@ -83,6 +86,7 @@ private:
     DistributionBar *m_distribution;
     QLineEdit *m_search;
     QComboBox *m_autoRefresh;
+    QComboBox *m_siteFilter;
     QLabel *m_fetched;
     QPushButton *m_refresh;
     QPushButton *m_export;

@@ -1,0 +1,365 @@
+#include "SitesController.h"
+
+#include <QTimer>
+
+#include <memory>
+
+#include "ActivationApi.h"
+#include "RestClient.h"
+#include "SecretStore.h"
+#include "SiteInfoApi.h"
+#include "SiteSession.h"
+#include "SiteSettingDialog.h"
+#include "SitesApi.h"
+#include "SitesPage.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// The saved connection that reaches `site` at its URL (same host, port and site id).
+const SiteConnection *connectionTo(const QList<SiteConnection> &connections,
+                                   const DistributedSite &site)
+{
+    const QUrl url(site.url);
+    for (const SiteConnection &c : connections) {
+        const QUrl theirs = c.checkmkUrl();
+        if (c.site == site.id && theirs.host() == url.host()
+            && theirs.port(theirs.scheme() == u"http"_s ? 80 : 443)
+                == url.port(url.scheme() == u"http"_s ? 80 : 443))
+            return &c;
+    }
+    return nullptr;
+}
+} // namespace
+
+SitesController::SitesController(SiteSession *session, SitesPage *page, SecretStore *secrets,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_page(page)
+    , m_secrets(secrets)
+{
+    m_editor = [page](const SiteSetting &setting, const QString &lastError) {
+        SiteSettingDialog dialog(setting, page);
+        dialog.setError(lastError);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::optional<SiteSetting>();
+        return std::optional(dialog.setting());
+    };
+    m_resolver = [page](const SiteSetting &mine, const std::optional<SiteSetting> &theirs,
+                        const QString &theirsError) {
+        StaleVersionDialog dialog(mine.site.isEmpty() ? tr("the global setting")
+                                                      : tr("the setting of site %1").arg(mine.site),
+                                  describe(mine), theirs ? describe(*theirs) : QStringList(),
+                                  theirsError, page);
+        dialog.exec();
+        return dialog.choice();
+    };
+    connect(page, &SitesPage::refreshRequested, this, &SitesController::refresh);
+    connect(page, &SitesPage::editRequested, this, &SitesController::edit);
+    connect(page, &SitesPage::resetRequested, this, &SitesController::reset);
+    connect(page, &SitesPage::activateRequested, this, &SitesController::activate);
+    connect(session, &SiteSession::disconnected, this, [this] {
+        ++m_generation;
+        m_sites.clear();
+        m_settings.clear();
+        m_page->setNotConnected(tr("Connect to a site to see the sites of its set-up."));
+    });
+    // Another page's write (or an activation there) changes the pending changes shown here.
+    connect(session, &SiteSession::written, this, [this](SiteSession::Change what) {
+        if (what != SiteSession::Change::Sites && !m_sites.isEmpty())
+            loadPendingChanges();
+    });
+}
+
+QStringList SitesController::describe(const SiteSetting &s)
+{
+    QStringList lines { SitesPage::settingTitle(s.varname), SitesPage::valueText(s) };
+    if (!s.site.isEmpty())
+        lines << (s.siteSpecific() ? tr("A value of site %1's own").arg(s.site)
+                                   : tr("Site %1 follows the global value").arg(s.site));
+    return lines;
+}
+
+void SitesController::refresh()
+{
+    if (!m_session->isConnected())
+        return;
+    const int generation = ++m_generation;
+    m_page->setLoading(true);
+    SitesApi(m_session->client())
+        .sites(this, [this, generation](SiteResult<QList<DistributedSite>> r) {
+            if (generation != m_generation)
+                return;
+            m_page->setLoading(false);
+            if (!r.ok()) {
+                m_page->setSitesError(r.error.summary());
+                Q_EMIT sitesLoaded(false);
+                return;
+            }
+            m_sites = *r.value;
+            m_page->setSites(m_sites);
+            Q_EMIT sitesLoaded(true);
+            loadVersions();
+            loadSettings();
+            loadPendingChanges();
+        });
+}
+
+void SitesController::loadVersions()
+{
+    const int generation = m_generation;
+    for (const DistributedSite &site : std::as_const(m_sites)) {
+        // `why` set: the version is not known, and this is why.
+        const auto show = [this, id = site.id](const QString &text, const QString &why = {}) {
+            m_page->setVersion(id, text, why);
+            Q_EMIT versionShown(id, why.isEmpty() ? text : why);
+        };
+        if (!site.isRemote()) {
+            const SiteVersion &v = m_session->version();
+            show(u"%1 %2"_s.arg(v.checkmkVersion, v.editionName()));
+            continue;
+        }
+        // The central does not publish its remote sites' versions: they are read from the remote
+        // site itself, through a connection the user saved (with its own secret and trust).
+        const SiteConnection *saved = connectionTo(m_connections, site);
+        if (!saved) {
+            show(QString(),
+                 tr("No saved connection to this site: add one (File › Site "
+                    "connections) to see its version."));
+            continue;
+        }
+        const SiteConnection connection = *saved;
+        m_secrets->read(
+            connection.keychainKey(), this,
+            [this, generation, connection, show](SecretResult &&secret) {
+                if (generation != m_generation)
+                    return;
+                if (!secret.ok) {
+                    show(QString(), tr("No secret stored for connection %1.").arg(connection.name));
+                    return;
+                }
+                auto *client = new RestClient(connection, this);
+                client->setSecret(std::move(secret.secret));
+                SiteInfoApi(client).version(
+                    client, [this, generation, client, show](SiteResult<SiteVersion> r) {
+                        client->deleteLater();
+                        if (generation != m_generation)
+                            return;
+                        if (r.ok())
+                            show(u"%1 %2"_s.arg(r.value->checkmkVersion, r.value->editionName()));
+                        else
+                            show(QString(), r.error.summary());
+                    });
+            });
+    }
+}
+
+void SitesController::loadSettings()
+{
+    const int generation = m_generation;
+    // The global value of each setting, then each site's view of it, in that order.
+    QList<SiteSetting> order;
+    for (const QString &varname : SiteSetting::names()) {
+        order.append(SiteSetting { varname, QString(), {}, true, {} });
+        for (const DistributedSite &site : std::as_const(m_sites))
+            order.append(SiteSetting { varname, site.id, {}, true, {} });
+    }
+    auto results = std::make_shared<QList<SiteSetting>>(order);
+    auto remaining = std::make_shared<int>(int(order.size()));
+    auto failed = std::make_shared<QString>();
+    for (int i = 0; i < order.size(); ++i) {
+        SitesApi(m_session->client())
+            .setting(order.at(i).varname, order.at(i).site, this,
+                     [this, generation, results, remaining, failed, i](SiteResult<SiteSetting> r) {
+                         if (generation != m_generation)
+                             return;
+                         if (r.ok())
+                             (*results)[i] = *r.value;
+                         else if (failed->isEmpty())
+                             *failed = r.error.summary();
+                         if (--*remaining > 0)
+                             return;
+                         if (!failed->isEmpty()) {
+                             m_settings.clear();
+                             m_page->setSettingsError(*failed);
+                             Q_EMIT settingsLoaded(false);
+                             return;
+                         }
+                         m_settings = *results;
+                         m_page->setSettings(m_settings);
+                         Q_EMIT settingsLoaded(true);
+                     });
+    }
+}
+
+void SitesController::loadPendingChanges()
+{
+    const int generation = m_generation;
+    // Until the new count is in, nothing can be activated: the ETag would be the old one.
+    m_pendingEtag.clear();
+    m_page->setPendingChanges(-1);
+    ActivationApi(m_session->client())
+        .pendingChanges(this, [this, generation](SiteResult<Versioned<PendingChanges>> r) {
+            if (generation != m_generation)
+                return;
+            if (!r.ok()) {
+                m_pendingEtag.clear();
+                m_page->setPendingChanges(-1);
+                return;
+            }
+            m_pendingEtag = r.value->etag;
+            m_page->setPendingChanges(int(r.value->value.changes.size()));
+        });
+}
+
+void SitesController::edit(const SiteSetting &setting)
+{
+    openEditor(setting, QString());
+}
+
+void SitesController::openEditor(const SiteSetting &setting, const QString &lastError)
+{
+    const std::optional<SiteSetting> edited = m_editor(setting, lastError);
+    if (!edited)
+        return;
+    save(*edited, setting.etag);
+}
+
+void SitesController::save(const SiteSetting &edited, const QByteArray &etag)
+{
+    SitesApi(m_session->client())
+        .setSetting(edited, etag, this, [this, edited](SiteResult<QByteArray> r) {
+            if (r.ok()) {
+                savedSetting(edited.site.isEmpty()
+                                 ? tr("Saved. Activate the changes to make the sites use it.")
+                                 : tr("Saved for site %1. Activate the changes on that site to "
+                                      "make it use the value.")
+                                       .arg(edited.site));
+                return;
+            }
+            if (r.error.status == 412) {
+                onConflict(edited, [this, edited](StaleVersionDialog::Choice choice) {
+                    switch (choice) {
+                    case StaleVersionDialog::Choice::Reload:
+                        Q_EMIT settingSaved(false);
+                        refresh();
+                        break;
+                    case StaleVersionDialog::Choice::Overwrite:
+                        save(edited, "*"_ba);
+                        break;
+                    case StaleVersionDialog::Choice::KeepEditing:
+                        openEditor(edited, tr("Somebody changed this setting meanwhile."));
+                        break;
+                    }
+                });
+                return;
+            }
+            // The editor opens again with everything typed and the site's reason.
+            Q_EMIT settingSaved(false);
+            openEditor(edited, r.error.summary());
+        });
+}
+
+void SitesController::reset(const SiteSetting &setting)
+{
+    SitesApi(m_session->client())
+        .resetSiteSetting(setting, setting.etag, this, [this, setting](SiteResult<QByteArray> r) {
+            if (r.ok()) {
+                savedSetting(tr("Site %1 follows the global value again. Activate the changes on "
+                                "that site to make it use the value.")
+                                 .arg(setting.site));
+                return;
+            }
+            if (r.error.status == 412) {
+                onConflict(setting, [this, setting](StaleVersionDialog::Choice choice) {
+                    if (choice == StaleVersionDialog::Choice::Overwrite)
+                        reset(SiteSetting { setting.varname, setting.site, setting.value,
+                                            setting.isDefault, "*"_ba });
+                    else if (choice == StaleVersionDialog::Choice::Reload)
+                        refresh();
+                });
+                return;
+            }
+            m_page->showMessage(
+                tr("The site's own value could not be removed: %1").arg(r.error.summary()));
+            Q_EMIT settingSaved(false);
+        });
+}
+
+void SitesController::onConflict(const SiteSetting &mine,
+                                 std::function<void(StaleVersionDialog::Choice)> then)
+{
+    SitesApi(m_session->client())
+        .setting(mine.varname, mine.site, this,
+                 [this, mine, then = std::move(then)](SiteResult<SiteSetting> r) {
+                     then(m_resolver(mine, r.value, r.ok() ? QString() : r.error.summary()));
+                 });
+}
+
+void SitesController::savedSetting(const QString &message)
+{
+    m_page->showMessage(message);
+    m_session->reportWrite(SiteSession::Change::Sites);
+    Q_EMIT settingSaved(true);
+    refresh();
+}
+
+void SitesController::activate(const QStringList &sites)
+{
+    if (sites.isEmpty())
+        return;
+    m_page->setActivation(true, tr("Starting the activation on %1…").arg(sites.join(u", "_s)));
+    // The ETag of the pending changes the page counted: exactly those are activated.
+    ActivationApi(m_session->client())
+        .activate(
+            m_pendingEtag, this,
+            [this](SiteResult<ActivationRun> r) {
+                if (!r.ok()) {
+                    QString text;
+                    if (r.error.status == 412)
+                        text = tr("The pending changes changed meanwhile: review them and "
+                                  "activate again.");
+                    else if (r.error.status == 422)
+                        text = tr("Nothing to activate.");
+                    else if (r.error.status == 423)
+                        text = tr("Another activation is running; try again when it has "
+                                  "finished.");
+                    else
+                        text = tr("The changes could not be activated: %1").arg(r.error.summary());
+                    m_page->setActivation(false, text);
+                    loadPendingChanges();
+                    Q_EMIT activationFinished(false, {});
+                    return;
+                }
+                m_page->setActivation(true,
+                                      tr("Activating on %1…").arg(r.value->sites.join(u", "_s)));
+                pollActivation(r.value->id);
+            },
+            sites);
+}
+
+void SitesController::pollActivation(const QString &id)
+{
+    ActivationApi(m_session->client()).run(id, this, [this, id](SiteResult<ActivationRun> r) {
+        if (!r.ok()) {
+            m_page->setActivation(
+                false, tr("The activation's status could not be read: %1").arg(r.error.summary()));
+            Q_EMIT activationFinished(false, {});
+            return;
+        }
+        if (r.value->running) {
+            m_page->setActivation(true,
+                                  tr("Activating… %1").arg(r.value->siteStates.join(u", "_s)));
+            QTimer::singleShot(500, this, [this, id] { pollActivation(id); });
+            return;
+        }
+        m_page->setActivation(
+            false,
+            tr("Changes activated on %1: %2")
+                .arg(r.value->sites.join(u", "_s), r.value->siteStates.join(u", "_s)));
+        m_session->reportWrite(SiteSession::Change::Sites);
+        loadPendingChanges();
+        Q_EMIT activationFinished(true, r.value->sites);
+    });
+}
