@@ -21,6 +21,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Where a body stops growing by doubling and starts growing in large mapped steps.
+constexpr qint64 kLargeBody = qint64(1) << 20;
+constexpr qint64 kLargeStep = qint64(64) << 20;
+
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
@@ -119,8 +123,8 @@ void RestReply::start()
     connect(m_reply, &QNetworkReply::sslErrors, this, &RestReply::onSslErrors);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &RestReply::downloadProgress);
     // Take the body as it arrives (one readAll() of a 50 MB reply at the end would block the
-    // UI thread), and never more than the cap. A successful reply's Content-Length (up to the
-    // cap) is reserved when the headers arrive; see onMetaData().
+    // UI thread), and never more than the cap. Nothing is reserved from Content-Length: that
+    // is a number the server chose; the body grows by what actually arrived (onReadyRead()).
     m_body.clear();
     m_announcedTooLarge = false;
     m_tooLarge = false;
@@ -142,18 +146,6 @@ void RestReply::onMetaData()
         m_reply->abort(); // finished() follows and reports it
         return;
     }
-    // Growing a 60 or 100 MB body step by step copies it again and again on the UI thread
-    // (glibc moves a buffer below its mmap threshold, up to 32 MB, by copying it into fresh
-    // pages): stalls of tens of milliseconds while the status table refreshes. Reserved once, the
-    // body only takes address space: its pages are touched as the bytes arrive, and the cap
-    // bounds what a server can make us reserve.
-    if (ok && announced > 0 && status >= 200 && status < 300 && m_body.isEmpty()) {
-        try {
-            m_body.reserve(announced);
-        } catch (const std::bad_alloc &) {
-            // Address space refused (strict overcommit): the body grows as it arrives instead.
-        }
-    }
 }
 
 void RestReply::onReadyRead()
@@ -166,8 +158,21 @@ void RestReply::onReadyRead()
         m_reply->abort();
         return;
     }
-    // Read straight into the body (no chunk allocated and copied once more).
+    // Read straight into the body (no chunk allocated and copied once more). A body past
+    // 1 MiB grows in steps of at least 64 MiB (never past the cap): glibc then maps it as its own
+    // block and later growth remaps it instead of copying the whole body again on the UI thread
+    // (a 60 or 100 MB body grown by doubling below the 32 MB mmap threshold was copied step by
+    // step). The step follows bytes received, never the server's Content-Length.
     const qsizetype had = m_body.size();
+    const qint64 needed = had + available;
+    if (needed > m_body.capacity() && needed >= kLargeBody) {
+        const qint64 step = qMin<qint64>(m_cap, qMax<qint64>(2 * needed, kLargeStep));
+        try {
+            m_body.reserve(step);
+        } catch (const std::bad_alloc &) {
+            // Address space refused (strict overcommit): the body grows as it arrives instead.
+        }
+    }
     m_body.resize(had + available);
     const qint64 got = m_reply->read(m_body.data() + had, available);
     m_body.resize(had + qMax<qint64>(got, 0));

@@ -46,8 +46,7 @@ struct RestRequest
     // keeps the idle timeout content, not the deadline.
     int deadlineMs = 0;
     // The largest reply body taken in; 0: largeReplyBytes. An error reply (status >= 400)
-    // is held to smallReplyBytes whatever this says. A successful reply's Content-Length, up to
-    // this, is reserved (address space; pages are touched as the bytes arrive).
+    // is held to smallReplyBytes whatever this says. Never reserved ahead from Content-Length.
     qint64 maxReplyBytes = 0;
     bool authenticate = true; // false for the updater's pages, which carry their own login
     bool parseJson = true; // false: the caller parses the body itself (off the UI thread)
