@@ -1,0 +1,85 @@
+#include "AgentKeyAcceptance.h"
+
+#include <QHash>
+
+#include "RulePrecedence.h"
+
+using namespace Qt::StringLiterals;
+
+QList<AgentKeyAcceptance::Group> AgentKeyAcceptance::groups(const QList<Host> &hosts,
+                                                            const QList<AgentUpdaterRule> &rules)
+{
+    const QList<AgentUpdaterRule> ordered = RulePrecedence::inEvaluationOrder(rules);
+    QList<Group> out;
+    QHash<QString, qsizetype> byRule; // rule id ("" for none) -> index in out
+    for (const Host &host : hosts) {
+        const EffectiveRuleValue effective = RulePrecedence::effectiveValue(host, ordered);
+        const QString id = effective.ruleFor(u"signature_keys"_s);
+        auto it = byRule.constFind(id);
+        if (it == byRule.cend()) {
+            Group group;
+            group.ruleId = id;
+            for (qsizetype i = 0; i < rules.size(); ++i) {
+                if (!id.isEmpty() && rules.at(i).id == id) {
+                    const AgentUpdaterRule &rule = rules.at(i);
+                    group.ruleNumber = int(i + 1);
+                    group.ruleDescription = rule.properties.description;
+                    group.ruleFolder = rule.folder;
+                    for (const QString &pem : rule.config().signatureKeys.value_or(QStringList()))
+                        group.certificates << normalizedPem(pem.toUtf8());
+                }
+            }
+            it = byRule.insert(id, out.size());
+            out << group;
+        }
+        out[*it].hosts << host.name;
+    }
+    return out;
+}
+
+QList<AgentKeyAcceptance::Refusal> AgentKeyAcceptance::refusals(const QList<Agent> &agents,
+                                                                const QByteArray &certificatePem)
+{
+    constexpr int named = 3;
+    QList<Refusal> out;
+    QHash<QString, qsizetype> byRule;
+    for (const Agent &agent : agents) {
+        for (const Group &group : agent.groups) {
+            if (group.hosts.isEmpty() || accepts(group, certificatePem))
+                continue;
+            auto it = byRule.constFind(group.ruleId);
+            if (it == byRule.cend()) {
+                Refusal r;
+                r.ruleId = group.ruleId;
+                r.ruleNumber = group.ruleNumber;
+                r.ruleDescription = group.ruleDescription;
+                r.ruleFolder = group.ruleFolder;
+                it = byRule.insert(group.ruleId, out.size());
+                out << r;
+            }
+            Refusal &r = out[*it];
+            r.hosts += int(group.hosts.size());
+            if (!r.agents.contains(agent.name))
+                r.agents << agent.name;
+            for (qsizetype i = 0; i < group.hosts.size() && r.someHosts.size() < named; ++i)
+                r.someHosts << group.hosts.at(i);
+        }
+    }
+    return out;
+}
+
+bool AgentKeyAcceptance::accepts(const Group &group, const QByteArray &certificatePem)
+{
+    return group.certificates.contains(normalizedPem(certificatePem));
+}
+
+QByteArray AgentKeyAcceptance::normalizedPem(const QByteArray &pem)
+{
+    QByteArrayList lines;
+    for (const QByteArray &line : pem.split('\n')) {
+        const QByteArray trimmed = line.trimmed();
+        if (!trimmed.isEmpty())
+            lines << trimmed;
+    }
+    return lines.join('\n');
+}
