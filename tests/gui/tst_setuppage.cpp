@@ -437,6 +437,13 @@ void TestSetupPage::masterSwitchChangedMeanwhileAsks()
     QVERIFY(!shownError.isEmpty());
     QCOMPARE(saved.last().first().toBool(), true);
     QVERIFY(siteSwitch());
+
+    // What the question looks like when the site's state could not be read.
+    StaleVersionDialog dialog(u"the master switch"_s,
+                              { u"Master switch: on (automatic updates active)"_s }, {},
+                              shownError);
+    dialog.show();
+    TestEnvironment::saveScreenshot(&dialog, u"stale-master-switch-dialog"_s);
 }
 
 QTEST_MAIN(TestSetupPage)
