@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -31,7 +33,7 @@ BakeryController::BakeryController(SiteSession *session, AgentsPage *page, QObje
     , m_inventory(inventory ? inventory : new InventoryLoader(session, this))
 {
     // The hosts' folders, tags and labels decide which rule gives each host its keys.
-    connect(m_inventory, &InventoryLoader::loaded, this, &BakeryController::showKeys);
+    connect(m_inventory, &InventoryLoader::loaded, this, &BakeryController::recomputeAcceptance);
     m_poll.setInterval(400);
     connect(&m_poll, &QTimer::timeout, this, &BakeryController::pollOnce);
     connect(page, &AgentsPage::refreshRequested, this, &BakeryController::refresh);
@@ -63,7 +65,7 @@ void BakeryController::refresh()
         if (r.ok()) {
             m_rules = *r.value;
             m_rulesRead = true;
-            showKeys();
+            recomputeAcceptance();
         }
     });
     BakeryApi(client).agents(this, [this](SiteResult<QList<BakedAgent>> r) {
@@ -77,7 +79,7 @@ void BakeryController::refresh()
         if (std::any_of(m_agents.cbegin(), m_agents.cend(),
                         [](const BakedAgent &a) { return a.hostNamesKnown; }))
             m_inventory->ensureLoaded();
-        showKeys();
+        recomputeAcceptance();
         Q_EMIT agentsLoaded();
     });
     // A job that already runs (started elsewhere, or before this window) is followed, not failed.
@@ -102,40 +104,70 @@ QList<QByteArray> BakeryController::acceptedCertificates() const
     return out;
 }
 
+void BakeryController::recomputeAcceptance()
+{
+    const int generation = ++m_acceptanceGeneration;
+    m_acceptance.reset();
+    const std::shared_ptr<const Inventory> inventory = m_inventory->inventory();
+    const bool listed = !m_agents.isEmpty()
+        && std::all_of(m_agents.cbegin(), m_agents.cend(),
+                       [](const BakedAgent &a) { return a.hostNamesKnown; });
+    // Meanwhile (and for good when the hosts are not known): every enabled rule's keys.
+    showKeys();
+    if (!listed || !inventory || !m_rulesRead)
+        return;
+    struct Input
+    {
+        QString hash;
+        QString name;
+        QStringList hosts;
+    };
+    QList<Input> agents;
+    for (const BakedAgent &a : std::as_const(m_agents))
+        agents.append({ a.hash, a.name, a.hostNames });
+    const QList<AgentUpdaterRule> rules = m_rules;
+    using Result = QList<AgentKeyAcceptance::Agent>;
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_acceptanceGeneration)
+            return; // agents, rules or inventory changed meanwhile: a newer run answers
+        m_acceptance = watcher->result();
+        showKeys();
+    });
+    watcher->setFuture(QtConcurrent::run([inventory, rules, agents] {
+        Result out;
+        for (const Input &a : agents) {
+            QList<Host> hosts;
+            hosts.reserve(a.hosts.size());
+            for (const QString &name : a.hosts) {
+                // A host the inventory does not hold cannot be evaluated; it is left out.
+                const qsizetype index = inventory->indexOf(name);
+                if (index >= 0)
+                    hosts << inventory->host(index);
+            }
+            out.append({ a.name, AgentKeyAcceptance::groups(hosts, rules), a.hash });
+        }
+        return out;
+    }));
+}
+
 std::optional<QList<AgentKeyAcceptance::Group>>
 BakeryController::groupsFor(const BakedAgent &agent) const
 {
-    const std::shared_ptr<const Inventory> inventory = m_inventory->inventory();
-    if (!agent.hostNamesKnown || !inventory || !m_rulesRead)
+    if (!m_acceptance)
         return std::nullopt;
-    QList<Host> hosts;
-    hosts.reserve(agent.hostNames.size());
-    for (const QString &name : agent.hostNames) {
-        const qsizetype index = inventory->indexOf(name);
-        if (index >= 0)
-            hosts << inventory->host(index);
+    for (const AgentKeyAcceptance::Agent &a : *m_acceptance) {
+        if (a.hash == agent.hash)
+            return a.groups;
     }
-    return AgentKeyAcceptance::groups(hosts, m_rules);
-}
-
-std::optional<QList<AgentKeyAcceptance::Agent>> BakeryController::allGroups() const
-{
-    if (m_agents.isEmpty())
-        return std::nullopt;
-    QList<AgentKeyAcceptance::Agent> out;
-    for (const BakedAgent &a : m_agents) {
-        const auto groups = groupsFor(a);
-        if (!groups)
-            return std::nullopt;
-        out.append({ a.name, *groups });
-    }
-    return out;
+    return std::nullopt;
 }
 
 void BakeryController::showKeys()
 {
     const QList<QByteArray> accepted = acceptedCertificates();
-    const std::optional<QList<AgentKeyAcceptance::Agent>> perHost = allGroups();
+    const std::optional<QList<AgentKeyAcceptance::Agent>> &perHost = m_acceptance;
     QList<QPair<int, QString>> names;
     QList<int> acceptedIds;
     QHash<int, QStringList> refusing;
@@ -305,8 +337,11 @@ void BakeryController::verify(const QString &hash)
     } else {
         run->lines << (known ? tr("No host gets this agent: checked against the keys any "
                                   "enabled rule accepts.")
-                             : tr("The site does not list this agent's hosts: checked against "
-                                  "the keys any enabled rule accepts."));
+                           : copy.hostNamesKnown
+                           ? tr("The keys of this agent's hosts are still being evaluated: "
+                                "checked against the keys any enabled rule accepts.")
+                           : tr("The site does not list this agent's hosts: checked against "
+                                "the keys any enabled rule accepts."));
     }
     QList<QByteArray> accepted;
     for (const AgentKeyAcceptance::Group &g : std::as_const(groups))

@@ -47,11 +47,12 @@ private:
     void showKeys();
     // Certificates of the keys the enabled rules accept (where the hosts are not known).
     QList<QByteArray> acceptedCertificates() const;
-    // The agent's hosts grouped by the rule that gives them their accepted keys; nullopt when
-    // the site does not list the agent's hosts or the inventory or rules are not read yet.
+    // Groups every agent's hosts by the rule that gives them their accepted keys, in a worker
+    // (a hundred thousand hosts are evaluated), then shows the keys again. Without the hosts
+    // listed, the inventory or the rules, the keys are shown from every enabled rule.
+    void recomputeAcceptance();
+    // The agent's groups; nullopt while they are not known (see recomputeAcceptance()).
     std::optional<QList<AgentKeyAcceptance::Group>> groupsFor(const BakedAgent &agent) const;
-    // Every agent's groups; nullopt when one of them is not known.
-    std::optional<QList<AgentKeyAcceptance::Agent>> allGroups() const;
     QString keyName(int keyId) const;
 
     SiteSession *m_session;
@@ -60,6 +61,9 @@ private:
     QList<SignatureKey> m_keys;
     QList<AgentUpdaterRule> m_rules;
     bool m_rulesRead = false;
+    // Every agent's hosts by rule, once evaluated for the agents, rules and inventory shown.
+    std::optional<QList<AgentKeyAcceptance::Agent>> m_acceptance;
+    int m_acceptanceGeneration = 0;
     InventoryLoader *m_inventory;
     int m_verifyGeneration = 0;
     QTimer m_poll;

@@ -9,12 +9,25 @@ using namespace Qt::StringLiterals;
 QList<AgentKeyAcceptance::Group> AgentKeyAcceptance::groups(const QList<Host> &hosts,
                                                             const QList<AgentUpdaterRule> &rules)
 {
+    // Only the enabled rules that set accepted keys decide, the first that matches in Checkmk's
+    // evaluation order: the same answer as the whole effective value, at a fraction of the work
+    // for a hundred thousand hosts.
     const QList<AgentUpdaterRule> ordered = RulePrecedence::inEvaluationOrder(rules);
+    QList<const AgentUpdaterRule *> deciding;
+    for (const AgentUpdaterRule &rule : ordered) {
+        if (!rule.properties.disabled && rule.value.contains(u"signature_keys"_s))
+            deciding << &rule;
+    }
     QList<Group> out;
     QHash<QString, qsizetype> byRule; // rule id ("" for none) -> index in out
     for (const Host &host : hosts) {
-        const EffectiveRuleValue effective = RulePrecedence::effectiveValue(host, ordered);
-        const QString id = effective.ruleFor(u"signature_keys"_s);
+        QString id;
+        for (const AgentUpdaterRule *rule : std::as_const(deciding)) {
+            if (rule->matches(host)) {
+                id = rule->id;
+                break;
+            }
+        }
         auto it = byRule.constFind(id);
         if (it == byRule.cend()) {
             Group group;

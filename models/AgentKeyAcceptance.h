@@ -30,6 +30,7 @@ public:
     {
         QString name;
         QList<Group> groups;
+        QString hash; // the agent's hash, 16 hex digits
     };
     // Hosts that would refuse agents signed only with one key, by the rule that makes them.
     struct Refusal

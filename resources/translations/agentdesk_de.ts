@@ -577,6 +577,10 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <source>  %1 (%2): accept it, signed with %3</source>
         <translation>  %1 (%2): akzeptieren es, signiert mit %3</translation>
     </message>
+    <message>
+        <source>The keys of this agent&apos;s hosts are still being evaluated: checked against the keys any enabled rule accepts.</source>
+        <translation>Die Schlüssel der Hosts dieses Agenten werden noch ausgewertet: geprüft gegen die Schlüssel, die irgendeine aktive Regel akzeptiert.</translation>
+    </message>
 </context>
 <context>
     <name>CertificateChainView</name>

@@ -571,6 +571,10 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <source>  %1 (%2): accept it, signed with %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The keys of this agent&apos;s hosts are still being evaluated: checked against the keys any enabled rule accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CertificateChainView</name>

@@ -90,8 +90,10 @@ void TestAgentKeyAcceptance::hostsOfOneAgentAcceptDifferentKeys()
 
     // Signing with B: the production hosts refuse it, named by the rule that makes them.
     const QList<AgentKeyAcceptance::Agent> agents {
-        { u"Linux web servers"_s, AgentKeyAcceptance::groups({ hosts.at(0), hosts.at(1) }, rules) },
-        { u"Windows servers"_s, AgentKeyAcceptance::groups({ hosts.at(2) }, rules) }
+        { u"Linux web servers"_s, AgentKeyAcceptance::groups({ hosts.at(0), hosts.at(1) }, rules),
+          u"0000000000000001"_s },
+        { u"Windows servers"_s, AgentKeyAcceptance::groups({ hosts.at(2) }, rules),
+          u"0000000000000002"_s }
     };
     const QList<AgentKeyAcceptance::Refusal> refusedB
         = AgentKeyAcceptance::refusals(agents, keyB.toUtf8());
