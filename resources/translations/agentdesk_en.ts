@@ -3618,6 +3618,7 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>The rule was saved but not moved.</source>
+        <translation></translation>
     </message>
     <message>
         <source>this site does not offer the automatic-deployment status (older sites lack it).</source>
