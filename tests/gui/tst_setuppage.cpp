@@ -488,6 +488,8 @@ void TestSetupPage::masterSwitchChangedMeanwhileAsks()
                               shownError);
     dialog.show();
     TestEnvironment::saveScreenshot(&dialog, u"stale-master-switch-dialog"_s);
+}
+
 // A site that does not offer automatic-deployment (older sites): every item the console's own
 // way, and the page says why.
 void TestSetupPage::siteWithoutDeploymentStatusFallsBack()
