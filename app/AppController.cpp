@@ -84,7 +84,7 @@ AppController::AppController(QObject *parent)
     , m_inventory(new InventoryLoader(m_session, this))
     , m_selection(new SelectionController(m_session, m_selectionPage, this, m_inventory))
     , m_agentsPage(new AgentsPage)
-    , m_bakery(new BakeryController(m_session, m_agentsPage, this))
+    , m_bakery(new BakeryController(m_session, m_agentsPage, this, m_inventory))
     , m_registrationWizard(new RegistrationWizard)
     , m_localConfigPage(new LocalConfigPage)
     , m_registration(

@@ -202,20 +202,27 @@ void KeysController::downloadKey(int id, const QByteArray &passphrase, const QSt
         .download(id, secret, this, [this, targetPath](SiteResult<QByteArray> r) {
             m_page->setBusy(false);
             if (!r.ok()) {
+                // The dialog stays open with the passphrase; the reason in words, at the field.
                 ApiError e = r.error;
-                if (e.fields.contains(u"passphrase"_s))
+                const bool atPassphrase = e.fields.contains(u"passphrase"_s);
+                if (atPassphrase)
                     e.detail = tr("The passphrase does not open this key.");
-                m_page->showError(e);
+                m_page->finishDownload(false, e, atPassphrase);
                 Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
                 return;
             }
             QString error;
             if (!writePrivateFile(targetPath, *r.value, &error)) {
-                m_page->showError(ApiError::local(tr("The key could not be saved"),
-                                                  tr("%1: %2").arg(targetPath, error)));
+                m_page->finishDownload(
+                    false,
+                    ApiError::local(
+                        tr("The key could not be saved"),
+                        tr("The key could not be saved to %1: %2").arg(targetPath, error)),
+                    false);
                 Q_EMIT actionFinished(false, error);
                 return;
             }
+            m_page->finishDownload(true, {}, false);
             m_page->confirmDownloaded(targetPath);
             Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
         });

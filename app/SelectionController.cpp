@@ -131,10 +131,13 @@ void SelectionController::save(const HostSelection &edited, bool overwrite)
                                     // Their version is unknown: never shown as "all hosts". The
                                     // edits stay and the old ETag too, so the next save asks again.
                                     ApiError e = c.error;
-                                    e.title = tr(
-                                        "Somebody changed the host selection on the site and its "
-                                        "current version could not be read; your edits are kept. "
-                                        "Save again to retry.");
+                                    e.title = tr("Somebody changed the host selection on the "
+                                                 "site, and its current version could not be "
+                                                 "read");
+                                    e.detail = tr("Your edits are kept but not saved; save again "
+                                                  "to retry. The site said: %1")
+                                                   .arg(c.error.detail.isEmpty() ? c.error.summary()
+                                                                                 : c.error.detail);
                                     m_page->showError(e);
                                     m_page->setEditedSelection(edited);
                                     Q_EMIT saved(false);

@@ -72,6 +72,16 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
         dialog.exec();
         return dialog.choice();
     };
+    m_switchResolver = [page](bool mine, std::optional<bool> theirs, const QString &theirsError) {
+        const auto describe = [](bool on) {
+            return QStringList { on ? tr("Master switch: on (automatic updates active)")
+                                    : tr("Master switch: off (updates globally disabled)") };
+        };
+        StaleVersionDialog dialog(tr("the master switch"), describe(mine),
+                                  theirs ? describe(*theirs) : QStringList(), theirsError, page);
+        dialog.exec();
+        return dialog.choice();
+    };
     connect(session, &SiteSession::connected, this, &SetupController::refresh);
     // Fresh state: whatever another page wrote shows here (pending changes, prerequisites).
     connect(session, &SiteSession::written, this, [this](SiteSession::Change what) {
@@ -211,23 +221,62 @@ void SetupController::loadPendingChanges(std::function<void()> then)
 
 void SetupController::setMasterSwitch(bool on)
 {
+    // If-Match: the ETag of the state the page shows, so a change made meanwhile is not lost.
+    writeMasterSwitch(on, m_switchEtag);
+}
+
+void SetupController::writeMasterSwitch(bool on, const QByteArray &etag)
+{
     GlobalSettingsApi(m_session->client())
-        .setMasterSwitch(on, m_switchEtag, this, [this, on](SiteResult<QByteArray> r) {
+        .setMasterSwitch(on, etag, this, [this, on](SiteResult<QByteArray> r) {
             if (r.error.status == 412) {
-                m_page->showError(r.error,
-                                  tr("Somebody changed the master switch meanwhile; the page "
-                                     "shows the site's state again."));
-                refresh();
+                onSwitchStale(on);
                 return;
             }
             if (!r.ok()) {
                 m_page->showError(r.error, tr("The master switch could not be changed."));
                 m_page->setMasterSwitch(!on);
+                Q_EMIT masterSwitchSaved(false);
                 return;
             }
+            if (!r.value->isEmpty())
+                m_switchEtag = *r.value;
             m_page->showMessage(on ? tr("The master switch is on once you activate the changes.")
                                    : tr("The master switch is off once you activate the changes."));
+            Q_EMIT masterSwitchSaved(true);
             m_session->reportWrite(SiteSession::Change::MasterSwitch);
+        });
+}
+
+void SetupController::onSwitchStale(bool on)
+{
+    GlobalSettingsApi(m_session->client())
+        .masterSwitch(this, [this, on](SiteResult<Versioned<bool>> r) {
+            // Their state is shown only when it was read; a failed read says so instead.
+            const std::optional<bool> theirs
+                = r.ok() ? std::optional(r.value->value) : std::nullopt;
+            switch (m_switchResolver(on, theirs, r.ok() ? QString() : r.error.summary())) {
+            case StaleVersionDialog::Choice::Reload:
+                if (r.ok()) {
+                    m_switchEtag = r.value->etag;
+                    m_page->setMasterSwitch(theirs);
+                }
+                refresh();
+                Q_EMIT masterSwitchSaved(false);
+                break;
+            case StaleVersionDialog::Choice::Overwrite:
+                // Onto the version the user was shown; "*" when theirs could not be read.
+                writeMasterSwitch(
+                    on, r.ok() && !r.value->etag.isEmpty() ? r.value->etag : QByteArray("*"));
+                break;
+            case StaleVersionDialog::Choice::KeepEditing:
+                // The switch keeps the user's choice, unsaved; a save goes onto theirs.
+                if (r.ok())
+                    m_switchEtag = r.value->etag;
+                m_page->setMasterSwitchUnsaved(on, theirs);
+                Q_EMIT masterSwitchSaved(false);
+                break;
+            }
         });
 }
 
@@ -494,29 +543,136 @@ void SetupController::finishSave(bool ok, const QString &message)
 }
 
 void SetupController::withCurrentVersion(
-    int row, std::function<void(const Versioned<AgentUpdaterRule> &)> then)
+    int row, const AgentUpdaterRule &mine,
+    std::function<void(const Versioned<AgentUpdaterRule> &)> then,
+    std::function<void(const QByteArray &etag)> overwrite)
 {
     const QList<AgentUpdaterRule> list = rules();
     if (row < 0 || row >= list.size())
         return;
     const AgentUpdaterRule shown = list.at(row);
     RulesApi(m_session->client())
-        .rule(shown.id, this, [this, shown, then](SiteResult<Versioned<AgentUpdaterRule>> r) {
-            if (!r.ok()) {
-                m_page->showError(r.error, tr("The rule could not be read."));
+        .rule(shown.id, this,
+              [this, shown, mine, then, overwrite](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                  if (!r.ok()) {
+                      m_page->showError(r.error, tr("The rule could not be read."));
+                      Q_EMIT ruleSaved(false);
+                      return;
+                  }
+                  if (sameRule(shown, r.value->value)) {
+                      then(*r.value);
+                      return;
+                  }
+                  // Changed on the site since the list was read: the user decides, as on a 412.
+                  switch (m_resolver(mine, r.value->value, QString())) {
+                  case StaleVersionDialog::Choice::Reload:
+                      refresh();
+                      Q_EMIT ruleSaved(false);
+                      break;
+                  case StaleVersionDialog::Choice::Overwrite:
+                      overwrite(r.value->etag.isEmpty() ? QByteArray("*") : r.value->etag);
+                      break;
+                  case StaleVersionDialog::Choice::KeepEditing:
+                      keptListAsShown();
+                      break;
+                  }
+              });
+}
+
+void SetupController::keptListAsShown()
+{
+    m_page->showMessage(tr("Nothing was changed on the site; the list still shows the rule as "
+                           "you saw it. Reload to see the other version."));
+    Q_EMIT ruleSaved(false);
+}
+
+void SetupController::writeFromList(const AgentUpdaterRule &mine, const QByteArray &etag, bool put,
+                                    std::optional<RulePosition> position)
+{
+    if (!put) {
+        moveTo(mine.id, *position, etag, mine);
+        return;
+    }
+    RulesApi(m_session->client())
+        .update(mine, etag, this,
+                [this, mine, position](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                    if (r.error.status == 412) {
+                        onListStale(mine, position);
+                        return;
+                    }
+                    if (!r.ok()) {
+                        m_page->showError(r.error, tr("The rule was not changed."));
+                        finishSave(false, QString());
+                        return;
+                    }
+                    if (!position) {
+                        finishSave(true,
+                                   tr("Rule saved. Activate the changes to make the hosts "
+                                      "follow it."));
+                        return;
+                    }
+                    if (!r.value->etag.isEmpty()) {
+                        moveTo(mine.id, *position, r.value->etag, mine);
+                        return;
+                    }
+                    // A site that answers a PUT without an ETag: the move needs the current one.
+                    RulesApi(m_session->client())
+                        .rule(mine.id, this,
+                              [this, mine, position](SiteResult<Versioned<AgentUpdaterRule>> c) {
+                                  if (!c.ok()) {
+                                      m_page->showError(c.error,
+                                                        tr("The rule was saved but not "
+                                                           "moved."));
+                                      finishSave(false, QString());
+                                      return;
+                                  }
+                                  moveTo(mine.id, *position, c.value->etag, mine);
+                              });
+                });
+}
+
+void SetupController::moveTo(const QString &id, const RulePosition &position,
+                             const QByteArray &etag, const AgentUpdaterRule &mine)
+{
+    RulesApi(m_session->client())
+        .move(id, position, etag, this,
+              [this, mine, position](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                  if (r.error.status == 412) {
+                      onListStale(mine, position);
+                      return;
+                  }
+                  if (!r.ok()) {
+                      m_page->showError(r.error, tr("The rule was not moved."));
+                      finishSave(false, QString());
+                      return;
+                  }
+                  finishSave(true,
+                             tr("Rule moved. Activate the changes to make the hosts follow the "
+                                "new order."));
+              });
+}
+
+void SetupController::onListStale(const AgentUpdaterRule &mine,
+                                  std::optional<RulePosition> position)
+{
+    RulesApi(m_session->client())
+        .rule(mine.id, this, [this, mine, position](SiteResult<Versioned<AgentUpdaterRule>> r) {
+            // A failed read is named in the question, never shown as their version.
+            switch (m_resolver(mine, r.ok() ? std::optional(r.value->value) : std::nullopt,
+                               r.ok() ? QString() : r.error.summary())) {
+            case StaleVersionDialog::Choice::Reload:
                 refresh();
                 Q_EMIT ruleSaved(false);
-                return;
+                break;
+            case StaleVersionDialog::Choice::Overwrite:
+                writeFromList(mine,
+                              r.ok() && !r.value->etag.isEmpty() ? r.value->etag : QByteArray("*"),
+                              true, position);
+                break;
+            case StaleVersionDialog::Choice::KeepEditing:
+                keptListAsShown();
+                break;
             }
-            if (!sameRule(shown, r.value->value)) {
-                m_page->showError(ApiError::local(tr("The rule changed on the site meanwhile"),
-                                                  tr("The list shows it as it is now; look at it "
-                                                     "and try again.")));
-                refresh();
-                Q_EMIT ruleSaved(false);
-                return;
-            }
-            then(*r.value);
         });
 }
 
@@ -538,12 +694,21 @@ void SetupController::deleteRule(int row)
 
 void SetupController::toggleRule(int row)
 {
-    withCurrentVersion(row, [this](const Versioned<AgentUpdaterRule> &current) {
-        // Only `disabled` changes; every other part goes back as the site has it.
-        RuleDraft draft { current.value, std::nullopt };
-        draft.rule.properties.disabled = !draft.rule.properties.disabled;
-        save(draft, current.etag, current.value.folder);
-    });
+    const QList<AgentUpdaterRule> list = rules();
+    if (row < 0 || row >= list.size())
+        return;
+    // What the user asked for: the rule as the list shows it, with `disabled` flipped.
+    AgentUpdaterRule mine = list.at(row);
+    mine.properties.disabled = !mine.properties.disabled;
+    withCurrentVersion(
+        row, mine,
+        [this](const Versioned<AgentUpdaterRule> &current) {
+            // Only `disabled` changes; every other part goes back as the site has it.
+            AgentUpdaterRule toggled = current.value;
+            toggled.properties.disabled = !toggled.properties.disabled;
+            writeFromList(toggled, current.etag, true, std::nullopt);
+        },
+        [this, mine](const QByteArray &etag) { writeFromList(mine, etag, true, std::nullopt); });
 }
 
 void SetupController::moveRule(int row, int direction)
@@ -563,20 +728,16 @@ void SetupController::moveRule(int row, int direction)
     const QString other = list.at(neighbour).id;
     const RulePosition position
         = direction < 0 ? RulePosition::before(other) : RulePosition::after(other);
-    withCurrentVersion(row, [this, position](const Versioned<AgentUpdaterRule> &current) {
-        RulesApi(m_session->client())
-            .move(current.value.id, position, current.etag, this,
-                  [this](SiteResult<Versioned<AgentUpdaterRule>> r) {
-                      if (!r.ok()) {
-                          m_page->showError(r.error, tr("The rule was not moved."));
-                          finishSave(false, QString());
-                          return;
-                      }
-                      finishSave(true,
-                                 tr("Rule moved. Activate the changes to make the hosts "
-                                    "follow the new order."));
-                  });
-    });
+    const AgentUpdaterRule mine = list.at(row);
+    withCurrentVersion(
+        row, mine,
+        [this, position](const Versioned<AgentUpdaterRule> &current) {
+            writeFromList(current.value, current.etag, false, position);
+        },
+        // Overwriting theirs: the rule as the list showed it goes back, then moves.
+        [this, mine, position](const QByteArray &etag) {
+            writeFromList(mine, etag, true, position);
+        });
 }
 
 void SetupController::showEffectiveValue(const QString &hostName)

@@ -10,6 +10,7 @@
 #include "ApiError.h"
 #include "Prerequisites.h"
 #include "RuleDraft.h"
+#include "RulePosition.h"
 #include "StaleVersionDialog.h"
 #include "Versioned.h"
 
@@ -54,6 +55,11 @@ public:
         const AgentUpdaterRule &mine, const std::optional<AgentUpdaterRule> &theirs,
         const QString &theirsError)>;
     void setConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
+    // Asked on a 412 for the master switch: the user's value and the site's (nullopt with the
+    // reason when it could not be read).
+    using SwitchResolver = std::function<StaleVersionDialog::Choice(
+        bool mine, std::optional<bool> theirs, const QString &theirsError)>;
+    void setSwitchResolver(SwitchResolver resolver) { m_switchResolver = std::move(resolver); }
     // Warnings about CA certificates for the updater rule (a leaf, or not the chain's root).
     static QStringList certificateWarnings(const QStringList &pems);
     // The agent updater rules of the last complete refresh, in the site's order.
@@ -67,6 +73,8 @@ Q_SIGNALS:
     void refreshed(const QList<Prerequisites::Result> &results);
     void activationFinished(bool ok);
     void ruleSaved(bool ok);
+    // A write of the master switch ended: saved, or not (refused, or the user chose after a 412).
+    void masterSwitchSaved(bool ok);
     void effectiveValueShown(const QString &host, int parameters);
 
 private:
@@ -80,9 +88,28 @@ private:
     void create(const RuleDraft &draft);
     void onStale(const RuleDraft &draft, const QByteArray &etag, const QString &originalFolder);
     void finishSave(bool ok, const QString &message);
+    void writeMasterSwitch(bool on, const QByteArray &etag);
+    void onSwitchStale(bool on);
     // Reads the rule of `row` again and calls `then` when it is still what the list shows;
-    // otherwise asks as on a 412.
-    void withCurrentVersion(int row, std::function<void(const Versioned<AgentUpdaterRule> &)> then);
+    // otherwise asks as on a 412 whether `mine` overwrites it (then `overwrite` runs with the
+    // site's ETag, or "*" when it could not be read).
+    void withCurrentVersion(int row, const AgentUpdaterRule &mine,
+                            std::function<void(const Versioned<AgentUpdaterRule> &)> then,
+                            std::function<void(const QByteArray &etag)> overwrite);
+    // A toggle or a move from the list: PUTs `mine` when `put` (a toggle, or an overwrite),
+    // then moves it when `position` is set; a 412 on the way asks as in the editor.
+    void writeFromList(const AgentUpdaterRule &mine, const QByteArray &etag, bool put,
+                       std::optional<RulePosition> position);
+    void moveTo(const QString &id, const RulePosition &position, const QByteArray &etag,
+                const AgentUpdaterRule &mine);
+    // Keep editing on a list action: nothing written, the list stays as the user saw it.
+    void keptListAsShown();
+    void onListStale(const AgentUpdaterRule &mine, std::optional<RulePosition> position);
+    // The user's answer to a stale list action; `theirsEtag` empty when theirs is unknown.
+    void resolveListConflict(const AgentUpdaterRule &mine,
+                             const std::optional<AgentUpdaterRule> &theirs,
+                             const QString &theirsError, const QByteArray &theirsEtag,
+                             std::optional<RulePosition> position);
 
     SiteSession *m_session;
     SetupPage *m_page;
@@ -94,5 +121,6 @@ private:
     int m_generation = 0;
     RuleEditor m_ruleEditor;
     ConflictResolver m_resolver;
+    SwitchResolver m_switchResolver;
     bool m_statusElsewhere = false;
 };

@@ -51,15 +51,21 @@ QJsonObject agentObject(const DemoState &state, const DemoAgents::Agent &agent, 
             { u"signature"_s, QString::fromLatin1(s.signature.toBase64()) } });
     }
     int hosts = 0;
-    for (const Host &h : state.inventory.hosts)
-        hosts += DemoAgents::configurationOf(h.folder) == configuration;
+    QJsonArray names;
+    for (const Host &h : state.inventory.hosts) {
+        if (DemoAgents::configurationOf(h.folder) == configuration) {
+            ++hosts;
+            names.append(h.name);
+        }
+    }
     // A stock site's agent objects carry none of these (they are AgentDesk's extension fields).
     const QJsonObject ext = state.options().stock
         ? QJsonObject {}
         : QJsonObject { { u"name"_s, agent.name },
                         { u"os_types"_s, QJsonArray::fromStringList(agent.osTypes) },
                         { u"signatures"_s, signatures },
-                        { u"hosts"_s, hosts } };
+                        { u"hosts"_s, hosts },
+                        { u"host_names"_s, names } };
     return DemoReply::object(u"agent"_s, hashText(agent.hash), agent.name, ext, base);
 }
 

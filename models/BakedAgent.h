@@ -19,6 +19,10 @@ struct BakedAgent
     QString name;
     QStringList osTypes;
     int hosts = -1; // hosts that use it; -1 when unknown
+    // The names of those hosts, where the site lists them (an extension field); the keys they
+    // accept decide whether they take the agent's signatures.
+    QStringList hostNames;
+    bool hostNamesKnown = false;
     QList<Signature> signatures;
     // False when the site does not list signatures (a stock site: an extension field).
     bool signaturesKnown = true;

@@ -31,6 +31,8 @@ void SecretStore::markUnavailable(const QString &reason)
 
 namespace {
 
+int pending = 0; // keychain jobs running, UI thread only
+
 // Calls back on the next event loop turn, so every answer is asynchronous.
 void answerLater(QObject *context, SecretStore::Callback done, SecretResult result)
 {
@@ -54,40 +56,56 @@ SecretResult sessionCopy(const std::map<QString, SecureBuffer> &session, const Q
 
 } // namespace
 
+int SecretStore::pendingJobs()
+{
+    return pending;
+}
+
+void SecretStore::start(QKeychain::Job *job, std::function<void(QKeychain::Job *)> finished)
+{
+    job->setAutoDelete(true);
+    ++pending;
+    QPointer<SecretStore> self(this);
+    connect(job, &QKeychain::Job::finished, job,
+            [self, finished = std::move(finished)](QKeychain::Job *j) {
+                --pending;
+                if (self)
+                    finished(j);
+            });
+    job->start();
+}
+
 void SecretStore::read(const QString &key, QObject *context, Callback done)
 {
     if (!m_available) {
         answerLater(context, std::move(done), sessionCopy(m_session, key));
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(key);
-    job->setAutoDelete(true);
     QPointer<QObject> guard(context);
-    connect(job, &QKeychain::Job::finished, this,
-            [this, key, guard, done = std::move(done)](QKeychain::Job *j) {
-                auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
-                SecretResult r;
-                if (rj->error() == QKeychain::NoError) {
-                    r.ok = true;
-                    QByteArray data = rj->binaryData();
-                    r.secret = SecureBuffer(QByteArray(data.constData(), data.size()));
-                    SecureBuffer::wipe(data);
-                } else if (rj->error() == QKeychain::EntryNotFound) {
-                    r.notFound = true;
-                    // Written while the keychain was out of reach?
-                    if (m_session.count(key) > 0)
-                        r = sessionCopy(m_session, key);
-                } else if (meansUnavailable(rj->error())) {
-                    markUnavailable(rj->errorString());
-                    r = sessionCopy(m_session, key);
-                } else {
-                    r.error = rj->errorString();
-                }
-                if (guard)
-                    done(std::move(r));
-            });
-    job->start();
+    start(job, [this, key, guard, done = std::move(done)](QKeychain::Job *j) {
+        auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
+        SecretResult r;
+        if (rj->error() == QKeychain::NoError) {
+            r.ok = true;
+            QByteArray data = rj->binaryData();
+            r.secret = SecureBuffer(QByteArray(data.constData(), data.size()));
+            SecureBuffer::wipe(data);
+        } else if (rj->error() == QKeychain::EntryNotFound) {
+            r.notFound = true;
+            // Written while the keychain was out of reach?
+            if (m_session.count(key) > 0)
+                r = sessionCopy(m_session, key);
+        } else if (meansUnavailable(rj->error())) {
+            markUnavailable(rj->errorString());
+            r = sessionCopy(m_session, key);
+        } else {
+            r.error = rj->errorString();
+        }
+        if (guard)
+            done(std::move(r));
+    });
 }
 
 void SecretStore::write(const QString &key, const QByteArray &secret, QObject *context,
@@ -102,30 +120,27 @@ void SecretStore::write(const QString &key, const QByteArray &secret, QObject *c
         answerLater(context, std::move(done), std::move(r));
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
-    job->setAutoDelete(true);
     job->setBinaryData(secret);
     QPointer<QObject> guard(context);
     auto copy = std::make_shared<SecureBuffer>(QByteArray(secret.constData(), secret.size()));
-    connect(job, &QKeychain::Job::finished, this,
-            [this, key, guard, copy, done = std::move(done)](QKeychain::Job *j) {
-                SecretResult r;
-                if (j->error() == QKeychain::NoError) {
-                    r.ok = true;
-                    m_session.erase(key);
-                } else if (meansUnavailable(j->error())) {
-                    markUnavailable(j->errorString());
-                    m_session.insert_or_assign(key, std::move(*copy));
-                    r.ok = true;
-                    r.sessionOnly = true;
-                } else {
-                    r.error = j->errorString();
-                }
-                if (guard)
-                    done(std::move(r));
-            });
-    job->start();
+    start(job, [this, key, guard, copy, done = std::move(done)](QKeychain::Job *j) {
+        SecretResult r;
+        if (j->error() == QKeychain::NoError) {
+            r.ok = true;
+            m_session.erase(key);
+        } else if (meansUnavailable(j->error())) {
+            markUnavailable(j->errorString());
+            m_session.insert_or_assign(key, std::move(*copy));
+            r.ok = true;
+            r.sessionOnly = true;
+        } else {
+            r.error = j->errorString();
+        }
+        if (guard)
+            done(std::move(r));
+    });
 }
 
 void SecretStore::remove(const QString &key, QObject *context, Callback done)
@@ -138,23 +153,20 @@ void SecretStore::remove(const QString &key, QObject *context, Callback done)
         answerLater(context, std::move(done), std::move(r));
         return;
     }
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
-    job->setAutoDelete(true);
     QPointer<QObject> guard(context);
-    connect(job, &QKeychain::Job::finished, this,
-            [this, guard, done = std::move(done)](QKeychain::Job *j) {
-                SecretResult r;
-                r.ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
-                if (!r.ok && meansUnavailable(j->error())) {
-                    markUnavailable(j->errorString());
-                    r.ok = true;
-                    r.sessionOnly = true;
-                } else if (!r.ok) {
-                    r.error = j->errorString();
-                }
-                if (guard)
-                    done(std::move(r));
-            });
-    job->start();
+    start(job, [this, guard, done = std::move(done)](QKeychain::Job *j) {
+        SecretResult r;
+        r.ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
+        if (!r.ok && meansUnavailable(j->error())) {
+            markUnavailable(j->errorString());
+            r.ok = true;
+            r.sessionOnly = true;
+        } else if (!r.ok) {
+            r.error = j->errorString();
+        }
+        if (guard)
+            done(std::move(r));
+    });
 }

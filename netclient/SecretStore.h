@@ -7,6 +7,10 @@
 
 #include "SecureBuffer.h"
 
+namespace QKeychain {
+class Job;
+}
+
 // What a secret look-up or write came to.
 struct SecretResult
 {
@@ -38,6 +42,9 @@ public:
     void remove(const QString &key, QObject *context, Callback done);
 
     bool keychainAvailable() const { return m_available; }
+    // Keychain jobs started and not finished yet, by any store (tests: a store destroyed with
+    // jobs pending leaves them to finish on their own).
+    static int pendingJobs();
     QString unavailableReason() const { return m_reason; }
 
 Q_SIGNALS:
@@ -46,6 +53,10 @@ Q_SIGNALS:
 
 private:
     void markUnavailable(const QString &reason);
+    // Starts `job` without a parent: QtKeychain's backends call back into a running job, so it
+    // must not be deleted with this store (its owner may go while the keychain still works); it
+    // deletes itself when done, and `finished` runs only while the store lives.
+    void start(QKeychain::Job *job, std::function<void(QKeychain::Job *)> finished);
     static bool meansUnavailable(int keychainError);
 
     QString m_service;

@@ -256,7 +256,19 @@ std::optional<QList<BakedAgent>> SiteReplyReader::bakedAgents(const QJsonDocumen
         a.name = ext.value(u"name"_s).toString(o.value(u"title"_s).toString(a.hash));
         for (const QJsonValue &t : ext.value(u"os_types"_s).toArray())
             a.osTypes << t.toString();
-        a.hosts = ext.contains(u"hosts"_s) ? ext.value(u"hosts"_s).toInt() : -1;
+        // Which hosts get this agent: a list of names where the site says so (the extension
+        // field host_names, or hosts given as names), otherwise at most a count.
+        const QJsonValue hosts = ext.value(u"hosts"_s);
+        const QJsonValue names = ext.contains(u"host_names"_s) ? ext.value(u"host_names"_s) : hosts;
+        if (names.isArray()) {
+            a.hostNamesKnown = true;
+            for (const QJsonValue &n : names.toArray()) {
+                if (n.isString())
+                    a.hostNames << n.toString();
+            }
+        }
+        a.hosts
+            = hosts.isDouble() ? hosts.toInt() : (a.hostNamesKnown ? int(a.hostNames.size()) : -1);
         a.signaturesKnown = ext.contains(u"signatures"_s);
         for (const QJsonValue &sv : ext.value(u"signatures"_s).toArray()) {
             const QJsonObject so = sv.toObject();

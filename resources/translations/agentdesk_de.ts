@@ -333,6 +333,14 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <source>Bake &amp;unsigned</source>
         <translation>&amp;Unsigniert backen</translation>
     </message>
+    <message>
+        <source>Not signed: choose a key the rules accept, or sign anyway.</source>
+        <translation>Nicht signiert: Wählen Sie einen Schlüssel, den die Regeln akzeptieren, oder signieren Sie trotzdem.</translation>
+    </message>
+    <message>
+        <source>The agents were not signed.</source>
+        <translation>Die Agenten wurden nicht signiert.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -498,10 +506,6 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <translation>Ein Back-Job läuft bereits; AgentDesk verfolgt ihn. Signieren Sie erneut, wenn er fertig ist.</translation>
     </message>
     <message>
-        <source>The agents were not signed.</source>
-        <translation>Die Agenten wurden nicht signiert.</translation>
-    </message>
-    <message>
         <source>  no signature at all</source>
         <translation>  überhaupt keine Signatur</translation>
     </message>
@@ -547,6 +551,61 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
     <message>
         <source>  %1 (%2): %3 — %4</source>
         <translation>  %1 (%2): %3 – %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2, e.g. %3</source>
+        <translation>%1 von %2, z. B. %3</translation>
+    </message>
+    <message>
+        <source>no enabled rule gives accepted keys to %1: they accept no key</source>
+        <translation>keine aktive Regel gibt %1 akzeptierte Schlüssel: Sie akzeptieren keinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>rule #%1 &quot;%2&quot; in %3, which gives the accepted keys of %4</source>
+        <translation>Regel Nr. %1 „%2“ in %3, die die akzeptierten Schlüssel von %4 festlegt</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Nicht signiert</translation>
+    </message>
+    <message>
+        <source>The site does not accept this key: %1</source>
+        <translation>Die Instanz akzeptiert diesen Schlüssel nicht: %1</translation>
+    </message>
+    <message>
+        <source>No host gets this agent: checked against the keys any enabled rule accepts.</source>
+        <translation>Kein Host erhält diesen Agenten: geprüft gegen die Schlüssel, die irgendeine aktive Regel akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The site does not list this agent&apos;s hosts: checked against the keys any enabled rule accepts.</source>
+        <translation>Die Instanz nennt die Hosts dieses Agenten nicht: geprüft gegen die Schlüssel, die irgendeine aktive Regel akzeptiert.</translation>
+    </message>
+    <message>
+        <source>no rule gives them accepted keys</source>
+        <translation>keine Regel gibt ihnen akzeptierte Schlüssel</translation>
+    </message>
+    <message>
+        <source>keys of rule #%1 &quot;%2&quot; in %3</source>
+        <translation>Schlüssel der Regel Nr. %1 „%2“ in %3</translation>
+    </message>
+    <message>
+        <source>  %1 (%2): REFUSE it, no valid signature of a key they accept</source>
+        <translation>  %1 (%2): LEHNEN ES AB, keine gültige Signatur eines Schlüssels, den sie akzeptieren</translation>
+    </message>
+    <message>
+        <source>  %1 (%2): accept it, signed with %3</source>
+        <translation>  %1 (%2): akzeptieren es, signiert mit %3</translation>
+    </message>
+    <message>
+        <source>The keys of this agent&apos;s hosts are still being evaluated: checked against the keys any enabled rule accepts.</source>
+        <translation>Die Schlüssel der Hosts dieses Agenten werden noch ausgewertet: geprüft gegen die Schlüssel, die irgendeine aktive Regel akzeptiert.</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1871,10 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
         <source>The passphrase does not open this key.</source>
         <translation>Die Passphrase öffnet diesen Schlüssel nicht.</translation>
     </message>
+    <message>
+        <source>The key could not be saved to %1: %2</source>
+        <translation>Der Schlüssel konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>KeysPage</name>
@@ -2673,6 +2736,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Waiting for the site…</source>
+        <translation>Warte auf die Instanz …</translation>
     </message>
 </context>
 <context>
@@ -3853,8 +3920,12 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <translation>Speichere die Host-Auswahl …</translation>
     </message>
     <message>
-        <source>Somebody changed the host selection on the site and its current version could not be read; your edits are kept. Save again to retry.</source>
-        <translation>Jemand hat die Host-Auswahl auf der Instanz geändert, und ihre aktuelle Version konnte nicht gelesen werden; Ihre Änderungen bleiben erhalten. Speichern Sie erneut, um es noch einmal zu versuchen.</translation>
+        <source>Somebody changed the host selection on the site, and its current version could not be read</source>
+        <translation>Jemand hat die Host-Auswahl auf der Instanz geändert, und ihre aktuelle Fassung konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Your edits are kept but not saved; save again to retry. The site said: %1</source>
+        <translation>Ihre Änderungen bleiben erhalten, sind aber nicht gespeichert; speichern Sie erneut, um es noch einmal zu versuchen. Die Instanz meldete: %1</translation>
     </message>
 </context>
 <context>
@@ -4026,10 +4097,6 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Somebody changed the master switch meanwhile; the page shows the site&apos;s state again.</source>
-        <translation>Jemand hat den Hauptschalter inzwischen geändert; die Seite zeigt wieder den Stand der Instanz.</translation>
-    </message>
-    <message>
         <source>The master switch could not be changed.</source>
         <translation>Der Hauptschalter konnte nicht geändert werden.</translation>
     </message>
@@ -4137,14 +4204,6 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <translation>Regel gespeichert und verschoben. Aktivieren Sie die Änderungen, damit die Hosts ihr folgen.</translation>
     </message>
     <message>
-        <source>The rule changed on the site meanwhile</source>
-        <translation>Die Regel wurde inzwischen auf der Instanz geändert</translation>
-    </message>
-    <message>
-        <source>The list shows it as it is now; look at it and try again.</source>
-        <translation>Die Liste zeigt sie im jetzigen Stand; sehen Sie sie sich an und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>The rule is the first of its folder already.</source>
         <translation>Die Regel ist bereits die erste ihres Ordners.</translation>
     </message>
@@ -4163,6 +4222,30 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>default (no rule sets it)</source>
         <translation>Standard (keine Regel setzt ihn)</translation>
+    </message>
+    <message>
+        <source>Master switch: on (automatic updates active)</source>
+        <translation>Hauptschalter: an (automatische Updates aktiv)</translation>
+    </message>
+    <message>
+        <source>Master switch: off (updates globally disabled)</source>
+        <translation>Hauptschalter: aus (Updates global deaktiviert)</translation>
+    </message>
+    <message>
+        <source>the master switch</source>
+        <translation>den Hauptschalter</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on the site; the list still shows the rule as you saw it. Reload to see the other version.</source>
+        <translation>Auf der Instanz wurde nichts geändert; die Liste zeigt die Regel weiter so, wie Sie sie gesehen haben. Laden Sie neu, um die andere Fassung zu sehen.</translation>
+    </message>
+    <message>
+        <source>The rule was not changed.</source>
+        <translation>Die Regel wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The rule was saved but not moved.</source>
+        <translation>Die Regel wurde gespeichert, aber nicht verschoben.</translation>
     </message>
     <message>
         <source>this site does not offer the automatic-deployment status (older sites lack it).</source>
@@ -4382,6 +4465,34 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
         <source>Move do&amp;wn</source>
         <translation>Nach &amp;unten</translation>
     </message>
+    <message>
+        <source>&amp;Save the master switch</source>
+        <translation>Hauptschalter &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Not saved: you turned the switch on.</source>
+        <translation>Nicht gespeichert: Sie haben den Schalter eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Not saved: you turned the switch off.</source>
+        <translation>Nicht gespeichert: Sie haben den Schalter ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Somebody changed it on the site meanwhile, and its state there could not be read.</source>
+        <translation>Jemand hat ihn inzwischen auf der Instanz geändert, und sein Zustand dort konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Somebody changed it on the site meanwhile; there it is on now.</source>
+        <translation>Jemand hat ihn inzwischen auf der Instanz geändert; dort ist er jetzt an.</translation>
+    </message>
+    <message>
+        <source>Somebody changed it on the site meanwhile; there it is off now.</source>
+        <translation>Jemand hat ihn inzwischen auf der Instanz geändert; dort ist er jetzt aus.</translation>
+    </message>
+    <message>
+        <source>Save yours, or reload to see theirs.</source>
+        <translation>Speichern Sie Ihre Einstellung, oder laden Sie neu, um die andere zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -4420,6 +4531,10 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     <message>
         <source>&amp;Sign</source>
         <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>Waiting for the site…</source>
+        <translation>Warte auf die Instanz …</translation>
     </message>
 </context>
 <context>

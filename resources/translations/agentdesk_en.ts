@@ -327,6 +327,14 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <source>Bake &amp;unsigned</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not signed: choose a key the rules accept, or sign anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents were not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -492,10 +500,6 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The agents were not signed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  no signature at all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,6 +544,61 @@ To keep hosts updating, choose Bake and sign instead.</source>
     </message>
     <message>
         <source>  %1 (%2): %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2, e.g. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no enabled rule gives accepted keys to %1: they accept no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule #%1 &quot;%2&quot; in %3, which gives the accepted keys of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site does not accept this key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host gets this agent: checked against the keys any enabled rule accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site does not list this agent&apos;s hosts: checked against the keys any enabled rule accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rule gives them accepted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys of rule #%1 &quot;%2&quot; in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 (%2): REFUSE it, no valid signature of a key they accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1 (%2): accept it, signed with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys of this agent&apos;s hosts are still being evaluated: checked against the keys any enabled rule accepts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1781,6 +1840,10 @@ under Xvfb: xvfb-run agentdesk --demo
         <source>The passphrase does not open this key.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KeysPage</name>
@@ -2637,6 +2700,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the site…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3817,7 +3884,11 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Somebody changed the host selection on the site and its current version could not be read; your edits are kept. Save again to retry.</source>
+        <source>Somebody changed the host selection on the site, and its current version could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your edits are kept but not saved; save again to retry. The site said: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3990,10 +4061,6 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Somebody changed the master switch meanwhile; the page shows the site&apos;s state again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The master switch could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4101,14 +4168,6 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The rule changed on the site meanwhile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The list shows it as it is now; look at it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The rule is the first of its folder already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4127,6 +4186,30 @@ Compare the fingerprint with the one your site administrator gives you before tr
     <message>
         <source>default (no rule sets it)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master switch: on (automatic updates active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master switch: off (updates globally disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the master switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed on the site; the list still shows the rule as you saw it. Reload to see the other version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was saved but not moved.</source>
+        <translation></translation>
     </message>
     <message>
         <source>this site does not offer the automatic-deployment status (older sites lack it).</source>
@@ -4342,6 +4425,34 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
         <source>Move do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Save the master switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: you turned the switch on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: you turned the switch off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody changed it on the site meanwhile, and its state there could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody changed it on the site meanwhile; there it is on now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody changed it on the site meanwhile; there it is off now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save yours, or reload to see theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -4379,6 +4490,10 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
     <message>
         <source>&amp;Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the site…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

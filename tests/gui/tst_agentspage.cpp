@@ -1,10 +1,13 @@
 // The agents page against an embedded demo site: bake, sign with a wrong and the right
 // passphrase, follow the job to its end, verify a package offline.
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -17,8 +20,13 @@
 #include "DemoKeyStore.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "FileDialogs.h"
 #include "KeysController.h"
 #include "KeysPage.h"
+#include "PassphraseDialog.h"
+#include "RestClient.h"
+#include "RestReply.h"
+#include "RuleCodec.h"
 #include "SecretStore.h"
 #include "SignDialog.h"
 #include "SignatureKeyModel.h"
@@ -41,6 +49,9 @@ private Q_SLOTS:
     void signingWithARefusedKeyWarns();
     void bakingUnsignedAsksFirst();
     void verdictGoesAwayWithTheAgent();
+    void acceptedKeysFollowEachHostsRule();
+    void signDialogStaysOpenOnRefusal();
+    void downloadDialogStaysOpenOnRefusal();
     void screenshots();
 
 private:
@@ -229,6 +240,168 @@ void TestAgentsPage::verdictGoesAwayWithTheAgent()
     finished.clear();
     m_bakery->sign(1, QByteArray(DemoKeyStore::seededPassphrase), false);
     QVERIFY(finished.wait(20000));
+}
+
+void TestAgentsPage::acceptedKeysFollowEachHostsRule()
+{
+    // Another admin makes the Windows servers accept only the key made above: a rule in
+    // /windows that comes first for those hosts.
+    const SignatureKey *rotation = nullptr;
+    for (int r = 0; r < m_keysPage.model()->rowCount(); ++r) {
+        const SignatureKey *k = m_keysPage.model()->keyAt(r);
+        if (k && k->alias == u"Rotation 2026"_s)
+            rotation = k;
+    }
+    QVERIFY(rotation);
+    const int rotationId = rotation->id;
+    AgentUpdaterRule rule;
+    rule.folder = u"/windows"_s;
+    rule.properties.description = u"Windows: rotation key only"_s;
+    rule.value = { { u"signature_keys"_s,
+                     QStringList { QString::fromLatin1(rotation->certificatePem) } } };
+    RestClient other(DemoConnection::make(m_demo.site()->port(), m_demo.site()->certificateSha256(),
+                                          u"other"_s));
+    other.setSecret(SecureBuffer(m_demo.site()->automationSecret()));
+    RestReply *reply = other.send(RestRequest::post(u"/domain-types/rule/collections/all"_s,
+                                                    QJsonDocument(RuleCodec::createBody(rule))));
+    QSignalSpy posted(reply, &RestReply::finished);
+    QVERIFY(posted.wait(10000));
+    const RestResult created = posted.first().first().value<RestResult>();
+    QVERIFY2(created.ok(), qPrintable(created.error.summary()));
+    const QString ruleId = created.json.object().value(u"id"_s).toString();
+    m_session->reportWrite(SiteSession::Change::Rules);
+
+    // Signing with the demo key: the Windows hosts refuse it, named with their rule and agent.
+    const auto question = [this](int keyId) {
+        // Answered "no" when asked: true means nothing was asked.
+        AgentsPage::setNextConfirmation(false);
+        const bool asked = !m_page.confirmSigningKey(keyId);
+        AgentsPage::setNextConfirmation(std::nullopt);
+        return asked ? m_page.lastQuestion() : QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(question(1).contains(u"Windows: rotation key only"_s), 10000);
+    QVERIFY2(question(1).contains(u"Windows servers"_s), qPrintable(question(1)));
+    QVERIFY(!question(1).contains(u"Automatic updates for all hosts"_s));
+    // With the rotation key, every other agent's hosts refuse it, but not the Windows hosts.
+    QVERIFY(question(rotationId).contains(u"Automatic updates for all hosts"_s));
+    QVERIFY2(!question(rotationId).contains(u"Windows: rotation key only"_s),
+             qPrintable(question(rotationId)));
+    QVERIFY(!question(rotationId).contains(u"Windows servers"_s));
+
+    // Verify: the Windows agent (signed with the demo key) is refused by its hosts' rule; a
+    // Linux agent is taken.
+    auto *table = m_page.findChild<QTableWidget *>(u"agentsTable"_s);
+    auto *verdicts = m_page.findChild<QPlainTextEdit *>(u"verdicts"_s);
+    int windows = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, 0)->text() == u"Windows servers"_s)
+            windows = r;
+    }
+    QVERIFY(windows >= 0);
+    table->selectRow(windows);
+    QSignalSpy verified(m_bakery.get(), &BakeryController::verified);
+    m_bakery->verify(m_page.selectedHash());
+    QVERIFY(verified.wait(10000));
+    QCOMPARE(verified.first().at(1).toBool(), false);
+    QVERIFY2(verdicts->toPlainText().contains(u"Windows: rotation key only"_s),
+             qPrintable(verdicts->toPlainText()));
+    QVERIFY(verdicts->toPlainText().contains(u"REFUSE it"_s));
+    table->selectRow(windows == 0 ? 1 : 0);
+    verified.clear();
+    m_bakery->verify(m_page.selectedHash());
+    QVERIFY(verified.wait(10000));
+    QVERIFY2(verified.first().at(1).toBool(), qPrintable(verdicts->toPlainText()));
+    QVERIFY(verdicts->toPlainText().contains(u"accept it, signed with key 1"_s));
+
+    RestReply *removed = other.send(RestRequest::del(u"/objects/rule/"_s + ruleId));
+    QSignalSpy gone(removed, &RestReply::finished);
+    QVERIFY(gone.wait(10000));
+    QVERIFY2(gone.first().first().value<RestResult>().ok(),
+             qPrintable(gone.first().first().value<RestResult>().error.summary()));
+    m_session->reportWrite(SiteSession::Change::Rules);
+    QTRY_VERIFY2_WITH_TIMEOUT(!question(1).contains(u"Windows: rotation key only"_s),
+                              qPrintable(question(1)), 10000);
+}
+
+void TestAgentsPage::signDialogStaysOpenOnRefusal()
+{
+    m_page.show();
+    auto *sign = m_page.findChild<QPushButton *>(u"signButton"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(sign->isEnabled(), 20000);
+    sign->click();
+    QPointer<SignDialog> dialog = m_page.signDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *field = dialog->findChild<QLineEdit *>(u"signPassphrase"_s);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    const int keyIndex = dialog->findChild<QComboBox *>(u"signKey"_s)->currentIndex();
+    QCOMPARE(dialog->keyId(), 1); // the key the rules accept is preselected
+    QTest::keyClicks(field, u"not the passphrase"_s);
+    QSignalSpy finished(m_bakery.get(), &BakeryController::jobFinished);
+    ok->click();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    // Still open, with its input, and the reason in words next to the passphrase.
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    auto *error = dialog->findChild<QLabel *>(u"signPassphraseError"_s);
+    QCOMPARE(error->text(), u"The passphrase does not open this key."_s);
+    QVERIFY(error->isVisible());
+    QCOMPARE(field->text(), u"not the passphrase"_s);
+    QCOMPARE(dialog->findChild<QComboBox *>(u"signKey"_s)->currentIndex(), keyIndex);
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!TestEnvironment::saveScreenshot(dialog, u"sign-dialog-refused"_s).isEmpty());
+    // Typing again answers the message; the right passphrase signs and closes the dialog.
+    field->clear();
+    QTest::keyClicks(field, QString::fromLatin1(DemoKeyStore::seededPassphrase));
+    QVERIFY(!error->isVisible());
+    finished.clear();
+    ok->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 10000);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+}
+
+void TestAgentsPage::downloadDialogStaysOpenOnRefusal()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath(u"downloaded.pem"_s);
+    m_keysPage.show();
+    QTRY_VERIFY_WITH_TIMEOUT(m_keysPage.model()->rowCount() > 0, 10000);
+    m_keysPage.selectKey(1);
+    FileDialogs::setNextSaveFileName(target);
+    m_keysPage.downloadKey();
+    QPointer<PassphraseDialog> dialog = m_keysPage.findChild<PassphraseDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *field = dialog->findChild<QLineEdit *>(u"passphrase"_s);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QTest::keyClicks(field, u"not the passphrase"_s);
+    QSignalSpy done(m_keys.get(), &KeysController::actionFinished);
+    ok->click();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().first().toBool(), false);
+    // Still open, the passphrase kept, the reason in words at the field; nothing written.
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    auto *error = dialog->findChild<QLabel *>(u"passphraseError"_s);
+    QCOMPARE(error->text(), u"The passphrase does not open this key."_s);
+    QVERIFY(error->isVisible());
+    QCOMPARE(field->text(), u"not the passphrase"_s);
+    QVERIFY(!QFileInfo::exists(target));
+    QVERIFY(!TestEnvironment::saveScreenshot(dialog, u"download-key-refused"_s).isEmpty());
+    // The right passphrase: saved, the dialog closes.
+    field->clear();
+    QTest::keyClicks(field, QString::fromLatin1(DemoKeyStore::seededPassphrase));
+    done.clear();
+    ok->click();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 10000);
+    QVERIFY(QFileInfo::exists(target));
+    // The confirmation with the path is a window-modal box: closed here.
+    for (QMessageBox *box : m_keysPage.findChildren<QMessageBox *>())
+        box->close();
 }
 
 void TestAgentsPage::screenshots()

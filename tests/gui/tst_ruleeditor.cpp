@@ -65,6 +65,7 @@ private Q_SLOTS:
     void createdRuleReadsBackUnchanged();
     void foreignRuleSurvivesDisableAndEnable();
     void secondWriterGetsTheChoice();
+    void staleListActionsAsk();
     void rulesMoveWithTheMoveAction();
     void changedFolderMovesTheRule();
     void refusedSaveReopensTheEditor();
@@ -83,6 +84,9 @@ private:
     // Raw REST, as another client would talk to the site.
     RestResult send(RestRequest request);
     QList<QJsonObject> siteRules();
+    // Another admin changes the rule's comment (a GET, then a PUT with its ETag).
+    void changeComment(const QString &id, const QString &comment);
+    QJsonObject siteProperties(const QString &id);
     int rowOf(Rig &rig, const QString &id);
     DemoSiteThread m_demo;
     std::unique_ptr<RestClient> m_other;
@@ -129,6 +133,29 @@ QList<QJsonObject> TestRuleEditor::siteRules()
     for (const QJsonValue &v : r.json.object().value(u"value"_s).toArray())
         out << v.toObject();
     return out;
+}
+
+void TestRuleEditor::changeComment(const QString &id, const QString &comment)
+{
+    const RestResult current = send(RestRequest::get(u"/objects/rule/"_s + id));
+    QVERIFY2(current.ok(), qPrintable(current.error.summary()));
+    QJsonObject body = asSent(current.json.object());
+    QJsonObject properties = body.value(u"properties"_s).toObject();
+    properties.insert(u"comment"_s, comment);
+    body.insert(u"properties"_s, properties);
+    const RestResult put = send(
+        RestRequest::put(u"/objects/rule/"_s + id, QJsonDocument(body)).withIfMatch(current.etag));
+    QVERIFY2(put.ok(), qPrintable(put.error.summary()));
+}
+
+QJsonObject TestRuleEditor::siteProperties(const QString &id)
+{
+    return send(RestRequest::get(u"/objects/rule/"_s + id))
+        .json.object()
+        .value(u"extensions"_s)
+        .toObject()
+        .value(u"properties"_s)
+        .toObject();
 }
 
 int TestRuleEditor::rowOf(Rig &rig, const QString &id)
@@ -383,6 +410,116 @@ void TestRuleEditor::secondWriterGetsTheChoice()
                               UpdaterRuleDialog::describe(theirs), QString());
     dialog.show();
     TestEnvironment::saveScreenshot(&dialog, u"stale-rule-dialog"_s);
+}
+
+void TestRuleEditor::staleListActionsAsk()
+{
+    Rig rig;
+    open(rig);
+    // Two rules another client made, one after the other in the root folder.
+    QStringList ids;
+    for (int i = 0; i < 2; ++i) {
+        QJsonObject body = foreignRuleBody();
+        QJsonObject properties = body.value(u"properties"_s).toObject();
+        properties.insert(u"description"_s, u"stale list %1"_s.arg(i));
+        body.insert(u"properties"_s, properties);
+        const RestResult posted
+            = send(RestRequest::post(u"/domain-types/rule/collections/all"_s, QJsonDocument(body)));
+        QVERIFY2(posted.ok(), qPrintable(posted.error.summary()));
+        ids << posted.json.object().value(u"id"_s).toString();
+    }
+    const QString original = siteProperties(ids.at(1)).value(u"comment"_s).toString();
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    QVERIFY(refreshed.wait(10000));
+
+    int asked = 0;
+    AgentUpdaterRule shownMine;
+    std::optional<AgentUpdaterRule> shownTheirs;
+    StaleVersionDialog::Choice answer = StaleVersionDialog::Choice::KeepEditing;
+    rig.controller.setConflictResolver([&](const AgentUpdaterRule &mine,
+                                           const std::optional<AgentUpdaterRule> &theirs,
+                                           const QString &) {
+        ++asked;
+        shownMine = mine;
+        shownTheirs = theirs;
+        return answer;
+    });
+    QSignalSpy saved(&rig.controller, &SetupController::ruleSaved);
+
+    // Disable, after somebody changed the rule since the list was read: asked, not reloaded.
+    const int row = rowOf(rig, ids.at(1));
+    changeComment(ids.at(1), u"changed meanwhile, 1"_s);
+    rig.controller.toggleRule(row);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), false);
+    QCOMPARE(asked, 1);
+    QVERIFY(shownTheirs);
+    QCOMPARE(shownTheirs->properties.comment, u"changed meanwhile, 1"_s);
+    QCOMPARE(shownMine.properties.comment, original); // the list's version ...
+    QVERIFY(shownMine.properties.disabled); // ... with the toggle asked for
+    // Keep editing: nothing written.
+    QCOMPARE(siteProperties(ids.at(1)).value(u"disabled"_s).toBool(), false);
+    QCOMPARE(siteProperties(ids.at(1)).value(u"comment"_s).toString(), u"changed meanwhile, 1"_s);
+
+    // Asked again (the list still shows the old version); this time the user overwrites.
+    answer = StaleVersionDialog::Choice::Overwrite;
+    saved.clear();
+    refreshed.clear();
+    rig.controller.toggleRule(row);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), true);
+    QCOMPARE(asked, 2);
+    QCOMPARE(siteProperties(ids.at(1)).value(u"disabled"_s).toBool(), true);
+    QCOMPARE(siteProperties(ids.at(1)).value(u"comment"_s).toString(), original);
+    // The page follows the write by itself.
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 10000);
+
+    // Move up, after somebody changed the rule: asked; keep editing moves nothing.
+    const auto order = [&] {
+        QStringList out;
+        for (const QJsonObject &r : siteRules()) {
+            if (ids.contains(r.value(u"id"_s).toString()))
+                out << r.value(u"id"_s).toString();
+        }
+        return out;
+    };
+    QCOMPARE(order(), ids);
+    changeComment(ids.at(1), u"changed meanwhile, 2"_s);
+    answer = StaleVersionDialog::Choice::KeepEditing;
+    saved.clear();
+    rig.controller.moveRule(rowOf(rig, ids.at(1)), -1);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), false);
+    QCOMPARE(asked, 3);
+    QCOMPARE(shownTheirs->properties.comment, u"changed meanwhile, 2"_s);
+    QCOMPARE(order(), ids);
+
+    // Reload: nothing moved, the list shows the site's version; moving then asks nothing.
+    answer = StaleVersionDialog::Choice::Reload;
+    saved.clear();
+    refreshed.clear();
+    rig.controller.moveRule(rowOf(rig, ids.at(1)), -1);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), false);
+    QCOMPARE(asked, 4);
+    QCOMPARE(order(), ids);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 10000);
+    QCOMPARE(rig.controller.rules().at(rowOf(rig, ids.at(1))).properties.comment,
+             u"changed meanwhile, 2"_s);
+
+    // Overwrite on a move: the list's version goes back, then moves.
+    changeComment(ids.at(1), u"changed meanwhile, 3"_s);
+    answer = StaleVersionDialog::Choice::Overwrite;
+    saved.clear();
+    rig.controller.moveRule(rowOf(rig, ids.at(1)), -1);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), true);
+    QCOMPARE(asked, 5);
+    QCOMPARE(order(), QStringList({ ids.at(1), ids.at(0) }));
+    QCOMPARE(siteProperties(ids.at(1)).value(u"comment"_s).toString(), u"changed meanwhile, 2"_s);
+    for (const QString &id : std::as_const(ids))
+        send(RestRequest::del(u"/objects/rule/"_s + id));
 }
 
 void TestRuleEditor::rulesMoveWithTheMoveAction()

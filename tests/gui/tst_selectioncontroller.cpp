@@ -1,12 +1,18 @@
 // Two consoles edit the host selection of one site: the second save meets a 412, the user is
 // asked, and nothing typed is lost.
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
 #include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "ErrorBanner.h"
 #include "HostSelectionPage.h"
+#include "RestClient.h"
+#include "RestReply.h"
 #include "SecretStore.h"
 #include "SelectionController.h"
 #include "SiteSession.h"
@@ -21,6 +27,7 @@ class TestSelectionController final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void staleSaveAsksAndKeepsEdits();
+    void failedReReadIsNeverTheirVersion();
 
 private:
     struct Console
@@ -113,6 +120,86 @@ void TestSelectionController::staleSaveAsksAndKeepsEdits()
     a.controller.refresh();
     QVERIFY(loaded.wait(10000));
     QCOMPARE(a.page.savedSelection(), second);
+}
+
+void TestSelectionController::failedReReadIsNeverTheirVersion()
+{
+    Console a;
+    Console b;
+    open(a);
+    open(b);
+    const HostSelection original = b.page.savedSelection();
+    QVERIFY(!original.folders.isEmpty());
+
+    // A saves; B's save meets the 412, and reading the site's version then fails.
+    HostSelection first = a.page.savedSelection();
+    first.excludedHosts = { u"web-eu-00002"_s };
+    QSignalSpy savedA(&a.controller, &SelectionController::saved);
+    a.controller.save(first);
+    QVERIFY(savedA.wait(10000));
+    QVERIFY(savedA.first().first().toBool());
+
+    SiteConnection control = DemoConnection::make(m_demo.site()->port(),
+                                                  m_demo.site()->certificateSha256(), u"control"_s);
+    control.user = u"demo-control"_s;
+    RestClient controlClient(control);
+    controlClient.setSecret(SecureBuffer(m_demo.site()->controlToken()));
+    RestRequest fault = RestRequest::post(
+        u"demo-control/faults"_s,
+        QJsonDocument(QJsonObject {
+            { u"path"_s,
+              u"/check_mk/api/internal/objects/global_setting/agent_deployment_host_selection"_s },
+            { u"method"_s, u"GET"_s },
+            { u"status"_s, 500 },
+            { u"count"_s, 1 } }));
+    fault.base = RestRequest::Base::Site;
+    RestReply *added = controlClient.send(fault);
+    QSignalSpy addedSpy(added, &RestReply::finished);
+    QVERIFY(addedSpy.wait(10000));
+    QVERIFY(addedSpy.first().first().value<RestResult>().ok());
+
+    HostSelection mine = original;
+    mine.excludedHosts = { u"db-eu-00019"_s };
+    b.page.setEditedSelection(mine);
+    int asked = 0;
+    b.controller.setResolver([&](const HostSelection &, const HostSelection &) {
+        ++asked;
+        return StaleSelectionDialog::Choice::Reload;
+    });
+    QSignalSpy savedB(&b.controller, &SelectionController::saved);
+    b.controller.save(mine);
+    QVERIFY(savedB.wait(10000));
+    QCOMPARE(savedB.first().first().toBool(), false);
+    // Never asked with a made-up "their version", never shown as the saved selection: the page
+    // says that the site's version could not be read, and the edits stay.
+    QCOMPARE(asked, 0);
+    QCOMPARE(b.page.savedSelection(), original);
+    QVERIFY(b.page.savedSelection() != HostSelection());
+    QVERIFY(mine != original);
+    QCOMPARE(b.page.editedSelection(), mine);
+    QVERIFY(b.page.hasUnsavedChanges());
+    QVERIFY(b.page.findChild<QPushButton *>(u"saveButton"_s)->isEnabled()); // "save again"
+    auto *banner = b.page.findChild<ErrorBanner *>();
+    QVERIFY(banner);
+    QVERIFY(banner->isVisibleTo(&b.page));
+    QVERIFY2(banner->error().title.contains(u"could not be read"_s),
+             qPrintable(banner->error().title));
+    QCOMPARE(banner->error().status, 500);
+    b.page.resize(1024, 700);
+    TestEnvironment::saveScreenshot(&b.page, u"selection-reread-failed"_s);
+
+    // Saving again (the old ETag was kept) asks, now with their real version.
+    HostSelection shownTheirs;
+    b.controller.setResolver([&](const HostSelection &, const HostSelection &theirs) {
+        ++asked;
+        shownTheirs = theirs;
+        return StaleSelectionDialog::Choice::KeepEditing;
+    });
+    savedB.clear();
+    b.controller.save(mine);
+    QVERIFY(savedB.wait(10000));
+    QCOMPARE(asked, 1);
+    QCOMPARE(shownTheirs.excludedHosts, first.excludedHosts);
 }
 
 QTEST_MAIN(TestSelectionController)

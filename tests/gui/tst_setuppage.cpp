@@ -24,6 +24,7 @@
 #include "SetupController.h"
 #include "SetupPage.h"
 #include "SiteSession.h"
+#include "StaleVersionDialog.h"
 #include "TestEnvironment.h"
 #include "UpdateStatusModel.h"
 #include "UpdaterRuleDialog.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void registeredCountArrivingMidRefreshCounts();
     void writesElsewhereRefreshThePage();
     void activationOfChangedPendingChangesAsksToReview();
+    void masterSwitchChangedMeanwhileAsks();
     void siteWithoutDeploymentStatusFallsBack();
 
 private:
@@ -362,6 +364,130 @@ void TestSetupPage::activationOfChangedPendingChangesAsksToReview()
     QTRY_VERIFY2_WITH_TIMEOUT(text->text().contains(u"changed since they were shown"_s),
                               qPrintable(text->text() + u" / "_s + pending->text()), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"2 pending changes."_s, 5000);
+}
+
+void TestSetupPage::masterSwitchChangedMeanwhileAsks()
+{
+    Rig rig;
+    connect(rig, true); // the switch is off
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"demo"_s);
+    RestClient other(c);
+    other.setSecret(SecureBuffer(rig.demo.site()->automationSecret()));
+    const auto send = [](RestClient &client, RestRequest request) {
+        RestReply *reply = client.send(std::move(request));
+        QSignalSpy done(reply, &RestReply::finished);
+        return done.wait(10000) ? done.first().first().value<RestResult>() : RestResult();
+    };
+    const auto setSwitch = [&](bool on) {
+        RestRequest put = RestRequest::put(u"/objects/global_setting/agent_deployment_enabled"_s,
+                                           QJsonDocument(QJsonObject { { u"value"_s, on } }));
+        put.base = RestRequest::Base::InternalApi;
+        put.ifMatch = "*";
+        return send(other, put).ok();
+    };
+    const auto siteSwitch = [&] {
+        RestRequest get = RestRequest::get(u"/objects/global_setting/agent_deployment_enabled"_s);
+        get.base = RestRequest::Base::InternalApi;
+        return send(other, get).json.object().value(u"value"_s).toBool();
+    };
+    auto *masterSwitch = rig.page.findChild<QCheckBox *>(u"masterSwitch"_s);
+    auto *save = rig.page.findChild<QPushButton *>(u"saveMasterSwitch"_s);
+    QVERIFY(!masterSwitch->isChecked());
+    QVERIFY(!save->isVisibleTo(&rig.page));
+
+    int asked = 0;
+    bool shownMine = false;
+    std::optional<bool> shownTheirs;
+    QString shownError;
+    StaleVersionDialog::Choice answer = StaleVersionDialog::Choice::KeepEditing;
+    rig.controller.setSwitchResolver(
+        [&](bool mine, std::optional<bool> theirs, const QString &theirsError) {
+            ++asked;
+            shownMine = mine;
+            shownTheirs = theirs;
+            shownError = theirsError;
+            return answer;
+        });
+    QSignalSpy saved(&rig.controller, &SetupController::masterSwitchSaved);
+
+    // Somebody turns it on while the page shows it off; the user turns it on too: asked.
+    QVERIFY(setSwitch(true));
+    SetupPage::setNextConfirmation(true);
+    masterSwitch->click();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), false);
+    QCOMPARE(asked, 1);
+    QCOMPARE(shownMine, true);
+    QCOMPARE(shownTheirs, std::optional<bool>(true));
+    QVERIFY(shownError.isEmpty());
+    // Keep editing: the user's choice stays on the page, marked unsaved, with a way to save it.
+    QVERIFY(masterSwitch->isChecked());
+    QVERIFY(save->isVisibleTo(&rig.page));
+    QVERIFY(rig.page.findChild<QCheckBox *>(u"masterSwitch"_s)->isEnabled());
+    rig.page.resize(1024, 700);
+    TestEnvironment::saveScreenshot(&rig.page, u"setup-master-switch-unsaved"_s);
+    // Saving goes onto the version the user was shown: no second question.
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    save->click();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), true);
+    QCOMPARE(asked, 1);
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!save->isVisibleTo(&rig.page));
+    QVERIFY(masterSwitch->isChecked());
+
+    // Somebody turns it off; the user, still seeing it on, turns it off: reload shows theirs.
+    QVERIFY(setSwitch(false));
+    answer = StaleVersionDialog::Choice::Reload;
+    saved.clear();
+    refreshed.clear();
+    masterSwitch->click();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().first().toBool(), false);
+    QCOMPARE(asked, 2);
+    QCOMPARE(shownMine, false);
+    QCOMPARE(shownTheirs, std::optional<bool>(false));
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!masterSwitch->isChecked());
+    QVERIFY(!save->isVisibleTo(&rig.page));
+
+    // Somebody turns it on, and the site's version cannot be read after the 412: the question
+    // says so (no made-up state), and overwriting still writes the user's choice.
+    QVERIFY(setSwitch(true));
+    SiteConnection controlConnection = DemoConnection::make(
+        rig.demo.site()->port(), rig.demo.site()->certificateSha256(), u"control"_s);
+    controlConnection.user = u"demo-control"_s;
+    RestClient control(controlConnection);
+    control.setSecret(SecureBuffer(rig.demo.site()->controlToken()));
+    RestRequest fault = RestRequest::post(
+        u"demo-control/faults"_s,
+        QJsonDocument(QJsonObject {
+            { u"path"_s,
+              u"/check_mk/api/internal/objects/global_setting/agent_deployment_enabled"_s },
+            { u"method"_s, u"GET"_s },
+            { u"status"_s, 500 },
+            { u"count"_s, 1 } }));
+    fault.base = RestRequest::Base::Site;
+    const RestResult added = send(control, fault);
+    QVERIFY2(added.ok(), qPrintable(added.error.summary()));
+    answer = StaleVersionDialog::Choice::Overwrite;
+    saved.clear();
+    SetupPage::setNextConfirmation(true);
+    masterSwitch->click(); // on
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(asked, 3);
+    QVERIFY(!shownTheirs);
+    QVERIFY(!shownError.isEmpty());
+    QCOMPARE(saved.last().first().toBool(), true);
+    QVERIFY(siteSwitch());
+
+    // What the question looks like when the site's state could not be read.
+    StaleVersionDialog dialog(u"the master switch"_s,
+                              { u"Master switch: on (automatic updates active)"_s }, {},
+                              shownError);
+    dialog.show();
+    TestEnvironment::saveScreenshot(&dialog, u"stale-master-switch-dialog"_s);
 }
 
 // A site that does not offer automatic-deployment (older sites): every item the console's own

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void roundTrip();
     void missingEntry();
     void visibleToOtherSecretServiceClients();
+    void ownerGoneWhileJobsRun();
 
 private:
     SecretResult call(const std::function<void(SecretStore::Callback)> &start);
@@ -85,6 +86,34 @@ void TestSecretStore::visibleToOtherSecretServiceClients()
     const QByteArray out = tool.readAllStandardOutput() + tool.readAllStandardError();
     QVERIFY2(out.contains("agentdesk-test"), out.constData());
     call([&](auto cb) { m_store.remove(key, this, cb); });
+}
+
+void TestSecretStore::ownerGoneWhileJobsRun()
+{
+    // As when the console's controller is destroyed (the window closed, a connection dropped)
+    // while the keychain still works on a request: the store goes with its owner, and the
+    // keychain's late answers must land nowhere. Under AddressSanitizer a job deleted with the
+    // store while QtKeychain's backend still calls back into it is a use after free.
+    const QString key = u"connection/owner-gone/secret"_s;
+    int answered = 0;
+    {
+        auto owner = std::make_unique<QObject>();
+        auto *store = new SecretStore(owner.get(), u"agentdesk-test"_s);
+        const auto count = [&answered](SecretResult &&) {
+            ++answered;
+        };
+        store->write(key, "written as the owner goes"_ba, owner.get(), count);
+        store->read(key, owner.get(), count);
+        store->remove(key, owner.get(), count);
+        QCOMPARE(SecretStore::pendingJobs(), 3);
+    } // owner and store destroyed, three jobs still running
+    QTRY_COMPARE_WITH_TIMEOUT(SecretStore::pendingJobs(), 0, 20000);
+    QCOMPARE(answered, 0); // nobody was called back after going away
+    // The keychain is fine afterwards: a new store reads and cleans up.
+    SecretResult r = call([&](auto cb) { m_store.read(key, this, cb); });
+    QVERIFY2(r.ok || r.notFound, qPrintable(r.error));
+    call([&](auto cb) { m_store.remove(key, this, cb); });
+    QCOMPARE(SecretStore::pendingJobs(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void versionMalformed();
     void hosts();
     void hostsMalformed();
+    void agentHosts();
     void connectionUrls();
     void connectionValidation_data();
     void connectionValidation();
@@ -86,6 +87,30 @@ void TestSiteReplyReader::hostsMalformed()
     QVERIFY(
         !SiteReplyReader::hosts(QJsonDocument::fromJson(R"({"value":[{"extensions":{}}]})"), &e));
     QVERIFY(e.detail.contains(u"id"_s));
+}
+
+void TestSiteReplyReader::agentHosts()
+{
+    // The hosts of an agent: names where the site lists them, else a count or nothing.
+    const auto doc = QJsonDocument::fromJson(R"({"value":[
+      {"id":"0000000000000001","extensions":{"hosts":2,"host_names":["web01","web02"]}},
+      {"id":"0000000000000002","extensions":{"hosts":["db01"]}},
+      {"id":"0000000000000003","extensions":{"hosts":5}},
+      {"id":"0000000000000004","extensions":{}}]})");
+    ApiError e;
+    const auto agents = SiteReplyReader::bakedAgents(doc, &e);
+    QVERIFY(agents);
+    QCOMPARE(agents->size(), 4);
+    QVERIFY(agents->at(0).hostNamesKnown);
+    QCOMPARE(agents->at(0).hostNames, QStringList({ u"web01"_s, u"web02"_s }));
+    QCOMPARE(agents->at(0).hosts, 2);
+    QVERIFY(agents->at(1).hostNamesKnown);
+    QCOMPARE(agents->at(1).hostNames, QStringList({ u"db01"_s }));
+    QCOMPARE(agents->at(1).hosts, 1);
+    QVERIFY(!agents->at(2).hostNamesKnown);
+    QCOMPARE(agents->at(2).hosts, 5);
+    QVERIFY(!agents->at(3).hostNamesKnown);
+    QCOMPARE(agents->at(3).hosts, -1);
 }
 
 void TestSiteReplyReader::connectionUrls()

@@ -79,6 +79,7 @@ AgentsPage::AgentsPage(QWidget *parent)
     m_jobProgress->setRange(0, 100);
     // No shortcut: baking replaces signed agents by unsigned ones, so it is asked first.
     m_bake->setObjectName(u"bakeButton"_s);
+    m_sign->setObjectName(u"signButton"_s);
     m_bake->setToolTip(tr("Bake all agents anew (unsigned: sign them afterwards)"));
 
     auto *buttons = new QHBoxLayout;
@@ -272,12 +273,32 @@ void AgentsPage::askBake()
 
 void AgentsPage::askSign(bool bake)
 {
-    SignDialog dialog(m_keys, m_accepted.value(0), bake, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (m_signDialog)
+        return; // one at a time: its request may still be on its way
+    auto *dialog = new SignDialog(m_keys, m_accepted.value(0), bake, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Open until the site has answered: a refusal keeps everything typed.
+    dialog->setStayOpen(true);
+    m_signDialog = dialog;
+    connect(dialog, &SignDialog::submitted, this, [this, dialog, bake] {
+        if (!confirmSigningKey(dialog->keyId())) {
+            dialog->finish(false, SignDialog::Field::Key,
+                           tr("Not signed: choose a key the rules accept, or sign anyway."));
+            return;
+        }
+        QByteArray passphrase = dialog->passphrase();
+        Q_EMIT signRequested(dialog->keyId(), passphrase, bake);
+        PassphraseField::wipe(passphrase);
+    });
+    dialog->open();
+}
+
+void AgentsPage::finishSign(bool ok, SignDialog::Field field, const ApiError &error)
+{
+    if (m_signDialog) {
+        m_signDialog->finish(ok, field, error.detail.isEmpty() ? error.summary() : error.detail);
         return;
-    if (!confirmSigningKey(dialog.keyId()))
-        return;
-    QByteArray passphrase = dialog.takePassphrase();
-    Q_EMIT signRequested(dialog.keyId(), passphrase, bake);
-    PassphraseField::wipe(passphrase);
+    }
+    if (!ok)
+        showError(error, tr("The agents were not signed."));
 }

@@ -2,12 +2,14 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
 
 #include "ApiError.h"
 #include "BakedAgent.h"
+#include "SignDialog.h"
 
 class ErrorBanner;
 class QLabel;
@@ -34,6 +36,11 @@ public:
                  const QHash<int, QStringList> &refusingRules = {});
     void setJob(const BakingJob &job, qint64 elapsedMs);
     void setVerification(const QString &hash, const QStringList &lines, bool ok);
+    // The signing request ended: the Sign dialog closes when it was accepted; when refused it
+    // stays open with the key and passphrase typed and says why at `field`. Without a dialog
+    // (signing started elsewhere) a refusal goes to the banner.
+    void finishSign(bool ok, SignDialog::Field field, const ApiError &error);
+    SignDialog *signDialog() const { return m_signDialog; }
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text);
     QString selectedHash() const;
@@ -65,6 +72,7 @@ private:
     QHash<int, QStringList> m_refusingRules;
     QString m_verifiedHash;
     QString m_lastQuestion;
+    QPointer<SignDialog> m_signDialog;
     ErrorBanner *m_banner;
     QTableWidget *m_table;
     QPushButton *m_bake;

@@ -16,7 +16,14 @@ QString settingsKey(const QString &kind)
 {
     return u"fileDialogs/"_s + kind;
 }
+
+QString nextSaveFileName;
 } // namespace
+
+void FileDialogs::setNextSaveFileName(const QString &path)
+{
+    nextSaveFileName = path;
+}
 
 QString FileDialogs::startFolder(const QString &kind, QStandardPaths::StandardLocation start)
 {
@@ -38,8 +45,10 @@ QString FileDialogs::saveFileName(QWidget *parent, const QString &kind, const QS
                                   const QString &fileName, const QString &filter,
                                   QStandardPaths::StandardLocation start)
 {
-    const QString path = QFileDialog::getSaveFileName(
-        parent, caption, QDir(startFolder(kind, start)).filePath(fileName), filter);
+    const QString path = !nextSaveFileName.isEmpty()
+        ? std::exchange(nextSaveFileName, QString())
+        : QFileDialog::getSaveFileName(parent, caption,
+                                       QDir(startFolder(kind, start)).filePath(fileName), filter);
     if (!path.isEmpty())
         rememberFolder(kind, path);
     return path;

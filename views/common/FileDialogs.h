@@ -24,6 +24,9 @@ public:
     // The folder a dialog of this kind starts in.
     static QString startFolder(const QString &kind, QStandardPaths::StandardLocation start);
     static void rememberFolder(const QString &kind, const QString &filePath);
+    // Answers the next save dialog without showing it (tests, as KeePassXC's
+    // FileDialog::setNextFileName).
+    static void setNextSaveFileName(const QString &path);
 
     // A window-modal note that the file was written, with "Open folder" (the system's file
     // manager) and OK. Does not block; returns the box (deleted on close).

@@ -270,12 +270,26 @@ void KeysPage::downloadKey()
             .arg(key->alias),
         this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id, target] {
-        QByteArray passphrase = dialog->takePassphrase();
+    // Open until the key is saved: a wrong passphrase is typed again, not the whole way here.
+    dialog->setStayOpen(true);
+    m_downloadDialog = dialog;
+    connect(dialog, &PassphraseDialog::submitted, this, [this, dialog, id, target] {
+        QByteArray passphrase = dialog->passphrase();
         Q_EMIT downloadKeyRequested(id, passphrase, target);
         PassphraseField::wipe(passphrase);
     });
     dialog->open();
+}
+
+void KeysPage::finishDownload(bool ok, const ApiError &problem, bool atPassphrase)
+{
+    if (m_downloadDialog) {
+        m_downloadDialog->finish(ok, problem.detail.isEmpty() ? problem.summary() : problem.detail,
+                                 atPassphrase);
+        return;
+    }
+    if (!ok)
+        showError(problem);
 }
 
 void KeysPage::deleteKey()

@@ -10,6 +10,7 @@
 #include "SignatureKey.h"
 
 class CreateKeyDialog;
+class PassphraseDialog;
 class UploadKeyDialog;
 class QAction;
 class QLabel;
@@ -40,6 +41,10 @@ public:
     // The create or upload request ended: the dialog closes on success; on failure it stays
     // open with every input and shows `problem` (in words, at the field).
     void finishDialog(bool ok, const QString &problem);
+    // The download request ended: the passphrase dialog closes on success; on failure it stays
+    // open with the passphrase typed and shows `problem` (at the field when `atPassphrase`).
+    // Without a dialog a failure goes to the banner.
+    void finishDownload(bool ok, const ApiError &problem, bool atPassphrase);
     void showError(const ApiError &error);
     // A downloaded key was written: its path and "Open folder".
     void confirmDownloaded(const QString &path);
@@ -93,5 +98,6 @@ private:
     bool m_busy = false;
     QPointer<CreateKeyDialog> m_createDialog;
     QPointer<UploadKeyDialog> m_uploadDialog;
+    QPointer<PassphraseDialog> m_downloadDialog;
     bool m_offered = true;
 };

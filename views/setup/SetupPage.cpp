@@ -52,6 +52,7 @@ SetupPage::SetupPage(QWidget *parent)
     , m_checklist(new QGridLayout)
     , m_switch(new QCheckBox(tr("&Activation of automatic agent updates (master switch)"), this))
     , m_switchState(new QLabel(this))
+    , m_saveSwitch(new QPushButton(tr("&Save the master switch"), this))
     , m_pendingLabel(new QLabel(this))
     , m_pendingList(new QListWidget(this))
     , m_showPending(new QPushButton(tr("Show &changes"), this))
@@ -89,6 +90,14 @@ SetupPage::SetupPage(QWidget *parent)
     m_switchState->setWordWrap(true);
     switchLayout->addWidget(m_switch);
     switchLayout->addWidget(m_switchState);
+    m_saveSwitch->setObjectName(u"saveMasterSwitch"_s);
+    m_saveSwitch->hide();
+    auto *saveSwitchRow = new QHBoxLayout;
+    saveSwitchRow->addWidget(m_saveSwitch);
+    saveSwitchRow->addStretch(1);
+    switchLayout->addLayout(saveSwitchRow);
+    connect(m_saveSwitch, &QPushButton::clicked, this,
+            [this] { Q_EMIT masterSwitchRequested(m_switch->isChecked()); });
 
     auto *pendingBox = new QGroupBox(tr("Pending changes"), this);
     auto *pendingLayout = new QVBoxLayout(pendingBox);
@@ -290,6 +299,7 @@ void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
 
 void SetupPage::setMasterSwitch(std::optional<bool> on)
 {
+    m_saveSwitch->hide();
     m_updatingSwitch = true;
     m_switch->setEnabled(on.has_value());
     m_switch->setChecked(on.value_or(false));
@@ -301,6 +311,24 @@ void SetupPage::setMasterSwitch(std::optional<bool> on)
     else
         m_switchState->setText(tr("Off: every update check is answered with \"deployment is "
                                   "currently globally disabled\"."));
+}
+
+void SetupPage::setMasterSwitchUnsaved(bool mine, std::optional<bool> theirs)
+{
+    m_updatingSwitch = true;
+    m_switch->setEnabled(true);
+    m_switch->setChecked(mine);
+    m_updatingSwitch = false;
+    // Whole sentences, so that each translates on its own.
+    const QString yours = mine ? tr("Not saved: you turned the switch on.")
+                               : tr("Not saved: you turned the switch off.");
+    const QString site = !theirs ? tr("Somebody changed it on the site meanwhile, and its state "
+                                      "there could not be read.")
+        : *theirs ? tr("Somebody changed it on the site meanwhile; there it is on now.")
+                  : tr("Somebody changed it on the site meanwhile; there it is off now.");
+    m_switchState->setText(
+        QStringList { yours, site, tr("Save yours, or reload to see theirs.") }.join(u' '));
+    m_saveSwitch->show();
 }
 
 void SetupPage::onSwitchClicked(bool on)

@@ -31,6 +31,9 @@ public:
 
     void setPrerequisites(const QList<Prerequisites::Result> &results);
     void setMasterSwitch(std::optional<bool> on);
+    // After a 412 the user kept editing: the switch shows their choice, not saved, next to what
+    // the site has now (nullopt: it could not be read), with a button that saves it.
+    void setMasterSwitchUnsaved(bool mine, std::optional<bool> theirs);
     void setPendingChanges(const QStringList &changes);
     void setActivation(bool running, const QString &text);
     void setRules(const QList<AgentUpdaterRule> &rules, const QList<Prerequisites::KeyInfo> &keys);
@@ -64,6 +67,7 @@ private:
     QGridLayout *m_checklist;
     QCheckBox *m_switch;
     QLabel *m_switchState;
+    QPushButton *m_saveSwitch;
     QLabel *m_pendingLabel;
     QListWidget *m_pendingList;
     QPushButton *m_showPending;
