@@ -129,6 +129,10 @@ AppController::AppController(QObject *parent)
     // when first shown, or fetch it themselves when shown earlier.
     m_selection->setLoadOnConnect(false);
     connect(m_status, &StatusController::loaded, m_inventory, &InventoryLoader::ensureLoaded);
+    // The wizard's rule server is the one of the rule effective for the host: its folder, tags
+    // and labels come from the inventory.
+    connect(m_inventory, &InventoryLoader::loaded, m_registration,
+            &RegistrationController::setInventory);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,

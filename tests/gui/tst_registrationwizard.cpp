@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "AgentUpdaterRule.h"
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "ErrorBanner.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void registerEndToEnd();
     void localConfigPage();
+    void ruleServerOfThisHost();
 
 private:
     DemoSiteProcess m_site;
@@ -146,6 +148,87 @@ void TestRegistrationWizard::registerEndToEnd()
     QVERIFY(shown.contains(secret.left(4)));
     QVERIFY(!wizard.resultPage()->monitoredLabel()->isVisible()); // an activated host
     QVERIFY(!TestEnvironment::saveScreenshot(&wizard, u"registration-5-result"_s).isEmpty());
+}
+
+namespace {
+
+AgentUpdaterRule ruleFor(const QString &id, const QString &host, const QString &server,
+                         const QString &site)
+{
+    AgentUpdaterRule rule;
+    rule.id = id;
+    rule.conditions.hostNames = RuleConditions::HostNames { { host }, false };
+    rule.value
+        = { { u"activated"_s, true },
+            { u"server_data"_s,
+              QVariantMap {
+                  { u"server"_s, server }, { u"site"_s, site }, { u"protocol"_s, u"https"_s } } } };
+    return rule;
+}
+
+} // namespace
+
+// Two rules for different hosts: the update server the wizard suggests is the one of the rule
+// effective for the host name in the wizard, not the first rule's. Once the first page is
+// passed, a host name typed on the second page does not change the checked server behind the
+// user's back: the page says which server the rule names, and Back shows it.
+void TestRegistrationWizard::ruleServerOfThisHost()
+{
+    RegistrationWizard wizard;
+    SecretStore secrets(nullptr, u"agentdesk-test"_s);
+    RegistrationController controller(&wizard, nullptr, &secrets);
+    wizard.hostPage()->hostEdit()->setText(u"other-host"_s);
+    // The first rule is for another host; the old pre-fill took it for every host.
+    controller.setRules(
+        { ruleFor(u"r-other"_s, u"other-host"_s, u"other.example.invalid"_s, u"othersite"_s),
+          ruleFor(u"r-this"_s, m_host, m_site.server(), m_site.site()) });
+    wizard.resize(760, 600);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    RegistrationServerPage *server = wizard.serverPage();
+    QCOMPARE(server->serverEdit()->text(), u"other.example.invalid"_s);
+    QCOMPARE(server->siteEdit()->text(), u"othersite"_s);
+
+    // The host name changes: the suggestion follows the rule for that host.
+    wizard.hostPage()->hostEdit()->setText(m_host);
+    QCOMPARE(server->serverEdit()->text(), m_site.server());
+    QCOMPARE(server->siteEdit()->text(), m_site.site());
+    // A host no rule names gets no rule server: back to nothing (no active connection here),
+    // never the first rule's.
+    wizard.hostPage()->hostEdit()->setText(u"unnamed-host"_s);
+    QCOMPARE(server->serverEdit()->text(), m_site.server()); // untouched, not cleared
+    wizard.hostPage()->hostEdit()->setText(m_host);
+    QCOMPARE(server->serverEdit()->text(), m_site.server());
+
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    server->trustButton()->setChecked(true);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::HostPage));
+    QLineEdit *host = wizard.hostPage()->hostEdit();
+    QVERIFY(!wizard.hostPage()->ruleHintLabel()->isVisible());
+
+    // Typed on the host page: the checked server stays, the page names the rule's server.
+    host->setFocus();
+    host->selectAll();
+    QTest::keyClicks(host, u"other-host"_s);
+    QCOMPARE(host->text(), u"other-host"_s);
+    QVERIFY(host->hasFocus());
+    QCOMPARE(server->serverEdit()->text(), m_site.server());
+    QVERIFY(wizard.hostPage()->ruleHintLabel()->isVisible());
+    QVERIFY2(wizard.hostPage()->ruleHintLabel()->text().contains(u"other.example.invalid"_s),
+             qPrintable(wizard.hostPage()->ruleHintLabel()->text()));
+    QVERIFY(
+        !TestEnvironment::saveScreenshot(&wizard, u"registration-2-host-rule-hint"_s).isEmpty());
+
+    // Back: the first page now suggests the rule's server for other-host, to be checked again.
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::ServerPage));
+    QCOMPARE(server->serverEdit()->text(), u"other.example.invalid"_s);
+    QCOMPARE(server->siteEdit()->text(), u"othersite"_s);
+    // The earlier check and trust decision were for the other server.
+    QVERIFY(!server->trustButton()->isVisible());
+    QVERIFY(!server->trustButton()->isChecked());
 }
 
 void TestRegistrationWizard::localConfigPage()

@@ -34,6 +34,10 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
     // credentials page the wanted input is not the first child anyway. Queued: the switch moves
     // the focus after emitting currentIdChanged.
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        // Back on the first page, the suggestion of the rule for the host typed since applies.
+        if (id == ServerPage)
+            applySuggestion();
+        updateRuleHint();
         QTimer::singleShot(0, this, [this, id] {
             QWizardPage *page = currentPage();
             if (currentId() != id || !page)
@@ -55,6 +59,8 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
     });
     connect(m_server, &RegistrationServerPage::checkRequested, this,
             [this] { Q_EMIT checkConnectionRequested(request()); });
+    connect(m_host, &RegistrationHostPage::hostNameChanged, this,
+            &RegistrationWizard::hostNameChanged);
     connect(m_credentials, &RegistrationCredentialsPage::storedSecretRequested, this,
             &RegistrationWizard::storedSecretRequested);
     connect(m_credentials, &RegistrationCredentialsPage::credentialsEntered, this, [this] {
@@ -114,11 +120,33 @@ void RegistrationWizard::setRuleServer(const QString &server, const QString &sit
 
 void RegistrationWizard::applySuggestion()
 {
+    updateRuleHint();
+    if (currentId() > ServerPage)
+        return; // the first page is checked and passed; the host page's hint says it
     if (!m_ruleServer.isEmpty())
         m_server->suggest(m_ruleServer, m_ruleSite, m_ruleHttps);
     else
         m_server->suggest(m_active.server, m_active.site,
                           m_active.protocol == SiteConnection::Protocol::Https);
+}
+
+void RegistrationWizard::updateRuleHint()
+{
+    RegistrationRequest shown;
+    m_server->fill(shown);
+    const bool differs = !m_ruleServer.isEmpty()
+        && (shown.server.compare(m_ruleServer, Qt::CaseInsensitive) != 0
+            || (!m_ruleSite.isEmpty() && shown.site != m_ruleSite));
+    if (!differs || currentId() <= ServerPage) {
+        m_host->setRuleHint({});
+        return;
+    }
+    m_host->setRuleHint(tr("The agent updater rule for host %1 names the update server %2 "
+                           "(site %3), not %4 as on the first page. Go back to register "
+                           "there.")
+                            .arg(m_host->hostName(), m_ruleServer,
+                                 m_ruleSite.isEmpty() ? tr("not set") : m_ruleSite,
+                                 shown.server.isEmpty() ? tr("no server") : shown.server));
 }
 
 void RegistrationWizard::setStateFilePath(const QString &path, bool isDefaultLocation)

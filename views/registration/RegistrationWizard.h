@@ -47,7 +47,10 @@ public:
     const QList<SiteConnection> &knownConnections() const { return m_connections; }
     void setDefaultHostName(const QString &name);
     // Suggestions for the first page, unless the user typed over them: the agent updater rule's
-    // update server wins over the active connection, as it is where the updater will ask.
+    // update server wins over the active connection, as it is where the updater will ask. The
+    // rule server is the one of the rule effective for the host name on the host page (see
+    // hostNameChanged()); once the first page is passed it is not changed behind the user's
+    // back (its certificate check would no longer hold): the host page says so instead.
     void setActiveConnection(const SiteConnection &connection);
     void setRuleServer(const QString &server, const QString &site, bool https);
     void setStateFilePath(const QString &path, bool isDefaultLocation);
@@ -78,6 +81,9 @@ Q_SIGNALS:
     void hostCheckRequested(const RegistrationRequest &request);
     void storedSecretRequested(const QString &connectionName);
     void registerRequested(const RegistrationRequest &request);
+    // The host name on the host page changed (typed, or pre-filled): the rule effective for it
+    // may name another update server.
+    void hostNameChanged(const QString &hostName);
 
 private:
     friend class RegistrationSummaryPage;
@@ -88,6 +94,7 @@ private:
     RegistrationSummaryPage *m_summary;
     RegistrationResultPage *m_result;
     void applySuggestion();
+    void updateRuleHint();
 
     SiteConnection m_active;
     QString m_ruleServer;
