@@ -42,6 +42,10 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     m_commandLine->setToolTip(tr("The same registration with the agent updater; it asks for "
                                  "the secret itself."));
     m_hostCheck->setWordWrap(true);
+    m_statePath->setWhatsThis(tr("Where the registration writes the updater's state file "
+                                 "(host name, host secret, trusted certificates), with mode "
+                                 "0600. The updater reads /etc/cmk-update-agent.state."));
+    m_choosePath->setWhatsThis(m_statePath->whatsThis());
     m_stateHint->setWordWrap(true);
     m_banner->hide();
 

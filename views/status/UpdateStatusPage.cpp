@@ -98,6 +98,24 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_sourceNote->setStyleSheet(u"background: #fff4d6; padding: 4px;"_s);
     m_sourceNote->hide();
 
+    // What's This (Shift+F1), in the manual's terms.
+    m_search->setWhatsThis(tr("Shows only the hosts whose name, site, folder, agent version or "
+                              "error text contains what you type (Ctrl+F)."));
+    m_autoRefresh->setWhatsThis(tr("Fetches the update status again at this interval while the "
+                                   "page is open. The site's data are only as fresh as the "
+                                   "hosts' last update checks (their check interval)."));
+    m_refresh->setWhatsThis(tr("Fetches the update status of every host from the site now "
+                               "(F5)."));
+    m_export->setWhatsThis(tr("Writes the rows shown (filter and search applied) to a CSV file "
+                              "for a spreadsheet or a ticket."));
+    m_cancel->setWhatsThis(tr("Stops fetching the status; the table keeps what it showed "
+                              "before."));
+    m_table->setWhatsThis(
+        tr("One row per host: its update category, the agent version installed and the target, "
+           "the last update check and the error the updater reported. Click a column header to "
+           "sort; right-click it to choose columns; select a host for its details and diagnosis; "
+           "Ctrl+C copies the selected rows."));
+
     m_table->setObjectName(u"statusTable"_s);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
