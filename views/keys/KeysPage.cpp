@@ -102,8 +102,15 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The digest is a long hex string, whole in its tool tip: it gives way in a narrow window,
+    // so that the columns after it ("In use") keep their titles.
+    m_table->horizontalHeader()->setSectionResizeMode(SignatureKeyModel::Digest,
+                                                      QHeaderView::Interactive);
+    m_table->setColumnWidth(SignatureKeyModel::Digest, 150);
     HeaderMemory::attach(m_table->horizontalHeader(), u"keys"_s);
+    // Not stretched, even when a saved layout says so: a stretched last column shrinks below
+    // its title ("In Verwendung") when the others need the width.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &KeysPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, m_detailsAction, &QAction::trigger);

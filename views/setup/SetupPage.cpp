@@ -456,6 +456,20 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
             m_rules->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }
     m_rules->resizeColumnsToContents();
+    // The description is free text and gives way first, so that the last (stretched) column
+    // keeps the room its title and keys need in a 1,024 px window instead of being cut.
+    const int last = m_rules->columnCount() - 1;
+    int others = 0;
+    for (int col = 0; col < last; ++col)
+        others += m_rules->columnWidth(col);
+    int lastNeeds = m_rules->horizontalHeader()->sectionSizeHint(last);
+    for (int row = 0; row < m_rules->rowCount(); ++row)
+        lastNeeds
+            = qMax(lastNeeds,
+                   m_rules->fontMetrics().horizontalAdvance(m_rules->item(row, last)->text()) + 12);
+    const int excess = others + lastNeeds - m_rules->viewport()->width();
+    if (excess > 0)
+        m_rules->setColumnWidth(2, qMax(120, m_rules->columnWidth(2) - excess));
     m_editRule->setEnabled(false);
     m_deleteRule->setEnabled(false);
     m_toggleRule->setEnabled(false);
