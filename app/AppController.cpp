@@ -153,6 +153,26 @@ AppController::AppController(QObject *parent)
             m_bakery->refresh();
     });
     connect(m_overview, &SiteOverviewPage::refreshRequested, this, &AppController::loadOverview);
+    // Every page's error banner offers the fix of a wrong secret or site, or of an untrusted
+    // certificate, next to the message (the main banner has its own, in showConnectionError).
+    const auto remedies = [this](ErrorBanner *banner, const ApiError &error) {
+        switch (error.remedy()) {
+        case ApiError::Remedy::EditConnection:
+            banner->addAction(tr("Edit connection…"), [this] { openConnectionManager(); });
+            break;
+        case ApiError::Remedy::ShowCertificate:
+            banner->addAction(tr("Show certificate…"),
+                              [this, error] { m_session->reviewCertificate(error); });
+            break;
+        case ApiError::Remedy::None:
+            break;
+        }
+    };
+    for (QWidget *page : std::initializer_list<QWidget *> { m_setupPage, m_statusPage, m_keysPage,
+                                                            m_selectionPage, m_agentsPage }) {
+        for (ErrorBanner *banner : page->findChildren<ErrorBanner *>())
+            banner->setRemedies(remedies);
+    }
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
         m_window->errorBanner()->showMessage(
             tr("No keychain is available (%1). Secrets are kept for this session only and "

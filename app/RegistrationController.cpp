@@ -141,6 +141,13 @@ void RegistrationController::suggestRuleServer()
         m_wizard->setRuleServer({}, {}, true);
 }
 
+QString RegistrationController::siteNotFoundText(const RegistrationRequest &request)
+{
+    return tr("%1 answered, but has no Checkmk site named \"%2\". Check the site name (the "
+              "OMD site, as in https://server/SITE/check_mk/).")
+        .arg(request.server, request.site);
+}
+
 QString RegistrationController::chooseStatePath(bool *isDefault, bool demo)
 {
     const QString standard = UpdaterStateFile::defaultStatePath();
@@ -262,17 +269,30 @@ void RegistrationController::registerMachine(const RegistrationRequest &request)
             case RegistrationOutcome::Failure::Tls:
                 m_wizard->setRegistrationError(
                     outcome.error,
-                    tr("The site's certificate is not trusted. Go back to "
-                       "the first page and check the connection."));
+                    tr("The site's certificate is not trusted. Look at it on the first page "
+                       "and decide whether to trust it."),
+                    RegistrationWizard::Fix::Certificate);
                 return;
             case RegistrationOutcome::Failure::Authentication:
-                m_wizard->setRegistrationError(outcome.error, tr("Wrong user or secret."));
+                if (outcome.error.status == 404) {
+                    m_wizard->setRegistrationError(outcome.error, siteNotFoundText(request),
+                                                   RegistrationWizard::Fix::Site);
+                    return;
+                }
+                m_wizard->setRegistrationError(outcome.error, tr("Wrong user or secret."),
+                                               RegistrationWizard::Fix::Credentials);
                 return;
             case RegistrationOutcome::Failure::Refused:
                 m_wizard->setRegistrationError(outcome.error,
                                                tr("The site refused the registration."));
                 return;
             case RegistrationOutcome::Failure::Network:
+                // A 404 for the site's own pages: the server answered, without such a site.
+                if (outcome.error.status == 404) {
+                    m_wizard->setRegistrationError(outcome.error, siteNotFoundText(request),
+                                                   RegistrationWizard::Fix::Site);
+                    return;
+                }
                 m_wizard->setRegistrationError(outcome.error, tr("The registration failed."));
                 return;
             }

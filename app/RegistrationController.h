@@ -54,6 +54,7 @@ private:
     void readStoredSecret(const QString &connectionName);
     void registerMachine(const RegistrationRequest &request);
     void suggestRuleServer();
+    static QString siteNotFoundText(const RegistrationRequest &request);
 
     QPointer<RegistrationWizard> m_wizard;
     // The saved connections: their keychain entries are keyed by server, site and user.

@@ -1,5 +1,6 @@
 // The registration wizard end to end against a demo site with its self-signed certificate:
 // untrusted, trusted, refused, registered, and the state file read back. Screenshots of each page.
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void registerEndToEnd();
     void localConfigPage();
     void ruleServerOfThisHost();
+    void wrongSiteOffersEditSite();
 
 private:
     DemoSiteProcess m_site;
@@ -123,8 +125,17 @@ void TestRegistrationWizard::registerEndToEnd()
     QVERIFY(
         !TestEnvironment::saveScreenshot(&wizard, u"registration-4-summary-refused"_s).isEmpty());
 
-    // Back to the credentials, the right secret, and the host check finds the host.
-    wizard.back();
+    // The error offers the fix: back to the credentials, the keyboard in the secret.
+    QAbstractButton *fix = nullptr;
+    for (QAbstractButton *b : summary->errorBanner()->actionButtons()) {
+        if (b->text() == u"Edit credentials…"_s)
+            fix = b;
+    }
+    QVERIFY(fix);
+    fix->click();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::CredentialsPage));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.focusWidget(), credentials->secretEdit(), 5000);
+    QCOMPARE(credentials->secretEdit()->selectedText(), u"wrong-secret"_s);
     credentials->secretEdit()->setText(QString::fromLatin1(m_site.secret()));
     wizard.next();
     QTRY_VERIFY_WITH_TIMEOUT(summary->hostCheckLabel()->text().contains(u"exists"_s), 15000);
@@ -229,6 +240,48 @@ void TestRegistrationWizard::ruleServerOfThisHost()
     // The earlier check and trust decision were for the other server.
     QVERIFY(!server->trustButton()->isVisible());
     QVERIFY(!server->trustButton()->isChecked());
+}
+
+// A site name the server does not have: the registration says so (not a network error) and
+// offers "Edit site…", which goes back to the first page with the keyboard in the site name.
+void TestRegistrationWizard::wrongSiteOffersEditSite()
+{
+    RegistrationWizard wizard;
+    SecretStore secrets(nullptr, u"agentdesk-test"_s);
+    RegistrationController controller(&wizard, nullptr, &secrets);
+    wizard.resize(760, 600);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    RegistrationServerPage *server = wizard.serverPage();
+    server->serverEdit()->setText(m_site.server());
+    server->siteEdit()->setText(u"nosuchsite"_s);
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    server->trustButton()->setChecked(true);
+    wizard.next();
+    wizard.hostPage()->hostEdit()->setText(m_host);
+    wizard.next();
+    wizard.credentialsPage()->userEdit()->setText(u"automation"_s);
+    wizard.credentialsPage()->secretEdit()->setText(QString::fromLatin1(m_site.secret()));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::SummaryPage));
+    wizard.setStateFilePath(m_dir.filePath(u"nosite.state"_s), false);
+    wizard.next();
+    RegistrationSummaryPage *summary = wizard.summaryPage();
+    QTRY_VERIFY_WITH_TIMEOUT(summary->errorBanner()->isVisible(), 15000);
+    QCOMPARE(summary->errorBanner()->error().status, 404);
+    QAbstractButton *fix = nullptr;
+    for (QAbstractButton *b : summary->errorBanner()->actionButtons()) {
+        if (b->text() == u"Edit site…"_s)
+            fix = b;
+    }
+    QVERIFY(fix);
+    QVERIFY(
+        !TestEnvironment::saveScreenshot(&wizard, u"registration-4-summary-no-site"_s).isEmpty());
+    fix->click();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::ServerPage));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.focusWidget(), server->siteEdit(), 5000);
+    QCOMPARE(server->siteEdit()->selectedText(), u"nosuchsite"_s);
 }
 
 void TestRegistrationWizard::localConfigPage()

@@ -3,8 +3,10 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QTimer>
 
+#include "ErrorBanner.h"
 #include "RegistrationCredentialsPage.h"
 #include "RegistrationHostPage.h"
 #include "RegistrationResultPage.h"
@@ -183,7 +185,38 @@ void RegistrationWizard::setRegistrationResult(const RegistrationReport &report)
         next();
 }
 
-void RegistrationWizard::setRegistrationError(const ApiError &error, const QString &context)
+void RegistrationWizard::setRegistrationError(const ApiError &error, const QString &context,
+                                              Fix fix)
 {
     m_summary->setError(error, context);
+    ErrorBanner *banner = m_summary->errorBanner();
+    switch (fix) {
+    case Fix::None:
+        break;
+    case Fix::Credentials:
+        banner->addAction(tr("Edit credentials…"),
+                          [this] { goBackTo(CredentialsPage, m_credentials->secretEdit()); });
+        break;
+    case Fix::Site:
+        banner->addAction(tr("Edit site…"), [this] { goBackTo(ServerPage, m_server->siteEdit()); });
+        break;
+    case Fix::Certificate:
+        banner->addAction(tr("Show certificate…"), [this] {
+            goBackTo(ServerPage, m_server->serverEdit());
+            m_server->checkButton()->click();
+        });
+        break;
+    }
+}
+
+void RegistrationWizard::goBackTo(int id, QWidget *focus)
+{
+    while (currentId() > id)
+        back();
+    // After the page switch's own focus choice (queued in currentIdChanged).
+    QTimer::singleShot(0, focus, [focus] {
+        focus->setFocus(Qt::OtherFocusReason);
+        if (auto *edit = qobject_cast<QLineEdit *>(focus))
+            edit->selectAll();
+    });
 }

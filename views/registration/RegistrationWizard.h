@@ -61,7 +61,10 @@ public:
     void setStoredSecret(const QByteArray &secret);
     void setStoredSecretError(const QString &reason);
     void setRegistrationResult(const RegistrationReport &report);
-    void setRegistrationError(const ApiError &error, const QString &context);
+    // What the summary's error offers as the fix, next to the message: back to the page where
+    // the wrong input is, with the keyboard there (or the certificate check started).
+    enum class Fix { None, Credentials, Site, Certificate };
+    void setRegistrationError(const ApiError &error, const QString &context, Fix fix = Fix::None);
 
     bool isRegistered() const { return m_registered; }
 
@@ -94,6 +97,7 @@ private:
     RegistrationSummaryPage *m_summary;
     RegistrationResultPage *m_result;
     void applySuggestion();
+    void goBackTo(int id, QWidget *focus);
     void updateRuleHint();
 
     SiteConnection m_active;

@@ -29,6 +29,7 @@
 
 #include "CsvWriter.h"
 #include "DistributionBar.h"
+#include "ErrorBanner.h"
 #include "FileDialogs.h"
 #include "FlowLayout.h"
 #include "HostDetailPane.h"
@@ -59,7 +60,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     , m_export(new QPushButton(tr("E&xport CSV…"), this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_errorLabel(new QLabel(this))
+    , m_errorLabel(new ErrorBanner(this))
     , m_sourceNote(new QLabel(this))
     , m_tableStack(new QStackedWidget(this))
     , m_empty(new QLabel(this))
@@ -90,9 +91,6 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_progress->hide();
     m_cancel->hide();
     m_errorLabel->setObjectName(u"statusError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(u"color: #8a1c12;"_s);
-    m_errorLabel->hide();
     m_sourceNote->setObjectName(u"statusSourceNote"_s);
     m_sourceNote->setWordWrap(true);
     m_sourceNote->setStyleSheet(u"background: #fff4d6; padding: 4px;"_s);
@@ -133,6 +131,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     const int widths[] = { 150, 80, 110, 80, 80, 90, 80, 90, 90, 95, 260, 260 };
     for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
+    fitColumnTitles();
     m_table->setColumnHidden(UpdateStatusModel::CheckOutputColumn, true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -278,6 +277,19 @@ void UpdateStatusPage::setTable(StatusTable table, qint64 fetchedAt)
     finishLoad(fetchedAt);
 }
 
+void UpdateStatusPage::fitColumnTitles()
+{
+    // Never narrower than the column's title needs (German titles are longer; "Heruntergeladen"
+    // was cut to "Herunterg…"). Measured once polished: before, the header's font and sort
+    // indicator are not those it is painted with.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->ensurePolished();
+    for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c) {
+        if (!m_table->isColumnHidden(c) && header->sectionSize(c) < header->sectionSizeHint(c))
+            m_table->setColumnWidth(c, header->sectionSizeHint(c));
+    }
+}
+
 void UpdateStatusPage::finishLoad(qint64 fetchedAt)
 {
     m_fetched->setText(tr("Fetched %1")
@@ -286,6 +298,7 @@ void UpdateStatusPage::finishLoad(qint64 fetchedAt)
     m_fetched->setToolTip(
         QLocale().toString(QDateTime::fromSecsSinceEpoch(fetchedAt), QLocale::LongFormat));
     m_errorLabel->hide();
+    fitColumnTitles();
     if (m_model->rowCount() == 0)
         m_empty->setText(tr("The site has no hosts."));
     updateEmptyState();
@@ -322,8 +335,7 @@ void UpdateStatusPage::setLoading(bool loading, const QString &text)
 
 void UpdateStatusPage::showError(const ApiError &error)
 {
-    m_errorLabel->setText(tr("The update status could not be fetched: %1").arg(error.summary()));
-    m_errorLabel->show();
+    m_errorLabel->showError(error, tr("The update status could not be fetched."));
     if (m_model->rowCount() == 0) {
         m_empty->setText(tr("No data.\n%1").arg(error.summary()));
         updateEmptyState();

@@ -10,6 +10,7 @@
 #include "StatusTable.h"
 
 class DistributionBar;
+class ErrorBanner;
 class HostDetailPane;
 class QComboBox;
 class QIODevice;
@@ -62,6 +63,7 @@ Q_SIGNALS:
     void cancelRequested();
 
 private:
+    void fitColumnTitles();
     void finishLoad(qint64 fetchedAt);
     void buildStatistics();
     void updateStatistics();
@@ -84,7 +86,7 @@ private:
     QPushButton *m_export;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
-    QLabel *m_errorLabel;
+    ErrorBanner *m_errorLabel; // with the action that fixes the cause
     QLabel *m_sourceNote;
     QStackedWidget *m_tableStack;
     QLabel *m_empty;
