@@ -100,7 +100,7 @@ void SetupController::refresh()
         return;
     const int generation = ++m_generation;
     m_input = {};
-    m_outstanding = 5;
+    m_outstanding = 6;
     m_page->setBusy(true);
     RestClient *client = m_session->client();
     const auto done = [this, generation] {
@@ -135,6 +135,26 @@ void SetupController::refresh()
                 agents << info;
             }
             m_input.agents = agents;
+        }
+        done();
+    });
+    // The site's own status of automatic deployment decides the items it reports; the replies
+    // above are the fallback for the rest, or for all of them where the site lacks it.
+    BakeryApi(client).deploymentStatus(this, [this, done](SiteResult<DeploymentStatus> r) {
+        if (r.ok()) {
+            m_input.deployment = *r.value;
+        } else if (r.error.status == 404 || r.error.status == 405) {
+            m_input.deploymentUnavailable
+                = tr("this site does not offer the automatic-deployment status (older sites "
+                     "lack it).");
+        } else if (r.error.status == 403) {
+            m_input.deploymentUnavailable
+                = tr("the site refuses its automatic-deployment status to this user (it needs "
+                     "the permission to manage agents).");
+        } else {
+            m_input.deploymentUnavailable
+                = tr("the site's automatic-deployment status could not be read (%1).")
+                      .arg(r.error.summary());
         }
         done();
     });

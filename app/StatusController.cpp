@@ -7,6 +7,7 @@
 
 #include <variant>
 
+#include "BakeryApi.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "ServiceStatusReader.h"
@@ -27,11 +28,50 @@ StatusController::StatusController(SiteSession *session, UpdateStatusPage *page,
 {
     connect(page, &UpdateStatusPage::refreshRequested, this, &StatusController::refresh);
     connect(page, &UpdateStatusPage::cancelRequested, this, &StatusController::cancel);
+    connect(page, &UpdateStatusPage::findTargetRequested, this, &StatusController::findTarget);
     connect(session, &SiteSession::connected, this, &StatusController::refresh);
     connect(session, &SiteSession::disconnected, this, [this] {
         cancel();
         m_page->clearData(tr("Not connected."));
     });
+}
+
+void StatusController::findTarget(const QString &hostName)
+{
+    if (!m_session->isConnected())
+        return;
+    m_page->setTargetLookup(hostName,
+                            tr("Comparing the package the site baked for this host with the "
+                               "packages of its agents…"),
+                            true);
+    BakeryApi(m_session->client())
+        .agentOfHost(hostName, this, [this, hostName](SiteResult<QString> r) {
+            quint64 hash = 0;
+            if (!r.ok() || !HostUpdateStatus::parseHash(*r.value, &hash)) {
+                m_page->setTargetLookup(
+                    hostName, tr("The target agent could not be found: %1").arg(r.error.summary()),
+                    false);
+                Q_EMIT targetFound(hostName, QString());
+                return;
+            }
+            // Into the host's row until the next refresh, which reads the site again (a new
+            // bake may have changed it); the row's category follows from it.
+            UpdateStatusModel *model = m_page->model();
+            const int row = model->rowOf(hostName);
+            if (row >= 0 && model->row(row).targetHash != hash) {
+                std::vector<HostUpdateStatus> rows = *model->rowsSnapshot();
+                rows[size_t(row)].targetHash = hash;
+                model->updateRows(std::move(rows), model->now(), model->deploymentEnabled());
+            }
+            m_page->setTargetLookup(
+                hostName,
+                tr("Target agent %1: the package the site baked for this host is that of agent "
+                   "%1 (found by comparing the packages; it is what the updater is offered "
+                   "while the host is selected and the master switch is on).")
+                    .arg(*r.value),
+                false);
+            Q_EMIT targetFound(hostName, *r.value);
+        });
 }
 
 void StatusController::refresh()
@@ -86,9 +126,11 @@ void StatusController::fetchFromServices(int generation)
         m_page->setSourceNote(
             tr("This site offers no update-status interface (a stock Checkmk site shows it in "
                "its web GUI only). The status below is read from each host's \"Check_MK "
-               "Agent\" service: errors, last check, installed and pending agent. The target "
-               "agent of a host is known only while an update is pending, so hosts and sites "
-               "without an update in progress count as up to date."));
+               "Agent\" service: errors, last check, installed and pending agent. No interface of "
+               "the site names a host's target agent: it is known only while an update is "
+               "pending, so hosts without an update in progress count as up to date. For one "
+               "host, \"Find target agent\" in its details derives it from the site's agent "
+               "packages."));
         readInWorker(result.body, generation, &ServiceStatusReader::parse);
     });
 }

@@ -27,10 +27,15 @@ public:
     void refresh();
     void cancel();
     bool isLoading() const { return m_loading; }
+    // Derives the target agent of a host the site names none for (BakeryApi::agentOfHost) and
+    // puts it into the host's row.
+    void findTarget(const QString &hostName);
 
 Q_SIGNALS:
     // The table holds the whole reply (tests and the benchmark wait for this).
     void loaded(int rows);
+    // The search for a host's target agent ended; empty hash when it found none.
+    void targetFound(const QString &hostName, const QString &hash);
 
 private:
     using Parse = std::optional<UpdateStatusParser::Result> (*)(const QByteArray &, ApiError *);

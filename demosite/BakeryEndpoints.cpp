@@ -7,6 +7,7 @@
 #include "DemoRouter.h"
 #include "DemoState.h"
 #include "KeyBundle.h"
+#include "PythonLiteral.h"
 #include "SecureBuffer.h"
 
 using namespace Qt::StringLiterals;
@@ -229,9 +230,18 @@ void BakeryEndpoints::install(DemoRouter &router, DemoState &state)
     // real site's value object are not published; these are assumed (README says so).
     router.add("GET", actions + u"automatic-deployment/invoke"_s, [&state](DemoRequest &) {
         const DemoDeployment::Config &active = state.deployment.active;
+        // Configured: the first enabled rule that sets "activated" deploys the updater (the
+        // first rule per parameter wins), as the site's own Automatic updates page decides it.
         bool ruleEnabled = false;
-        for (const DemoDeployment::Rule &rule : active.rules)
-            ruleEnabled = ruleEnabled || !rule.properties.value(u"disabled"_s).toBool();
+        for (const DemoDeployment::Rule &rule : active.rules) {
+            if (rule.properties.value(u"disabled"_s).toBool())
+                continue;
+            const QVariantMap value = PythonLiteral::parse(rule.valueRaw, nullptr).toMap();
+            if (value.contains(u"activated"_s)) {
+                ruleEnabled = value.value(u"activated"_s).toString() == u"enabled"_s;
+                break;
+            }
+        }
         bool signedAgents = !state.agents.agents.isEmpty();
         for (const DemoAgents::Agent &a : state.agents.agents)
             signedAgents = signedAgents && !a.signatures.isEmpty();

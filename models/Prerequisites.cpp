@@ -29,6 +29,18 @@ const AgentUpdaterRule *firstRuleWith(const QList<AgentUpdaterRule> &rules, cons
     return nullptr;
 }
 
+// Sets the four parts; where the item was decided is filled in afterwards.
+Prerequisites::Result result(Prerequisites::Item item, Prerequisites::State state,
+                             const QString &title, const QString &reason)
+{
+    Prerequisites::Result r;
+    r.item = item;
+    r.state = state;
+    r.title = title;
+    r.reason = reason;
+    return r;
+}
+
 } // namespace
 
 QList<int> Prerequisites::acceptedKeyIds(const Input &input)
@@ -53,7 +65,7 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
 {
     QList<Result> out;
     const auto unknown = [](Item item, const QString &title, const QString &why) {
-        return Result { item, State::Unknown, title, why };
+        return result(item, State::Unknown, title, why);
     };
 
     // 1. A signature key exists.
@@ -62,11 +74,11 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
         out << unknown(Item::SignatureKey, keyTitle,
                        tr("The site's signature keys could not be read."));
     else if (in.keys->isEmpty())
-        out << Result { Item::SignatureKey, State::NotMet, keyTitle,
-                        tr("No signature key yet: create one, then sign the agents with it.") };
+        out << result(Item::SignatureKey, State::NotMet, keyTitle,
+                      tr("No signature key yet: create one, then sign the agents with it."));
     else
-        out << Result { Item::SignatureKey, State::Met, keyTitle,
-                        tr("%n signature key(s) on the site.", nullptr, int(in.keys->size())) };
+        out << result(Item::SignatureKey, State::Met, keyTitle,
+                      tr("%n signature key(s) on the site.", nullptr, int(in.keys->size())));
 
     // 2. The agent updater rule deploys the plug-in with at least one existing key.
     const QString ruleTitle = tr("The agent updater rule deploys the updater with an existing key");
@@ -80,35 +92,31 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
         const AgentUpdaterRule *server = firstRuleWith(*in.rules, u"server_data"_s);
         const AgentUpdaterRule *keys = firstRuleWith(*in.rules, u"signature_keys"_s);
         if (in.rules->isEmpty())
-            out << Result {
-                Item::UpdaterRule, State::NotMet, ruleTitle,
-                tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\".")
-            };
+            out << result(Item::UpdaterRule, State::NotMet, ruleTitle,
+                          tr("There is no rule in \"Agent updater (Linux, Windows, Solaris)\"."));
         else if (!activated)
-            out << Result {
+            out << result(
                 Item::UpdaterRule, State::NotMet, ruleTitle,
-                tr("No enabled rule deploys the agent updater plug-in (\"activated\" is off).")
-            };
+                tr("No enabled rule deploys the agent updater plug-in (\"activated\" is off)."));
         else if (!keys || keys->config().signatureKeys.value_or(QStringList()).isEmpty())
-            out << Result {
+            out << result(
                 Item::UpdaterRule, State::NotMet, ruleTitle,
-                tr("The rule accepts no signature key: the updater would refuse every agent.")
-            };
+                tr("The rule accepts no signature key: the updater would refuse every agent."));
         else if (in.keys && accepted.isEmpty())
-            out << Result { Item::UpdaterRule, State::NotMet, ruleTitle,
-                            tr("The rule accepts only keys that no longer exist on the site.") };
+            out << result(Item::UpdaterRule, State::NotMet, ruleTitle,
+                          tr("The rule accepts only keys that no longer exist on the site."));
         else if (!in.keys)
             out << unknown(
                 Item::UpdaterRule, ruleTitle,
                 tr("The rule lists keys, but the site's keys could not be read to check them."));
         else
-            out << Result { Item::UpdaterRule, State::Met, ruleTitle,
-                            server ? tr("Enabled, with update server %1 and %n accepted key(s).",
-                                        nullptr, int(accepted.size()))
-                                         .arg(server->config().serverData->server)
-                                   : tr("Enabled with %n accepted key(s); no update server, so "
-                                        "hosts are registered by hand.",
-                                        nullptr, int(accepted.size())) };
+            out << result(Item::UpdaterRule, State::Met, ruleTitle,
+                          server ? tr("Enabled, with update server %1 and %n accepted key(s).",
+                                      nullptr, int(accepted.size()))
+                                       .arg(server->config().serverData->server)
+                                 : tr("Enabled with %n accepted key(s); no update server, so "
+                                      "hosts are registered by hand.",
+                                      nullptr, int(accepted.size())));
     }
 
     // 3. Agents are baked and signed with a key that the rule accepts.
@@ -116,8 +124,8 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
     if (!in.agents) {
         out << unknown(Item::SignedAgents, agentsTitle, tr("The baked agents could not be read."));
     } else if (in.agents->isEmpty()) {
-        out << Result { Item::SignedAgents, State::NotMet, agentsTitle,
-                        tr("No agents are baked yet: bake and sign them.") };
+        out << result(Item::SignedAgents, State::NotMet, agentsTitle,
+                      tr("No agents are baked yet: bake and sign them."));
     } else if (!in.keys) {
         // Without the keys (a stock site offers no interface for them) no signature can be
         // matched to the rule's keys: unknown, not missing.
@@ -133,18 +141,17 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
             unsignedCount += ok ? 0 : 1;
         }
         if (accepted.isEmpty())
-            out << Result { Item::SignedAgents, State::NotMet, agentsTitle,
-                            tr("The rule accepts no existing key, so no signature can count.") };
+            out << result(Item::SignedAgents, State::NotMet, agentsTitle,
+                          tr("The rule accepts no existing key, so no signature can count."));
         else if (unsignedCount > 0)
-            out << Result {
+            out << result(
                 Item::SignedAgents, State::NotMet, agentsTitle,
                 tr("%n agent configuration(s) carry no signature of an accepted key: sign them.",
-                   nullptr, unsignedCount)
-            };
+                   nullptr, unsignedCount));
         else
-            out << Result { Item::SignedAgents, State::Met, agentsTitle,
-                            tr("All %n agent configuration(s) are signed with an accepted key.",
-                               nullptr, int(in.agents->size())) };
+            out << result(Item::SignedAgents, State::Met, agentsTitle,
+                          tr("All %n agent configuration(s) are signed with an accepted key.",
+                             nullptr, int(in.agents->size())));
     }
 
     // 4. At least one host is registered.
@@ -152,12 +159,12 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
     if (!in.registeredHosts)
         out << unknown(Item::RegisteredHost, hostTitle, tr("The update status could not be read."));
     else if (*in.registeredHosts == 0)
-        out << Result { Item::RegisteredHost, State::NotMet, hostTitle,
-                        tr("No host is registered yet: register one (Register this machine, or "
-                           "cmk-update-agent register).") };
+        out << result(Item::RegisteredHost, State::NotMet, hostTitle,
+                      tr("No host is registered yet: register one (Register this machine, or "
+                         "cmk-update-agent register)."));
     else
-        out << Result { Item::RegisteredHost, State::Met, hostTitle,
-                        tr("%n host(s) registered.", nullptr, *in.registeredHosts) };
+        out << result(Item::RegisteredHost, State::Met, hostTitle,
+                      tr("%n host(s) registered.", nullptr, *in.registeredHosts));
 
     // 5. The master switch is on.
     const QString switchTitle = tr("The master switch is on");
@@ -165,14 +172,98 @@ QList<Prerequisites::Result> Prerequisites::evaluate(const Input &in)
         out << unknown(Item::MasterSwitch, switchTitle,
                        tr("The global setting could not be read (older sites do not offer it)."));
     else if (!*in.masterSwitch)
-        out << Result {
+        out << result(
             Item::MasterSwitch, State::NotMet, switchTitle,
-            tr("\"Activation of automatic agent updates\" is off: no host gets updates.")
-        };
+            tr("\"Activation of automatic agent updates\" is off: no host gets updates."));
     else
-        out << Result { Item::MasterSwitch, State::Met, switchTitle,
-                        tr("Automatic agent updates are on.") };
+        out << result(Item::MasterSwitch, State::Met, switchTitle,
+                      tr("Automatic agent updates are on."));
+    applySiteStatus(in, out);
     return out;
+}
+
+void Prerequisites::applySiteStatus(const Input &in, QList<Result> &results)
+{
+    const DeploymentStatus site = in.deployment.value_or(DeploymentStatus {});
+    const QString notOffered = in.deploymentUnavailable.isEmpty()
+        ? tr("Checked by AgentDesk: the site's automatic-deployment status could not be read.")
+        : tr("Checked by AgentDesk: %1").arg(in.deploymentUnavailable);
+    const QString notReported = tr("Checked by AgentDesk: the site's automatic-deployment "
+                                   "status does not report this item.");
+    const QString reported = tr("Reported by the site (automatic-deployment status).");
+
+    // siteMet: what the site says; the texts are used where the console has nothing better.
+    const auto apply = [&](Item item, std::optional<bool> siteMet, const QString &metText,
+                           const QString &notMetText) {
+        for (Result &r : results) {
+            if (r.item != item)
+                continue;
+            if (!siteMet) {
+                r.sourceText = in.deployment ? notReported : notOffered;
+                return;
+            }
+            r.source = Source::Site;
+            r.sourceText = reported;
+            if (!*siteMet) {
+                // The console's reason is kept when it names the same gap more precisely.
+                if (r.state != State::NotMet)
+                    r.reason = notMetText;
+                r.state = State::NotMet;
+            } else if (r.state == State::NotMet) {
+                // A defect the console found in what it read (a rule that accepts only deleted
+                // keys, agents signed by a key the rule does not accept) still counts.
+                r.sourceText = tr("The site reports this as met, but AgentDesk found the "
+                                  "problem above in what it read.");
+            } else {
+                if (r.state != State::Met)
+                    r.reason = metText;
+                r.state = State::Met;
+            }
+            return;
+        }
+    };
+
+    apply(Item::SignatureKey, site.signatureKeyConfigured, tr("The site has a signature key."),
+          tr("The site has no signature key yet: create one, then sign the agents with it."));
+    apply(Item::UpdaterRule, site.updaterRuleConfigured,
+          tr("An enabled \"Agent updater\" rule deploys the updater."),
+          tr("No enabled \"Agent updater\" rule deploys the updater."));
+    std::optional<bool> signedAgents;
+    if (site.agentsBaked == false)
+        signedAgents = false;
+    else if (site.agentsSigned)
+        signedAgents = site.agentsSigned;
+    apply(Item::SignedAgents, signedAgents, tr("The site's baked agents are signed."),
+          site.agentsBaked == false ? tr("The site has no baked agents yet: bake and sign them.")
+                                    : tr("Some of the site's baked agents are not signed: sign "
+                                         "them."));
+
+    apply(Item::RegisteredHost, std::nullopt, {}, {});
+
+    // The master switch: the site reports the activated state, the global setting the
+    // configured one; the site's decides, a difference waits for an activation.
+    for (Result &r : results) {
+        if (r.item != Item::MasterSwitch)
+            continue;
+        if (!site.deploymentEnabled) {
+            r.sourceText = in.deployment ? notReported : notOffered;
+            break;
+        }
+        r.source = Source::Site;
+        r.sourceText = reported;
+        const bool active = *site.deploymentEnabled;
+        r.state = active ? State::Met : State::NotMet;
+        if (in.masterSwitch && *in.masterSwitch != active)
+            r.reason = active ? tr("Automatic agent updates are on; switched off, which takes "
+                                   "effect once the changes are activated.")
+                              : tr("Automatic agent updates are off; switched on, which takes "
+                                   "effect once the changes are activated.");
+        else
+            r.reason = active ? tr("Automatic agent updates are on.")
+                              : tr("\"Activation of automatic agent updates\" is off: no host "
+                                   "gets updates.");
+        break;
+    }
 }
 
 QStringList Prerequisites::missing(const QList<Result> &results)

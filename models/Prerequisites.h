@@ -9,9 +9,12 @@
 #include <optional>
 
 #include "AgentUpdaterRule.h"
+#include "DeploymentStatus.h"
 
 // The checklist before automatic updates can work, decided from what the site says. Each item
-// knows whether it holds and why, in words; unknown when the data could not be read.
+// knows whether it holds and why, in words; unknown when the data could not be read. Where the
+// site reports an item itself (its automatic-deployment status), that decides it; the console's
+// own reading of keys, rules, agents and settings is the fallback where the site does not.
 class Prerequisites final
 {
 public:
@@ -43,14 +46,22 @@ public:
         std::optional<QList<AgentUpdaterRule>> rules; // in the site's order
         std::optional<QList<AgentInfo>> agents;
         std::optional<int> registeredHosts;
-        std::optional<bool> masterSwitch;
+        std::optional<bool> masterSwitch; // as configured (not yet activated, perhaps)
+        // The site's own status; unset when the site does not offer it, with the reason.
+        std::optional<DeploymentStatus> deployment;
+        QString deploymentUnavailable;
     };
+    // Who decided an item: the site's automatic-deployment status, or the console's own
+    // reading because the site does not report that item.
+    enum class Source { Console, Site };
     struct Result
     {
         Item item;
         State state = State::Unknown;
         QString title;
         QString reason;
+        Source source = Source::Console;
+        QString sourceText; // says which, in words, for the page
     };
 
     static QList<Result> evaluate(const Input &input);
@@ -58,5 +69,9 @@ public:
     static QStringList missing(const QList<Result> &results);
     // Keys the first enabled, activated rule accepts (ids of existing keys).
     static QList<int> acceptedKeyIds(const Input &input);
+
+private:
+    // Lets the site's automatic-deployment status decide the items it reports.
+    static void applySiteStatus(const Input &input, QList<Result> &results);
 };
 Q_DECLARE_METATYPE(QList<Prerequisites::Result>)

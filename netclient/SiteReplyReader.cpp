@@ -289,6 +289,31 @@ std::optional<BakingJob> SiteReplyReader::bakingJob(const QJsonDocument &doc, Ap
     return job;
 }
 
+std::optional<DeploymentStatus> SiteReplyReader::deploymentStatus(const QJsonDocument &doc,
+                                                                  ApiError *error)
+{
+    const QJsonValue value = doc.object().value(u"result"_s).toObject().value(u"value"_s);
+    if (!value.isObject()) {
+        *error = malformed(QCoreApplication::translate(
+            "SiteReplyReader", "automatic deployment status: expected result.value (an object)."));
+        return std::nullopt;
+    }
+    // The document leaves the value object open; the names below are assumed (README). A
+    // field of another type counts as not reported, so the console decides it the older way.
+    const QJsonObject v = value.toObject();
+    const auto flag = [&v](const QString &key) -> std::optional<bool> {
+        const QJsonValue f = v.value(key);
+        return f.isBool() ? std::optional<bool>(f.toBool()) : std::nullopt;
+    };
+    DeploymentStatus status;
+    status.deploymentEnabled = flag(u"deployment_enabled"_s);
+    status.updaterRuleConfigured = flag(u"updater_rule_configured"_s);
+    status.signatureKeyConfigured = flag(u"signature_key_configured"_s);
+    status.agentsBaked = flag(u"agents_baked"_s);
+    status.agentsSigned = flag(u"agents_signed"_s);
+    return status;
+}
+
 std::optional<QList<Host>> SiteReplyReader::hosts(const QByteArray &body, ApiError *error)
 {
     QJsonParseError pe;

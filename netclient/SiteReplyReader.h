@@ -8,6 +8,7 @@
 #include "AgentUpdaterRule.h"
 #include "ApiError.h"
 #include "BakedAgent.h"
+#include "DeploymentStatus.h"
 #include "Host.h"
 #include "Prerequisites.h"
 #include "SignatureKey.h"
@@ -38,6 +39,10 @@ public:
     static std::optional<QList<BakedAgent>> bakedAgents(const QJsonDocument &doc, ApiError *error);
     // GET /domain-types/agent/actions/baking_status/invoke
     static std::optional<BakingJob> bakingJob(const QJsonDocument &doc, ApiError *error);
+    // GET /domain-types/agent/actions/automatic-deployment/invoke: an ActionResultObject; its
+    // result.value must be an object, each field of it is taken only when it is a boolean.
+    static std::optional<DeploymentStatus> deploymentStatus(const QJsonDocument &doc,
+                                                            ApiError *error);
     // The value of a global setting {varname, value, is_default}.
     static std::optional<QJsonValue> globalSetting(const QJsonDocument &doc, ApiError *error);
     // GET /domain-types/host_tag_group/collections/all

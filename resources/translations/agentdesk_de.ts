@@ -442,6 +442,28 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
     </message>
 </context>
 <context>
+    <name>BakeryApi</name>
+    <message>
+        <source>The site lists no baked agents.</source>
+        <translation>Die Instanz listet keine gebackenen Agenten.</translation>
+    </message>
+    <message>
+        <source>Target agent not found</source>
+        <translation>Zielagent nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The site has no baked agent package for this host.</source>
+        <translation>Die Instanz hat kein gebackenes Agentenpaket für diesen Host.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the site&apos;s %n agent(s) has this host&apos;s package; bake the agents again and retry.</source>
+        <translation>
+            <numerusform>Der einzige Agent der Instanz (%n) hat nicht das Paket dieses Hosts; backen Sie die Agenten neu und versuchen Sie es erneut.</numerusform>
+            <numerusform>Keiner der %n Agenten der Instanz hat das Paket dieses Hosts; backen Sie die Agenten neu und versuchen Sie es erneut.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BakeryController</name>
     <message>
         <source>The baked agents could not be read.</source>
@@ -1575,6 +1597,14 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>&amp;Find target agent</source>
+        <translation>Ziel&amp;agent ermitteln</translation>
+    </message>
+    <message>
+        <source>The site names no target agent for this host. Compare the package the site baked for it with the packages of the site&apos;s agents to find which agent it is.</source>
+        <translation>Die Instanz nennt für diesen Host keinen Zielagenten. Das Paket, das die Instanz für ihn gebacken hat, wird mit den Paketen ihrer Agenten verglichen, um ihn zu finden.</translation>
+    </message>
 </context>
 <context>
     <name>HostInventoryReader</name>
@@ -2244,6 +2274,62 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>The site&apos;s signature keys could not be read, so the agents&apos; signatures cannot be checked here; the site&apos;s Agents page shows them.</source>
         <translation>Die Signaturschlüssel der Instanz konnten nicht gelesen werden, daher lassen sich die Signaturen der Agenten hier nicht prüfen; die Agentenseite der Instanz zeigt sie.</translation>
+    </message>
+    <message>
+        <source>Checked by AgentDesk: the site&apos;s automatic-deployment status could not be read.</source>
+        <translation>Von AgentDesk geprüft: Der automatic-deployment-Status der Instanz konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Checked by AgentDesk: %1</source>
+        <translation>Von AgentDesk geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Checked by AgentDesk: the site&apos;s automatic-deployment status does not report this item.</source>
+        <translation>Von AgentDesk geprüft: Der automatic-deployment-Status der Instanz meldet diesen Punkt nicht.</translation>
+    </message>
+    <message>
+        <source>Reported by the site (automatic-deployment status).</source>
+        <translation>Von der Instanz gemeldet (automatic-deployment-Status).</translation>
+    </message>
+    <message>
+        <source>The site reports this as met, but AgentDesk found the problem above in what it read.</source>
+        <translation>Die Instanz meldet dies als erfüllt, aber AgentDesk hat im Gelesenen das obige Problem gefunden.</translation>
+    </message>
+    <message>
+        <source>The site has a signature key.</source>
+        <translation>Die Instanz hat einen Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <source>The site has no signature key yet: create one, then sign the agents with it.</source>
+        <translation>Die Instanz hat noch keinen Signaturschlüssel: Legen Sie einen an und signieren Sie dann die Agenten damit.</translation>
+    </message>
+    <message>
+        <source>An enabled &quot;Agent updater&quot; rule deploys the updater.</source>
+        <translation>Eine aktive Regel „Agent updater“ verteilt den Updater.</translation>
+    </message>
+    <message>
+        <source>No enabled &quot;Agent updater&quot; rule deploys the updater.</source>
+        <translation>Keine aktive Regel „Agent updater“ verteilt den Updater.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s baked agents are signed.</source>
+        <translation>Die gebackenen Agenten der Instanz sind signiert.</translation>
+    </message>
+    <message>
+        <source>The site has no baked agents yet: bake and sign them.</source>
+        <translation>Die Instanz hat noch keine gebackenen Agenten: Backen und signieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>Some of the site&apos;s baked agents are not signed: sign them.</source>
+        <translation>Einige gebackene Agenten der Instanz sind nicht signiert: Signieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>Automatic agent updates are on; switched off, which takes effect once the changes are activated.</source>
+        <translation>Automatische Agenten-Updates sind an; ausgeschaltet, was wirkt, sobald die Änderungen aktiviert sind.</translation>
+    </message>
+    <message>
+        <source>Automatic agent updates are off; switched on, which takes effect once the changes are activated.</source>
+        <translation>Automatische Agenten-Updates sind aus; eingeschaltet, was wirkt, sobald die Änderungen aktiviert sind.</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3573,18 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <source>default (no rule sets it)</source>
         <translation>Standard (keine Regel setzt ihn)</translation>
     </message>
+    <message>
+        <source>this site does not offer the automatic-deployment status (older sites lack it).</source>
+        <translation>Diese Instanz bietet den automatic-deployment-Status nicht an (älteren Instanzen fehlt er).</translation>
+    </message>
+    <message>
+        <source>the site refuses its automatic-deployment status to this user (it needs the permission to manage agents).</source>
+        <translation>Die Instanz verweigert diesem Benutzer ihren automatic-deployment-Status (er braucht die Berechtigung, Agenten zu verwalten).</translation>
+    </message>
+    <message>
+        <source>the site&apos;s automatic-deployment status could not be read (%1).</source>
+        <translation>Der automatic-deployment-Status der Instanz konnte nicht gelesen werden (%1).</translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>
@@ -3992,6 +4090,10 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
         <source>signature key %1: %2: expected seconds since 1970 (a number from 0 to the year 9999).</source>
         <translation>Signaturschlüssel %1: %2: erwartet Sekunden seit 1970 (eine Zahl von 0 bis zum Jahr 9999).</translation>
     </message>
+    <message>
+        <source>automatic deployment status: expected result.value (an object).</source>
+        <translation>automatic-deployment-Status: result.value (ein Objekt) erwartet.</translation>
+    </message>
 </context>
 <context>
     <name>SiteSession</name>
@@ -4159,8 +4261,20 @@ Laden Sie neu, um deren Fassung zu sehen (Ihre Änderungen werden verworfen), ü
         <translation>Diese Instanz hat keinen Endpunkt für den Update-Status: lese die Services „Check_MK Agent“ …</translation>
     </message>
     <message>
-        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. The target agent of a host is known only while an update is pending, so hosts and sites without an update in progress count as up to date.</source>
-        <translation>Diese Instanz bietet keine Schnittstelle für den Update-Status (eine unveränderte Checkmk-Instanz zeigt ihn nur in ihrer Weboberfläche). Der Status unten wird aus dem Service „Check_MK Agent“ jedes Hosts gelesen: Fehler, letzte Prüfung, installierter und ausstehender Agent. Den Zielagenten eines Hosts kennt man nur, solange ein Update aussteht; Hosts und Instanzen ohne laufendes Update gelten daher als aktuell.</translation>
+        <source>Comparing the package the site baked for this host with the packages of its agents…</source>
+        <translation>Vergleiche das Paket, das die Instanz für diesen Host gebacken hat, mit den Paketen ihrer Agenten …</translation>
+    </message>
+    <message>
+        <source>The target agent could not be found: %1</source>
+        <translation>Der Zielagent konnte nicht gefunden werden: %1</translation>
+    </message>
+    <message>
+        <source>Target agent %1: the package the site baked for this host is that of agent %1 (found by comparing the packages; it is what the updater is offered while the host is selected and the master switch is on).</source>
+        <translation>Zielagent %1: Das Paket, das die Instanz für diesen Host gebacken hat, ist das von Agent %1 (durch Vergleich der Pakete gefunden; ihn bekommt der Updater angeboten, solange der Host ausgewählt und der Hauptschalter an ist).</translation>
+    </message>
+    <message>
+        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. No interface of the site names a host&apos;s target agent: it is known only while an update is pending, so hosts without an update in progress count as up to date. For one host, &quot;Find target agent&quot; in its details derives it from the site&apos;s agent packages.</source>
+        <translation>Diese Instanz bietet keine Schnittstelle für den Update-Status (eine unveränderte Checkmk-Instanz zeigt ihn nur in ihrer Weboberfläche). Der Status unten wird aus dem Service „Check_MK Agent“ jedes Hosts gelesen: Fehler, letzte Prüfung, installierter und ausstehender Agent. Keine Schnittstelle der Instanz nennt den Zielagenten eines Hosts: Man kennt ihn nur, solange ein Update aussteht; Hosts ohne laufendes Update gelten daher als aktuell. Für einen einzelnen Host ermittelt ihn „Zielagent ermitteln“ in seinen Details aus den Agentenpaketen der Instanz.</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,28 @@ To keep hosts updating, choose Bake and sign instead.</source>
     </message>
 </context>
 <context>
+    <name>BakeryApi</name>
+    <message>
+        <source>The site lists no baked agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target agent not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has no baked agent package for this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the site&apos;s %n agent(s) has this host&apos;s package; bake the agents again and retry.</source>
+        <translation>
+            <numerusform>The site&apos;s only agent (%n) does not have this host&apos;s package; bake the agents again and retry.</numerusform>
+            <numerusform>None of the site&apos;s %n agents has this host&apos;s package; bake the agents again and retry.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BakeryController</name>
     <message>
         <source>The baked agents could not be read.</source>
@@ -1544,6 +1566,14 @@ under Xvfb: xvfb-run agentdesk --demo
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Find target agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site names no target agent for this host. Compare the package the site baked for it with the packages of the site&apos;s agents to find which agent it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HostInventoryReader</name>
@@ -2208,6 +2238,62 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>The site&apos;s signature keys could not be read, so the agents&apos; signatures cannot be checked here; the site&apos;s Agents page shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by AgentDesk: the site&apos;s automatic-deployment status could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by AgentDesk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by AgentDesk: the site&apos;s automatic-deployment status does not report this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by the site (automatic-deployment status).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site reports this as met, but AgentDesk found the problem above in what it read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has a signature key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has no signature key yet: create one, then sign the agents with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An enabled &quot;Agent updater&quot; rule deploys the updater.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled &quot;Agent updater&quot; rule deploys the updater.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s baked agents are signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site has no baked agents yet: bake and sign them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of the site&apos;s baked agents are not signed: sign them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic agent updates are on; switched off, which takes effect once the changes are activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic agent updates are off; switched on, which takes effect once the changes are activated.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3451,6 +3537,18 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <source>default (no rule sets it)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>this site does not offer the automatic-deployment status (older sites lack it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the site refuses its automatic-deployment status to this user (it needs the permission to manage agents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the site&apos;s automatic-deployment status could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SetupPage</name>
@@ -3952,6 +4050,10 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
         <source>signature key %1: %2: expected seconds since 1970 (a number from 0 to the year 9999).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>automatic deployment status: expected result.value (an object).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SiteSession</name>
@@ -4115,7 +4217,19 @@ Reload to see their version (your edits are discarded), overwrite theirs with yo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. The target agent of a host is known only while an update is pending, so hosts and sites without an update in progress count as up to date.</source>
+        <source>Comparing the package the site baked for this host with the packages of its agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target agent could not be found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target agent %1: the package the site baked for this host is that of agent %1 (found by comparing the packages; it is what the updater is offered while the host is selected and the master switch is on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site offers no update-status interface (a stock Checkmk site shows it in its web GUI only). The status below is read from each host&apos;s &quot;Check_MK Agent&quot; service: errors, last check, installed and pending agent. No interface of the site names a host&apos;s target agent: it is known only while an update is pending, so hosts without an update in progress count as up to date. For one host, &quot;Find target agent&quot; in its details derives it from the site&apos;s agent packages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

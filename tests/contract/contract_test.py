@@ -97,8 +97,21 @@ def console_requests(s, mode):
                              headers={"If-Match": h.get("etag", "*")})
         expect(f"global setting {var} PUT", st, 200)
 
-    st, _, _ = s.api("GET", "/domain-types/agent/actions/automatic-deployment/invoke")
+    st, _, v = s.api("GET", "/domain-types/agent/actions/automatic-deployment/invoke")
     expect("automatic deployment status", st, 200)
+    # The document makes it an ActionResultObject (validated from the recording); the fields
+    # of its value object are assumed (README) and what the console reads: booleans, all
+    # false on a site with nothing set up, in every mode (it is public API, not an extension).
+    value = (v or {}).get("result", {}).get("value", {})
+    for field in ("deployment_enabled", "updater_rule_configured", "signature_key_configured",
+                  "agents_baked", "agents_signed"):
+        expect(f"automatic deployment status {field} is a boolean",
+               isinstance(value.get(field), bool), True)
+        if mode == "empty":
+            expect(f"automatic deployment status {field} on an empty site", value.get(field),
+                   False)
+    st, _, _ = s.api("POST", "/domain-types/agent/actions/automatic-deployment/invoke")
+    expect("automatic deployment status refuses POST", st, 405)
     st, _, agents = s.api("GET", "/domain-types/agent/collections/all")
     expect("agents", st, 200)
     if agents and agents["value"]:

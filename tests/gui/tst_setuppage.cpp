@@ -45,6 +45,7 @@ private Q_SLOTS:
     void registeredCountArrivingMidRefreshCounts();
     void writesElsewhereRefreshThePage();
     void activationOfChangedPendingChangesAsksToReview();
+    void siteWithoutDeploymentStatusFallsBack();
 
 private:
     struct Rig
@@ -57,7 +58,24 @@ private:
         SetupController controller { &session, &page, &statusModel };
     };
     QList<Prerequisites::Result> connect(Rig &rig, bool empty);
+    // A fault through the demo site's control endpoint, as a test of another client would.
+    static void addFault(Rig &rig, const QJsonObject &fault);
 };
+
+void TestSetupPage::addFault(Rig &rig, const QJsonObject &fault)
+{
+    SiteConnection c = DemoConnection::make(rig.demo.site()->port(),
+                                            rig.demo.site()->certificateSha256(), u"control"_s);
+    c.user = u"demo-control"_s;
+    RestClient control(c);
+    control.setSecret(SecureBuffer(rig.demo.site()->controlToken()));
+    RestRequest r = RestRequest::post(u"demo-control/faults"_s, QJsonDocument(fault));
+    r.base = RestRequest::Base::Site;
+    RestReply *reply = control.send(std::move(r));
+    QSignalSpy finished(reply, &RestReply::finished);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().value<RestResult>().ok());
+}
 
 void TestSetupPage::initTestCase()
 {
@@ -101,6 +119,18 @@ void TestSetupPage::rollOutUnderWay()
     QCOMPARE(results.size(), 5);
     for (const auto &r : results)
         QVERIFY2(r.state == State::Met, qPrintable(r.title + u": "_s + r.reason));
+    // The site's automatic-deployment status decided every item it reports; only the
+    // registered hosts are counted by the console.
+    for (const auto &r : results) {
+        const bool console = r.item == Prerequisites::Item::RegisteredHost;
+        QCOMPARE(r.source, console ? Prerequisites::Source::Console : Prerequisites::Source::Site);
+    }
+    QVERIFY(rig.page.findChild<QLabel *>(u"prerequisite0"_s)
+                ->text()
+                .contains(u"Reported by the site (automatic-deployment status)."_s));
+    QVERIFY(rig.page.findChild<QLabel *>(u"prerequisite3"_s)
+                ->text()
+                .contains(u"does not report this item"_s));
     QVERIFY(rig.page.findChild<QCheckBox *>(u"masterSwitch"_s)->isChecked());
     // The effective value of the rule for one host, and where each parameter comes from.
     QSignalSpy shown(&rig.controller, &SetupController::effectiveValueShown);
@@ -147,6 +177,14 @@ void TestSetupPage::masterSwitchAndActivation()
     auto *pending = rig.page.findChild<QLabel *>(u"pendingLabel"_s);
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"1 pending change."_s, 5000);
     QVERIFY(masterSwitch->isChecked());
+    // Switched on but not yet activated: the site still reports automatic updates as off.
+    const Prerequisites::Result before
+        = refreshed.last().first().value<QList<Prerequisites::Result>>().at(4);
+    QCOMPARE(before.state, State::NotMet);
+    QCOMPARE(before.source, Prerequisites::Source::Site);
+    QVERIFY2(before.reason.contains(u"once the changes are activated"_s),
+             qPrintable(before.reason));
+    refreshed.clear();
 
     QSignalSpy activated(&rig.controller, &SetupController::activationFinished);
     auto *activate = rig.page.findChild<QPushButton *>(u"activateChanges"_s);
@@ -156,6 +194,12 @@ void TestSetupPage::masterSwitchAndActivation()
     QCOMPARE(activated.first().first().toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"No pending changes."_s, 5000);
     QCOMPARE(rig.page.findChild<QLabel *>(u"activationText"_s)->text(), u"Changes activated."_s);
+    // Activated: the site's status says so.
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 10000);
+    const Prerequisites::Result after
+        = refreshed.last().first().value<QList<Prerequisites::Result>>().at(4);
+    QCOMPARE(after.state, State::Met);
+    QCOMPARE(after.source, Prerequisites::Source::Site);
 }
 
 void TestSetupPage::ruleDialogNamesProblems()
@@ -318,6 +362,34 @@ void TestSetupPage::activationOfChangedPendingChangesAsksToReview()
     QTRY_VERIFY2_WITH_TIMEOUT(text->text().contains(u"changed since they were shown"_s),
                               qPrintable(text->text() + u" / "_s + pending->text()), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), u"2 pending changes."_s, 5000);
+}
+
+// A site that does not offer automatic-deployment (older sites): every item the console's own
+// way, and the page says why.
+void TestSetupPage::siteWithoutDeploymentStatusFallsBack()
+{
+    Rig rig;
+    connect(rig, false);
+    addFault(rig,
+             { { u"path"_s, u"/domain-types/agent/actions/automatic-deployment/invoke"_s },
+               { u"method"_s, u"GET"_s },
+               { u"status"_s, 404 } });
+    QSignalSpy refreshed(&rig.controller, &SetupController::refreshed);
+    rig.controller.refresh();
+    QVERIFY(refreshed.wait(20000));
+    const auto results = refreshed.first().first().value<QList<Prerequisites::Result>>();
+    QCOMPARE(results.size(), 5);
+    for (const auto &r : results) {
+        QVERIFY2(r.state == State::Met, qPrintable(r.title + u": "_s + r.reason));
+        QCOMPARE(r.source, Prerequisites::Source::Console);
+        QVERIFY2(r.sourceText.contains(u"does not offer the automatic-deployment status"_s),
+                 qPrintable(r.sourceText));
+    }
+    QVERIFY(rig.page.findChild<QLabel *>(u"prerequisite0"_s)
+                ->text()
+                .contains(u"does not offer the automatic-deployment status"_s));
+    rig.page.resize(1024, 700);
+    TestEnvironment::saveScreenshot(&rig.page, u"setup-without-deployment-status"_s);
 }
 
 QTEST_MAIN(TestSetupPage)

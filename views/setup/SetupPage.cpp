@@ -331,8 +331,12 @@ void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
                                 : unknown ? u"color:#6c637a;font-weight:bold;font-size:14pt"_s
                                           : u"color:#b3261e;font-weight:bold;font-size:14pt"_s);
         mark->setAccessibleName(met ? tr("met") : unknown ? tr("unknown") : tr("not met"));
-        auto *text = new QLabel(
-            u"<b>%1</b><br>%2"_s.arg(r.title.toHtmlEscaped(), r.reason.toHtmlEscaped()), this);
+        // Where the item was decided: the site's own status, or the console's reading.
+        QString html = u"<b>%1</b><br>%2"_s.arg(r.title.toHtmlEscaped(), r.reason.toHtmlEscaped());
+        if (!r.sourceText.isEmpty())
+            html += u"<br><span style=\"color:#6c637a\">%1</span>"_s.arg(
+                r.sourceText.toHtmlEscaped());
+        auto *text = new QLabel(html, this);
         text->setWordWrap(true);
         text->setObjectName(u"prerequisite%1"_s.arg(row));
         text->setWhatsThis(itemHelp(r.item));

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -14,6 +16,8 @@ using namespace Qt::StringLiterals;
 HostDetailPane::HostDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_browser(new QTextBrowser(this))
+    , m_findTarget(new QPushButton(tr("&Find target agent"), this))
+    , m_lookup(new QLabel(this))
 {
     setObjectName(u"hostDetailPane"_s);
     m_browser->setOpenLinks(false);
@@ -31,10 +35,36 @@ HostDetailPane::HostDetailPane(QWidget *parent)
            "names. The cases the diagnosis recognises:")
             .toHtmlEscaped(),
         cases));
+    m_findTarget->setObjectName(u"findTargetAgent"_s);
+    m_findTarget->setToolTip(
+        tr("The site names no target agent for this host. Compare the package the site baked "
+           "for it with the packages of the site's agents to find which agent it is."));
+    m_findTarget->setWhatsThis(m_findTarget->toolTip());
+    m_findTarget->hide();
+    m_lookup->setObjectName(u"targetLookup"_s);
+    m_lookup->setWordWrap(true);
+    m_lookup->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lookup->hide();
+    connect(m_findTarget, &QPushButton::clicked, this, [this] {
+        if (!m_host.isEmpty())
+            Q_EMIT findTargetRequested(m_host);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_browser);
+    layout->addWidget(m_browser, 1);
+    layout->addWidget(m_lookup);
+    layout->addWidget(m_findTarget, 0, Qt::AlignLeft);
     showNothing();
+}
+
+void HostDetailPane::setTargetLookup(const QString &hostName, const QString &text, bool running)
+{
+    m_lookupHost = hostName;
+    if (hostName != m_host)
+        return; // shown again when that host is
+    m_lookup->setText(text);
+    m_lookup->setVisible(!text.isEmpty());
+    m_findTarget->setEnabled(!running);
 }
 
 QString HostDetailPane::text() const
@@ -44,6 +74,9 @@ QString HostDetailPane::text() const
 
 void HostDetailPane::showNothing()
 {
+    m_host.clear();
+    m_findTarget->hide();
+    m_lookup->hide();
     m_browser->setHtml(u"<p style='color:#666'>%1</p>"_s.arg(
         tr("Select a host to see its details and the diagnosis of its update status.")
             .toHtmlEscaped()));
@@ -114,6 +147,16 @@ void HostDetailPane::showHost(const HostUpdateStatus &s, UpdateCategory::Categor
             UpdateStatusModel::ageText(now - t),
             QLocale().toString(QDateTime::fromSecsSinceEpoch(t), QLocale::ShortFormat));
     };
+    if (s.hostName != m_host) {
+        m_host = s.hostName;
+        // A lookup's text stays with its host.
+        if (m_lookupHost != m_host) {
+            m_lookup->clear();
+            m_lookup->hide();
+            m_findTarget->setEnabled(true);
+        }
+    }
+    m_findTarget->setVisible(s.targetHash == 0);
     QString html;
     html += u"<h3>%1</h3>"_s.arg(esc(s.hostName));
     html

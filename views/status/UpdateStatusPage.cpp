@@ -197,6 +197,8 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &UpdateStatusPage::refreshRequested);
     connect(m_cancel, &QPushButton::clicked, this, &UpdateStatusPage::cancelRequested);
     connect(m_export, &QPushButton::clicked, this, &UpdateStatusPage::exportToFile);
+    connect(m_detail, &HostDetailPane::findTargetRequested, this,
+            &UpdateStatusPage::findTargetRequested);
     connect(m_model, &UpdateStatusModel::countsChanged, this, &UpdateStatusPage::updateStatistics);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &UpdateStatusPage::showCurrentHost);
@@ -346,6 +348,13 @@ void UpdateStatusPage::setSourceNote(const QString &note)
 {
     m_sourceNote->setText(note);
     m_sourceNote->setVisible(!note.isEmpty());
+}
+
+void UpdateStatusPage::setTargetLookup(const QString &hostName, const QString &text, bool running)
+{
+    if (hostName == m_currentHost)
+        showCurrentHost();
+    m_detail->setTargetLookup(hostName, text, running);
 }
 
 void UpdateStatusPage::clearData(const QString &reason)

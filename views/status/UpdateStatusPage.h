@@ -51,6 +51,9 @@ public:
     // Where the data comes from when it is not the update-status endpoint (a stock site);
     // empty hides the note.
     void setSourceNote(const QString &note);
+    // What the search for a host's target agent found, or that it runs; the host's details
+    // are shown again (its row may have changed).
+    void setTargetLookup(const QString &hostName, const QString &text, bool running);
 
     // Writes the visible rows (filtered, in their order, visible columns) as CSV.
     bool exportCsv(QIODevice *device) const;
@@ -61,6 +64,7 @@ public:
 Q_SIGNALS:
     void refreshRequested();
     void cancelRequested();
+    void findTargetRequested(const QString &hostName);
 
 private:
     void fitColumnTitles();
