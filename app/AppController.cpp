@@ -42,6 +42,14 @@ static void initResources()
 
 namespace {
 
+QString noKeychainMessage(const QString &reason)
+{
+    return AppController::tr("No keychain is available (%1). Secrets are kept for this session "
+                             "only and asked for again next time; they are never written to "
+                             "disk.")
+        .arg(reason);
+}
+
 MainWindow::TlsState tlsStateOf(const SiteConnection &c)
 {
     if (c.protocol == SiteConnection::Protocol::Http)
@@ -174,11 +182,7 @@ AppController::AppController(QObject *parent)
             banner->setRemedies(remedies);
     }
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
-        m_window->errorBanner()->showMessage(
-            tr("No keychain is available (%1). Secrets are kept for this session only and "
-               "asked for again next time; they are never written to disk.")
-                .arg(reason),
-            true);
+        m_window->errorBanner()->showMessage(noKeychainMessage(reason), true);
     });
 
     connect(m_session, &SiteSession::connecting, this, [this](const QString &name) {
@@ -187,7 +191,11 @@ AppController::AppController(QObject *parent)
     });
     connect(m_session, &SiteSession::connected, this, [this](const SiteVersion &version) {
         const SiteConnection &c = m_session->connection();
-        m_window->errorBanner()->hide();
+        if (m_secrets->keychainAvailable())
+            m_window->errorBanner()->hide();
+        else // stays said: the secret will be asked for again next time
+            m_window->errorBanner()->showMessage(noKeychainMessage(m_secrets->unavailableReason()),
+                                                 true);
         m_window->setConnected(version, tlsStateOf(c), c.demo);
         m_overview->setVersion(version, c.name, c.apiBaseUrl().toString());
         m_registration->setActiveConnection(c);

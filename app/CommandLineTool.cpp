@@ -11,6 +11,8 @@
 
 #include "DisplayText.h"
 #include "RegistrationClient.h"
+#include "RestClient.h"
+#include "TranslationLoader.h"
 #include "UpdaterStateFile.h"
 
 using namespace Qt::StringLiterals;
@@ -92,9 +94,13 @@ bool siteNotFound(const RegistrationOutcome &outcome)
             || outcome.failure == RegistrationOutcome::Failure::Authentication);
 }
 
-RegistrationOutcome registerOnce(const RegistrationRequest &request, const QByteArray &secret)
+RegistrationOutcome registerOnce(const RegistrationRequest &request, const QByteArray &secret,
+                                 int deadlineMs)
 {
     RegistrationClient client;
+    // Each request (login, registration) gets the whole deadline: one byte every half second
+    // must not keep a script waiting for minutes.
+    client.setDeadlineMs(deadlineMs);
     RegistrationOutcome result;
     QEventLoop loop;
     client.registerHost(request, SecureBuffer(QByteArray(secret.constData(), secret.size())),
@@ -118,6 +124,10 @@ int CommandLineTool::run(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"AgentDesk"_s);
+    // As the window does: without it "%n second(s)" reached the terminal as written in the
+    // source, and a German system got English messages.
+    TranslationLoader translations;
+    translations.install();
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
     arguments.removeAt(1); // the parser sees "agentdesk --options…"
@@ -125,6 +135,11 @@ int CommandLineTool::run(int argc, char **argv)
         return registerMachine(arguments);
     return showConfig(arguments);
 }
+
+namespace {
+// --timeout: an hour is longer than any registration needs, and seconds * 1000 fits an int.
+constexpr int maxTimeoutSeconds = 3600;
+} // namespace
 
 int CommandLineTool::registerMachine(const QStringList &arguments)
 {
@@ -148,6 +163,12 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
           tr("Trust the server's certificate when it does not verify, and keep "
              "it as a local certificate.") },
         { u"insecure"_s, tr("Do not verify the server's certificate at all.") },
+        { u"timeout"_s,
+          tr("Give up on a request to the site that has not finished after this many seconds "
+             "(1 to %1, default %2); exit code 7.")
+              .arg(maxTimeoutSeconds)
+              .arg(RestClient::defaultDeadlineMs / 1000),
+          u"seconds"_s },
     });
     addHelpOptions(parser);
     if (!parser.parse(arguments))
@@ -163,7 +184,8 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
                      "  4  wrong user, secret or password\n"
                      "  5  the site refused the registration\n"
                      "  6  the state file cannot be read or written\n"
-                     "  7  network: no answer, a timeout, or not the updater's protocol\n"
+                     "  7  network: no answer, a timeout (see --timeout), or not the updater's "
+                     "protocol\n"
                      "  8  site not found: the server answers 404 for the site's pages"));
         return Ok;
     }
@@ -203,6 +225,16 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
         request.trust = RegistrationRequest::Trust::Insecure;
     if (const QString invalid = request.validationError(); !invalid.isEmpty())
         return fail(cmd, Usage, invalid);
+    int deadlineMs = RestClient::defaultDeadlineMs;
+    if (parser.isSet(u"timeout"_s)) {
+        bool ok = false;
+        const int seconds = parser.value(u"timeout"_s).trimmed().toInt(&ok);
+        if (!ok || seconds < 1 || seconds > maxTimeoutSeconds)
+            return fail(cmd, Usage,
+                        tr("--timeout: expected a whole number of seconds from 1 to %1")
+                            .arg(maxTimeoutSeconds));
+        deadlineMs = seconds * 1000;
+    }
 
     const QString statePath = parser.value(u"state-file"_s);
     const UpdaterStateFile::ReadResult current = UpdaterStateFile::read(statePath);
@@ -226,7 +258,7 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
     if (!readSecretFile(secretPath, &secret, &error))
         return fail(cmd, Usage, error);
 
-    RegistrationOutcome outcome = registerOnce(request, secret);
+    RegistrationOutcome outcome = registerOnce(request, secret, deadlineMs);
     if (outcome.failure == RegistrationOutcome::Failure::Tls && parser.isSet(u"trust-cert"_s)
         && !outcome.error.certificateChain.isEmpty()) {
         const CertificateDetails &leaf = outcome.error.certificateChain.first();
@@ -239,7 +271,7 @@ int CommandLineTool::registerMachine(const QStringList &arguments)
         request.trust = RegistrationRequest::Trust::TrustCertificate;
         request.trustedCertificatesPem << leaf.pem;
         request.pinnedSha256 << leaf.sha256;
-        outcome = registerOnce(request, secret);
+        outcome = registerOnce(request, secret, deadlineMs);
     }
     SecureBuffer::wipe(secret);
 

@@ -135,7 +135,7 @@ bool DemoSite::start(const DemoSiteOptions &options, QString *error)
             certPem = c.readAll();
             keyPem = k.readAll();
         } else {
-            const SelfSignedCertificate generated = SelfSignedCertificate::generate(error);
+            const SelfSignedCertificate generated = SelfSignedCertificate::generate({}, error);
             if (generated.certificatePem.isEmpty())
                 return false;
             certPem = generated.certificatePem;

@@ -91,6 +91,11 @@ void RestReply::start()
         auto *body = new UploadBody(std::move(bytes));
         nr.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
         nr.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        // HTTP/1.1 only: Qt 6 offers HTTP/2 by ALPN on every https request, and its HTTP/2
+        // stack has its own rules for requeueing requests on a new connection (GOAWAY, a
+        // connection lost before the stream started) that the device above was never tested
+        // against. On HTTP/1.1 a write that the server drops fails instead of being re-sent.
+        nr.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         switch (m_request.method) {
         case RestRequest::Method::Post:
             m_reply = manager->post(nr, body);

@@ -901,26 +901,6 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
         <translation>Aufruf: agentdesk register --server S --site I --hostname H --user U (--secret-file F | --password-file F) [Optionen]</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  registered, the state file written
-  2  usage: an option missing or wrong
-  3  the server&apos;s certificate is not trusted (see --trust-cert)
-  4  wrong user, secret or password
-  5  the site refused the registration
-  6  the state file cannot be read or written
-  7  network: no answer, a timeout, or not the updater&apos;s protocol
-  8  site not found: the server answers 404 for the site&apos;s pages</source>
-        <translation>Exit-Codes:
-  0  registriert, die Statusdatei geschrieben
-  2  Aufruf: eine Option fehlt oder ist falsch
-  3  dem Zertifikat des Servers wird nicht vertraut (siehe --trust-cert)
-  4  falscher Benutzer, falsches Secret oder Passwort
-  5  die Instanz hat die Registrierung abgelehnt
-  6  die Statusdatei kann nicht gelesen oder geschrieben werden
-  7  Netz: keine Antwort, Zeitüberschreitung oder nicht das Protokoll des Updaters
-  8  Instanz nicht gefunden: der Server antwortet 404 für die Seiten der Instanz</translation>
-    </message>
-    <message>
         <source>one of --secret-file and --password-file</source>
         <translation>eine der Optionen --secret-file und --password-file</translation>
     </message>
@@ -953,6 +933,34 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
   0  angezeigt
   2  Aufruf: eine Option ist falsch
   6  eine Datei kann nicht gelesen oder ausgewertet werden</translation>
+    </message>
+    <message>
+        <source>Give up on a request to the site that has not finished after this many seconds (1 to %1, default %2); exit code 7.</source>
+        <translation>Eine Anfrage an die Instanz aufgeben, die nach so vielen Sekunden nicht fertig ist (1 bis %1, Vorgabe %2); Exit-Code 7.</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  registered, the state file written
+  2  usage: an option missing or wrong
+  3  the server&apos;s certificate is not trusted (see --trust-cert)
+  4  wrong user, secret or password
+  5  the site refused the registration
+  6  the state file cannot be read or written
+  7  network: no answer, a timeout (see --timeout), or not the updater&apos;s protocol
+  8  site not found: the server answers 404 for the site&apos;s pages</source>
+        <translation>Exit-Codes:
+  0  registriert, die Statusdatei geschrieben
+  2  Aufruf: eine Option fehlt oder ist falsch
+  3  dem Zertifikat des Servers wird nicht vertraut (siehe --trust-cert)
+  4  falscher Benutzer, falsches Secret oder Passwort
+  5  die Instanz hat die Registrierung abgelehnt
+  6  die Statusdatei kann nicht gelesen oder geschrieben werden
+  7  Netz: keine Antwort, Zeitüberschreitung (siehe --timeout) oder nicht das Protokoll des Updaters
+  8  Instanz nicht gefunden: der Server antwortet 404 für die Seiten der Instanz</translation>
+    </message>
+    <message>
+        <source>--timeout: expected a whole number of seconds from 1 to %1</source>
+        <translation>--timeout: erwartet wird eine ganze Zahl von Sekunden von 1 bis %1</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>

@@ -893,18 +893,6 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  registered, the state file written
-  2  usage: an option missing or wrong
-  3  the server&apos;s certificate is not trusted (see --trust-cert)
-  4  wrong user, secret or password
-  5  the site refused the registration
-  6  the state file cannot be read or written
-  7  network: no answer, a timeout, or not the updater&apos;s protocol
-  8  site not found: the server answers 404 for the site&apos;s pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>one of --secret-file and --password-file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,6 +921,26 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
   0  shown
   2  usage: an option wrong
   6  a file cannot be read or parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up on a request to the site that has not finished after this many seconds (1 to %1, default %2); exit code 7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  registered, the state file written
+  2  usage: an option missing or wrong
+  3  the server&apos;s certificate is not trusted (see --trust-cert)
+  4  wrong user, secret or password
+  5  the site refused the registration
+  6  the state file cannot be read or written
+  7  network: no answer, a timeout (see --timeout), or not the updater&apos;s protocol
+  8  site not found: the server answers 404 for the site&apos;s pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout: expected a whole number of seconds from 1 to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

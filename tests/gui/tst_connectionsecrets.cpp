@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QInputDialog>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void keys();
     void editDeleteAndTypedSecrets();
     void legacyEntriesRemoved();
+    void promptedSecretStoredOnlyWhenAccepted();
 
 private:
     SecretResult read(SecretStore *store, const QString &key);
@@ -215,6 +217,61 @@ void TestConnectionSecrets::legacyEntriesRemoved()
     QVERIFY(!ConnectionStore().hasLegacySecrets());
     // Not migrated: the new key holds nothing until the user types the secret again.
     QVERIFY(read(app.secrets(), old.keychainKey()).notFound);
+}
+
+void TestConnectionSecrets::promptedSecretStoredOnlyWhenAccepted()
+{
+    // The secret prompt (no secret stored for the connection) follows the connection manager's
+    // rule: what is typed goes to the keychain only after the site accepted it.
+    QSettings().clear();
+    const SiteConnection c
+        = DemoConnection::make(m_a.server(), m_a.site(), m_a.sha256(), u"prompted"_s);
+    ConnectionStore().save({ c });
+    AppController app;
+    SecretStore *store = app.secrets();
+    QVERIFY(read(store, c.keychainKey()).notFound);
+
+    QList<QByteArray> answers { "not-the-secret"_ba, m_a.secret() };
+    int asked = 0;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog || answers.isEmpty())
+            return;
+        ++asked;
+        dialog->setTextValue(QString::fromUtf8(answers.takeFirst()));
+        dialog->accept();
+    });
+    answer.start();
+
+    // 1. A mistyped secret: the site refuses it (401) and the keychain stays empty.
+    QSignalSpy failed(app.session(), &SiteSession::failed);
+    app.start(u"prompted"_s);
+    QVERIFY(failed.wait(15000));
+    QCOMPARE(asked, 1);
+    QCOMPARE(failed.first().first().value<ApiError>().status, 401);
+    QVERIFY(!app.session()->isConnected());
+    QVERIFY(read(store, c.keychainKey()).notFound);
+
+    // 2. Asked again, the right one: stored once the site answered with it.
+    app.start(u"prompted"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(app.session()->isConnected(), 15000);
+    QCOMPARE(asked, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(read(store, c.keychainKey()).ok, 10000);
+    QCOMPARE(read(store, c.keychainKey()).secret.bytes(), m_a.secret());
+    // In the Secret Service under the service "agentdesk" (QtKeychain's attribute "server"),
+    // where other clients see it.
+    QProcess tool;
+    tool.start(u"secret-tool"_s, { u"search"_s, u"--all"_s, u"user"_s, c.keychainKey() });
+    QVERIFY(tool.waitForFinished(10000));
+    QByteArray attributes; // without the "secret = " line: no secret in the test's log
+    const QByteArray out = tool.readAllStandardOutput() + tool.readAllStandardError();
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.startsWith("attribute."))
+            attributes += line + '\n';
+    }
+    QVERIFY2(attributes.contains("attribute.server = agentdesk\n"), attributes.constData());
 }
 
 QTEST_MAIN(TestConnectionSecrets)

@@ -9,8 +9,8 @@
 #include "CertificateDetailsReader.h"
 #include "CertificateTrustDialog.h"
 #include "ErrorBanner.h"
-#include "HostileCertificate.h"
 #include "RegistrationResultPage.h"
+#include "SelfSignedCertificate.h"
 #include "TestEnvironment.h"
 
 using namespace Qt::StringLiterals;
@@ -83,11 +83,11 @@ void TestHostileText::errorBanner()
 
 void TestHostileText::certificateTrustDialog()
 {
-    HostileCertificate::Options o;
+    SelfSignedCertificate::Options o;
     o.commonName = hostileLine(20000).toUtf8();
     o.organization = "\xe2\x80\xae"
                      "Evil Corp\x1b[0m"; // U+202E first
-    const HostileCertificate hostile = HostileCertificate::generate(o);
+    const SelfSignedCertificate hostile = SelfSignedCertificate::generate(o);
     QVERIFY(!hostile.certificatePem.isEmpty());
     ApiError error;
     error.kind = ApiError::Kind::Tls;

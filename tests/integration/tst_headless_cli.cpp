@@ -150,6 +150,8 @@ void TestHeadlessCli::commandHelp()
     QVERIFY(r.out.contains("\nExit codes:\n"));
     QVERIFY2(r.out.contains(lastExitCode.toUtf8()), r.out.constData());
     verifyNoQtOptions(r.out);
+    if (arguments.first() == u"register"_s) // the deadline a script can set
+        QVERIFY2(r.out.contains("--timeout <seconds>"), r.out.constData());
 }
 
 void TestHeadlessCli::registerListsEveryMissingOption()

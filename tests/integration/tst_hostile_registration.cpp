@@ -14,10 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "HostileCertificate.h"
 #include "HostileServer.h"
 #include "PythonLiteral.h"
 #include "RegistrationClient.h"
+#include "SelfSignedCertificate.h"
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +51,13 @@ private Q_SLOTS:
     void endlessReplyCapped_data();
     void endlessReplyCapped();
     void closedWithoutAnswerNotResent();
+    void http2OfferedPostSentOnce_data();
+    void http2OfferedPostSentOnce();
     void clientDeadlineEndsTrickle();
+    void cliDeadlineEndsTrickle_data();
+    void cliDeadlineEndsTrickle();
+    void cliTimeoutChecked_data();
+    void cliTimeoutChecked();
     void trustCertWarnsAndKeepsExactlyThePresented();
     void siteCertificatesChecked();
 
@@ -125,6 +131,13 @@ void TestHostileRegistration::verifyNothingLeft(const Run &r)
     QCOMPARE(lines.size(), 1);
     QVERIFY(!r.err.contains(secret));
     QVERIFY(!r.err.contains(password));
+    QVERIFY(!r.out.contains(secret));
+    QVERIFY(!r.out.contains(password));
+    // The secret and the password travel in the body only, never in a URL.
+    for (const HostileServer::Request &request : m_site->requests()) {
+        QVERIFY(!request.target.contains(secret));
+        QVERIFY(!request.target.contains(password));
+    }
     QVERIFY(!QFile::exists(m_state));
     QCOMPARE(m_other->connectionCount(), 0);
     QVERIFY(m_other->requests().isEmpty());
@@ -329,6 +342,41 @@ void TestHostileRegistration::closedWithoutAnswerNotResent()
     QVERIFY(m_site->requests().first().body.contains(QByteArray(QByteArray("_secret=") + secret)));
 }
 
+void TestHostileRegistration::http2OfferedPostSentOnce_data()
+{
+    QTest::addColumn<bool>("withPassword");
+    QTest::newRow("secret: register_agent.py") << false;
+    QTest::newRow("password: login.py") << true;
+}
+
+void TestHostileRegistration::http2OfferedPostSentOnce()
+{
+    // An https site that offers HTTP/2 and drops the connection without an answer: the POST
+    // with the secret or password goes over HTTP/1.1, once.
+    QFETCH(bool, withPassword);
+    const SelfSignedCertificate cert = SelfSignedCertificate::generate({});
+    QVERIFY(!cert.certificatePem.isEmpty());
+    HostileServer tls;
+    QVERIFY(tls.listenTls(QSslCertificate(cert.certificatePem, QSsl::Pem),
+                          QSslKey(cert.privateKeyPem, QSsl::Ec, QSsl::Pem), QHostAddress::LocalHost,
+                          { "h2"_ba, "http/1.1"_ba }));
+    tls.setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+    });
+    QStringList args = registerArgs(tls, withPassword, { u"--trust-cert"_s });
+    args[args.indexOf(u"http"_s)] = u"https"_s;
+    const Run r = agentdesk(args);
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 7);
+    QVERIFY2(r.err.contains("not sent again"), r.err.constData());
+    QCOMPARE(tls.requests().size(), 1);
+    const HostileServer::Request &post = tls.requests().first();
+    QCOMPARE(post.method, "POST"_ba); // HTTP/2 would arrive here as its "PRI" preface
+    QVERIFY2(post.alpn != "h2", post.alpn.constData());
+    QVERIFY(post.body.contains(withPassword ? QByteArray("_password=" + password)
+                                            : QByteArray("_secret=" + secret)));
+}
+
 void TestHostileRegistration::clientDeadlineEndsTrickle()
 {
     m_site->setScript([](const HostileServer::Request &) {
@@ -353,11 +401,67 @@ void TestHostileRegistration::clientDeadlineEndsTrickle()
     QCOMPARE(m_site->requests().size(), 1);
 }
 
+void TestHostileRegistration::cliDeadlineEndsTrickle_data()
+{
+    QTest::addColumn<bool>("withPassword");
+    QTest::newRow("secret: register_agent.py trickles") << false;
+    QTest::newRow("password: login.py trickles") << true;
+}
+
+void TestHostileRegistration::cliDeadlineEndsTrickle()
+{
+    // One byte every half second: the idle timeout never fires, only the deadline can end it.
+    // The body would take more than 80 minutes; without --timeout the default of 60 s would
+    // end it with "60 seconds" in the message, which the test refuses.
+    QFETCH(bool, withPassword);
+    const QByteArray body = QByteArray(10000, ' ') + successReply();
+    m_site->setScript([&](const HostileServer::Request &) {
+        HostileServer::Reply r = HostileServer::Reply::json(body);
+        r.mode = HostileServer::Reply::Mode::Trickle;
+        r.intervalMs = 500;
+        return r;
+    });
+    const Run r = agentdesk(registerArgs(*m_site, withPassword, { u"--timeout"_s, u"2"_s }));
+    verifyNothingLeft(r);
+    QCOMPARE(r.exitCode, 7); // network: a timeout
+    QCOMPARE(r.out, QByteArray());
+    QVERIFY2(r.err.startsWith("agentdesk register: The site did not finish its reply in time"),
+             r.err.constData());
+    QVERIFY2(r.err.contains("stopped after 2 seconds, its deadline"), r.err.constData());
+    // One request (login.py for a password), never retried, and cut off long before its end.
+    QCOMPARE(m_site->requests().size(), 1);
+    QVERIFY(m_site->requests().first().target.startsWith(
+        withPassword ? "/hostile/check_mk/login.py"_ba : "/hostile/check_mk/register_agent.py"_ba));
+    QVERIFY(m_site->bytesSent() < body.size());
+}
+
+void TestHostileRegistration::cliTimeoutChecked_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("zero") << u"0"_s;
+    QTest::newRow("negative") << u"-5"_s;
+    QTest::newRow("not a number") << u"soon"_s;
+    QTest::newRow("fraction") << u"1.5"_s;
+    QTest::newRow("above an hour") << u"3601"_s;
+}
+
+void TestHostileRegistration::cliTimeoutChecked()
+{
+    QFETCH(QString, value);
+    const Run r = agentdesk(registerArgs(*m_site, false, { u"--timeout"_s, value }));
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+             "agentdesk register: --timeout: expected a whole number of seconds from 1 to "
+             "3600\n"_ba);
+    QCOMPARE(m_site->connectionCount(), 0); // refused before anything is sent
+    QVERIFY(!QFile::exists(m_state));
+}
+
 void TestHostileRegistration::trustCertWarnsAndKeepsExactlyThePresented()
 {
     // An expired certificate for another host, whose name is 30 KB of escape sequences (about
     // what a TLS handshake carries: OpenSSL refuses a certificate message over 100 KB).
-    HostileCertificate::Options o;
+    SelfSignedCertificate::Options o;
     o.commonName = "\x1b]0;owned\x07\x1b[2J";
     while (o.commonName.size() < 30 * 1024)
         o.commonName += "\x1b[31mevil";
@@ -365,7 +469,7 @@ void TestHostileRegistration::trustCertWarnsAndKeepsExactlyThePresented()
     o.ipAddresses = {};
     o.notBefore = QDateTime::currentDateTimeUtc().addDays(-60);
     o.notAfter = QDateTime::currentDateTimeUtc().addDays(-1);
-    const HostileCertificate presented = HostileCertificate::generate(o);
+    const SelfSignedCertificate presented = SelfSignedCertificate::generate(o);
     QVERIFY(!presented.certificatePem.isEmpty());
     HostileServer tls;
     QVERIFY(tls.listenTls(QSslCertificate(presented.certificatePem, QSsl::Pem),
@@ -400,21 +504,21 @@ void TestHostileRegistration::siteCertificatesChecked()
     // The server presents a leaf issued by a CA; the registration reply then hands out that
     // CA (kept), the leaf (kept), garbage, an unrelated CA, an unrelated leaf, and an expired
     // copy of a CA (all dropped).
-    HostileCertificate::Options caOptions;
+    SelfSignedCertificate::Options caOptions;
     caOptions.commonName = "Hostile test CA";
     caOptions.ca = true;
     caOptions.dnsNames = {};
     caOptions.ipAddresses = {};
-    const HostileCertificate ca = HostileCertificate::generate(caOptions);
-    HostileCertificate::Options leafOptions;
+    const SelfSignedCertificate ca = SelfSignedCertificate::generate(caOptions);
+    SelfSignedCertificate::Options leafOptions;
     leafOptions.issuer = &ca;
-    const HostileCertificate leaf = HostileCertificate::generate(leafOptions);
-    const HostileCertificate otherCa = HostileCertificate::generate(caOptions);
-    const HostileCertificate otherLeaf = HostileCertificate::generate({});
-    HostileCertificate::Options expiredOptions = caOptions;
+    const SelfSignedCertificate leaf = SelfSignedCertificate::generate(leafOptions);
+    const SelfSignedCertificate otherCa = SelfSignedCertificate::generate(caOptions);
+    const SelfSignedCertificate otherLeaf = SelfSignedCertificate::generate({});
+    SelfSignedCertificate::Options expiredOptions = caOptions;
     expiredOptions.notBefore = QDateTime::currentDateTimeUtc().addDays(-10);
     expiredOptions.notAfter = QDateTime::currentDateTimeUtc().addDays(-2);
-    const HostileCertificate expiredCa = HostileCertificate::generate(expiredOptions);
+    const SelfSignedCertificate expiredCa = SelfSignedCertificate::generate(expiredOptions);
     QVERIFY(!ca.certificatePem.isEmpty() && !leaf.certificatePem.isEmpty());
 
     const QList<QSslCertificate> presented { QSslCertificate(leaf.certificatePem, QSsl::Pem) };

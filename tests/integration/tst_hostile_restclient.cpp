@@ -8,10 +8,10 @@
 #include <QSslKey>
 #include <QTest>
 
-#include "HostileCertificate.h"
 #include "HostileServer.h"
 #include "RestClient.h"
 #include "RestReply.h"
+#include "SelfSignedCertificate.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +27,7 @@ private Q_SLOTS:
     void init();
     void redirectToOtherOriginRefused_data();
     void redirectToOtherOriginRefused();
+    void redirectToOtherPortRefused();
     void redirectWithinOriginFollowed();
     void relativeRedirectLoopBounded_data();
     void relativeRedirectLoopBounded();
@@ -39,8 +40,12 @@ private Q_SLOTS:
     void endlessErrorBodyCappedSmall();
     void hugeContentLengthRefusedAtOnce_data();
     void hugeContentLengthRefusedAtOnce();
+    void onlyGetsRetried_data();
+    void onlyGetsRetried();
     void writesNeverResent_data();
     void writesNeverResent();
+    void writesNeverOverHttp2_data();
+    void writesNeverOverHttp2();
     void hostileErrorTextsSanitized();
     void secretBodyReleasedAfterTheRequest();
 
@@ -113,6 +118,25 @@ void TestHostileRestClient::redirectToOtherOriginRefused()
     QCOMPARE(m_site->requests().size(), 1);
     QVERIFY(m_site->requests().first().header("authorization").contains(secret));
     QCOMPARE(m_other->connectionCount(), 0);
+}
+
+void TestHostileRestClient::redirectToOtherPortRefused()
+{
+    // Same scheme and host, another port: another origin all the same.
+    HostileServer otherPort;
+    QVERIFY(otherPort.listen(QHostAddress::LocalHost));
+    QVERIFY(otherPort.port() != m_site->port());
+    const QByteArray target = otherPort.origin() + "/hostile/check_mk/api/1.0/version";
+    m_site->setScript([&](const HostileServer::Request &) {
+        return HostileServer::Reply::redirect(302, target);
+    });
+    RestClient client(connection(*m_site));
+    client.setSecret(SecureBuffer(secret));
+    const RestResult r = run(client, RestRequest::get(u"/version"_s));
+    QCOMPARE(r.status, 302);
+    QCOMPARE(r.redirectTarget, QUrl::fromEncoded(target));
+    QCOMPARE(m_site->requests().size(), 1);
+    QCOMPARE(otherPort.connectionCount(), 0);
 }
 
 void TestHostileRestClient::redirectWithinOriginFollowed()
@@ -190,7 +214,7 @@ void TestHostileRestClient::writeRedirectNotFollowed()
 
 void TestHostileRestClient::httpsToHttpRefused()
 {
-    const HostileCertificate cert = HostileCertificate::generate({});
+    const SelfSignedCertificate cert = SelfSignedCertificate::generate({});
     QVERIFY(!cert.certificatePem.isEmpty());
     const QSslCertificate certificate(cert.certificatePem, QSsl::Pem);
     HostileServer tls;
@@ -285,6 +309,7 @@ void TestHostileRestClient::hugeContentLengthRefusedAtOnce_data()
     QTest::newRow("2 GB") << qint64(2000000000);
     QTest::newRow("2 GiB") << (qint64(1) << 31);
     QTest::newRow("1 PB") << qint64(1000000000000000);
+    QTest::newRow("one byte above the default cap") << RestRequest::largeReplyBytes + 1;
 }
 
 void TestHostileRestClient::hugeContentLengthRefusedAtOnce()
@@ -302,6 +327,64 @@ void TestHostileRestClient::hugeContentLengthRefusedAtOnce()
     QCOMPARE(r.error.kind, ApiError::Kind::MalformedReply);
     QVERIFY2(r.error.title.contains(u"too large"_s), qPrintable(r.error.title));
     QVERIFY2(r.error.detail.contains(u"announced"_s), qPrintable(r.error.detail));
+    // The request set no cap of its own: the default one, 512 MiB.
+    QCOMPARE(RestRequest::largeReplyBytes, qint64(512) << 20);
+    QVERIFY2(r.error.detail.contains(u"512 MiB"_s), qPrintable(r.error.detail));
+}
+
+void TestHostileRestClient::onlyGetsRetried_data()
+{
+    QTest::addColumn<int>("method");
+    // 0: the connection closed without an answer; -1: no answer at all (the idle timeout)
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("expected"); // requests that reach the server
+    for (int status : { 502, 503, 504, 0 }) {
+        const QByteArray what = status ? QByteArray::number(status) : "closed"_ba;
+        QTest::addRow("GET %s", what.constData()) << int(RestRequest::Method::Get) << status << 3;
+    }
+    QTest::newRow("GET idle timeout") << int(RestRequest::Method::Get) << -1 << 3;
+    QTest::newRow("POST idle timeout") << int(RestRequest::Method::Post) << -1 << 1;
+    // Closed without an answer: writesNeverResent.
+    QTest::newRow("POST 503") << int(RestRequest::Method::Post) << 503 << 1;
+    QTest::newRow("PUT 502") << int(RestRequest::Method::Put) << 502 << 1;
+    QTest::newRow("DELETE 504") << int(RestRequest::Method::Delete) << 504 << 1;
+    // Not worth another try: the answer will be the same.
+    QTest::newRow("GET 500") << int(RestRequest::Method::Get) << 500 << 1;
+    QTest::newRow("GET 404") << int(RestRequest::Method::Get) << 404 << 1;
+}
+
+void TestHostileRestClient::onlyGetsRetried()
+{
+    QFETCH(int, method);
+    QFETCH(int, status);
+    QFETCH(int, expected);
+    m_site->setScript([&](const HostileServer::Request &) {
+        if (status == 0)
+            return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+        if (status < 0)
+            return HostileServer::Reply::of(HostileServer::Reply::Mode::Silent);
+        return HostileServer::Reply::json(R"({"title": "busy"})", status);
+    });
+    RestClient client(connection(*m_site));
+    client.setSecret(SecureBuffer(secret));
+    RestRequest request = RestRequest::get(u"/version"_s);
+    request.method = RestRequest::Method(method);
+    request.ifMatch = "*";
+    if (status < 0)
+        request.withTimeout(700);
+    const RestResult r = run(client, request);
+    QVERIFY(r.error.isError());
+    // A GET's retries are over when it finishes; give a write's re-send every chance to come.
+    QTest::qWait(1000);
+    if (method == int(RestRequest::Method::Get) && status == 0) {
+        // Qt's HTTP layer may itself send a GET again on a fresh connection when the server
+        // closed the old one unanswered (as it may: a GET is idempotent); AgentDesk's own
+        // retries come on top, each at most once more by Qt.
+        QVERIFY2(m_site->requests().size() >= 3 && m_site->requests().size() <= 6,
+                 QByteArray::number(m_site->requests().size()).constData());
+        return;
+    }
+    QCOMPARE(m_site->requests().size(), expected);
 }
 
 void TestHostileRestClient::writesNeverResent_data()
@@ -336,6 +419,61 @@ void TestHostileRestClient::writesNeverResent()
     QVERIFY2(r.error.detail.contains(u"not sent again"_s), qPrintable(r.error.summary()));
     if (withBody)
         QCOMPARE(m_site->requests().first().body, "{\"redirect\":false}"_ba);
+    // The secret goes in the Authorization header, never in the URL.
+    QCOMPARE(m_site->requests().first().header("authorization"), "Bearer automation " + secret);
+    QVERIFY(!m_site->requests().first().target.contains(secret));
+}
+
+void TestHostileRestClient::writesNeverOverHttp2_data()
+{
+    writesNeverResent_data();
+}
+
+void TestHostileRestClient::writesNeverOverHttp2()
+{
+    // A TLS site that offers HTTP/2 by ALPN and drops every connection without an answer.
+    QFETCH(int, method);
+    QFETCH(bool, withBody);
+    const SelfSignedCertificate cert = SelfSignedCertificate::generate({});
+    QVERIFY(!cert.certificatePem.isEmpty());
+    const QSslCertificate certificate(cert.certificatePem, QSsl::Pem);
+    HostileServer tls;
+    QVERIFY(tls.listenTls(certificate, QSslKey(cert.privateKeyPem, QSsl::Ec, QSsl::Pem),
+                          QHostAddress::LocalHost, { "h2"_ba, "http/1.1"_ba }));
+    tls.setScript([](const HostileServer::Request &) {
+        return HostileServer::Reply::of(HostileServer::Reply::Mode::CloseWithoutAnswer);
+    });
+    SiteConnection c = connection(tls);
+    c.pinnedSha256 << QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
+    RestClient client(c);
+    client.setSecret(SecureBuffer(secret));
+
+    // The server and Qt do agree on HTTP/2 here: a GET arrives as HTTP/2's connection preface.
+    run(client, RestRequest::get(u"/version"_s));
+    QVERIFY(!tls.requests().isEmpty());
+    for (const HostileServer::Request &preface : tls.requests()) {
+        QCOMPARE(preface.alpn, "h2"_ba);
+        QCOMPARE(preface.method, "PRI"_ba);
+    }
+    const qsizetype before = tls.requests().size();
+
+    RestRequest request = RestRequest::post(
+        u"/domain-types/activation_run/actions/activate-changes/invoke"_s,
+        withBody ? QJsonDocument(QJsonObject { { u"redirect"_s, false } }) : QJsonDocument());
+    request.method = RestRequest::Method(method);
+    request.ifMatch = "*";
+    const RestResult r = run(client, request);
+    // Give a re-send every chance to arrive before counting.
+    QTest::qWait(1000);
+    QCOMPARE(tls.requests().size(), before + 1);
+    const HostileServer::Request &write = tls.requests().last();
+    // HTTP/1.1: Qt offered no HTTP/2 (no ALPN at all), and the request line is the write's.
+    QVERIFY2(write.alpn.isEmpty() || write.alpn == "http/1.1", write.alpn.constData());
+    QCOMPARE(write.method, request.verb());
+    if (withBody)
+        QCOMPARE(write.body, "{\"redirect\":false}"_ba);
+    QCOMPARE(r.error.kind, ApiError::Kind::Network);
+    QVERIFY2(r.error.detail.contains(u"not sent again"_s), qPrintable(r.error.summary()));
 }
 
 void TestHostileRestClient::hostileErrorTextsSanitized()

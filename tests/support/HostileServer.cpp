@@ -117,13 +117,15 @@ bool HostileServer::listen(const QHostAddress &address)
 }
 
 bool HostileServer::listenTls(const QSslCertificate &certificate, const QSslKey &key,
-                              const QHostAddress &address)
+                              const QHostAddress &address, const QList<QByteArray> &alpn)
 {
     m_tls = true;
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.setLocalCertificate(certificate);
     ssl.setPrivateKey(key);
     ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!alpn.isEmpty())
+        ssl.setAllowedNextProtocols(alpn);
     m_server = new TlsListener(ssl, this);
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection())
@@ -189,6 +191,8 @@ void HostileServer::onReadyRead(QTcpSocket *socket)
     if (buffer.size() < headerEnd + 4 + length)
         return; // the body is still on its way
     request.body = buffer.mid(headerEnd + 4, length);
+    if (const auto *tls = qobject_cast<QSslSocket *>(socket))
+        request.alpn = tls->sslConfiguration().nextNegotiatedProtocol();
     buffer.remove(0, headerEnd + 4 + length);
     m_requests.append(request);
     answer(socket, m_script ? m_script(request) : Reply::json("{}"));

@@ -32,6 +32,9 @@ public:
         QByteArray target; // as on the request line: "/demo/check_mk/register_agent.py"
         QList<QPair<QByteArray, QByteArray>> headers; // names in lower case
         QByteArray body;
+        // The protocol agreed by ALPN on a TLS connection ("h2", "http/1.1"); empty when the
+        // client offered none.
+        QByteArray alpn;
 
         QByteArray header(const QByteArray &name) const;
     };
@@ -65,9 +68,12 @@ public:
 
     // Plain HTTP on address (127.0.0.1 by default); false if it cannot listen.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost);
-    // TLS with the given certificate and key.
+    // TLS with the given certificate and key. alpn: the protocols offered in the handshake, in
+    // the server's order of preference; {"h2", "http/1.1"} makes a client that allows HTTP/2
+    // speak it (this server then records its connection preface as a "PRI" request).
     bool listenTls(const QSslCertificate &certificate, const QSslKey &key,
-                   const QHostAddress &address = QHostAddress::LocalHost);
+                   const QHostAddress &address = QHostAddress::LocalHost,
+                   const QList<QByteArray> &alpn = {});
     void setScript(Script script) { m_script = std::move(script); }
 
     quint16 port() const;
