@@ -145,6 +145,10 @@ AppController::AppController(QObject *parent)
     // when first shown, or fetch it themselves when shown earlier.
     m_selection->setLoadOnConnect(false);
     connect(m_status, &StatusController::loaded, m_inventory, &InventoryLoader::ensureLoaded);
+    // The wizard's rule server is the one of the rule effective for the host: its folder, tags
+    // and labels come from the inventory.
+    connect(m_inventory, &InventoryLoader::loaded, m_registration,
+            &RegistrationController::setInventory);
     m_setup->setStatusModelFilledElsewhere(true);
     connect(m_window, &MainWindow::pageChanged, this, &AppController::loadVisiblePage);
     connect(m_window, &MainWindow::manageConnectionsRequested, this,
@@ -188,6 +192,26 @@ AppController::AppController(QObject *parent)
         const qsizetype index = inventory ? inventory->indexOf(host) : -1;
         return index < 0 ? QString() : inventory->host(index).site;
     });
+    // Every page's error banner offers the fix of a wrong secret or site, or of an untrusted
+    // certificate, next to the message (the main banner has its own, in showConnectionError).
+    const auto remedies = [this](ErrorBanner *banner, const ApiError &error) {
+        switch (error.remedy()) {
+        case ApiError::Remedy::EditConnection:
+            banner->addAction(tr("Edit connection…"), [this] { openConnectionManager(); });
+            break;
+        case ApiError::Remedy::ShowCertificate:
+            banner->addAction(tr("Show certificate…"),
+                              [this, error] { m_session->reviewCertificate(error); });
+            break;
+        case ApiError::Remedy::None:
+            break;
+        }
+    };
+    for (QWidget *page : std::initializer_list<QWidget *> { m_setupPage, m_statusPage, m_keysPage,
+                                                            m_selectionPage, m_agentsPage }) {
+        for (ErrorBanner *banner : page->findChildren<ErrorBanner *>())
+            banner->setRemedies(remedies);
+    }
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
         m_window->errorBanner()->showMessage(noKeychainMessage(reason), true);
     });

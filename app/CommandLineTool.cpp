@@ -19,11 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLineTool", text);
-}
-
 int fail(const QString &command, int code, const QString &message)
 {
     // One line, escaped and capped: scripts grep and log it, and a site's text in it must not
@@ -38,7 +33,7 @@ bool readSecretFile(const QString &path, QByteArray *secret, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        *error = CommandLineTool::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     QByteArray bytes = file.readAll();
@@ -48,7 +43,7 @@ bool readSecretFile(const QString &path, QByteArray *secret, QString *error)
         secret->chop(1);
     SecureBuffer::wipe(bytes);
     if (secret->isEmpty()) {
-        *error = tr("%1 is empty").arg(path);
+        *error = CommandLineTool::tr("%1 is empty").arg(path);
         return false;
     }
     return true;
@@ -62,8 +57,8 @@ void print(FILE *stream, const QString &text)
 // Our own help options: addHelpOption() adds --help-all, which lists Qt's options.
 void addHelpOptions(QCommandLineParser &parser)
 {
-    parser.addOption({ { u"h"_s, u"help"_s }, tr("Show this help.") });
-    QCommandLineOption all(u"help-all"_s, tr("Show this help."));
+    parser.addOption({ { u"h"_s, u"help"_s }, CommandLineTool::tr("Show this help.") });
+    QCommandLineOption all(u"help-all"_s, CommandLineTool::tr("Show this help."));
     all.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(all);
 }
@@ -87,7 +82,7 @@ QString usageError(const QString &command, const QString &error)
     QString text = error.trimmed();
     if (text.endsWith(u'.'))
         text.chop(1);
-    return tr("%1 (agentdesk %2 --help lists the options)").arg(text, command);
+    return CommandLineTool::tr("%1 (agentdesk %2 --help lists the options)").arg(text, command);
 }
 
 // A 404 for the site's own pages (login.py, register_agent.py) means no site of that name on the

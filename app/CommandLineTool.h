@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 // `agentdesk register` and `agentdesk show-config`: the registration and the updater's
@@ -11,6 +12,10 @@
 //   server answers 404 for the site's pages: a wrong --site, or not a Checkmk server).
 class CommandLineTool final
 {
+    // tr() for the members and, as CommandLineTool::tr(), for the helpers in the .cpp: one
+    // context lupdate sees, so that every message of the tool reaches the translations.
+    Q_DECLARE_TR_FUNCTIONS(CommandLineTool)
+
 public:
     enum ExitCode {
         Ok = 0,

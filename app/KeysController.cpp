@@ -66,8 +66,9 @@ void KeysController::refresh()
     if (!m_session->isConnected())
         return;
     KeysApi(m_session->client()).keys(this, [this](SiteResult<QList<SignatureKey>> r) {
-        if (!r.ok() && r.error.status == 404) {
-            // A stock site: no signature-key interface; its own page does it.
+        if (!r.ok() && r.error.status == 404 && !r.error.isSiteNotFound()) {
+            // A stock site: no signature-key interface; its own page does it. (The web
+            // server's 404, without the API's problem document, is a site that is not there.)
             QUrl page = m_session->connection().checkmkUrl();
             page.setPath(page.path() + u"wato.py"_s);
             page.setQuery(u"mode=signature_keys"_s);

@@ -10,12 +10,15 @@
 #include <QUrl>
 
 #include "CertificateDetailsReader.h"
+#include "Inventory.h"
 #include "InventoryApi.h"
 #include "LocalConfigPage.h"
 #include "RegistrationClient.h"
+#include "RegistrationHostPage.h"
 #include "RegistrationWizard.h"
 #include "RestClient.h"
 #include "RestReply.h"
+#include "RulePrecedence.h"
 #include "SecretStore.h"
 #include "TlsProbe.h"
 #include "UpdaterStateFile.h"
@@ -64,6 +67,8 @@ RegistrationController::RegistrationController(RegistrationWizard *wizard,
                 &RegistrationController::readStoredSecret);
         connect(m_wizard, &RegistrationWizard::registerRequested, this,
                 &RegistrationController::registerMachine);
+        connect(m_wizard, &RegistrationWizard::hostNameChanged, this,
+                &RegistrationController::suggestRuleServer);
     }
     connect(m_probe, &TlsProbe::finished, this, [this](const TlsCheckResult &result) {
         if (m_wizard)
@@ -91,7 +96,10 @@ void RegistrationController::setActiveConnection(const SiteConnection &connectio
 {
     if (!m_wizard)
         return;
-    m_wizard->setRuleServer({}, {}, true); // the rules of the previous site no longer apply
+    // The rules and hosts of the previous site no longer apply.
+    m_rules.clear();
+    m_inventory.reset();
+    m_wizard->setRuleServer({}, {}, true);
     m_wizard->setActiveConnection(connection);
     bool isDefault = true;
     const QString path = chooseStatePath(&isDefault, connection.demo);
@@ -100,18 +108,44 @@ void RegistrationController::setActiveConnection(const SiteConnection &connectio
 
 void RegistrationController::setRules(const QList<AgentUpdaterRule> &rulesInEvaluationOrder)
 {
+    m_rules = rulesInEvaluationOrder;
+    suggestRuleServer();
+}
+
+void RegistrationController::setInventory(std::shared_ptr<const Inventory> inventory)
+{
+    m_inventory = std::move(inventory);
+    suggestRuleServer();
+}
+
+void RegistrationController::suggestRuleServer()
+{
     if (!m_wizard)
         return;
-    for (const AgentUpdaterRule &rule : rulesInEvaluationOrder) {
-        if (rule.isDisabled())
-            continue;
-        const AgentUpdaterConfig config = rule.config();
-        if (config.serverData && !config.serverData->server.isEmpty()) {
-            m_wizard->setRuleServer(config.serverData->server, config.serverData->site,
-                                    config.serverData->protocol != u"http"_s);
-            return;
-        }
+    const QString name = m_wizard->hostPage()->hostName();
+    Host host;
+    host.name = name;
+    host.folder = u"/"_s;
+    if (m_inventory) {
+        const qsizetype index = m_inventory->indexOf(name);
+        if (index >= 0)
+            host = m_inventory->host(index);
     }
+    // The update server this host's updater will be told: the rule effective for it, not just
+    // the first rule (a rule for other hosts must not send this one elsewhere).
+    const AgentUpdaterConfig config = RulePrecedence::effectiveValue(host, m_rules).config();
+    if (config.serverData && !config.serverData->server.isEmpty())
+        m_wizard->setRuleServer(config.serverData->server, config.serverData->site,
+                                config.serverData->protocol != u"http"_s);
+    else
+        m_wizard->setRuleServer({}, {}, true);
+}
+
+QString RegistrationController::siteNotFoundText(const RegistrationRequest &request)
+{
+    return tr("%1 answered, but has no Checkmk site named \"%2\". Check the site name (the "
+              "OMD site, as in https://server/SITE/check_mk/).")
+        .arg(request.server, request.site);
 }
 
 QString RegistrationController::chooseStatePath(bool *isDefault, bool demo)
@@ -245,17 +279,30 @@ void RegistrationController::registerMachine(const RegistrationRequest &request)
             case RegistrationOutcome::Failure::Tls:
                 m_wizard->setRegistrationError(
                     outcome.error,
-                    tr("The site's certificate is not trusted. Go back to "
-                       "the first page and check the connection."));
+                    tr("The site's certificate is not trusted. Look at it on the first page "
+                       "and decide whether to trust it."),
+                    RegistrationWizard::Fix::Certificate);
                 return;
             case RegistrationOutcome::Failure::Authentication:
-                m_wizard->setRegistrationError(outcome.error, tr("Wrong user or secret."));
+                if (outcome.error.status == 404) {
+                    m_wizard->setRegistrationError(outcome.error, siteNotFoundText(request),
+                                                   RegistrationWizard::Fix::Site);
+                    return;
+                }
+                m_wizard->setRegistrationError(outcome.error, tr("Wrong user or secret."),
+                                               RegistrationWizard::Fix::Credentials);
                 return;
             case RegistrationOutcome::Failure::Refused:
                 m_wizard->setRegistrationError(outcome.error,
                                                tr("The site refused the registration."));
                 return;
             case RegistrationOutcome::Failure::Network:
+                // A 404 for the site's own pages: the server answered, without such a site.
+                if (outcome.error.status == 404) {
+                    m_wizard->setRegistrationError(outcome.error, siteNotFoundText(request),
+                                                   RegistrationWizard::Fix::Site);
+                    return;
+                }
                 m_wizard->setRegistrationError(outcome.error, tr("The registration failed."));
                 return;
             }

@@ -125,6 +125,18 @@ void SiteSession::probe()
     });
 }
 
+void SiteSession::reviewCertificate(const ApiError &error)
+{
+    if (error.kind != ApiError::Kind::Tls || error.certificateChain.isEmpty())
+        return;
+    ++m_generation; // answers to requests before the decision are dropped
+    if (m_connected) {
+        m_connected = false;
+        Q_EMIT disconnected();
+    }
+    onUntrusted(error);
+}
+
 void SiteSession::onUntrusted(const ApiError &error)
 {
     CertificateTrustDialog dialog(u"%1 (%2)"_s.arg(m_connection.name, m_connection.server), error,

@@ -38,6 +38,9 @@ public:
 
     bool isConnected() const { return m_connected; }
     RestClient *client() const { return m_client; }
+    // A request of this session met a certificate it does not trust (the site's certificate
+    // was replaced since): shows it as at connecting, and on trust reconnects with it pinned.
+    void reviewCertificate(const ApiError &error);
     const SiteConnection &connection() const { return m_connection; }
     const SiteVersion &version() const { return m_version; }
     // Called by a controller after a successful write, so that every other page that shows

@@ -88,7 +88,7 @@ void StatusController::refresh()
         if (generation != m_generation)
             return;
         m_reply = nullptr;
-        if (!result.ok() && result.error.status == 404) {
+        if (!result.ok() && result.error.status == 404 && !result.error.isSiteNotFound()) {
             // A stock site has no update-status endpoint: read the Check_MK Agent services.
             fetchFromServices(generation);
             return;

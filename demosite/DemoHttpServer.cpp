@@ -196,7 +196,10 @@ bool DemoHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
     }
     if (fault)
         bodyMode = int(fault->body);
-    const bool recordIt = m_recorder && !sitePath.startsWith(u"/demo-control/"_s);
+    // A path of another site never reaches this one: the web server answers it (404, not the
+    // REST API's problem document), so it is no exchange the site's contract speaks for.
+    const bool recordIt
+        = m_recorder && !sitePath.startsWith(u"/demo-control/"_s) && path.startsWith(prefix + u'/');
     const int latency = m_state.options().latencyMs + (fault ? fault->latencyMs : 0);
     QPointer<QTcpSocket> guarded(socket);
     auto finish = [this, guarded, recordIt, recorded = std::move(recorded), path, bodyMode, latency,

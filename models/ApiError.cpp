@@ -14,6 +14,20 @@ QString ApiError::summary() const
     return head.isEmpty() ? detail : head + u": "_s + detail;
 }
 
+bool ApiError::isSiteNotFound() const
+{
+    return kind == Kind::Http && status == 404 && !problemDocument;
+}
+
+ApiError::Remedy ApiError::remedy() const
+{
+    if (kind == Kind::Tls && !certificateChain.isEmpty())
+        return Remedy::ShowCertificate;
+    if ((kind == Kind::Http && status == 401) || isSiteNotFound())
+        return Remedy::EditConnection;
+    return Remedy::None;
+}
+
 QStringList ApiError::fieldMessages() const
 {
     QStringList names = fields.keys();

@@ -32,6 +32,18 @@ struct ApiError
     // Kind::Tls: what the verification said and the chain the server sent, leaf first.
     QStringList tlsErrors;
     QList<CertificateDetails> certificateChain;
+    // Kind::Http: the body was the REST API's problem document. Every error of the API comes as
+    // one; a 404 without it is the web server's own: there is no site of that name there.
+    bool problemDocument = false;
+
+    // What fixes the cause, for the action offered next to the message.
+    enum class Remedy {
+        None,
+        EditConnection, // wrong user or secret (401), or no such site (404 from the web server)
+        ShowCertificate, // the certificate is not trusted: look at it and decide
+    };
+    Remedy remedy() const;
+    bool isSiteNotFound() const;
 
     bool isError() const { return kind != Kind::None; }
     // One line for a status bar or a log: "412 Precondition Failed: detail".

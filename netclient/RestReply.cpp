@@ -422,7 +422,7 @@ RestResult RestReply::interpret(QNetworkReply *reply)
             maxTitleLength);
         if (json) {
             // Title, detail and field messages escaped and capped (they are the site's words).
-            ProblemDocument::read(r.body, &r.error, &r.json);
+            r.error.problemDocument = ProblemDocument::read(r.body, &r.error, &r.json);
         } else {
             // Not a problem document (the updater's pages answer in plain text or HTML).
             r.error.detail = DisplayText::sanitized(r.body.left(4 * 500), 500).trimmed();

@@ -341,6 +341,34 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <source>The agents were not signed.</source>
         <translation>Die Agenten wurden nicht signiert.</translation>
     </message>
+    <message>
+        <source>The baked agent packages: each agent configuration (hosts with the same agent settings share one), its hash, the package types, how many hosts use it, and the keys it is signed with. An updater installs only a package signed with a key its rule accepts.</source>
+        <translation>Die gebackenen Agentenpakete: jede Agentenkonfiguration (Hosts mit denselben Agenteneinstellungen teilen sich eine), ihr Hash, die Pakettypen, wie viele Hosts sie nutzen und die Schlüssel, mit denen sie signiert ist. Ein Updater installiert nur ein Paket, das mit einem Schlüssel signiert ist, den seine Regel akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Bakes all agents anew with the current rules. The new packages are unsigned: updaters do not take them until they are signed.</source>
+        <translation>Backt alle Agenten mit den aktuellen Regeln neu. Die neuen Pakete sind unsigniert: Updater übernehmen sie erst, wenn sie signiert sind.</translation>
+    </message>
+    <message>
+        <source>Bakes all agents and signs them with a signature key in one job; the key&apos;s passphrase is asked for.</source>
+        <translation>Backt alle Agenten und signiert sie in einem Job mit einem Signaturschlüssel; die Passphrase des Schlüssels wird abgefragt.</translation>
+    </message>
+    <message>
+        <source>Signs the packages baked already with a signature key; the key&apos;s passphrase is asked for.</source>
+        <translation>Signiert die bereits gebackenen Pakete mit einem Signaturschlüssel; die Passphrase des Schlüssels wird abgefragt.</translation>
+    </message>
+    <message>
+        <source>Downloads the selected agent package and checks each of its signatures against the site&apos;s keys, here on this machine.</source>
+        <translation>Lädt das gewählte Agentenpaket herunter und prüft jede seiner Signaturen gegen die Schlüssel der Instanz, hier auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>The log of the baking or signing job, as the site reports it.</source>
+        <translation>Das Protokoll des Back- oder Signierjobs, wie die Instanz es meldet.</translation>
+    </message>
+    <message>
+        <source>The result of Verify signatures: for each signature, the key and whether it holds.</source>
+        <translation>Das Ergebnis von „Signaturen prüfen“: für jede Signatur der Schlüssel und ob sie gültig ist.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -997,6 +1025,22 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
         <source>--timeout: expected a whole number of seconds from 1 to %1</source>
         <translation>--timeout: erwartet wird eine ganze Zahl von Sekunden von 1 bis %1</translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 (agentdesk %2 --help lists the options)</source>
+        <translation>%1 (agentdesk %2 --help listet die Optionen)</translation>
+    </message>
 </context>
 <context>
     <name>ConditionText</name>
@@ -1164,6 +1208,36 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     <message>
         <source>Test failed: %1</source>
         <translation>Test fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted. Look at it and trust it if the fingerprint is the one your site administrator gives you.</source>
+        <translation>Das Zertifikat der Instanz ist nicht vertrauenswürdig. Sehen Sie es sich an und vertrauen Sie ihm, wenn der Fingerabdruck der ist, den Ihnen Ihr Instanz-Administrator nennt.</translation>
+    </message>
+    <message>
+        <source>Show certificate…</source>
+        <translation>Zertifikat anzeigen …</translation>
+    </message>
+    <message>
+        <source>The server answered, but there is no Checkmk site with this name at this address. Check the site name (the OMD site, as in https://server/SITE/check_mk/).</source>
+        <translation>Der Server hat geantwortet, hat unter dieser Adresse aber keine Checkmk-Instanz dieses Namens. Prüfen Sie den Instanznamen (die OMD-Instanz, wie in https://server/INSTANZ/check_mk/).</translation>
+    </message>
+    <message>
+        <source>Edit site name</source>
+        <translation>Instanznamen bearbeiten</translation>
+    </message>
+    <message>
+        <source>The site did not accept the user or its secret. Enter the automation secret of the user (in Checkmk: Setup › Users, the automation user&apos;s properties).</source>
+        <translation>Die Instanz hat den Benutzer oder sein Secret nicht akzeptiert. Geben Sie das Automationspasswort des Benutzers ein (in Checkmk: Setup › Users, die Eigenschaften des Automationsbenutzers).</translation>
+    </message>
+    <message>
+        <source>Edit secret</source>
+        <translation>Secret bearbeiten</translation>
+    </message>
+    <message>
+        <source>Test failed: %1
+%2</source>
+        <translation>Test fehlgeschlagen: %1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1750,10 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
         <source>The site names no target agent for this host. Compare the package the site baked for it with the packages of the site&apos;s agents to find which agent it is.</source>
         <translation>Die Instanz nennt für diesen Host keinen Zielagenten. Das Paket, das die Instanz für ihn gebacken hat, wird mit den Paketen ihrer Agenten verglichen, um ihn zu finden.</translation>
     </message>
+    <message>
+        <source>The selected host: its update state, what its updater last reported, and the diagnosis: what the error means and what to do, in the rule editor&apos;s field names. The cases the diagnosis recognises:</source>
+        <translation>Der gewählte Host: sein Update-Zustand, was sein Updater zuletzt gemeldet hat, und die Diagnose: was der Fehler bedeutet und was zu tun ist, mit den Feldnamen des Regeleditors. Die Fälle, die die Diagnose erkennt:</translation>
+    </message>
 </context>
 <context>
     <name>HostInventoryReader</name>
@@ -1803,6 +1881,18 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
     <message>
         <source>Save the host selection?</source>
         <translation>Die Host-Auswahl speichern?</translation>
+    </message>
+    <message>
+        <source>Writes the edited selection to the site&apos;s global setting &quot;Selection of hosts to activate agent updates for&quot;. It takes effect after Activate changes.</source>
+        <translation>Schreibt die bearbeitete Auswahl in die globale Einstellung „Auswahl der Hosts, für die Agenten-Updates aktiviert werden“ der Instanz. Sie wirkt nach „Änderungen aktivieren“.</translation>
+    </message>
+    <message>
+        <source>Discards the edits and goes back to the selection as last read from the site.</source>
+        <translation>Verwirft die Bearbeitung und kehrt zur Auswahl zurück, wie sie zuletzt von der Instanz gelesen wurde.</translation>
+    </message>
+    <message>
+        <source>Reads the selection, the hosts and the tag groups from the site again.</source>
+        <translation>Liest die Auswahl, die Hosts und die Merkmalsgruppen erneut von der Instanz.</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +2052,42 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>&amp;Open the site&apos;s signature keys page</source>
         <translation>Signaturschlüssel-Seite der Instanz &amp;öffnen</translation>
     </message>
+    <message>
+        <source>Creates a signature key on the site: an RSA key pair protected by a passphrase of at least 12 characters, asked for at every signing. The passphrase cannot be changed or recovered.</source>
+        <translation>Erzeugt einen Signaturschlüssel auf der Instanz: ein RSA-Schlüsselpaar, geschützt durch eine Passphrase von mindestens 12 Zeichen, die bei jedem Signieren abgefragt wird. Die Passphrase kann weder geändert noch wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Uploads a key pair you already have (PEM certificate and encrypted private key) with its passphrase.</source>
+        <translation>Lädt ein vorhandenes Schlüsselpaar (PEM-Zertifikat und verschlüsselter privater Schlüssel) mit seiner Passphrase hoch.</translation>
+    </message>
+    <message>
+        <source>Saves the selected key&apos;s certificate (the public part) as a PEM file, for example to check signatures elsewhere.</source>
+        <translation>Speichert das Zertifikat des gewählten Schlüssels (den öffentlichen Teil) als PEM-Datei, etwa um Signaturen anderswo zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Deletes the selected key on the site, after asking. A key still accepted by an agent updater rule cannot be deleted: remove it from the rule first.</source>
+        <translation>Löscht den gewählten Schlüssel auf der Instanz, nach Rückfrage. Ein Schlüssel, den eine Agent-Updater-Regel noch akzeptiert, kann nicht gelöscht werden: Entfernen Sie ihn zuerst aus der Regel.</translation>
+    </message>
+    <message>
+        <source>Shows the selected key&apos;s certificate: subject, validity, SHA-256 fingerprint.</source>
+        <translation>Zeigt das Zertifikat des gewählten Schlüssels: Inhaber, Gültigkeit, SHA-256-Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>Reads the keys from the site again.</source>
+        <translation>Liest die Schlüssel erneut von der Instanz.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s signature keys: number, title, fingerprint, creation date and whether an agent updater rule accepts it. Replace a key by adding the new one to the rule&apos;s accepted keys before the old one is removed.</source>
+        <translation>Die Signaturschlüssel der Instanz: Nummer, Titel, Fingerabdruck, Erstellungsdatum und ob eine Agent-Updater-Regel ihn akzeptiert. Ersetzen Sie einen Schlüssel, indem Sie den neuen zu den akzeptierten Schlüsseln der Regel hinzufügen, bevor der alte entfernt wird.</translation>
+    </message>
+    <message>
+        <source>Stops the key job that is running (key generation or the request to the site).</source>
+        <translation>Bricht den laufenden Schlüssel-Job ab (Schlüsselerzeugung oder die Anfrage an die Instanz).</translation>
+    </message>
+    <message>
+        <source>Opens the site&apos;s page &quot;Signature keys for signing agents&quot; in the web browser.</source>
+        <translation>Öffnet die Seite „Signature keys for signing agents“ der Instanz im Webbrowser.</translation>
+    </message>
 </context>
 <context>
     <name>LocalConfigPage</name>
@@ -2011,6 +2137,26 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
             <numerusform>%1: %n Schlüssel.</numerusform>
             <numerusform>%1: %n Schlüssel.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The updater&apos;s configuration file from the bakery (cmk-update-agent.cfg, usually in /etc/check_mk). Its values win over those of the state file.</source>
+        <translation>Die Konfigurationsdatei des Updaters aus der Agent-Bäckerei (cmk-update-agent.cfg, meist in /etc/check_mk). Ihre Werte haben Vorrang vor denen der Zustandsdatei.</translation>
+    </message>
+    <message>
+        <source>The state file the registration writes (cmk-update-agent.state, usually /etc/cmk-update-agent.state): host name, host secret, trusted certificates, last check.</source>
+        <translation>Die Zustandsdatei, die die Registrierung schreibt (cmk-update-agent.state, meist /etc/cmk-update-agent.state): Hostname, Host-Secret, vertrauenswürdige Zertifikate, letzte Prüfung.</translation>
+    </message>
+    <message>
+        <source>Shows the secrets (host secret, proxy password) in plain text; masked otherwise.</source>
+        <translation>Zeigt die Secrets (Host-Secret, Proxy-Passwort) im Klartext; sonst maskiert.</translation>
+    </message>
+    <message>
+        <source>What cmk-update-agent show-config shows: each key, its value, and the file it comes from.</source>
+        <translation>Was cmk-update-agent show-config zeigt: jeder Schlüssel, sein Wert und die Datei, aus der er stammt.</translation>
+    </message>
+    <message>
+        <source>Reads both files again.</source>
+        <translation>Liest beide Dateien erneut.</translation>
     </message>
 </context>
 <context>
@@ -3239,10 +3385,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <translation>Wählen Sie einen Pfad in einem Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <source>The site&apos;s certificate is not trusted. Go back to the first page and check the connection.</source>
-        <translation>Dem Zertifikat der Instanz wird nicht vertraut. Gehen Sie zur ersten Seite zurück und prüfen Sie die Verbindung.</translation>
-    </message>
-    <message>
         <source>Wrong user or secret.</source>
         <translation>Falscher Benutzer oder falsches Secret.</translation>
     </message>
@@ -3269,6 +3411,14 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>Site %1 is a remote site: it forwards the registration to its central site, where the hosts are configured; the central site decides whether host %2 exists.</source>
         <translation>Instanz %1 ist eine Remote-Instanz: Sie reicht die Registrierung an ihre zentrale Instanz weiter, wo die Hosts konfiguriert sind; die zentrale Instanz entscheidet, ob Host %2 existiert.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but has no Checkmk site named &quot;%2&quot;. Check the site name (the OMD site, as in https://server/SITE/check_mk/).</source>
+        <translation>%1 hat geantwortet, hat aber keine Checkmk-Instanz namens „%2“. Prüfen Sie den Instanznamen (die OMD-Instanz, wie in https://server/INSTANZ/check_mk/).</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted. Look at it on the first page and decide whether to trust it.</source>
+        <translation>Das Zertifikat der Instanz ist nicht vertrauenswürdig. Sehen Sie es sich auf der ersten Seite an und entscheiden Sie, ob Sie ihm vertrauen.</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3467,26 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>No secret could be read for “%1”: %2. Type the secret.</source>
         <translation>Für „%1“ konnte kein Secret gelesen werden: %2. Geben Sie das Secret ein.</translation>
     </message>
+    <message>
+        <source>An automation user (Setup › Users) and its automation secret, for example the user agent_registration.</source>
+        <translation>Ein Automationsbenutzer (Setup › Users) und sein Automationspasswort, zum Beispiel der Benutzer agent_registration.</translation>
+    </message>
+    <message>
+        <source>A user of the site and its password; the user needs the permission to register hosts.</source>
+        <translation>Ein Benutzer der Instanz und sein Passwort; der Benutzer braucht die Berechtigung, Hosts zu registrieren.</translation>
+    </message>
+    <message>
+        <source>The user (-U) with the permission to register hosts and enable agent updates.</source>
+        <translation>Der Benutzer (-U) mit der Berechtigung, Hosts zu registrieren und Agenten-Updates zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>The automation secret or password of the user. Used for this registration only, never written anywhere.</source>
+        <translation>Das Automationspasswort oder Passwort des Benutzers. Nur für diese Registrierung verwendet, nirgends gespeichert.</translation>
+    </message>
+    <message>
+        <source>Uses the secret stored in the keychain for the saved connection with this server, site and user.</source>
+        <translation>Verwendet das im Schlüsselbund gespeicherte Secret der gespeicherten Verbindung mit diesem Server, dieser Instanz und diesem Benutzer.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationHostPage</name>
@@ -3339,6 +3509,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>A host name may contain only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
         <translation>Ein Hostname darf nur Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>The host name (-H) of this machine as it is known in the site&apos;s setup; the host must exist there. It also decides which agent updater rule, and so which update server, applies.</source>
+        <translation>Der Hostname (-H) dieses Rechners, wie er im Setup der Instanz bekannt ist; der Host muss dort existieren. Er entscheidet auch, welche Agent-Updater-Regel und damit welcher Update-Server gilt.</translation>
     </message>
 </context>
 <context>
@@ -3404,6 +3578,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>Updates are served by site &lt;b&gt;%1&lt;/b&gt; on %2.</source>
         <translation>Die Updates liefert Instanz &lt;b&gt;%1&lt;/b&gt; auf %2.</translation>
+    </message>
+    <message>
+        <source>The commands that move the state file into place, when it could not be written to /etc directly. Run them as root.</source>
+        <translation>Die Befehle, die die Zustandsdatei an ihren Platz verschieben, wenn sie nicht direkt nach /etc geschrieben werden konnte. Führen Sie sie als root aus.</translation>
     </message>
 </context>
 <context>
@@ -3497,6 +3675,30 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>%1 (central site, %2)</source>
         <translation>%1 (zentrale Instanz, %2)</translation>
+    </message>
+    <message>
+        <source>The update server (-s): the host name or address of the Checkmk server, with :port when not the default. Pre-filled from the agent updater rule effective for this host, else from the active connection.</source>
+        <translation>Der Update-Server (-s): Hostname oder Adresse des Checkmk-Servers, mit :Port, wenn nicht der Standard. Vorausgefüllt aus der Agent-Updater-Regel, die für diesen Host gilt, sonst aus der aktiven Verbindung.</translation>
+    </message>
+    <message>
+        <source>The site (-i): the name of the OMD site, as in https://server/SITE/check_mk/.</source>
+        <translation>Die Instanz (-i): der Name der OMD-Instanz, wie in https://server/INSTANZ/check_mk/.</translation>
+    </message>
+    <message>
+        <source>The protocol (-p): https is recommended; with http the host secret travels unencrypted.</source>
+        <translation>Das Protokoll (-p): https wird empfohlen; mit http reist das Host-Secret unverschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Connects to the server and shows its certificate, so that you can decide whether to trust it before any secret is sent.</source>
+        <translation>Verbindet sich mit dem Server und zeigt sein Zertifikat, damit Sie entscheiden können, ob Sie ihm vertrauen, bevor ein Secret gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Trusts this certificate for the registration and keeps it in the state file as a local certificate, as --trust-cert does. Compare the SHA-256 fingerprint with the one your site administrator gives you.</source>
+        <translation>Vertraut diesem Zertifikat für die Registrierung und behält es als lokales Zertifikat in der Zustandsdatei, wie --trust-cert. Vergleichen Sie den SHA-256-Fingerabdruck mit dem, den Ihnen Ihr Instanz-Administrator nennt.</translation>
+    </message>
+    <message>
+        <source>Registers without verifying the certificate (--insecure): anyone on the network path could pose as the site.</source>
+        <translation>Registriert, ohne das Zertifikat zu prüfen (--insecure): Jeder auf dem Netzwerkweg könnte sich als die Instanz ausgeben.</translation>
     </message>
 </context>
 <context>
@@ -3597,12 +3799,40 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <source>Updates: from site &lt;b&gt;%1&lt;/b&gt;, which monitors the host, at &lt;tt&gt;%2&lt;/tt&gt; (the site confirms it at registration); if that fails, from %3.</source>
         <translation>Updates: von Instanz &lt;b&gt;%1&lt;/b&gt;, die den Host überwacht, unter &lt;tt&gt;%2&lt;/tt&gt; (die Instanz bestätigt das bei der Registrierung); schlägt das fehl, von %3.</translation>
     </message>
+    <message>
+        <source>Where the registration writes the updater&apos;s state file (host name, host secret, trusted certificates), with mode 0600. The updater reads /etc/cmk-update-agent.state.</source>
+        <translation>Wohin die Registrierung die Zustandsdatei des Updaters schreibt (Hostname, Host-Secret, vertrauenswürdige Zertifikate), mit Modus 0600. Der Updater liest /etc/cmk-update-agent.state.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationWizard</name>
     <message>
         <source>Register this machine for automatic updates</source>
         <translation>Diesen Rechner für automatische Updates registrieren</translation>
+    </message>
+    <message>
+        <source>The agent updater rule for host %1 names the update server %2 (site %3), not %4 as on the first page. Go back to register there.</source>
+        <translation>Die Agent-Updater-Regel für Host %1 nennt den Update-Server %2 (Instanz %3), nicht %4 wie auf der ersten Seite. Gehen Sie zurück, um sich dort zu registrieren.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>no server</source>
+        <translation>kein Server</translation>
+    </message>
+    <message>
+        <source>Edit credentials…</source>
+        <translation>Zugangsdaten bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit site…</source>
+        <translation>Instanz bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Show certificate…</source>
+        <translation>Zertifikat anzeigen …</translation>
     </message>
 </context>
 <context>
@@ -3908,6 +4138,74 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <source>The site does not list this one any more</source>
         <translation>Die Instanz führt diesen Eintrag nicht mehr</translation>
     </message>
+    <message>
+        <source>Sites: only hosts monitored by a ticked site get updates. No site ticked: the condition is not set (every site).</source>
+        <translation>Instanzen: Nur Hosts, die von einer angehakten Instanz überwacht werden, erhalten Updates. Keine Instanz angehakt: Die Bedingung ist nicht gesetzt (jede Instanz).</translation>
+    </message>
+    <message>
+        <source>Host groups: only hosts in at least one ticked host group get updates. None ticked: the condition is not set.</source>
+        <translation>Host-Gruppen: Nur Hosts in mindestens einer angehakten Host-Gruppe erhalten Updates. Keine angehakt: Die Bedingung ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Folders: only hosts in one of these folders or their subfolders get updates. Empty: the condition is not set.</source>
+        <translation>Ordner: Nur Hosts in einem dieser Ordner oder ihren Unterordnern erhalten Updates. Leer: Die Bedingung ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>A folder path such as /linux/web, to add to the folders condition with Add or Enter.</source>
+        <translation>Ein Ordnerpfad wie /linux/web, der mit „Hinzufügen“ oder Enter zur Ordnerbedingung hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>Removes the selected folders from the condition.</source>
+        <translation>Entfernt die gewählten Ordner aus der Bedingung.</translation>
+    </message>
+    <message>
+        <source>Host tags: adds a condition on a tag group (for example Criticality = Productive system). A host must meet every tag condition.</source>
+        <translation>Host-Merkmale: fügt eine Bedingung auf eine Merkmalsgruppe hinzu (zum Beispiel Criticality = Productive system). Ein Host muss jede Merkmalsbedingung erfüllen.</translation>
+    </message>
+    <message>
+        <source>Host labels: adds a condition on a label (key: value, for example os: linux). A host must carry every label given.</source>
+        <translation>Host-Labels: fügt eine Bedingung auf ein Label hinzu (Schlüssel: Wert, zum Beispiel os: linux). Ein Host muss jedes angegebene Label tragen.</translation>
+    </message>
+    <message>
+        <source>Explicit hosts: when any are listed, only these hosts get updates (together with the other conditions). Empty: the condition is not set.</source>
+        <translation>Explizite Hosts: Sind welche aufgeführt, erhalten nur diese Hosts Updates (zusammen mit den anderen Bedingungen). Leer: Die Bedingung ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Excluded hosts: these hosts never get updates, whatever the other conditions say.</source>
+        <translation>Ausgeschlossene Hosts: Diese Hosts erhalten nie Updates, was immer die anderen Bedingungen sagen.</translation>
+    </message>
+    <message>
+        <source>Type a host name (completed from the site&apos;s hosts) and press Enter or Add.</source>
+        <translation>Geben Sie einen Hostnamen ein (ergänzt aus den Hosts der Instanz) und drücken Sie Enter oder „Hinzufügen“.</translation>
+    </message>
+    <message>
+        <source>Removes the selected host names from the list.</source>
+        <translation>Entfernt die gewählten Hostnamen aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The tag group of this condition; the host must have the tag chosen on the right in this group.</source>
+        <translation>Die Merkmalsgruppe dieser Bedingung; der Host muss in dieser Gruppe das rechts gewählte Merkmal haben.</translation>
+    </message>
+    <message>
+        <source>The tag the host must have in the tag group on the left.</source>
+        <translation>Das Merkmal, das der Host in der links gewählten Merkmalsgruppe haben muss.</translation>
+    </message>
+    <message>
+        <source>Removes this tag condition.</source>
+        <translation>Entfernt diese Merkmalsbedingung.</translation>
+    </message>
+    <message>
+        <source>The label&apos;s key (for example os); the host must carry this label with the value on the right.</source>
+        <translation>Der Schlüssel des Labels (zum Beispiel os); der Host muss dieses Label mit dem Wert rechts tragen.</translation>
+    </message>
+    <message>
+        <source>The value the label must have on the host (for example linux).</source>
+        <translation>Der Wert, den das Label auf dem Host haben muss (zum Beispiel linux).</translation>
+    </message>
+    <message>
+        <source>Removes this label condition.</source>
+        <translation>Entfernt diese Label-Bedingung.</translation>
+    </message>
 </context>
 <context>
     <name>SelectionController</name>
@@ -3985,6 +4283,10 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>Undecided (%1)</source>
         <translation>Unentschieden (%1)</translation>
+    </message>
+    <message>
+        <source>The preview of the selection as edited, before it is saved: the hosts it selects, those it adds and removes compared with the saved selection, and those whose attributes the site did not report (they cannot be judged).</source>
+        <translation>Die Vorschau der bearbeiteten Auswahl, bevor sie gespeichert wird: die Hosts, die sie auswählt, die sie gegenüber der gespeicherten Auswahl hinzufügt und entfernt, und die, deren Attribute die Instanz nicht gemeldet hat (sie können nicht beurteilt werden).</translation>
     </message>
 </context>
 <context>
@@ -4080,6 +4382,14 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
     <message>
         <source>cannot tell</source>
         <translation>unbestimmt</translation>
+    </message>
+    <message>
+        <source>Test with this host name: shows whether the host selection, as edited, picks the host, and each condition with the host&apos;s own value. A left-out host reports &quot;agent updates are disabled for host …&quot;.</source>
+        <translation>Mit diesem Hostnamen testen: zeigt, ob die Host-Auswahl in ihrer bearbeiteten Form den Host auswählt, und jede Bedingung mit dem eigenen Wert des Hosts. Ein ausgelassener Host meldet „agent updates are disabled for host …“.</translation>
+    </message>
+    <message>
+        <source>Each condition of the selection: what it expects, what the tested host has, and whether it holds. All must hold (logical AND).</source>
+        <translation>Jede Bedingung der Auswahl: was sie erwartet, was der getestete Host hat und ob sie erfüllt ist. Alle müssen erfüllt sein (logisches UND).</translation>
     </message>
 </context>
 <context>
@@ -4493,6 +4803,86 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
         <source>Save yours, or reload to see theirs.</source>
         <translation>Speichern Sie Ihre Einstellung, oder laden Sie neu, um die andere zu sehen.</translation>
     </message>
+    <message>
+        <source>Signature key: an RSA key pair with which the site signs the agent packages. The updater installs only packages signed with a key its rule accepts. Met when the site has at least one key (Setup › Agents › Signature keys).</source>
+        <translation>Signaturschlüssel: ein RSA-Schlüsselpaar, mit dem die Instanz die Agentenpakete signiert. Der Updater installiert nur Pakete, die mit einem Schlüssel signiert sind, den seine Regel akzeptiert. Erfüllt, wenn die Instanz mindestens einen Schlüssel hat (Setup › Agents › Signature keys).</translation>
+    </message>
+    <message>
+        <source>Agent updater rule (Agent updater (Linux, Windows, Solaris)): deploys the update plug-in with the agent and tells it the update server and the accepted signature keys. Met when an enabled rule activates the plug-in.</source>
+        <translation>Agent-Updater-Regel (Agent updater (Linux, Windows, Solaris)): verteilt das Update-Plugin mit dem Agenten und nennt ihm den Update-Server und die akzeptierten Signaturschlüssel. Erfüllt, wenn eine aktivierte Regel das Plugin einschaltet.</translation>
+    </message>
+    <message>
+        <source>Signed agents: the packages baked after the last rule change, signed with a key the rule accepts. Met when the baked agents are current and signed.</source>
+        <translation>Signierte Agenten: die nach der letzten Regeländerung gebackenen Pakete, signiert mit einem Schlüssel, den die Regel akzeptiert. Erfüllt, wenn die gebackenen Agenten aktuell und signiert sind.</translation>
+    </message>
+    <message>
+        <source>Registered host: a host whose updater was registered with cmk-update-agent register (or Register machine); only registered hosts can fetch their agent.</source>
+        <translation>Registrierter Host: ein Host, dessen Updater mit cmk-update-agent register (oder „Rechner registrieren“) registriert wurde; nur registrierte Hosts können ihren Agenten abholen.</translation>
+    </message>
+    <message>
+        <source>Master switch (Activation of automatic agent updates): off, every update check is answered with &quot;deployment is currently globally disabled&quot;; all settings are kept.</source>
+        <translation>Hauptschalter (Aktivierung der automatischen Agenten-Updates): Aus wird jede Update-Prüfung mit „deployment is currently globally disabled“ beantwortet; alle Einstellungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Reads the prerequisites, the master switch, the pending changes and the agent updater rules from the site again (F5).</source>
+        <translation>Liest die Voraussetzungen, den Hauptschalter, die ausstehenden Änderungen und die Agent-Updater-Regeln erneut von der Instanz (F5).</translation>
+    </message>
+    <message>
+        <source>Activation of automatic agent updates, the master switch (a global setting). Off, no host gets an update, while all other settings are kept; on, the hosts in the host selection fetch their signed agents. A change becomes a pending change.</source>
+        <translation>Aktivierung der automatischen Agenten-Updates, der Hauptschalter (eine globale Einstellung). Aus erhält kein Host ein Update, alle anderen Einstellungen bleiben erhalten; an holen die Hosts der Host-Auswahl ihre signierten Agenten. Eine Änderung wird zur ausstehenden Änderung.</translation>
+    </message>
+    <message>
+        <source>Shows the list of changes made on the site that are not activated yet.</source>
+        <translation>Zeigt die Liste der Änderungen auf der Instanz, die noch nicht aktiviert sind.</translation>
+    </message>
+    <message>
+        <source>Activate changes: makes the pending changes take effect on the site, as Checkmk&apos;s Activate changes does. Rule changes reach the hosts only after this and a new bake.</source>
+        <translation>Änderungen aktivieren: lässt die ausstehenden Änderungen auf der Instanz wirksam werden, wie „Activate changes“ in Checkmk. Regeländerungen erreichen die Hosts erst danach und nach einem neuen Backen.</translation>
+    </message>
+    <message>
+        <source>The changes not activated yet: who made them and what.</source>
+        <translation>Die noch nicht aktivierten Änderungen: wer sie gemacht hat und was.</translation>
+    </message>
+    <message>
+        <source>The rules of the rule set Agent updater (Linux, Windows, Solaris), in the order the site evaluates them: rules in deeper folders first, then from top to bottom. For each parameter the first matching rule that sets it wins. Double-click a rule to edit it.</source>
+        <translation>Die Regeln des Regelsatzes „Agent updater (Linux, Windows, Solaris)“ in der Reihenfolge, in der die Instanz sie auswertet: Regeln tieferer Ordner zuerst, dann von oben nach unten. Für jeden Parameter gewinnt die erste passende Regel, die ihn setzt. Doppelklicken Sie eine Regel, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Creates a rule: the update server, the check interval and the signature keys the agents will accept.</source>
+        <translation>Erzeugt eine Regel: den Update-Server, das Prüfintervall und die Signaturschlüssel, die die Agenten akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Opens the selected rule in the editor, with every parameter and condition.</source>
+        <translation>Öffnet die gewählte Regel im Editor, mit jedem Parameter und jeder Bedingung.</translation>
+    </message>
+    <message>
+        <source>Disables the selected rule (or enables it again): a disabled rule is kept but applies to no host.</source>
+        <translation>Deaktiviert die gewählte Regel (oder aktiviert sie wieder): Eine deaktivierte Regel bleibt erhalten, gilt aber für keinen Host.</translation>
+    </message>
+    <message>
+        <source>Moves the selected rule up within its folder: the first rule per parameter wins, so order decides.</source>
+        <translation>Verschiebt die gewählte Regel innerhalb ihres Ordners nach oben: Die erste Regel je Parameter gewinnt, also entscheidet die Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Moves the selected rule down within its folder: the first rule per parameter wins, so order decides.</source>
+        <translation>Verschiebt die gewählte Regel innerhalb ihres Ordners nach unten: Die erste Regel je Parameter gewinnt, also entscheidet die Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Deletes the selected rule on the site, after asking.</source>
+        <translation>Löscht die gewählte Regel auf der Instanz, nach Rückfrage.</translation>
+    </message>
+    <message>
+        <source>A host name: shows which value each parameter has for this host and from which rule, as the site decides it (folder, host tags, labels and host names of each rule).</source>
+        <translation>Ein Hostname: zeigt, welchen Wert jeder Parameter für diesen Host hat und aus welcher Regel, wie die Instanz es entscheidet (Ordner, Host-Merkmale, Labels und Hostnamen jeder Regel).</translation>
+    </message>
+    <message>
+        <source>The effective value for the host: each parameter, its value, and the rule it comes from (or the default when no rule sets it).</source>
+        <translation>Der wirksame Wert für den Host: jeder Parameter, sein Wert und die Regel, aus der er stammt (oder der Standard, wenn keine Regel ihn setzt).</translation>
+    </message>
+    <message>
+        <source>The button opens the page where this is looked after.</source>
+        <translation>Die Schaltfläche öffnet die Seite, auf der dies gepflegt wird.</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -4736,6 +5126,14 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     <message>
         <source>Loading…</source>
         <translation>Lade …</translation>
+    </message>
+    <message>
+        <source>Copies the value on the left to the clipboard, for the registration wizard or the site&apos;s web interface.</source>
+        <translation>Kopiert den Wert links in die Zwischenablage, für den Registrierungsassistenten oder die Weboberfläche der Instanz.</translation>
+    </message>
+    <message>
+        <source>Reads the site&apos;s version, its configuration counts and the pending changes again.</source>
+        <translation>Liest die Version der Instanz, ihre Konfigurationszahlen und die ausstehenden Änderungen erneut.</translation>
     </message>
 </context>
 <context>
@@ -5589,10 +5987,6 @@ Laden Sie neu, um deren Fassung zu sehen (Ihre Änderungen werden verworfen), ü
         <translation>Lade …</translation>
     </message>
     <message>
-        <source>The update status could not be fetched: %1</source>
-        <translation>Der Update-Status konnte nicht geholt werden: %1</translation>
-    </message>
-    <message>
         <source>No data.
 %1</source>
         <translation>Keine Daten.
@@ -5664,6 +6058,34 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
     <message>
         <source>In distributed monitoring: the hosts of one site only, with that site&apos;s host count; the category counts above are then that site&apos;s.</source>
         <translation>Im verteilten Monitoring: nur die Hosts einer Instanz, mit deren Anzahl; die Zahlen der Kategorien oben sind dann die dieser Instanz.</translation>
+    </message>
+    <message>
+        <source>Shows only the hosts whose name, site, folder, agent version or error text contains what you type (Ctrl+F).</source>
+        <translation>Zeigt nur die Hosts, deren Name, Instanz, Ordner, Agentenversion oder Fehlertext das Eingegebene enthält (Strg+F).</translation>
+    </message>
+    <message>
+        <source>Fetches the update status again at this interval while the page is open. The site&apos;s data are only as fresh as the hosts&apos; last update checks (their check interval).</source>
+        <translation>Holt den Update-Status in diesem Intervall erneut, solange die Seite offen ist. Die Daten der Instanz sind nur so frisch wie die letzten Update-Prüfungen der Hosts (ihr Prüfintervall).</translation>
+    </message>
+    <message>
+        <source>Fetches the update status of every host from the site now (F5).</source>
+        <translation>Holt jetzt den Update-Status aller Hosts von der Instanz (F5).</translation>
+    </message>
+    <message>
+        <source>Writes the rows shown (filter and search applied) to a CSV file for a spreadsheet or a ticket.</source>
+        <translation>Schreibt die gezeigten Zeilen (mit Filter und Suche) in eine CSV-Datei für eine Tabellenkalkulation oder ein Ticket.</translation>
+    </message>
+    <message>
+        <source>Stops fetching the status; the table keeps what it showed before.</source>
+        <translation>Bricht das Holen des Status ab; die Tabelle behält, was sie vorher zeigte.</translation>
+    </message>
+    <message>
+        <source>One row per host: its update category, the agent version installed and the target, the last update check and the error the updater reported. Click a column header to sort; right-click it to choose columns; select a host for its details and diagnosis; Ctrl+C copies the selected rows.</source>
+        <translation>Eine Zeile je Host: seine Update-Kategorie, die installierte und die Ziel-Agentenversion, die letzte Update-Prüfung und der Fehler, den der Updater gemeldet hat. Klicken Sie einen Spaltenkopf zum Sortieren; Rechtsklick wählt die Spalten; wählen Sie einen Host für Details und Diagnose; Strg+C kopiert die gewählten Zeilen.</translation>
+    </message>
+    <message>
+        <source>The update status could not be fetched.</source>
+        <translation>Der Update-Status konnte nicht geholt werden.</translation>
     </message>
 </context>
 <context>
@@ -6081,6 +6503,62 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
     <message>
         <source>%1 (no. %2)</source>
         <translation>%1 (Nr. %2)</translation>
+    </message>
+    <message>
+        <source>Explicit proxy: the proxy server&apos;s name or address.</source>
+        <translation>Expliziter Proxy: Name oder Adresse des Proxyservers.</translation>
+    </message>
+    <message>
+        <source>Explicit proxy: the proxy&apos;s port (often 3128).</source>
+        <translation>Expliziter Proxy: der Port des Proxys (oft 3128).</translation>
+    </message>
+    <message>
+        <source>Adds a CA certificate from a PEM file to the certificates the updater trusts.</source>
+        <translation>Fügt ein CA-Zertifikat aus einer PEM-Datei zu den Zertifikaten hinzu, denen der Updater vertraut.</translation>
+    </message>
+    <message>
+        <source>Removes the selected CA certificate from the rule.</source>
+        <translation>Entfernt das gewählte CA-Zertifikat aus der Regel.</translation>
+    </message>
+    <message>
+        <source>Description: the rule&apos;s title in the rule list.</source>
+        <translation>Beschreibung: der Titel der Regel in der Regelliste.</translation>
+    </message>
+    <message>
+        <source>Comment: a note for other administrators; the hosts never see it.</source>
+        <translation>Kommentar: eine Notiz für andere Administratoren; die Hosts sehen ihn nie.</translation>
+    </message>
+    <message>
+        <source>Documentation URL: a link to your own documentation of this rule, shown in the rule list.</source>
+        <translation>Dokumentations-URL: ein Link auf Ihre eigene Dokumentation dieser Regel, gezeigt in der Regelliste.</translation>
+    </message>
+    <message>
+        <source>Folder: the rule applies to the hosts of this folder and its subfolders. Rules of deeper folders are evaluated first.</source>
+        <translation>Ordner: Die Regel gilt für die Hosts dieses Ordners und seiner Unterordner. Regeln tieferer Ordner werden zuerst ausgewertet.</translation>
+    </message>
+    <message>
+        <source>Where a new rule goes in its folder. The first rule that sets a parameter wins: on top, this rule overrides the folder&apos;s other rules.</source>
+        <translation>Wohin eine neue Regel in ihrem Ordner kommt. Die erste Regel, die einen Parameter setzt, gewinnt: oben überschreibt diese Regel die anderen Regeln des Ordners.</translation>
+    </message>
+    <message>
+        <source>Explicit hosts: the rule applies only to these host names (comma-separated; an entry starting with ~ is a regular expression matched from the start of the name). Empty: all hosts.</source>
+        <translation>Explizite Hosts: Die Regel gilt nur für diese Hostnamen (durch Kommas getrennt; ein Eintrag, der mit ~ beginnt, ist ein regulärer Ausdruck, der vom Anfang des Namens an passt). Leer: alle Hosts.</translation>
+    </message>
+    <message>
+        <source>Negates the host names: the rule applies to all hosts except those listed.</source>
+        <translation>Kehrt die Hostnamen um: Die Regel gilt für alle Hosts außer den aufgeführten.</translation>
+    </message>
+    <message>
+        <source>Host tags: group:tag conditions the host must meet, comma-separated; !group:tag for &quot;is not&quot;, group:[a|b] for &quot;one of&quot;.</source>
+        <translation>Host-Merkmale: Bedingungen gruppe:merkmal, die der Host erfüllen muss, durch Kommas getrennt; !gruppe:merkmal für „ist nicht“, gruppe:[a|b] für „eines von“.</translation>
+    </message>
+    <message>
+        <source>Host labels: key:value conditions; &quot;and&quot;, &quot;or&quot; and &quot;NOT&quot; combine them as in Checkmk&apos;s label conditions.</source>
+        <translation>Host-Labels: Bedingungen schlüssel:wert; „and“, „or“ und „NOT“ verknüpfen sie wie in den Label-Bedingungen von Checkmk.</translation>
+    </message>
+    <message>
+        <source>A disabled rule is kept but applies to no host.</source>
+        <translation>Eine deaktivierte Regel bleibt erhalten, gilt aber für keinen Host.</translation>
     </message>
 </context>
 <context>

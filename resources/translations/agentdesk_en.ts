@@ -335,6 +335,34 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <source>The agents were not signed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The baked agent packages: each agent configuration (hosts with the same agent settings share one), its hash, the package types, how many hosts use it, and the keys it is signed with. An updater installs only a package signed with a key its rule accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bakes all agents anew with the current rules. The new packages are unsigned: updaters do not take them until they are signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bakes all agents and signs them with a signature key in one job; the key&apos;s passphrase is asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs the packages baked already with a signature key; the key&apos;s passphrase is asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads the selected agent package and checks each of its signatures against the site&apos;s keys, here on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log of the baking or signing job, as the site reports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result of Verify signatures: for each signature, the key and whether it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -978,6 +1006,22 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
         <source>--timeout: expected a whole number of seconds from 1 to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (agentdesk %2 --help lists the options)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConditionText</name>
@@ -1144,6 +1188,35 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
     <message>
         <source>Test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted. Look at it and trust it if the fingerprint is the one your site administrator gives you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered, but there is no Checkmk site with this name at this address. Check the site name (the OMD site, as in https://server/SITE/check_mk/).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit site name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not accept the user or its secret. Enter the automation secret of the user (in Checkmk: Setup › Users, the automation user&apos;s properties).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test failed: %1
+%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1645,6 +1718,10 @@ under Xvfb: xvfb-run agentdesk --demo
         <source>The site names no target agent for this host. Compare the package the site baked for it with the packages of the site&apos;s agents to find which agent it is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The selected host: its update state, what its updater last reported, and the diagnosis: what the error means and what to do, in the rule editor&apos;s field names. The cases the diagnosis recognises:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HostInventoryReader</name>
@@ -1771,6 +1848,18 @@ under Xvfb: xvfb-run agentdesk --demo
     </message>
     <message>
         <source>Save the host selection?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the edited selection to the site&apos;s global setting &quot;Selection of hosts to activate agent updates for&quot;. It takes effect after Activate changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discards the edits and goes back to the selection as last read from the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the selection, the hosts and the tag groups from the site again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1927,6 +2016,42 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>&amp;Open the site&apos;s signature keys page</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Creates a signature key on the site: an RSA key pair protected by a passphrase of at least 12 characters, asked for at every signing. The passphrase cannot be changed or recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploads a key pair you already have (PEM certificate and encrypted private key) with its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the selected key&apos;s certificate (the public part) as a PEM file, for example to check signatures elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the selected key on the site, after asking. A key still accepted by an agent updater rule cannot be deleted: remove it from the rule first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the selected key&apos;s certificate: subject, validity, SHA-256 fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the keys from the site again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s signature keys: number, title, fingerprint, creation date and whether an agent updater rule accepts it. Replace a key by adding the new one to the rule&apos;s accepted keys before the old one is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the key job that is running (key generation or the request to the site).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the site&apos;s page &quot;Signature keys for signing agents&quot; in the web browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LocalConfigPage</name>
@@ -1976,6 +2101,26 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
             <numerusform>%1: %n key.</numerusform>
             <numerusform>%1: %n keys.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The updater&apos;s configuration file from the bakery (cmk-update-agent.cfg, usually in /etc/check_mk). Its values win over those of the state file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state file the registration writes (cmk-update-agent.state, usually /etc/cmk-update-agent.state): host name, host secret, trusted certificates, last check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the secrets (host secret, proxy password) in plain text; masked otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What cmk-update-agent show-config shows: each key, its value, and the file it comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads both files again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3204,10 +3349,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The site&apos;s certificate is not trusted. Go back to the first page and check the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wrong user or secret.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3233,6 +3374,14 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>Site %1 is a remote site: it forwards the registration to its central site, where the hosts are configured; the central site decides whether host %2 exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered, but has no Checkmk site named &quot;%2&quot;. Check the site name (the OMD site, as in https://server/SITE/check_mk/).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted. Look at it on the first page and decide whether to trust it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3282,6 +3431,26 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>No secret could be read for “%1”: %2. Type the secret.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An automation user (Setup › Users) and its automation secret, for example the user agent_registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user of the site and its password; the user needs the permission to register hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user (-U) with the permission to register hosts and enable agent updates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The automation secret or password of the user. Used for this registration only, never written anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses the secret stored in the keychain for the saved connection with this server, site and user.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationHostPage</name>
@@ -3303,6 +3472,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>A host name may contain only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name (-H) of this machine as it is known in the site&apos;s setup; the host must exist there. It also decides which agent updater rule, and so which update server, applies.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3368,6 +3541,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>Updates are served by site &lt;b&gt;%1&lt;/b&gt; on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commands that move the state file into place, when it could not be written to /etc directly. Run them as root.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3460,6 +3637,30 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>%1 (central site, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update server (-s): the host name or address of the Checkmk server, with :port when not the default. Pre-filled from the agent updater rule effective for this host, else from the active connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site (-i): the name of the OMD site, as in https://server/SITE/check_mk/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The protocol (-p): https is recommended; with http the host secret travels unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects to the server and shows its certificate, so that you can decide whether to trust it before any secret is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusts this certificate for the registration and keeps it in the state file as a local certificate, as --trust-cert does. Compare the SHA-256 fingerprint with the one your site administrator gives you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registers without verifying the certificate (--insecure): anyone on the network path could pose as the site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3561,11 +3762,39 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <source>Updates: from site &lt;b&gt;%1&lt;/b&gt;, which monitors the host, at &lt;tt&gt;%2&lt;/tt&gt; (the site confirms it at registration); if that fails, from %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Where the registration writes the updater&apos;s state file (host name, host secret, trusted certificates), with mode 0600. The updater reads /etc/cmk-update-agent.state.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationWizard</name>
     <message>
         <source>Register this machine for automatic updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent updater rule for host %1 names the update server %2 (site %3), not %4 as on the first page. Go back to register there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show certificate…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3872,6 +4101,74 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <source>The site does not list this one any more</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sites: only hosts monitored by a ticked site get updates. No site ticked: the condition is not set (every site).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host groups: only hosts in at least one ticked host group get updates. None ticked: the condition is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders: only hosts in one of these folders or their subfolders get updates. Empty: the condition is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder path such as /linux/web, to add to the folders condition with Add or Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected folders from the condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host tags: adds a condition on a tag group (for example Criticality = Productive system). A host must meet every tag condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host labels: adds a condition on a label (key: value, for example os: linux). A host must carry every label given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit hosts: when any are listed, only these hosts get updates (together with the other conditions). Empty: the condition is not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded hosts: these hosts never get updates, whatever the other conditions say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a host name (completed from the site&apos;s hosts) and press Enter or Add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected host names from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag group of this condition; the host must have the tag chosen on the right in this group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag the host must have in the tag group on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes this tag condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label&apos;s key (for example os); the host must carry this label with the value on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value the label must have on the host (for example linux).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes this label condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SelectionController</name>
@@ -3948,6 +4245,10 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>Undecided (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview of the selection as edited, before it is saved: the hosts it selects, those it adds and removes compared with the saved selection, and those whose attributes the site did not report (they cannot be judged).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4043,6 +4344,14 @@ Compare the fingerprint with the one your site administrator gives you before tr
     </message>
     <message>
         <source>cannot tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test with this host name: shows whether the host selection, as edited, picks the host, and each condition with the host&apos;s own value. A left-out host reports &quot;agent updates are disabled for host …&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each condition of the selection: what it expects, what the tested host has, and whether it holds. All must hold (logical AND).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4453,6 +4762,86 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
         <source>Save yours, or reload to see theirs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signature key: an RSA key pair with which the site signs the agent packages. The updater installs only packages signed with a key its rule accepts. Met when the site has at least one key (Setup › Agents › Signature keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent updater rule (Agent updater (Linux, Windows, Solaris)): deploys the update plug-in with the agent and tells it the update server and the accepted signature keys. Met when an enabled rule activates the plug-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed agents: the packages baked after the last rule change, signed with a key the rule accepts. Met when the baked agents are current and signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered host: a host whose updater was registered with cmk-update-agent register (or Register machine); only registered hosts can fetch their agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master switch (Activation of automatic agent updates): off, every update check is answered with &quot;deployment is currently globally disabled&quot;; all settings are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the prerequisites, the master switch, the pending changes and the agent updater rules from the site again (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation of automatic agent updates, the master switch (a global setting). Off, no host gets an update, while all other settings are kept; on, the hosts in the host selection fetch their signed agents. A change becomes a pending change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the list of changes made on the site that are not activated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate changes: makes the pending changes take effect on the site, as Checkmk&apos;s Activate changes does. Rule changes reach the hosts only after this and a new bake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes not activated yet: who made them and what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules of the rule set Agent updater (Linux, Windows, Solaris), in the order the site evaluates them: rules in deeper folders first, then from top to bottom. For each parameter the first matching rule that sets it wins. Double-click a rule to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a rule: the update server, the check interval and the signature keys the agents will accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the selected rule in the editor, with every parameter and condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disables the selected rule (or enables it again): a disabled rule is kept but applies to no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves the selected rule up within its folder: the first rule per parameter wins, so order decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves the selected rule down within its folder: the first rule per parameter wins, so order decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the selected rule on the site, after asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host name: shows which value each parameter has for this host and from which rule, as the site decides it (folder, host tags, labels and host names of each rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The effective value for the host: each parameter, its value, and the rule it comes from (or the default when no rule sets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The button opens the page where this is looked after.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>
@@ -4695,6 +5084,14 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the value on the left to the clipboard, for the registration wizard or the site&apos;s web interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the site&apos;s version, its configuration counts and the pending changes again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5545,10 +5942,6 @@ Reload to see their version (your edits are discarded), overwrite theirs with yo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The update status could not be fetched: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No data.
 %1</source>
         <translation type="unfinished"></translation>
@@ -5618,6 +6011,34 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>In distributed monitoring: the hosts of one site only, with that site&apos;s host count; the category counts above are then that site&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the hosts whose name, site, folder, agent version or error text contains what you type (Ctrl+F).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches the update status again at this interval while the page is open. The site&apos;s data are only as fresh as the hosts&apos; last update checks (their check interval).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches the update status of every host from the site now (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the rows shown (filter and search applied) to a CSV file for a spreadsheet or a ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops fetching the status; the table keeps what it showed before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per host: its update category, the agent version installed and the target, the last update check and the error the updater reported. Click a column header to sort; right-click it to choose columns; select a host for its details and diagnosis; Ctrl+C copies the selected rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The update status could not be fetched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6035,6 +6456,62 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>%1 (no. %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit proxy: the proxy server&apos;s name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit proxy: the proxy&apos;s port (often 3128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a CA certificate from a PEM file to the certificates the updater trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the selected CA certificate from the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description: the rule&apos;s title in the rule list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment: a note for other administrators; the hosts never see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documentation URL: a link to your own documentation of this rule, shown in the rule list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: the rule applies to the hosts of this folder and its subfolders. Rules of deeper folders are evaluated first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where a new rule goes in its folder. The first rule that sets a parameter wins: on top, this rule overrides the folder&apos;s other rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit hosts: the rule applies only to these host names (comma-separated; an entry starting with ~ is a regular expression matched from the start of the name). Empty: all hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negates the host names: the rule applies to all hosts except those listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host tags: group:tag conditions the host must meet, comma-separated; !group:tag for &quot;is not&quot;, group:[a|b] for &quot;one of&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host labels: key:value conditions; &quot;and&quot;, &quot;or&quot; and &quot;NOT&quot; combine them as in Checkmk&apos;s label conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A disabled rule is kept but applies to no host.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

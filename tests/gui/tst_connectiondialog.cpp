@@ -1,4 +1,6 @@
 // The connection manager: fill, test against a real demo site, save, reopen, values kept.
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -9,7 +11,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 
+#include "CertificateTrustDialog.h"
 #include "ConnectionManagerDialog.h"
 #include "ConnectionStore.h"
 #include "DemoSiteProcess.h"
@@ -29,10 +33,11 @@ private Q_SLOTS:
     void fillTestSaveReopen();
     void invalidFieldNamed();
     void wrongSecretShowsError();
+    void testErrorsOfferTheFix();
 
 private:
     void fill(ConnectionManagerDialog &dialog, const QString &name, const QByteArray &secret);
-    void runTest(ConnectionManagerDialog &dialog);
+    void runTest(ConnectionManagerDialog &dialog, bool pinDemo = true);
     DemoSiteProcess m_site;
 };
 
@@ -58,12 +63,13 @@ void TestConnectionDialog::fill(ConnectionManagerDialog &dialog, const QString &
 }
 
 // The dialog asks; this plays the app's part with the real client (pinned demo certificate).
-void TestConnectionDialog::runTest(ConnectionManagerDialog &dialog)
+void TestConnectionDialog::runTest(ConnectionManagerDialog &dialog, bool pinDemo)
 {
     connect(&dialog, &ConnectionManagerDialog::testRequested, &dialog,
-            [this, &dialog](const SiteConnection &c, const QByteArray &secret) {
+            [this, &dialog, pinDemo](const SiteConnection &c, const QByteArray &secret) {
                 SiteConnection pinned = c;
-                pinned.pinnedSha256 << QString::fromLatin1(m_site.sha256());
+                if (pinDemo)
+                    pinned.pinnedSha256 << QString::fromLatin1(m_site.sha256());
                 auto *client = new RestClient(pinned, &dialog);
                 client->setSecret(SecureBuffer(QByteArray(secret)));
                 RestReply *reply = client->send(RestRequest::get(u"/version"_s));
@@ -146,6 +152,68 @@ void TestConnectionDialog::wrongSecretShowsError()
     auto *result = dialog.findChild<QLabel *>(u"testResult"_s);
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Test failed"_s), 10000);
     QVERIFY(result->text().contains(u"401"_s));
+}
+
+// A failed test says what to do and offers it: a wrong secret sends the keyboard to the secret,
+// a wrong site name to the site, an untrusted certificate shows it and, once trusted, tests
+// again with it pinned.
+void TestConnectionDialog::testErrorsOfferTheFix()
+{
+    ConnectionManagerDialog dialog;
+    dialog.setConnections({});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    runTest(dialog, false); // as the app does: the connection's own trust settings only
+    fill(dialog, u"Fixable"_s, "definitely-wrong"_ba);
+    auto *test = dialog.findChild<QPushButton *>(u"testButton"_s);
+    auto *result = dialog.findChild<QLabel *>(u"testResult"_s);
+    auto *fix = dialog.findChild<QPushButton *>(u"testFix"_s);
+    QVERIFY(test && result && fix);
+
+    // The demo's self-signed certificate is not trusted yet.
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Test failed"_s), 10000);
+    QVERIFY2(fix->isVisible(), qPrintable(result->text()));
+    QCOMPARE(fix->text(), u"Show certificate…"_s);
+    QVERIFY(!TestEnvironment::saveScreenshot(&dialog, u"connection-test-untrusted"_s).isEmpty());
+    bool trusted = false;
+    QTimer::singleShot(0, &dialog, [&trusted] {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qobject_cast<CertificateTrustDialog *>(QApplication::activeModalWidget()), 10000);
+        auto *trust = QApplication::activeModalWidget();
+        trust->findChild<QCheckBox *>(u"confirmTrust"_s)->setChecked(true);
+        QTest::mouseClick(trust->findChild<QPushButton *>(u"trustButton"_s), Qt::LeftButton);
+        trusted = true;
+    });
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QVERIFY(trusted);
+    QCOMPARE(dialog.connections().first().pinnedSha256,
+             QStringList { QString::fromLatin1(m_site.sha256()) });
+    // Tested again at once, now with the certificate trusted: the secret is what is wrong.
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"401"_s), 10000);
+    QCOMPARE(fix->text(), u"Edit secret"_s);
+    auto *secret = dialog.findChild<QLineEdit *>(u"secret"_s);
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QCOMPARE(dialog.focusWidget(), secret); // the window's keyboard focus
+    QVERIFY(!TestEnvironment::saveScreenshot(&dialog, u"connection-test-wrong-secret"_s).isEmpty());
+
+    // The right secret, the wrong site name: the server answers, without such a site.
+    secret->selectAll();
+    QTest::keyClicks(secret, QString::fromLatin1(m_site.secret()));
+    auto *site = dialog.findChild<QLineEdit *>(u"site"_s);
+    site->selectAll();
+    QTest::keyClicks(site, u"nosuchsite"_s);
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"no Checkmk site"_s), 10000);
+    QCOMPARE(fix->text(), u"Edit site name"_s);
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QCOMPARE(dialog.focusWidget(), site);
+    QCOMPARE(site->selectedText(), u"nosuchsite"_s);
+    site->selectAll();
+    QTest::keyClicks(site, m_site.site());
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Connected"_s), 10000);
+    QVERIFY(!fix->isVisible());
 }
 
 QTEST_MAIN(TestConnectionDialog)

@@ -1,20 +1,28 @@
 // Every page and main dialog at 1,024 x 700, in English and in German, connected to the
 // embedded demo: nothing may need a wider or taller window (minimumSizeHint), and no label or
 // button may cut its text (a label's text wider than the label; a button smaller than its
-// text needs, which QToolButton shows as "Left…,710"). Screenshots of each go to
+// text needs, which QToolButton shows as "Left…,710"), nor a table its column headers or the
+// short values of its cells. The stale-version dialog and the message boxes the app asks with
+// (About, delete rule, bake, delete key) are held to the same. Screenshots of each go to
 // build/default/screenshots/layout-<lang>-<page>.png.
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimer>
 
 #include "AgentUpdaterRule.h"
 #include "AppController.h"
@@ -31,6 +39,7 @@
 #include "SetupController.h"
 #include "SignDialog.h"
 #include "SiteSession.h"
+#include "StaleVersionDialog.h"
 #include "TestEnvironment.h"
 #include "TranslationLoader.h"
 #include "UpdateStatusModel.h"
@@ -71,6 +80,56 @@ QString describe(const QWidget *w, const QString &text)
     return path + u" “"_s + text + u'”';
 }
 
+// Free text that a cell may cut (the whole of it is in the detail pane or the tool tip): error
+// messages, hashes, fingerprints, file paths and lists of names. Every other cell (names,
+// states, versions, dates, counts) must show whole.
+bool freeTextColumn(const QString &header)
+{
+    static const QStringList free {
+        u"Last error"_s,   u"Letzter Fehler"_s, u"Check output"_s,          u"Check-Ausgabe"_s,
+        u"Hash"_s,         u"Signed by"_s,      u"Signiert von"_s,          u"Value"_s,
+        u"Wert"_s,         u"Accepted keys"_s,  u"Akzeptierte Schlüssel"_s, u"Description"_s,
+        u"Beschreibung"_s, u"Digest (MD5)"_s,
+    };
+    return free.contains(header);
+}
+
+QStringList tableProblems(QAbstractItemView *view)
+{
+    QStringList problems;
+    auto *table = qobject_cast<QTableView *>(view);
+    if (!table || !table->model())
+        return problems;
+    QHeaderView *header = table->horizontalHeader();
+    QAbstractItemModel *model = table->model();
+    const int rows = qMin(model->rowCount(), 40);
+    for (int c = 0; c < model->columnCount(); ++c) {
+        if (table->isColumnHidden(c))
+            continue;
+        const QString title = model->headerData(c, Qt::Horizontal).toString();
+        if (header->isVisible() && !title.isEmpty()
+            && header->sectionSize(c) + 1 < header->sectionSizeHint(c))
+            problems << u"header cut (%1 of %2 px): "_s.arg(header->sectionSize(c))
+                            .arg(header->sectionSizeHint(c))
+                    + describe(table, title);
+        if (freeTextColumn(title))
+            continue;
+        for (int r = 0; r < rows; ++r) {
+            const QModelIndex index = model->index(r, c);
+            const QString text = index.data().toString();
+            if (text.isEmpty())
+                continue;
+            const int needed = table->sizeHintForIndex(index).width();
+            if (needed > table->columnWidth(c) + 1) {
+                problems << u"cell cut (%1 of %2 px): "_s.arg(table->columnWidth(c)).arg(needed)
+                        + describe(table, title + u": "_s + text);
+                break;
+            }
+        }
+    }
+    return problems;
+}
+
 // What a user would see as cut: the problems of one window at its current size.
 QStringList layoutProblems(QWidget *window, const QSize &limit)
 {
@@ -90,6 +149,8 @@ QStringList layoutProblems(QWidget *window, const QSize &limit)
             continue;
         // A page in a scroll area or a list that needs sideways scrolling hides its right part
         // (tables may scroll sideways: their columns are the user's to size).
+        if (auto *view = qobject_cast<QAbstractItemView *>(w))
+            problems << tableProblems(view);
         if (qobject_cast<QScrollArea *>(w) || qobject_cast<QListView *>(w)) {
             auto *area = static_cast<QAbstractScrollArea *>(w);
             if (area->horizontalScrollBar()->maximum() > 0)
@@ -131,6 +192,27 @@ QStringList layoutProblems(QWidget *window, const QSize &limit)
         }
     }
     return problems;
+}
+
+// Checks the next modal dialog (a message box the app asks with) once `trigger` opened it, then
+// closes it with Escape: its screenshot, and its problems appended to `problems`.
+bool checkModal(const std::function<void()> &trigger, const QString &shot, QStringList *problems)
+{
+    bool seen = false;
+    QTimer::singleShot(0, [&] {
+        QWidget *modal = nullptr;
+        if (!QTest::qWaitFor([&] { return (modal = QApplication::activeModalWidget()); }, 10000))
+            return;
+        if (!QTest::qWaitForWindowExposed(modal))
+            return;
+        seen = true;
+        TestEnvironment::saveScreenshot(modal, shot);
+        for (const QString &p : layoutProblems(modal, screen))
+            *problems << shot + u": "_s + p;
+        QTest::keyClick(modal, Qt::Key_Escape);
+    });
+    trigger();
+    return seen;
 }
 
 } // namespace
@@ -220,6 +302,30 @@ void TestLayout::pages()
             problems << page + u" help: "_s + p;
         window->helpDialog()->close();
     }
+    // The message boxes the pages ask with, as the app opens them.
+    window->showPage(u"setup"_s);
+    auto *rules = window->findChild<QTableView *>(u"rulesTable"_s);
+    QVERIFY(rules && rules->model()->rowCount() > 0);
+    rules->selectRow(0);
+    QPushButton *deleteRule = nullptr;
+    for (QPushButton *b : window->findChildren<QPushButton *>()) {
+        if (b->text() == QCoreApplication::translate("SetupPage", "De&lete"))
+            deleteRule = b;
+    }
+    QVERIFY(deleteRule && deleteRule->isEnabled());
+    QVERIFY(checkModal([&] { deleteRule->click(); }, u"layout-%1-box-delete-rule"_s.arg(lang),
+                       &problems));
+    window->showPage(u"agents"_s);
+    auto *bake = window->findChild<QPushButton *>(u"bakeButton"_s);
+    QVERIFY(bake);
+    QVERIFY(checkModal([&] { bake->click(); }, u"layout-%1-box-bake"_s.arg(lang), &problems));
+    QAction *about = nullptr;
+    for (QAction *a : window->menuBar()->actions().last()->menu()->actions()) {
+        if (a->text() == QCoreApplication::translate("MainWindow", "&About AgentDesk"))
+            about = a;
+    }
+    QVERIFY(about);
+    QVERIFY(checkModal([&] { about->trigger(); }, u"layout-%1-box-about"_s.arg(lang), &problems));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     // startDemo's keychain write has ended before the controller goes (a late answer would
     // reach a destroyed job).
@@ -270,6 +376,20 @@ void TestLayout::dialogs()
     tls.kind = ApiError::Kind::Tls;
     tls.title = u"The certificate is self-signed, and untrusted"_s;
     dialogs << new CertificateTrustDialog(u"Demo site"_s, tls, &parent);
+    // The 412 question, with both versions, and with the site's unreadable.
+    const QStringList mine { u"Update server: monitoring.example.com, site mysite, https"_s,
+                             u"Check interval: 60 minutes"_s,
+                             u"Accepted signature keys: Demo signing key, New key 2026"_s };
+    const QStringList theirs { u"Update server: backup.example.com, site mysite, https"_s,
+                               u"Check interval: 10 minutes"_s,
+                               u"Accepted signature keys: Demo signing key"_s };
+    auto *stale = new StaleVersionDialog(u"the rule"_s, mine, theirs, {}, &parent);
+    stale->setObjectName(u"staleVersionDialog"_s);
+    dialogs << stale;
+    auto *staleUnread = new StaleVersionDialog(
+        u"the rule"_s, mine, {}, u"503 Service Unavailable: the site is restarting"_s, &parent);
+    staleUnread->setObjectName(u"staleVersionDialogUnread"_s);
+    dialogs << staleUnread;
 
     QStringList problems;
     for (QDialog *dialog : std::as_const(dialogs)) {

@@ -1,5 +1,6 @@
 // The registration wizard end to end against a demo site with its self-signed certificate:
 // untrusted, trusted, refused, registered, and the state file read back. Screenshots of each page.
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "AgentUpdaterRule.h"
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
 #include "ErrorBanner.h"
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void initTestCase();
     void registerEndToEnd();
     void localConfigPage();
+    void ruleServerOfThisHost();
+    void wrongSiteOffersEditSite();
 
 private:
     DemoSiteProcess m_site;
@@ -121,8 +125,17 @@ void TestRegistrationWizard::registerEndToEnd()
     QVERIFY(
         !TestEnvironment::saveScreenshot(&wizard, u"registration-4-summary-refused"_s).isEmpty());
 
-    // Back to the credentials, the right secret, and the host check finds the host.
-    wizard.back();
+    // The error offers the fix: back to the credentials, the keyboard in the secret.
+    QAbstractButton *fix = nullptr;
+    for (QAbstractButton *b : summary->errorBanner()->actionButtons()) {
+        if (b->text() == u"Edit credentials…"_s)
+            fix = b;
+    }
+    QVERIFY(fix);
+    fix->click();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::CredentialsPage));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.focusWidget(), credentials->secretEdit(), 5000);
+    QCOMPARE(credentials->secretEdit()->selectedText(), u"wrong-secret"_s);
     credentials->secretEdit()->setText(QString::fromLatin1(m_site.secret()));
     wizard.next();
     QTRY_VERIFY_WITH_TIMEOUT(summary->hostCheckLabel()->text().contains(u"exists"_s), 15000);
@@ -146,6 +159,129 @@ void TestRegistrationWizard::registerEndToEnd()
     QVERIFY(shown.contains(secret.left(4)));
     QVERIFY(!wizard.resultPage()->monitoredLabel()->isVisible()); // an activated host
     QVERIFY(!TestEnvironment::saveScreenshot(&wizard, u"registration-5-result"_s).isEmpty());
+}
+
+namespace {
+
+AgentUpdaterRule ruleFor(const QString &id, const QString &host, const QString &server,
+                         const QString &site)
+{
+    AgentUpdaterRule rule;
+    rule.id = id;
+    rule.conditions.hostNames = RuleConditions::HostNames { { host }, false };
+    rule.value
+        = { { u"activated"_s, true },
+            { u"server_data"_s,
+              QVariantMap {
+                  { u"server"_s, server }, { u"site"_s, site }, { u"protocol"_s, u"https"_s } } } };
+    return rule;
+}
+
+} // namespace
+
+// Two rules for different hosts: the update server the wizard suggests is the one of the rule
+// effective for the host name in the wizard, not the first rule's. Once the first page is
+// passed, a host name typed on the second page does not change the checked server behind the
+// user's back: the page says which server the rule names, and Back shows it.
+void TestRegistrationWizard::ruleServerOfThisHost()
+{
+    RegistrationWizard wizard;
+    SecretStore secrets(nullptr, u"agentdesk-test"_s);
+    RegistrationController controller(&wizard, nullptr, &secrets);
+    wizard.hostPage()->hostEdit()->setText(u"other-host"_s);
+    // The first rule is for another host; the old pre-fill took it for every host.
+    controller.setRules(
+        { ruleFor(u"r-other"_s, u"other-host"_s, u"other.example.invalid"_s, u"othersite"_s),
+          ruleFor(u"r-this"_s, m_host, m_site.server(), m_site.site()) });
+    wizard.resize(760, 600);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    RegistrationServerPage *server = wizard.serverPage();
+    QCOMPARE(server->serverEdit()->text(), u"other.example.invalid"_s);
+    QCOMPARE(server->siteEdit()->text(), u"othersite"_s);
+
+    // The host name changes: the suggestion follows the rule for that host.
+    wizard.hostPage()->hostEdit()->setText(m_host);
+    QCOMPARE(server->serverEdit()->text(), m_site.server());
+    QCOMPARE(server->siteEdit()->text(), m_site.site());
+    // A host no rule names gets no rule server: back to nothing (no active connection here),
+    // never the first rule's.
+    wizard.hostPage()->hostEdit()->setText(u"unnamed-host"_s);
+    QCOMPARE(server->serverEdit()->text(), m_site.server()); // untouched, not cleared
+    wizard.hostPage()->hostEdit()->setText(m_host);
+    QCOMPARE(server->serverEdit()->text(), m_site.server());
+
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    server->trustButton()->setChecked(true);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::HostPage));
+    QLineEdit *host = wizard.hostPage()->hostEdit();
+    QVERIFY(!wizard.hostPage()->ruleHintLabel()->isVisible());
+
+    // Typed on the host page: the checked server stays, the page names the rule's server.
+    host->setFocus();
+    host->selectAll();
+    QTest::keyClicks(host, u"other-host"_s);
+    QCOMPARE(host->text(), u"other-host"_s);
+    QVERIFY(host->hasFocus());
+    QCOMPARE(server->serverEdit()->text(), m_site.server());
+    QVERIFY(wizard.hostPage()->ruleHintLabel()->isVisible());
+    QVERIFY2(wizard.hostPage()->ruleHintLabel()->text().contains(u"other.example.invalid"_s),
+             qPrintable(wizard.hostPage()->ruleHintLabel()->text()));
+    QVERIFY(
+        !TestEnvironment::saveScreenshot(&wizard, u"registration-2-host-rule-hint"_s).isEmpty());
+
+    // Back: the first page now suggests the rule's server for other-host, to be checked again.
+    wizard.back();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::ServerPage));
+    QCOMPARE(server->serverEdit()->text(), u"other.example.invalid"_s);
+    QCOMPARE(server->siteEdit()->text(), u"othersite"_s);
+    // The earlier check and trust decision were for the other server.
+    QVERIFY(!server->trustButton()->isVisible());
+    QVERIFY(!server->trustButton()->isChecked());
+}
+
+// A site name the server does not have: the registration says so (not a network error) and
+// offers "Edit site…", which goes back to the first page with the keyboard in the site name.
+void TestRegistrationWizard::wrongSiteOffersEditSite()
+{
+    RegistrationWizard wizard;
+    SecretStore secrets(nullptr, u"agentdesk-test"_s);
+    RegistrationController controller(&wizard, nullptr, &secrets);
+    wizard.resize(760, 600);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    RegistrationServerPage *server = wizard.serverPage();
+    server->serverEdit()->setText(m_site.server());
+    server->siteEdit()->setText(u"nosuchsite"_s);
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    server->trustButton()->setChecked(true);
+    wizard.next();
+    wizard.hostPage()->hostEdit()->setText(m_host);
+    wizard.next();
+    wizard.credentialsPage()->userEdit()->setText(u"automation"_s);
+    wizard.credentialsPage()->secretEdit()->setText(QString::fromLatin1(m_site.secret()));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::SummaryPage));
+    wizard.setStateFilePath(m_dir.filePath(u"nosite.state"_s), false);
+    wizard.next();
+    RegistrationSummaryPage *summary = wizard.summaryPage();
+    QTRY_VERIFY_WITH_TIMEOUT(summary->errorBanner()->isVisible(), 15000);
+    QCOMPARE(summary->errorBanner()->error().status, 404);
+    QAbstractButton *fix = nullptr;
+    for (QAbstractButton *b : summary->errorBanner()->actionButtons()) {
+        if (b->text() == u"Edit site…"_s)
+            fix = b;
+    }
+    QVERIFY(fix);
+    QVERIFY(
+        !TestEnvironment::saveScreenshot(&wizard, u"registration-4-summary-no-site"_s).isEmpty());
+    fix->click();
+    QCOMPARE(wizard.currentId(), int(RegistrationWizard::ServerPage));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.focusWidget(), server->siteEdit(), 5000);
+    QCOMPARE(server->siteEdit()->selectedText(), u"nosuchsite"_s);
 }
 
 void TestRegistrationWizard::localConfigPage()

@@ -82,6 +82,24 @@ AgentsPage::AgentsPage(QWidget *parent)
     m_sign->setObjectName(u"signButton"_s);
     m_bake->setToolTip(tr("Bake all agents anew (unsigned: sign them afterwards)"));
 
+    // What's This (Shift+F1), in the manual's terms.
+    m_table->setWhatsThis(
+        tr("The baked agent packages: each agent configuration (hosts with the same agent "
+           "settings share one), its hash, the package types, how many hosts use it, and the keys "
+           "it is signed with. An updater installs only a package signed with a key its rule "
+           "accepts."));
+    m_bake->setWhatsThis(tr("Bakes all agents anew with the current rules. The new packages are "
+                            "unsigned: updaters do not take them until they are signed."));
+    m_bakeSign->setWhatsThis(tr("Bakes all agents and signs them with a signature key in one "
+                                "job; the key's passphrase is asked for."));
+    m_sign->setWhatsThis(tr("Signs the packages baked already with a signature key; the key's "
+                            "passphrase is asked for."));
+    m_verify->setWhatsThis(tr("Downloads the selected agent package and checks each of its "
+                              "signatures against the site's keys, here on this machine."));
+    m_log->setWhatsThis(tr("The log of the baking or signing job, as the site reports it."));
+    m_verdicts->setWhatsThis(tr("The result of Verify signatures: for each signature, the key "
+                                "and whether it holds."));
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_bake);
     buttons->addWidget(m_bakeSign);

@@ -84,7 +84,14 @@ void ErrorBanner::showError(const ApiError &error, const QString &context)
     p.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
     p.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x12));
     setPalette(p);
+    if (m_remedies)
+        m_remedies(this, error);
     show();
+}
+
+void ErrorBanner::setRemedies(Remedies remedies)
+{
+    m_remedies = std::move(remedies);
 }
 
 void ErrorBanner::showMessage(const QString &text, bool warning)

@@ -32,6 +32,12 @@ public:
     // the action takes over); cleared by the next message.
     void addAction(const QString &text, std::function<void()> handler);
     QList<QAbstractButton *> actionButtons() const;
+    // Run by every showError() after the previous actions are cleared: adds the actions that fix
+    // the error's cause where this banner is (ApiError::remedy(): "Edit connection…" for a wrong
+    // secret or site, "Show certificate…" for an untrusted one). The banner cannot know what
+    // opens a connection or a certificate; whoever places it does.
+    using Remedies = std::function<void(ErrorBanner *banner, const ApiError &error)>;
+    void setRemedies(Remedies remedies);
     const ApiError &error() const { return m_error; }
 
 Q_SIGNALS:
@@ -49,4 +55,5 @@ private:
     QHBoxLayout *m_actions;
     QList<QToolButton *> m_extraActions;
     QToolButton *m_closeButton;
+    Remedies m_remedies;
 };

@@ -29,6 +29,9 @@ public:
     void setSecretPlaceholder(const QString &text);
     void clearSecret();
     QString validationError() const;
+    // Where a failed test sends the keyboard: the secret (401) or the site name (404).
+    QLineEdit *siteEdit() const { return m_site; }
+    QLineEdit *secretEdit() const { return m_secret; }
 
 Q_SIGNALS:
     void changed();

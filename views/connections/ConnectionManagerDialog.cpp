@@ -3,10 +3,12 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "CertificateTrustDialog.h"
 #include "ConnectionEditor.h"
 
 using namespace Qt::StringLiterals;
@@ -24,6 +26,7 @@ ConnectionManagerDialog::ConnectionManagerDialog(QWidget *parent)
     , m_list(new QListWidget(this))
     , m_editor(new ConnectionEditor(this))
     , m_testResult(new QLabel(this))
+    , m_testFix(new QPushButton(this))
     , m_error(new QLabel(this))
     , m_add(new QPushButton(tr("&Add"), this))
     , m_remove(new QPushButton(tr("Remo&ve"), this))
@@ -35,6 +38,9 @@ ConnectionManagerDialog::ConnectionManagerDialog(QWidget *parent)
     m_list->setObjectName(u"connectionList"_s);
     m_test->setObjectName(u"testButton"_s);
     m_testResult->setObjectName(u"testResult"_s);
+    m_testFix->setObjectName(u"testFix"_s);
+    m_testFix->setAutoDefault(false);
+    m_testFix->hide();
     m_error->setObjectName(u"validationError"_s);
     m_list->setMinimumWidth(180);
     m_testResult->setWordWrap(true);
@@ -53,6 +59,7 @@ ConnectionManagerDialog::ConnectionManagerDialog(QWidget *parent)
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
+    testRow->addWidget(m_testFix);
     testRow->addStretch(1);
     auto *right = new QVBoxLayout;
     right->addWidget(m_editor, 1);
@@ -77,6 +84,7 @@ ConnectionManagerDialog::ConnectionManagerDialog(QWidget *parent)
     connect(m_editor, &ConnectionEditor::changed, this, [this] {
         m_error->setText(m_editor->validationError());
         m_testResult->clear();
+        m_testFix->hide();
         updateButtons();
     });
     updateButtons();
@@ -219,6 +227,7 @@ void ConnectionManagerDialog::test()
     if (!commitEditor())
         return;
     m_testResult->setText(tr("Testing…"));
+    m_testFix->hide();
     m_test->setEnabled(false);
     const SiteConnection c = m_connections.at(m_row);
     Q_EMIT testRequested(c, m_secrets.value(c.name));
@@ -236,7 +245,62 @@ void ConnectionManagerDialog::setTestError(const ApiError &error)
 {
     m_test->setEnabled(true);
     m_testResult->setStyleSheet(u"color: #8a1c12;"_s);
-    m_testResult->setText(tr("Test failed: %1").arg(error.summary()));
+    // Say what to do, and put the action for it next to the message.
+    m_testFix->disconnect();
+    m_testFix->hide();
+    QString advice;
+    const auto focusOn = [this](QLineEdit *edit) {
+        edit->setFocus(Qt::OtherFocusReason);
+        edit->selectAll();
+    };
+    if (error.remedy() == ApiError::Remedy::ShowCertificate) {
+        advice = tr("The site's certificate is not trusted. Look at it and trust it if the "
+                    "fingerprint is the one your site administrator gives you.");
+        m_testFix->setText(tr("Show certificate…"));
+        connect(m_testFix, &QPushButton::clicked, this,
+                [this, error] { reviewCertificate(error); });
+    } else if (error.isSiteNotFound()) {
+        advice = tr("The server answered, but there is no Checkmk site with this name at this "
+                    "address. Check the site name (the OMD site, as in "
+                    "https://server/SITE/check_mk/).");
+        m_testFix->setText(tr("Edit site name"));
+        connect(m_testFix, &QPushButton::clicked, this,
+                [this, focusOn] { focusOn(m_editor->siteEdit()); });
+    } else if (error.remedy() == ApiError::Remedy::EditConnection) {
+        advice = tr("The site did not accept the user or its secret. Enter the automation secret "
+                    "of the user (in Checkmk: Setup › Users, the automation user's "
+                    "properties).");
+        m_testFix->setText(tr("Edit secret"));
+        connect(m_testFix, &QPushButton::clicked, this,
+                [this, focusOn] { focusOn(m_editor->secretEdit()); });
+    }
+    m_testFix->setVisible(!advice.isEmpty());
+    m_testResult->setText(advice.isEmpty()
+                              ? tr("Test failed: %1").arg(error.summary())
+                              : tr("Test failed: %1\n%2").arg(error.summary(), advice));
+}
+
+void ConnectionManagerDialog::reviewCertificate(const ApiError &error)
+{
+    if (m_row < 0 || !commitEditor())
+        return;
+    SiteConnection c = m_connections.at(m_row);
+    CertificateTrustDialog dialog(u"%1 (%2)"_s.arg(c.name, c.server), error, this);
+    dialog.exec();
+    switch (dialog.choice()) {
+    case CertificateTrustDialog::Choice::Refuse:
+        return;
+    case CertificateTrustDialog::Choice::TrustCertificate:
+        c.pinnedSha256 << dialog.trustedCertificate().sha256;
+        c.pinnedSha256.removeDuplicates();
+        break;
+    case CertificateTrustDialog::Choice::Insecure:
+        c.insecure = true;
+        break;
+    }
+    m_connections[m_row] = c;
+    m_editor->setConnection(c);
+    test(); // with the choice, at once
 }
 
 void ConnectionManagerDialog::updateButtons()

@@ -49,6 +49,7 @@ private:
     void addConnection();
     void removeConnection();
     void test();
+    void reviewCertificate(const ApiError &error);
     void refreshList();
     void updateButtons();
 
@@ -59,6 +60,7 @@ private:
     QListWidget *m_list;
     ConnectionEditor *m_editor;
     QLabel *m_testResult;
+    QPushButton *m_testFix; // the action that fixes what the test found, next to the message
     QLabel *m_error;
     QPushButton *m_add;
     QPushButton *m_remove;

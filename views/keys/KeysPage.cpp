@@ -67,6 +67,27 @@ KeysPage::KeysPage(QWidget *parent)
     m_refreshAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_BrowserReload),
                                            tr("Refresh"), this, &KeysPage::refreshRequested);
 
+    // What's This (Shift+F1): the tool buttons take it from their actions.
+    m_createAction->setWhatsThis(
+        tr("Creates a signature key on the site: an RSA key pair protected by a passphrase of at "
+           "least 12 characters, asked for at every signing. The passphrase cannot be changed or "
+           "recovered."));
+    m_uploadAction->setWhatsThis(tr("Uploads a key pair you already have (PEM certificate and "
+                                    "encrypted private key) with its passphrase."));
+    m_downloadAction->setWhatsThis(tr("Saves the selected key's certificate (the public part) "
+                                      "as a PEM file, for example to check signatures "
+                                      "elsewhere."));
+    m_deleteAction->setWhatsThis(tr("Deletes the selected key on the site, after asking. A key "
+                                    "still accepted by an agent updater rule cannot be deleted: "
+                                    "remove it from the rule first."));
+    m_detailsAction->setWhatsThis(tr("Shows the selected key's certificate: subject, validity, "
+                                     "SHA-256 fingerprint."));
+    m_refreshAction->setWhatsThis(tr("Reads the keys from the site again."));
+    m_table->setWhatsThis(tr("The site's signature keys: number, title, fingerprint, creation "
+                             "date and whether an agent updater rule accepts it. Replace a key "
+                             "by adding the new one to the rule's accepted keys before the old "
+                             "one is removed."));
+
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(SignatureKeyModel::SortRole);
@@ -81,8 +102,15 @@ KeysPage::KeysPage(QWidget *parent)
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The digest is a long hex string, whole in its tool tip: it gives way in a narrow window,
+    // so that the columns after it ("In use") keep their titles.
+    m_table->horizontalHeader()->setSectionResizeMode(SignatureKeyModel::Digest,
+                                                      QHeaderView::Interactive);
+    m_table->setColumnWidth(SignatureKeyModel::Digest, 150);
     HeaderMemory::attach(m_table->horizontalHeader(), u"keys"_s);
+    // Not stretched, even when a saved layout says so: a stretched last column shrinks below
+    // its title ("In Verwendung") when the others need the width.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &KeysPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, m_detailsAction, &QAction::trigger);
@@ -105,6 +133,8 @@ KeysPage::KeysPage(QWidget *parent)
     auto *cancel = new QPushButton(tr("&Cancel"), m_busyRow);
     cancel->setObjectName(QStringLiteral("cancelBusy"));
     busyLayout->addWidget(cancel);
+    cancel->setWhatsThis(tr("Stops the key job that is running (key generation or the "
+                            "request to the site)."));
     connect(cancel, &QPushButton::clicked, this, &KeysPage::cancelRequested);
     m_busyRow->hide();
     m_banner->hide();
@@ -134,6 +164,8 @@ void KeysPage::showNotOffered(const QUrl &sitePage)
         text->setAlignment(Qt::AlignCenter);
         auto *open = new QPushButton(tr("&Open the site's signature keys page"), m_notOffered);
         open->setObjectName(u"openSiteKeysPage"_s);
+        open->setWhatsThis(tr("Opens the site's page \"Signature keys for signing agents\" in "
+                              "the web browser."));
         connect(open, &QPushButton::clicked, this,
                 [this] { QDesktopServices::openUrl(m_sitePage); });
         auto *layout = new QVBoxLayout(m_notOffered);

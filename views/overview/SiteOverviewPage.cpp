@@ -79,6 +79,8 @@ SiteOverviewPage::SiteOverviewPage(QWidget *parent)
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         auto *copy = new QPushButton(copyText, m_demoBox);
         copy->setObjectName(name);
+        copy->setWhatsThis(tr("Copies the value on the left to the clipboard, for the "
+                              "registration wizard or the site's web interface."));
         connect(copy, &QPushButton::clicked, value,
                 [value] { QApplication::clipboard()->setText(value->text()); });
         auto *row = new QHBoxLayout;
@@ -107,6 +109,8 @@ SiteOverviewPage::SiteOverviewPage(QWidget *parent)
     layout->addWidget(m_demoBox);
     layout->addStretch(1);
 
+    m_refresh->setWhatsThis(tr("Reads the site's version, its configuration counts and the "
+                               "pending changes again."));
     connect(m_refresh, &QPushButton::clicked, this, &SiteOverviewPage::refreshRequested);
     setNotConnected(tr("Choose a site connection, or add one with File › Site connections."));
 }

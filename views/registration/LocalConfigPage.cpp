@@ -37,9 +37,20 @@ LocalConfigPage::LocalConfigPage(QWidget *parent)
                                                       QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
 
+    m_cfgPath->setWhatsThis(tr("The updater's configuration file from the bakery "
+                               "(cmk-update-agent.cfg, usually in /etc/check_mk). Its values win "
+                               "over those of the state file."));
+    m_statePath->setWhatsThis(tr("The state file the registration writes "
+                                 "(cmk-update-agent.state, usually /etc/cmk-update-agent.state): "
+                                 "host name, host secret, trusted certificates, last check."));
+    m_reveal->setWhatsThis(tr("Shows the secrets (host secret, proxy password) in plain text; "
+                              "masked otherwise."));
+    m_table->setWhatsThis(tr("What cmk-update-agent show-config shows: each key, its value, and "
+                             "the file it comes from."));
     const auto pathRow = [this](QLineEdit *edit, const QString &title) {
         auto *row = new QHBoxLayout;
         auto *choose = new QPushButton(tr("Choose…"));
+        choose->setWhatsThis(edit->whatsThis());
         row->addWidget(edit, 1);
         row->addWidget(choose);
         connect(choose, &QPushButton::clicked, this, [this, edit, title] {
@@ -56,6 +67,7 @@ LocalConfigPage::LocalConfigPage(QWidget *parent)
     form->addRow(tr("Configuration (.cfg):"), pathRow(m_cfgPath, tr("Updater configuration")));
     form->addRow(tr("State (.state):"), pathRow(m_statePath, tr("Updater state")));
     auto *reload = new QPushButton(tr("&Reload"));
+    reload->setWhatsThis(tr("Reads both files again."));
     auto *options = new QHBoxLayout;
     options->addWidget(m_reveal);
     options->addStretch();

@@ -25,6 +25,16 @@ RegistrationCredentialsPage::RegistrationCredentialsPage(QWidget *parent)
     setSubTitle(tr("A user of the site who may register hosts. The secret is used for this "
                    "registration only and is not written anywhere."));
     m_automation->setChecked(true);
+    m_automation->setWhatsThis(tr("An automation user (Setup › Users) and its automation "
+                                  "secret, for example the user agent_registration."));
+    m_password->setWhatsThis(tr("A user of the site and its password; the user needs the "
+                                "permission to register hosts."));
+    m_userEdit->setWhatsThis(tr("The user (-U) with the permission to register hosts and "
+                                "enable agent updates."));
+    m_secretEdit->setWhatsThis(tr("The automation secret or password of the user. Used for this "
+                                  "registration only, never written anywhere."));
+    m_stored->setWhatsThis(tr("Uses the secret stored in the keychain for the saved connection "
+                              "with this server, site and user."));
     m_secretEdit->setEchoMode(QLineEdit::Password);
     // Without a buddy the label would show its "&" instead of a shortcut.
     m_secretLabel->setBuddy(m_secretEdit);

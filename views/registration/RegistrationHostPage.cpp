@@ -18,7 +18,15 @@ RegistrationHostPage::RegistrationHostPage(QWidget *parent)
     : QWizardPage(parent)
     , m_hostEdit(new QLineEdit)
     , m_hint(new QLabel)
+    , m_ruleHint(new QLabel)
 {
+    m_hostEdit->setObjectName(u"hostNameEdit"_s);
+    m_ruleHint->setObjectName(u"ruleServerHint"_s);
+    m_ruleHint->setWordWrap(true);
+    m_hostEdit->setWhatsThis(tr("The host name (-H) of this machine as it is known in the "
+                                "site's setup; the host must exist there. It also decides which "
+                                "agent updater rule, and so which update server, applies."));
+    m_ruleHint->hide();
     setTitle(tr("Host"));
     setSubTitle(tr("The name of this machine as a host in the site's setup."));
     m_hint->setWordWrap(true);
@@ -29,6 +37,7 @@ RegistrationHostPage::RegistrationHostPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_hint);
+    layout->addWidget(m_ruleHint);
     layout->addStretch();
     connect(m_hostEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (!text.isEmpty() && !hostPattern.match(text).hasMatch())
@@ -37,7 +46,14 @@ RegistrationHostPage::RegistrationHostPage(QWidget *parent)
             m_hint->setText(tr("The host must exist in the site's setup. Whether it does is "
                                "checked with your credentials before registering."));
         RegistrationWizard::emitCompleteChanged(this);
+        Q_EMIT hostNameChanged(hostName());
     });
+}
+
+void RegistrationHostPage::setRuleHint(const QString &text)
+{
+    m_ruleHint->setText(text);
+    m_ruleHint->setVisible(!text.isEmpty());
 }
 
 void RegistrationHostPage::setDefaultHostName(const QString &name)

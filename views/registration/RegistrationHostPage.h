@@ -18,8 +18,16 @@ public:
     QString hostName() const;
     bool isComplete() const override;
     QLineEdit *hostEdit() const { return m_hostEdit; }
+    // What the agent updater rule effective for this host name says about the update server,
+    // when it differs from the first page's server (empty hides it).
+    void setRuleHint(const QString &text);
+    QLabel *ruleHintLabel() const { return m_ruleHint; }
+
+Q_SIGNALS:
+    void hostNameChanged(const QString &name);
 
 private:
     QLineEdit *m_hostEdit;
     QLabel *m_hint;
+    QLabel *m_ruleHint;
 };

@@ -26,6 +26,8 @@ RegistrationResultPage::RegistrationResultPage(QWidget *parent)
     m_monitored->setStyleSheet(u"color: #8a5a00;"_s);
     m_monitored->hide();
     m_instructions->setReadOnly(true);
+    m_instructions->setWhatsThis(tr("The commands that move the state file into place, when it "
+                                    "could not be written to /etc directly. Run them as root."));
     m_instructions->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_instructions->setMaximumHeight(70);
     m_instructions->hide();

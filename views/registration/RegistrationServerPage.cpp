@@ -36,6 +36,23 @@ RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     setSubTitle(tr("The Checkmk site this machine gets its agent updates from."));
     m_serverEdit->setPlaceholderText(tr("monitoring.example.com or host:port"));
     m_siteEdit->setPlaceholderText(tr("mysite"));
+    // What's This (Shift+F1), in the terms of cmk-update-agent register.
+    m_serverEdit->setWhatsThis(tr("The update server (-s): the host name or address of the "
+                                  "Checkmk server, with :port when not the default. Pre-filled "
+                                  "from the agent updater rule effective for this host, else "
+                                  "from the active connection."));
+    m_siteEdit->setWhatsThis(tr("The site (-i): the name of the OMD site, as in "
+                                "https://server/SITE/check_mk/."));
+    m_protocol->setWhatsThis(tr("The protocol (-p): https is recommended; with http the host "
+                                "secret travels unencrypted."));
+    m_check->setWhatsThis(tr("Connects to the server and shows its certificate, so that you can "
+                             "decide whether to trust it before any secret is sent."));
+    m_trust->setWhatsThis(tr("Trusts this certificate for the registration and keeps it in the "
+                             "state file as a local certificate, as --trust-cert does. Compare "
+                             "the SHA-256 fingerprint with the one your site administrator "
+                             "gives you."));
+    m_insecure->setWhatsThis(tr("Registers without verifying the certificate (--insecure): "
+                                "anyone on the network path could pose as the site."));
     // Enter goes to "Next" (which checks first), not to the focused button.
     m_check->setAutoDefault(false);
     m_protocol->addItem(u"https"_s);

@@ -47,6 +47,10 @@ RegistrationSummaryPage::RegistrationSummaryPage(QWidget *parent)
     m_updateSite->setObjectName(u"updateSite"_s);
     m_updateSite->setWordWrap(true);
     m_updateSite->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statePath->setWhatsThis(tr("Where the registration writes the updater's state file "
+                                 "(host name, host secret, trusted certificates), with mode "
+                                 "0600. The updater reads /etc/cmk-update-agent.state."));
+    m_choosePath->setWhatsThis(m_statePath->whatsThis());
     m_stateHint->setWordWrap(true);
     m_banner->hide();
 

@@ -3,8 +3,10 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QTimer>
 
+#include "ErrorBanner.h"
 #include "RegistrationCredentialsPage.h"
 #include "RegistrationHostPage.h"
 #include "RegistrationResultPage.h"
@@ -34,6 +36,10 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
     // credentials page the wanted input is not the first child anyway. Queued: the switch moves
     // the focus after emitting currentIdChanged.
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        // Back on the first page, the suggestion of the rule for the host typed since applies.
+        if (id == ServerPage)
+            applySuggestion();
+        updateRuleHint();
         QTimer::singleShot(0, this, [this, id] {
             QWizardPage *page = currentPage();
             if (currentId() != id || !page)
@@ -55,6 +61,8 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
     });
     connect(m_server, &RegistrationServerPage::checkRequested, this,
             [this] { Q_EMIT checkConnectionRequested(request()); });
+    connect(m_host, &RegistrationHostPage::hostNameChanged, this,
+            &RegistrationWizard::hostNameChanged);
     connect(m_credentials, &RegistrationCredentialsPage::storedSecretRequested, this,
             &RegistrationWizard::storedSecretRequested);
     connect(m_credentials, &RegistrationCredentialsPage::credentialsEntered, this, [this] {
@@ -114,6 +122,9 @@ void RegistrationWizard::setRuleServer(const QString &server, const QString &sit
 
 void RegistrationWizard::applySuggestion()
 {
+    updateRuleHint();
+    if (currentId() > ServerPage)
+        return; // the first page is checked and passed; the host page's hint says it
     if (!m_ruleServer.isEmpty())
         m_server->suggest(m_ruleServer, m_ruleSite, m_ruleHttps);
     else
@@ -126,6 +137,25 @@ void RegistrationWizard::setSetupSites(const QList<DistributedSite> &sites, cons
     m_setupSites = sites;
     m_setupLocalUrl = localUrl;
     m_server->setSetupSites(sites, localUrl);
+}
+
+void RegistrationWizard::updateRuleHint()
+{
+    RegistrationRequest shown;
+    m_server->fill(shown);
+    const bool differs = !m_ruleServer.isEmpty()
+        && (shown.server.compare(m_ruleServer, Qt::CaseInsensitive) != 0
+            || (!m_ruleSite.isEmpty() && shown.site != m_ruleSite));
+    if (!differs || currentId() <= ServerPage) {
+        m_host->setRuleHint({});
+        return;
+    }
+    m_host->setRuleHint(tr("The agent updater rule for host %1 names the update server %2 "
+                           "(site %3), not %4 as on the first page. Go back to register "
+                           "there.")
+                            .arg(m_host->hostName(), m_ruleServer,
+                                 m_ruleSite.isEmpty() ? tr("not set") : m_ruleSite,
+                                 shown.server.isEmpty() ? tr("no server") : shown.server));
 }
 
 void RegistrationWizard::setStateFilePath(const QString &path, bool isDefaultLocation)
@@ -162,7 +192,38 @@ void RegistrationWizard::setRegistrationResult(const RegistrationReport &report)
         next();
 }
 
-void RegistrationWizard::setRegistrationError(const ApiError &error, const QString &context)
+void RegistrationWizard::setRegistrationError(const ApiError &error, const QString &context,
+                                              Fix fix)
 {
     m_summary->setError(error, context);
+    ErrorBanner *banner = m_summary->errorBanner();
+    switch (fix) {
+    case Fix::None:
+        break;
+    case Fix::Credentials:
+        banner->addAction(tr("Edit credentials…"),
+                          [this] { goBackTo(CredentialsPage, m_credentials->secretEdit()); });
+        break;
+    case Fix::Site:
+        banner->addAction(tr("Edit site…"), [this] { goBackTo(ServerPage, m_server->siteEdit()); });
+        break;
+    case Fix::Certificate:
+        banner->addAction(tr("Show certificate…"), [this] {
+            goBackTo(ServerPage, m_server->serverEdit());
+            m_server->checkButton()->click();
+        });
+        break;
+    }
+}
+
+void RegistrationWizard::goBackTo(int id, QWidget *focus)
+{
+    while (currentId() > id)
+        back();
+    // After the page switch's own focus choice (queued in currentIdChanged).
+    QTimer::singleShot(0, focus, [focus] {
+        focus->setFocus(Qt::OtherFocusReason);
+        if (auto *edit = qobject_cast<QLineEdit *>(focus))
+            edit->selectAll();
+    });
 }

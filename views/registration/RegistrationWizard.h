@@ -50,7 +50,10 @@ public:
     const QList<SiteConnection> &knownConnections() const { return m_connections; }
     void setDefaultHostName(const QString &name);
     // Suggestions for the first page, unless the user typed over them: the agent updater rule's
-    // update server wins over the active connection, as it is where the updater will ask.
+    // update server wins over the active connection, as it is where the updater will ask. The
+    // rule server is the one of the rule effective for the host name on the host page (see
+    // hostNameChanged()); once the first page is passed it is not changed behind the user's
+    // back (its certificate check would no longer hold): the host page says so instead.
     void setActiveConnection(const SiteConnection &connection);
     void setRuleServer(const QString &server, const QString &site, bool https);
     void setStateFilePath(const QString &path, bool isDefaultLocation);
@@ -76,7 +79,10 @@ public:
     void setStoredSecret(const QByteArray &secret);
     void setStoredSecretError(const QString &reason);
     void setRegistrationResult(const RegistrationReport &report);
-    void setRegistrationError(const ApiError &error, const QString &context);
+    // What the summary's error offers as the fix, next to the message: back to the page where
+    // the wrong input is, with the keyboard there (or the certificate check started).
+    enum class Fix { None, Credentials, Site, Certificate };
+    void setRegistrationError(const ApiError &error, const QString &context, Fix fix = Fix::None);
 
     bool isRegistered() const { return m_registered; }
 
@@ -96,6 +102,9 @@ Q_SIGNALS:
     void hostCheckRequested(const RegistrationRequest &request);
     void storedSecretRequested(const QString &connectionName);
     void registerRequested(const RegistrationRequest &request);
+    // The host name on the host page changed (typed, or pre-filled): the rule effective for it
+    // may name another update server.
+    void hostNameChanged(const QString &hostName);
 
 private:
     friend class RegistrationSummaryPage;
@@ -109,6 +118,8 @@ private:
     RegistrationSummaryPage *m_summary;
     RegistrationResultPage *m_result;
     void applySuggestion();
+    void goBackTo(int id, QWidget *focus);
+    void updateRuleHint();
 
     SiteConnection m_active;
     QString m_ruleServer;

@@ -98,6 +98,13 @@ HostSelectionPage::HostSelectionPage(QWidget *parent)
     m_reloadButton = new QPushButton(tr("Re&load"), this);
     m_reloadButton->setObjectName(u"reloadButton"_s);
     m_reloadButton->setToolTip(tr("Fetch the selection, hosts and tags from the site again"));
+    m_saveButton->setWhatsThis(tr("Writes the edited selection to the site's global setting "
+                                  "\"Selection of hosts to activate agent updates for\". It "
+                                  "takes effect after Activate changes."));
+    m_revertButton->setWhatsThis(tr("Discards the edits and goes back to the selection as last "
+                                    "read from the site."));
+    m_reloadButton->setWhatsThis(tr("Reads the selection, the hosts and the tag groups from the "
+                                    "site again."));
     connect(m_saveButton, &QPushButton::clicked, this, &HostSelectionPage::save);
     connect(m_revertButton, &QPushButton::clicked, this, [this] { setEditedSelection(m_saved); });
     connect(m_reloadButton, &QPushButton::clicked, this, &HostSelectionPage::reloadRequested);

@@ -64,6 +64,8 @@ SelectionConditionEditors::SelectionConditionEditors(QWidget *parent)
     m_siteList = new QListWidget(sitesBox);
     m_siteList->setObjectName(u"siteList"_s);
     m_siteList->setMaximumHeight(110);
+    m_siteList->setWhatsThis(tr("Sites: only hosts monitored by a ticked site get updates. No "
+                                "site ticked: the condition is not set (every site)."));
     (new QVBoxLayout(sitesBox))->addWidget(m_siteList);
     connect(m_siteList, &QListWidget::itemChanged, this, &SelectionConditionEditors::changed);
 
@@ -72,6 +74,8 @@ SelectionConditionEditors::SelectionConditionEditors(QWidget *parent)
     m_groupList = new QListWidget(groupsBox);
     m_groupList->setObjectName(u"hostGroupList"_s);
     m_groupList->setMaximumHeight(110);
+    m_groupList->setWhatsThis(tr("Host groups: only hosts in at least one ticked host group get "
+                                 "updates. None ticked: the condition is not set."));
     (new QVBoxLayout(groupsBox))->addWidget(m_groupList);
     connect(m_groupList, &QListWidget::itemChanged, this, &SelectionConditionEditors::changed);
 
@@ -88,10 +92,16 @@ SelectionConditionEditors::SelectionConditionEditors(QWidget *parent)
     m_folderCombo->setMinimumContentsLength(12);
     m_folderCombo->setToolTip(tr("A folder path such as /linux/web"));
     m_folderCombo->lineEdit()->setPlaceholderText(tr("Folder path"));
+    m_folderList->setWhatsThis(tr("Folders: only hosts in one of these folders or their "
+                                  "subfolders get updates. Empty: the condition is not set."));
+    m_folderCombo->setWhatsThis(tr("A folder path such as /linux/web, to add to the folders "
+                                   "condition with Add or Enter."));
     auto *addFolder = new QPushButton(tr("Add"), foldersBox);
     addFolder->setObjectName(u"addFolderButton"_s);
     auto *removeFolder = new QPushButton(tr("Remove"), foldersBox);
     removeFolder->setObjectName(u"removeFolderButton"_s);
+    addFolder->setWhatsThis(m_folderCombo->whatsThis());
+    removeFolder->setWhatsThis(tr("Removes the selected folders from the condition."));
     connect(addFolder, &QPushButton::clicked, this, &SelectionConditionEditors::addFolder);
     connect(m_folderCombo->lineEdit(), &QLineEdit::returnPressed, this,
             &SelectionConditionEditors::addFolder);
@@ -116,6 +126,9 @@ SelectionConditionEditors::SelectionConditionEditors(QWidget *parent)
     m_tagRowsLayout->setContentsMargins(0, 0, 0, 0);
     auto *addTag = new QPushButton(tr("Add tag condition"), tagsBox);
     addTag->setObjectName(u"addTagButton"_s);
+    addTag->setWhatsThis(tr("Host tags: adds a condition on a tag group (for example "
+                            "Criticality = Productive system). A host must meet every tag "
+                            "condition."));
     connect(addTag, &QPushButton::clicked, this, [this] {
         addTagRow();
         changed();
@@ -132,6 +145,8 @@ SelectionConditionEditors::SelectionConditionEditors(QWidget *parent)
     m_labelRowsLayout->setContentsMargins(0, 0, 0, 0);
     auto *addLabel = new QPushButton(tr("Add label condition"), labelsBox);
     addLabel->setObjectName(u"addLabelButton"_s);
+    addLabel->setWhatsThis(tr("Host labels: adds a condition on a label (key: value, for "
+                              "example os: linux). A host must carry every label given."));
     connect(addLabel, &QPushButton::clicked, this, [this] {
         addLabelRow();
         m_labelRows.last().key->setFocus();
@@ -175,6 +190,17 @@ QGroupBox *SelectionConditionEditors::createHostListEditor(const QString &title,
     editor->add->setObjectName(name + u"AddButton"_s);
     editor->remove = new QPushButton(tr("Remove"), box);
     editor->remove->setObjectName(name + u"RemoveButton"_s);
+    const QString what = name == u"hosts"_s
+        ? tr("Explicit hosts: when any are listed, only these hosts get updates (together with "
+             "the other conditions). Empty: the condition is not set.")
+        : tr("Excluded hosts: these hosts never get updates, whatever the other conditions "
+             "say.");
+    editor->list->setWhatsThis(what);
+    editor->edit->setWhatsThis(what + u' '
+                               + tr("Type a host name (completed from the site's hosts) and "
+                                    "press Enter or Add."));
+    editor->add->setWhatsThis(editor->edit->whatsThis());
+    editor->remove->setWhatsThis(tr("Removes the selected host names from the list."));
     connect(editor->add, &QPushButton::clicked, this, [this, editor] { addHostToList(editor); });
     connect(editor->edit, &QLineEdit::returnPressed, this,
             [this, editor] { addHostToList(editor); });
@@ -355,6 +381,10 @@ void SelectionConditionEditors::addTagRow(const QString &group, const QString &t
     auto *remove = new QToolButton(row.row);
     remove->setText(tr("Remove"));
     remove->setToolTip(tr("Remove this tag condition"));
+    row.group->setWhatsThis(tr("The tag group of this condition; the host must have the tag "
+                               "chosen on the right in this group."));
+    row.tag->setWhatsThis(tr("The tag the host must have in the tag group on the left."));
+    remove->setWhatsThis(tr("Removes this tag condition."));
     for (const TagGroup &g : std::as_const(m_tagGroups))
         row.group->addItem(g.title.isEmpty() ? g.id : g.title, g.id);
     if (!group.isEmpty() && row.group->findData(group) < 0)
@@ -427,6 +457,11 @@ void SelectionConditionEditors::addLabelRow(const QString &key, const QString &v
     auto *remove = new QToolButton(row.row);
     remove->setText(tr("Remove"));
     remove->setToolTip(tr("Remove this label condition"));
+    row.key->setWhatsThis(tr("The label's key (for example os); the host must carry this "
+                             "label with the value on the right."));
+    row.value->setWhatsThis(tr("The value the label must have on the host (for example "
+                               "linux)."));
+    remove->setWhatsThis(tr("Removes this label condition."));
     updateLabelValues(row);
 
     auto *layout = new QHBoxLayout(row.row);

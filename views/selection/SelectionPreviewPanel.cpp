@@ -45,6 +45,10 @@ SelectionPreviewPanel::SelectionPreviewPanel(QWidget *parent)
         auto *list = new QListWidget(m_tabs);
         list->setObjectName(name);
         list->setUniformItemSizes(true);
+        list->setWhatsThis(tr("The preview of the selection as edited, before it is saved: the "
+                              "hosts it selects, those it adds and removes compared with the "
+                              "saved selection, and those whose attributes the site did not "
+                              "report (they cannot be judged)."));
         m_tabs->addTab(list, QString());
         return list;
     };

@@ -49,6 +49,10 @@ SelectionTestPanel::SelectionTestPanel(QWidget *parent)
     m_host->setPlaceholderText(tr("Host name from the inventory"));
     m_host->setClearButtonEnabled(true);
     label->setBuddy(m_host);
+    m_host->setWhatsThis(tr("Test with this host name: shows whether the host selection, as "
+                            "edited, picks the host, and each condition with the host's own "
+                            "value. A left-out host reports \"agent updates are disabled for "
+                            "host …\"."));
     connect(m_host, &QLineEdit::textChanged, this, &SelectionTestPanel::update);
 
     m_verdict->setObjectName(u"testVerdict"_s);
@@ -62,6 +66,9 @@ SelectionTestPanel::SelectionTestPanel(QWidget *parent)
     m_conditions->setHorizontalHeaderLabels(
         { tr("Condition"), tr("Expected"), tr("This host"), tr("Holds") });
     m_conditions->verticalHeader()->hide();
+    m_conditions->setWhatsThis(tr("Each condition of the selection: what it expects, what the "
+                                  "tested host has, and whether it holds. All must hold (logical "
+                                  "AND)."));
     m_conditions->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_conditions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_conditions->setWordWrap(false);

@@ -40,6 +40,36 @@ QString buttonText(Prerequisites::Item item)
         return {};
     }
 }
+// What's This of a prerequisite, in the manual's terms: what it is and what meets it.
+QString itemHelp(Prerequisites::Item item)
+{
+    switch (item) {
+    case Prerequisites::Item::SignatureKey:
+        return SetupPage::tr(
+            "Signature key: an RSA key pair with which the site signs the agent packages. The "
+            "updater installs only packages signed with a key its rule accepts. Met when the "
+            "site has at least one key (Setup › Agents › Signature keys).");
+    case Prerequisites::Item::UpdaterRule:
+        return SetupPage::tr(
+            "Agent updater rule (Agent updater (Linux, Windows, Solaris)): deploys the update "
+            "plug-in with the agent and tells it the update server and the accepted signature "
+            "keys. Met when an enabled rule activates the plug-in.");
+    case Prerequisites::Item::SignedAgents:
+        return SetupPage::tr(
+            "Signed agents: the packages baked after the last rule change, signed with a key the "
+            "rule accepts. Met when the baked agents are current and signed.");
+    case Prerequisites::Item::RegisteredHost:
+        return SetupPage::tr(
+            "Registered host: a host whose updater was registered with cmk-update-agent register "
+            "(or Register machine); only registered hosts can fetch their agent.");
+    case Prerequisites::Item::MasterSwitch:
+        return SetupPage::tr(
+            "Master switch (Activation of automatic agent updates): off, every update check is "
+            "answered with \"deployment is currently globally disabled\"; all settings are kept.");
+    default:
+        return {};
+    }
+}
 } // namespace
 
 void SetupPage::setNextConfirmation(std::optional<bool> answer)
@@ -249,6 +279,42 @@ SetupPage::SetupPage(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
 
+    // What's This (Shift+F1) on every item, in the manual's words.
+    m_reload->setWhatsThis(tr("Reads the prerequisites, the master switch, the pending changes "
+                              "and the agent updater rules from the site again (F5)."));
+    m_switch->setWhatsThis(
+        tr("Activation of automatic agent updates, the master switch (a global setting). Off, no "
+           "host gets an update, while all other settings are kept; on, the hosts in the host "
+           "selection fetch their signed agents. A change becomes a pending change."));
+    m_showPending->setWhatsThis(tr("Shows the list of changes made on the site that are not "
+                                   "activated yet."));
+    m_activate->setWhatsThis(
+        tr("Activate changes: makes the pending changes take effect on the site, as Checkmk's "
+           "Activate changes does. Rule changes reach the hosts only after this and a new bake."));
+    m_pendingList->setWhatsThis(tr("The changes not activated yet: who made them and what."));
+    m_rules->setWhatsThis(tr(
+        "The rules of the rule set Agent updater (Linux, Windows, Solaris), in the order the site "
+        "evaluates them: rules in deeper folders first, then from top to bottom. For each "
+        "parameter the first matching rule that sets it wins. Double-click a rule to edit it."));
+    newRule->setWhatsThis(tr("Creates a rule: the update server, the check interval and the "
+                             "signature keys the agents will accept."));
+    m_editRule->setWhatsThis(tr("Opens the selected rule in the editor, with every parameter "
+                                "and condition."));
+    m_toggleRule->setWhatsThis(tr("Disables the selected rule (or enables it again): a disabled "
+                                  "rule is kept but applies to no host."));
+    m_moveUp->setWhatsThis(tr("Moves the selected rule up within its folder: the first rule per "
+                              "parameter wins, so order decides."));
+    m_moveDown->setWhatsThis(tr("Moves the selected rule down within its folder: the first rule "
+                                "per parameter wins, so order decides."));
+    m_deleteRule->setWhatsThis(tr("Deletes the selected rule on the site, after asking."));
+    m_effectiveHost->setWhatsThis(
+        tr("A host name: shows which value each parameter has for this host and from which rule, "
+           "as the site decides it (folder, host tags, labels and host names of each rule)."));
+    show->setWhatsThis(m_effectiveHost->whatsThis());
+    m_effective->setWhatsThis(tr("The effective value for the host: each parameter, its value, "
+                                 "and the rule it comes from (or the default when no rule sets "
+                                 "it)."));
+
     connect(m_reload, &QPushButton::clicked, this, &SetupPage::refreshRequested);
     connect(m_switch, &QCheckBox::clicked, this, &SetupPage::onSwitchClicked);
     connect(m_activate, &QPushButton::clicked, this, &SetupPage::activateRequested);
@@ -282,6 +348,7 @@ void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
         auto *text = new QLabel(html, this);
         text->setWordWrap(true);
         text->setObjectName(u"prerequisite%1"_s.arg(row));
+        text->setWhatsThis(itemHelp(r.item));
         m_checklist->addWidget(mark, row, 0, Qt::AlignTop);
         m_checklist->addWidget(text, row, 1);
         const QString label = buttonText(r.item);
@@ -289,6 +356,8 @@ void SetupPage::setPrerequisites(const QList<Prerequisites::Result> &results)
             auto *go = new QPushButton(label, this);
             // Also once met: the page that fixes an item is where it is looked after.
             go->setEnabled(true);
+            go->setWhatsThis(itemHelp(r.item) + u"\n\n"_s
+                             + tr("The button opens the page where this is looked after."));
             const Prerequisites::Item item = r.item;
             connect(go, &QPushButton::clicked, this, [this, item] { Q_EMIT goToRequested(item); });
             m_checklist->addWidget(go, row, 2, Qt::AlignTop);
@@ -419,6 +488,20 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
             m_rules->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }
     m_rules->resizeColumnsToContents();
+    // The description is free text and gives way first, so that the last (stretched) column
+    // keeps the room its title and keys need in a 1,024 px window instead of being cut.
+    const int last = m_rules->columnCount() - 1;
+    int others = 0;
+    for (int col = 0; col < last; ++col)
+        others += m_rules->columnWidth(col);
+    int lastNeeds = m_rules->horizontalHeader()->sectionSizeHint(last);
+    for (int row = 0; row < m_rules->rowCount(); ++row)
+        lastNeeds
+            = qMax(lastNeeds,
+                   m_rules->fontMetrics().horizontalAdvance(m_rules->item(row, last)->text()) + 12);
+    const int excess = others + lastNeeds - m_rules->viewport()->width();
+    if (excess > 0)
+        m_rules->setColumnWidth(2, qMax(120, m_rules->columnWidth(2) - excess));
     m_editRule->setEnabled(false);
     m_deleteRule->setEnabled(false);
     m_toggleRule->setEnabled(false);

@@ -247,6 +247,35 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
         tr("Signature keys the agent will accept: at least one. While replacing a key, accept "
            "both the old and the new key until every host has a package that knows the new "
            "one."));
+    m_proxyServer->setWhatsThis(tr("Explicit proxy: the proxy server's name or address."));
+    m_proxyPort->setWhatsThis(tr("Explicit proxy: the proxy's port (often 3128)."));
+    m_addCertificate->setWhatsThis(tr("Adds a CA certificate from a PEM file to the "
+                                      "certificates the updater trusts.")
+                                   + u' ' + m_certificateList->whatsThis());
+    m_removeCertificate->setWhatsThis(tr("Removes the selected CA certificate from the rule."));
+    // The rule's own properties and conditions, as in Checkmk's rule editor.
+    m_description->setWhatsThis(tr("Description: the rule's title in the rule list."));
+    m_comment->setWhatsThis(tr("Comment: a note for other administrators; the hosts never see "
+                               "it."));
+    m_documentationUrl->setWhatsThis(tr("Documentation URL: a link to your own documentation "
+                                        "of this rule, shown in the rule list."));
+    m_folder->setWhatsThis(tr("Folder: the rule applies to the hosts of this folder and its "
+                              "subfolders. Rules of deeper folders are evaluated first."));
+    m_position->setWhatsThis(tr("Where a new rule goes in its folder. The first rule that sets "
+                                "a parameter wins: on top, this rule overrides the folder's "
+                                "other rules."));
+    m_hosts->setWhatsThis(tr("Explicit hosts: the rule applies only to these host names "
+                             "(comma-separated; an entry starting with ~ is a regular "
+                             "expression matched from the start of the name). Empty: all "
+                             "hosts."));
+    m_hostsNegate->setWhatsThis(tr("Negates the host names: the rule applies to all hosts "
+                                   "except those listed."));
+    m_tags->setWhatsThis(tr("Host tags: group:tag conditions the host must meet, "
+                            "comma-separated; !group:tag for \"is not\", group:[a|b] for "
+                            "\"one of\"."));
+    m_labels->setWhatsThis(tr("Host labels: key:value conditions; \"and\", \"or\" and "
+                              "\"NOT\" combine them as in Checkmk's label conditions."));
+    m_disabled->setWhatsThis(tr("A disabled rule is kept but applies to no host."));
 
     auto *ruleBox = new QGroupBox(tr("Rule"), this);
     auto *ruleForm = new QFormLayout(ruleBox);
@@ -313,6 +342,17 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     m_keyList->setMaximumHeight(80);
     auto *setKeys = setBox(kKeys, tr("Accepted signature &keys:"));
     valueForm->addRow(setKeys, m_keyList);
+
+    // The tick of a parameter explains the parameter and what unticked means.
+    for (const auto &[box, field] :
+         { std::pair<QCheckBox *, QWidget *> { setActivated, m_activated },
+           { setServer, m_server },
+           { setInterval, m_interval },
+           { setProxy, m_proxy },
+           { setEdition, m_edition },
+           { setCertificates, m_certificateList },
+           { setKeys, m_keyList } })
+        box->setWhatsThis(field->whatsThis() + u"\n\n"_s + notSetTip());
 
     addParameter(kActivated, setActivated, { m_activated },
                  [this] { return m_activated->currentData().toString(); });

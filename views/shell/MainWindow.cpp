@@ -204,6 +204,12 @@ void MainWindow::showPage(const QString &id)
         m_navigation->setCurrentRow(row);
 }
 
+QWidget *MainWindow::page(const QString &id) const
+{
+    const int row = int(m_pageIds.indexOf(id));
+    return row < 0 ? nullptr : m_pages->widget(row);
+}
+
 QString MainWindow::currentPage() const
 {
     return m_pageIds.value(m_navigation->currentRow());

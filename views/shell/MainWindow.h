@@ -28,6 +28,8 @@ public:
     void addPage(const QString &id, const QString &title, const QIcon &icon, QWidget *page);
     void showPage(const QString &id);
     QString currentPage() const;
+    // The widget added for a page id; null for unknown ids.
+    QWidget *page(const QString &id) const;
 
     void setConnectionNames(const QStringList &names, const QString &current);
     void setConnecting(const QString &name);

@@ -1,5 +1,6 @@
 #include "HostDetailPane.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
@@ -21,10 +22,24 @@ HostDetailPane::HostDetailPane(QWidget *parent)
     setObjectName(u"hostDetailPane"_s);
     m_browser->setOpenLinks(false);
     m_browser->setAccessibleName(tr("Host details"));
+    // What's This lists every troubleshooting case the diagnosis knows, with its remedy: the
+    // manual's troubleshooting section at hand.
+    QString cases;
+    for (const ErrorDiagnosis::Rule &rule : ErrorDiagnosis::rules())
+        cases += u"<li><b>%1</b>: %2</li>"_s.arg(
+            QCoreApplication::translate("ErrorDiagnosis", rule.title).toHtmlEscaped(),
+            QCoreApplication::translate("ErrorDiagnosis", rule.action).toHtmlEscaped());
+    m_browser->setWhatsThis(u"<p>%1</p><ul>%2</ul>"_s.arg(
+        tr("The selected host: its update state, what its updater last reported, and the "
+           "diagnosis: what the error means and what to do, in the rule editor's field "
+           "names. The cases the diagnosis recognises:")
+            .toHtmlEscaped(),
+        cases));
     m_findTarget->setObjectName(u"findTargetAgent"_s);
     m_findTarget->setToolTip(
         tr("The site names no target agent for this host. Compare the package the site baked "
            "for it with the packages of the site's agents to find which agent it is."));
+    m_findTarget->setWhatsThis(m_findTarget->toolTip());
     m_findTarget->hide();
     m_lookup->setObjectName(u"targetLookup"_s);
     m_lookup->setWordWrap(true);

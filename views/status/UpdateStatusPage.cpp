@@ -33,6 +33,7 @@
 
 #include "CsvWriter.h"
 #include "DistributionBar.h"
+#include "ErrorBanner.h"
 #include "FileDialogs.h"
 #include "FlowLayout.h"
 #include "HostDetailPane.h"
@@ -64,7 +65,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     , m_export(new QPushButton(tr("E&xport CSV…"), this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_errorLabel(new QLabel(this))
+    , m_errorLabel(new ErrorBanner(this))
     , m_sourceNote(new QLabel(this))
     , m_tableStack(new QStackedWidget(this))
     , m_empty(new QLabel(this))
@@ -105,13 +106,28 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_progress->hide();
     m_cancel->hide();
     m_errorLabel->setObjectName(u"statusError"_s);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(u"color: #8a1c12;"_s);
-    m_errorLabel->hide();
     m_sourceNote->setObjectName(u"statusSourceNote"_s);
     m_sourceNote->setWordWrap(true);
     m_sourceNote->setStyleSheet(u"background: #fff4d6; padding: 4px;"_s);
     m_sourceNote->hide();
+
+    // What's This (Shift+F1), in the manual's terms.
+    m_search->setWhatsThis(tr("Shows only the hosts whose name, site, folder, agent version or "
+                              "error text contains what you type (Ctrl+F)."));
+    m_autoRefresh->setWhatsThis(tr("Fetches the update status again at this interval while the "
+                                   "page is open. The site's data are only as fresh as the "
+                                   "hosts' last update checks (their check interval)."));
+    m_refresh->setWhatsThis(tr("Fetches the update status of every host from the site now "
+                               "(F5)."));
+    m_export->setWhatsThis(tr("Writes the rows shown (filter and search applied) to a CSV file "
+                              "for a spreadsheet or a ticket."));
+    m_cancel->setWhatsThis(tr("Stops fetching the status; the table keeps what it showed "
+                              "before."));
+    m_table->setWhatsThis(
+        tr("One row per host: its update category, the agent version installed and the target, "
+           "the last update check and the error the updater reported. Click a column header to "
+           "sort; right-click it to choose columns; select a host for its details and diagnosis; "
+           "Ctrl+C copies the selected rows."));
 
     m_table->setObjectName(u"statusTable"_s);
     m_table->setModel(m_proxy);
@@ -130,6 +146,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     const int widths[] = { 150, 80, 110, 80, 80, 90, 80, 90, 90, 95, 260, 260 };
     for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
+    fitColumnTitles();
     m_table->setColumnHidden(UpdateStatusModel::CheckOutputColumn, true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -328,6 +345,19 @@ void UpdateStatusPage::setTable(StatusTable table, qint64 fetchedAt)
     finishLoad(fetchedAt);
 }
 
+void UpdateStatusPage::fitColumnTitles()
+{
+    // Never narrower than the column's title needs (German titles are longer; "Heruntergeladen"
+    // was cut to "Herunterg…"). Measured once polished: before, the header's font and sort
+    // indicator are not those it is painted with.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->ensurePolished();
+    for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c) {
+        if (!m_table->isColumnHidden(c) && header->sectionSize(c) < header->sectionSizeHint(c))
+            m_table->setColumnWidth(c, header->sectionSizeHint(c));
+    }
+}
+
 void UpdateStatusPage::finishLoad(qint64 fetchedAt)
 {
     m_fetched->setText(tr("Fetched %1")
@@ -336,6 +366,7 @@ void UpdateStatusPage::finishLoad(qint64 fetchedAt)
     m_fetched->setToolTip(
         QLocale().toString(QDateTime::fromSecsSinceEpoch(fetchedAt), QLocale::LongFormat));
     m_errorLabel->hide();
+    fitColumnTitles();
     if (m_model->rowCount() == 0)
         m_empty->setText(tr("The site has no hosts."));
     updateEmptyState();
@@ -372,8 +403,7 @@ void UpdateStatusPage::setLoading(bool loading, const QString &text)
 
 void UpdateStatusPage::showError(const ApiError &error)
 {
-    m_errorLabel->setText(tr("The update status could not be fetched: %1").arg(error.summary()));
-    m_errorLabel->show();
+    m_errorLabel->showError(error, tr("The update status could not be fetched."));
     if (m_model->rowCount() == 0) {
         m_empty->setText(tr("No data.\n%1").arg(error.summary()));
         updateEmptyState();

@@ -10,6 +10,7 @@
 #include "StatusTable.h"
 
 class DistributionBar;
+class ErrorBanner;
 class HostDetailPane;
 class QComboBox;
 class QIODevice;
@@ -69,6 +70,7 @@ Q_SIGNALS:
     void findTargetRequested(const QString &hostName);
 
 private:
+    void fitColumnTitles();
     void finishLoad(qint64 fetchedAt);
     void buildStatistics();
     void updateStatistics();
@@ -92,7 +94,7 @@ private:
     QPushButton *m_export;
     QProgressBar *m_progress;
     QPushButton *m_cancel;
-    QLabel *m_errorLabel;
+    ErrorBanner *m_errorLabel; // with the action that fixes the cause
     QLabel *m_sourceNote;
     QStackedWidget *m_tableStack;
     QLabel *m_empty;
