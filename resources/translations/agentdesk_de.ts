@@ -3700,6 +3700,10 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <source>Registers without verifying the certificate (--insecure): anyone on the network path could pose as the site.</source>
         <translation>Registriert, ohne das Zertifikat zu prüfen (--insecure): Jeder auf dem Netzwerkweg könnte sich als die Instanz ausgeben.</translation>
     </message>
+    <message>
+        <source>In distributed monitoring a host can register at any site of the set-up it can reach; a remote site forwards the registration to the central site. Choosing a site fills in its address. The updates are served by the site that monitors the host; the server given here is the fallback.</source>
+        <translation>Im verteilten Monitoring kann sich ein Host bei jeder Instanz des Verbunds registrieren, die er erreicht; eine Remote-Instanz leitet die Registrierung an die Zentralinstanz weiter. Die Auswahl einer Instanz trägt ihre Adresse ein. Die Updates liefert die Instanz, die den Host überwacht; der hier angegebene Server ist die Rückfallebene.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSummaryPage</name>
@@ -4882,6 +4886,10 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     <message>
         <source>The button opens the page where this is looked after.</source>
         <translation>Die Schaltfläche öffnet die Seite, auf der dies gepflegt wird.</translation>
+    </message>
+    <message>
+        <source>Shown when the master switch changed on the site while you were choosing and you chose to keep editing: writes your choice onto the version you were shown. If it changed once more, you are asked again.</source>
+        <translation>Erscheint, wenn der Hauptschalter auf der Instanz geändert wurde, während Sie gewählt haben, und Sie sich für Weiterbearbeiten entschieden haben: schreibt Ihre Wahl auf die Version, die Ihnen gezeigt wurde. Hat er sich erneut geändert, werden Sie wieder gefragt.</translation>
     </message>
 </context>
 <context>

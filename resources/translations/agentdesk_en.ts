@@ -3663,6 +3663,10 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <source>Registers without verifying the certificate (--insecure): anyone on the network path could pose as the site.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>In distributed monitoring a host can register at any site of the set-up it can reach; a remote site forwards the registration to the central site. Choosing a site fills in its address. The updates are served by the site that monitors the host; the server given here is the fallback.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSummaryPage</name>
@@ -4840,6 +4844,10 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
     <message>
         <source>The button opens the page where this is looked after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown when the master switch changed on the site while you were choosing and you chose to keep editing: writes your choice onto the version you were shown. If it changed once more, you are asked again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

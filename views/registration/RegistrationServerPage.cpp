@@ -81,6 +81,11 @@ RegistrationServerPage::RegistrationServerPage(QWidget *parent)
     m_setupSites->setObjectName(u"setupSites"_s);
     m_setupSites->setToolTip(tr("Fill in the address of one of the sites of the connected "
                                 "set-up"));
+    m_setupSites->setWhatsThis(
+        tr("In distributed monitoring a host can register at any site of the set-up it can "
+           "reach; a remote site forwards the registration to the central site. Choosing a site "
+           "fills in its address. The updates are served by the site that monitors the host; "
+           "the server given here is the fallback."));
     m_setupSitesLabel->setBuddy(m_setupSites);
     m_setupSites->hide();
     m_setupSitesLabel->hide();

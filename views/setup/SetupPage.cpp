@@ -121,6 +121,10 @@ SetupPage::SetupPage(QWidget *parent)
     switchLayout->addWidget(m_switch);
     switchLayout->addWidget(m_switchState);
     m_saveSwitch->setObjectName(u"saveMasterSwitch"_s);
+    m_saveSwitch->setWhatsThis(
+        tr("Shown when the master switch changed on the site while you were choosing and you "
+           "chose to keep editing: writes your choice onto the version you were shown. If it "
+           "changed once more, you are asked again."));
     m_saveSwitch->hide();
     auto *saveSwitchRow = new QHBoxLayout;
     saveSwitchRow->addWidget(m_saveSwitch);
