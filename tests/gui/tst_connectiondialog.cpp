@@ -34,6 +34,7 @@ private Q_SLOTS:
     void invalidFieldNamed();
     void wrongSecretShowsError();
     void testErrorsOfferTheFix();
+    void testResultStaysWithItsConnection();
 
 private:
     void fill(ConnectionManagerDialog &dialog, const QString &name, const QByteArray &secret);
@@ -214,6 +215,64 @@ void TestConnectionDialog::testErrorsOfferTheFix()
     QTest::mouseClick(test, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Connected"_s), 10000);
     QVERIFY(!fix->isVisible());
+}
+
+// A test's result and its "Show certificate…" belong to the connection tested: after selecting
+// another connection the fix is gone, and a late answer about the first one is not shown under
+// (or applied to) the second.
+void TestConnectionDialog::testResultStaysWithItsConnection()
+{
+    SiteConnection a;
+    a.name = u"Untrusted A"_s;
+    a.server = m_site.server();
+    a.site = m_site.site();
+    a.user = u"automation"_s;
+    SiteConnection b = a;
+    b.name = u"Other B"_s;
+    b.server = u"other.example:8443"_s;
+    ConnectionManagerDialog dialog;
+    dialog.setConnections({ a, b });
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    runTest(dialog, false);
+    auto *list = dialog.findChild<QListWidget *>(u"connectionList"_s);
+    auto *test = dialog.findChild<QPushButton *>(u"testButton"_s);
+    auto *result = dialog.findChild<QLabel *>(u"testResult"_s);
+    auto *fix = dialog.findChild<QPushButton *>(u"testFix"_s);
+    QVERIFY(list && test && result && fix);
+    list->setCurrentRow(0);
+
+    // A's real answer: the certificate is not trusted, with the fix next to it. The error is
+    // kept to replay it later as an answer that arrives late.
+    ApiError untrusted;
+    connect(&dialog, &ConnectionManagerDialog::testRequested, &dialog,
+            [&untrusted, this](const SiteConnection &c, const QByteArray &) {
+                auto *client = new RestClient(c, this);
+                RestReply *reply = client->send(RestRequest::get(u"/version"_s));
+                connect(reply, &RestReply::finished, client,
+                        [&untrusted, client](const RestResult &r) {
+                            untrusted = r.error;
+                            client->deleteLater();
+                        });
+            });
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(fix->isVisible(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(untrusted.remedy() == ApiError::Remedy::ShowCertificate, 10000);
+
+    // Selecting B takes A's result and fix away.
+    list->setCurrentRow(1);
+    QVERIFY(!fix->isVisible());
+    QVERIFY(result->text().isEmpty());
+    QVERIFY(test->isEnabled());
+
+    // A late answer about A changes nothing under B: no fix, no text, B untouched.
+    dialog.setTestError(untrusted);
+    QVERIFY(!fix->isVisible());
+    QVERIFY(result->text().isEmpty());
+    const QList<SiteConnection> after = dialog.connections();
+    QCOMPARE(after.size(), 2);
+    QVERIFY(after.at(1).pinnedSha256.isEmpty());
+    QVERIFY(!after.at(1).insecure);
 }
 
 QTEST_MAIN(TestConnectionDialog)

@@ -174,7 +174,13 @@ void ConnectionManagerDialog::selectRow(int row)
         return;
     }
     m_row = row;
+    // A test result, its fix and a test still running belong to the connection that was
+    // tested: a certificate trusted from them must never land on the one selected now.
+    m_testedRow = -1;
     m_testResult->clear();
+    m_testFix->disconnect();
+    m_testFix->hide();
+    m_test->setEnabled(true);
     if (row >= 0 && row < m_connections.size()) {
         const SiteConnection &c = m_connections.at(row);
         m_editor->setConnection(c);
@@ -217,6 +223,7 @@ void ConnectionManagerDialog::removeConnection()
     }
     m_connections.removeAt(m_row);
     m_row = -1;
+    m_testedRow = -1;
     refreshList();
     m_list->setCurrentRow(m_connections.isEmpty() ? -1 : 0);
     updateButtons();
@@ -229,12 +236,15 @@ void ConnectionManagerDialog::test()
     m_testResult->setText(tr("Testing…"));
     m_testFix->hide();
     m_test->setEnabled(false);
+    m_testedRow = m_row;
     const SiteConnection c = m_connections.at(m_row);
     Q_EMIT testRequested(c, m_secrets.value(c.name));
 }
 
 void ConnectionManagerDialog::setTestResult(const SiteVersion &version)
 {
+    if (m_testedRow < 0 || m_testedRow != m_row)
+        return; // the user moved on to another connection meanwhile
     m_test->setEnabled(true);
     m_testResult->setStyleSheet(u"color: #0b6b3a;"_s);
     m_testResult->setText(tr("Connected to site \"%1\": Checkmk %2, %3 edition.")
@@ -243,6 +253,8 @@ void ConnectionManagerDialog::setTestResult(const SiteVersion &version)
 
 void ConnectionManagerDialog::setTestError(const ApiError &error)
 {
+    if (m_testedRow < 0 || m_testedRow != m_row)
+        return; // the user moved on to another connection meanwhile
     m_test->setEnabled(true);
     m_testResult->setStyleSheet(u"color: #8a1c12;"_s);
     // Say what to do, and put the action for it next to the message.
@@ -257,8 +269,10 @@ void ConnectionManagerDialog::setTestError(const ApiError &error)
         advice = tr("The site's certificate is not trusted. Look at it and trust it if the "
                     "fingerprint is the one your site administrator gives you.");
         m_testFix->setText(tr("Show certificate…"));
-        connect(m_testFix, &QPushButton::clicked, this,
-                [this, error] { reviewCertificate(error); });
+        connect(m_testFix, &QPushButton::clicked, this, [this, error, row = m_row] {
+            if (row == m_row)
+                reviewCertificate(error);
+        });
     } else if (error.isSiteNotFound()) {
         advice = tr("The server answered, but there is no Checkmk site with this name at this "
                     "address. Check the site name (the OMD site, as in "

@@ -61,6 +61,7 @@ private:
     ConnectionEditor *m_editor;
     QLabel *m_testResult;
     QPushButton *m_testFix; // the action that fixes what the test found, next to the message
+    int m_testedRow = -1; // the row whose test runs or was answered; -1 after another is selected
     QLabel *m_error;
     QPushButton *m_add;
     QPushButton *m_remove;
