@@ -491,6 +491,13 @@ void AppController::openMigrationAssistant()
         m_migrationAssistant = new MigrationAssistant(m_window);
         m_migration = new MigrationController(m_secrets, m_migrationAssistant, this);
     }
+    // Open already (it is not modal): brought to the front as it is, never restarted under a
+    // run that is going on.
+    if (m_migrationAssistant->isVisible()) {
+        m_migrationAssistant->raise();
+        m_migrationAssistant->activateWindow();
+        return;
+    }
     // Two connections of its own: the pages' connection stays as it is.
     m_migration->setConnections(m_connections);
     QStringList names;

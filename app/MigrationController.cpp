@@ -1,5 +1,7 @@
 #include "MigrationController.h"
 
+#include <QPointer>
+
 #include <memory>
 
 #include "BakeryApi.h"
@@ -9,6 +11,7 @@
 #include "MigrationAssistant.h"
 #include "PemBlocks.h"
 #include "RegistrationsApi.h"
+#include "RestClient.h"
 #include "RestReply.h"
 #include "RulesApi.h"
 #include "SiteSession.h"
@@ -82,7 +85,14 @@ void MigrationController::fail(Step step, const QString &line)
 
 void MigrationController::analyse(const QString &oldName, const QString &newName, bool dryRun)
 {
+    // A new analysis ends whatever ran before it: its timer, its request and its passphrase go
+    // before the sessions (and their clients) are closed.
     ++m_generation;
+    m_poll.stop();
+    disconnect(&m_poll, &QTimer::timeout, nullptr, nullptr);
+    if (m_current)
+        m_current->cancel();
+    m_passphrase.clear();
     m_plan.reset();
     m_verified = false;
     m_dryRun = dryRun;
@@ -531,7 +541,11 @@ void MigrationController::pollBaking(RestClient *client, double before, Step ste
                 m_view->setProgress(int(job.progress * 100), 100, tr("Baking and signing…"));
             disconnect(&m_poll, &QTimer::timeout, nullptr, nullptr);
             connect(&m_poll, &QTimer::timeout, this,
-                    [this, client, before, step, then] { pollBaking(client, before, step, then); });
+                    [this, client = QPointer<RestClient>(client), generation = m_generation, before,
+                     step, then] {
+                        if (alive(generation) && client)
+                            pollBaking(client, before, step, then);
+                    });
             m_poll.start(pollIntervalMs);
         },
         1));
