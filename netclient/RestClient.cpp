@@ -141,7 +141,7 @@ QNetworkRequest RestClient::makeRequest(const RestRequest &request, const QUrl &
         r.setRawHeader("Authorization", value);
         SecureBuffer::wipe(value);
     }
-    if (request.json)
+    if (request.json || (request.secretFormBody && request.secretBodyIsJson))
         r.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     else if (!request.formBody.isEmpty() || request.secretFormBody)
         r.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);

@@ -37,6 +37,7 @@ struct RestRequest
     // from this one buffer, which is wiped when the last request holding it goes away; never
     // copied into a QByteArray of ours. Takes the place of json and formBody.
     std::shared_ptr<const SecureBuffer> secretFormBody;
+    bool secretBodyIsJson = false; // secretFormBody holds JSON: sent as application/json
     QByteArray ifMatch; // empty: the ETag last read for this path (writes only); "*" skips
     QByteArray accept = QByteArrayLiteral("application/json");
     int maxRetries = -1; // -1: 2 for GET (idempotent), none otherwise

@@ -1,7 +1,11 @@
 #include "RegistrationsApi.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
 
@@ -65,17 +69,23 @@ RestReply *RegistrationsApi::exportRegistrations(const QStringList &hostNames, Q
                           o.value(u"registered_at"_s).toInteger(),
                           o.value(u"registered_by"_s).toString() };
                 SecureBuffer::wipe(secret);
-                if (e.hostName.isEmpty() || e.hostSecret.size() != 64) {
+                const QByteArray &sb = e.hostSecret.bytes();
+                const bool alphabet = std::all_of(sb.cbegin(), sb.cend(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+                });
+                if (e.hostName.isEmpty() || e.hostSecret.size() != 64 || !alphabet) {
                     *error = ApiError::local(QCoreApplication::translate(
                         "RegistrationsApi",
                         "The site handed out a registration without a host name or "
-                        "with a host secret that is not 64 characters long."));
-                    list = {}; // the JSON's copies of the secrets go at once
+                        "with a host secret that is not 64 letters and digits."));
+                    list = {};
                     return std::nullopt;
                 }
                 entries.push_back(std::move(e));
             }
-            list = {}; // the JSON's copies of the secrets go at once
+            // Drops this reference to the reply's JSON; the reply's own buffers are released,
+            // not wiped, with the reply.
+            list = {};
             return entries;
         },
         std::move(done));
@@ -84,16 +94,47 @@ RestReply *RegistrationsApi::exportRegistrations(const QStringList &hostNames, Q
 RestReply *RegistrationsApi::importRegistrations(const Entries &entries, QObject *context,
                                                  Ack done) const
 {
-    QJsonArray list;
-    for (const Entry &e : entries)
-        list.append(QJsonObject { { u"host_name"_s, e.hostName },
-                                  { u"host_secret"_s, QString::fromLatin1(e.hostSecret.bytes()) },
-                                  { u"registered_at"_s, e.registeredAt },
-                                  { u"registered_by"_s, e.registeredBy } });
-    QJsonObject body { { u"registrations"_s, list } };
-    RestRequest request = RestRequest::post(importPath, QJsonDocument(body));
-    list = {}; // the JSON's copies of the secrets go at once
-    body = {};
+    // The body is written straight into one buffer of the final size (no reallocation leaves a
+    // copy behind) and sent from it as it is; it is wiped when the request goes. A host secret
+    // byte outside letters and digits (the updater's alphabet; the export refuses others) is
+    // written as a \u00XX escape; the other fields are written by QJsonDocument.
+    QList<QByteArray> plainParts;
+    qsizetype size = 32;
+    for (const Entry &e : entries) {
+        QByteArray part = QJsonDocument(QJsonObject { { u"host_name"_s, e.hostName },
+                                                      { u"registered_at"_s, e.registeredAt },
+                                                      { u"registered_by"_s, e.registeredBy } })
+                              .toJson(QJsonDocument::Compact);
+        part.chop(1); // the closing brace; the secret follows
+        size += part.size() + 6 * e.hostSecret.size() + 24;
+        plainParts << part;
+    }
+    QByteArray bytes;
+    bytes.reserve(size);
+    bytes += "{\"registrations\":[";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0)
+            bytes += ',';
+        bytes += plainParts.at(qsizetype(i));
+        bytes += ",\"host_secret\":\"";
+        for (const char c : entries.at(i).hostSecret.bytes()) {
+            if (std::isalnum(static_cast<unsigned char>(c))) {
+                bytes += c;
+            } else {
+                static constexpr char hex[] = "0123456789abcdef";
+                const auto u = static_cast<unsigned char>(c);
+                bytes += "\\u00";
+                bytes += hex[u >> 4];
+                bytes += hex[u & 0xf];
+            }
+        }
+        bytes += "\"}";
+    }
+    bytes += "]}";
+    Q_ASSERT(bytes.size() <= size); // never grown past the first allocation
+    RestRequest request = RestRequest::post(importPath);
+    request.secretFormBody = std::make_shared<const SecureBuffer>(std::move(bytes));
+    request.secretBodyIsJson = true;
     return SiteCall::send<std::monostate>(m_client, std::move(request), context, SiteCall::nothing,
                                           std::move(done));
 }

@@ -2061,10 +2061,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <translation>Lädt ein vorhandenes Schlüsselpaar (PEM-Zertifikat und verschlüsselter privater Schlüssel) mit seiner Passphrase hoch.</translation>
     </message>
     <message>
-        <source>Saves the selected key&apos;s certificate (the public part) as a PEM file, for example to check signatures elsewhere.</source>
-        <translation>Speichert das Zertifikat des gewählten Schlüssels (den öffentlichen Teil) als PEM-Datei, etwa um Signaturen anderswo zu prüfen.</translation>
-    </message>
-    <message>
         <source>Deletes the selected key on the site, after asking. A key still accepted by an agent updater rule cannot be deleted: remove it from the rule first.</source>
         <translation>Löscht den gewählten Schlüssel auf der Instanz, nach Rückfrage. Ein Schlüssel, den eine Agent-Updater-Regel noch akzeptiert, kann nicht gelöscht werden: Entfernen Sie ihn zuerst aus der Regel.</translation>
     </message>
@@ -2087,6 +2083,10 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>Opens the site&apos;s page &quot;Signature keys for signing agents&quot; in the web browser.</source>
         <translation>Öffnet die Seite „Signature keys for signing agents“ der Instanz im Webbrowser.</translation>
+    </message>
+    <message>
+        <source>Saves the selected key pair as the site hands it out: the certificate and the private key, encrypted with the key&apos;s passphrase, which is asked first. Keep the file as safe as the key itself; it is what you import on another site.</source>
+        <translation>Speichert das gewählte Schlüsselpaar so, wie die Instanz es herausgibt: das Zertifikat und den privaten Schlüssel, verschlüsselt mit der Passphrase des Schlüssels, die zuerst abgefragt wird. Bewahren Sie die Datei so sicher auf wie den Schlüssel selbst; sie ist das, was Sie auf einer anderen Instanz importieren.</translation>
     </message>
 </context>
 <context>
@@ -3846,8 +3846,8 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <translation>Die Antwort der Site enthält keine Liste von Registrierungen.</translation>
     </message>
     <message>
-        <source>The site handed out a registration without a host name or with a host secret that is not 64 characters long.</source>
-        <translation>Die Site hat eine Registrierung ohne Hostnamen oder mit einem Host-Geheimnis gegeben, das nicht 64 Zeichen lang ist.</translation>
+        <source>The site handed out a registration without a host name or with a host secret that is not 64 letters and digits.</source>
+        <translation>Die Instanz hat eine Registrierung ohne Hostnamen oder mit einem Host-Geheimnis herausgegeben, das nicht aus 64 Buchstaben und Ziffern besteht.</translation>
     </message>
 </context>
 <context>
@@ -5261,10 +5261,6 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
         <translation>&amp;URL der zentralen Bakery:</translation>
     </message>
     <message>
-        <source>Automation &amp;user:</source>
-        <translation>Automations&amp;benutzer:</translation>
-    </message>
-    <message>
         <source>The URL at which the hosts reach the site for their updates, and the CA certificates handed to the updater for it. Empty: the site&apos;s own URL.</source>
         <translation>Die URL, unter der die Hosts die Instanz für ihre Updates erreichen, und die CA-Zertifikate, die der Updater dafür erhält. Leer: die eigene URL der Instanz.</translation>
     </message>
@@ -5299,6 +5295,10 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
     <message>
         <source>CA certificates: expected PEM certificates (-----BEGIN CERTIFICATE----- …), or nothing.</source>
         <translation>CA-Zertifikate: PEM-Zertifikate (-----BEGIN CERTIFICATE----- …) oder nichts erwartet.</translation>
+    </message>
+    <message>
+        <source>&amp;Automation user:</source>
+        <translation>&amp;Automationsbenutzer:</translation>
     </message>
 </context>
 <context>

@@ -2025,10 +2025,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saves the selected key&apos;s certificate (the public part) as a PEM file, for example to check signatures elsewhere.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deletes the selected key on the site, after asking. A key still accepted by an agent updater rule cannot be deleted: remove it from the rule first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,6 +2046,10 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>Opens the site&apos;s page &quot;Signature keys for signing agents&quot; in the web browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the selected key pair as the site hands it out: the certificate and the private key, encrypted with the key&apos;s passphrase, which is asked first. Keep the file as safe as the key itself; it is what you import on another site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3809,7 +3809,7 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The site handed out a registration without a host name or with a host secret that is not 64 characters long.</source>
+        <source>The site handed out a registration without a host name or with a host secret that is not 64 letters and digits.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5218,10 +5218,6 @@ Secret of user &quot;%2&quot; on site %3:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Automation &amp;user:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The URL at which the hosts reach the site for their updates, and the CA certificates handed to the updater for it. Empty: the site&apos;s own URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5255,6 +5251,10 @@ Secret of user &quot;%2&quot; on site %3:</source>
     </message>
     <message>
         <source>CA certificates: expected PEM certificates (-----BEGIN CERTIFICATE----- …), or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automation user:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,9 +74,11 @@ KeysPage::KeysPage(QWidget *parent)
            "recovered."));
     m_uploadAction->setWhatsThis(tr("Uploads a key pair you already have (PEM certificate and "
                                     "encrypted private key) with its passphrase."));
-    m_downloadAction->setWhatsThis(tr("Saves the selected key's certificate (the public part) "
-                                      "as a PEM file, for example to check signatures "
-                                      "elsewhere."));
+    m_downloadAction->setWhatsThis(tr("Saves the selected key pair as the site hands it out: "
+                                      "the certificate and the private key, encrypted with "
+                                      "the key's passphrase, which is asked first. Keep the "
+                                      "file as safe as the key itself; it is what you import "
+                                      "on another site."));
     m_deleteAction->setWhatsThis(tr("Deletes the selected key on the site, after asking. A key "
                                     "still accepted by an agent updater rule cannot be deleted: "
                                     "remove it from the rule first."));

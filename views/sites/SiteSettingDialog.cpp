@@ -50,7 +50,7 @@ SiteSettingDialog::SiteSettingDialog(const SiteSetting &setting, QWidget *parent
         m_url->setPlaceholderText(u"https://central.example.com/central/check_mk"_s);
         form->addRow(tr("Central bakery &URL:"), m_url);
         m_user = new QLineEdit(setting.user(), this);
-        form->addRow(tr("Automation &user:"), m_user);
+        form->addRow(tr("&Automation user:"), m_user);
     } else {
         intro->setText(tr("The URL at which the hosts reach the site for their updates, and the "
                           "CA certificates handed to the updater for it. Empty: the site's own "
