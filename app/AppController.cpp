@@ -203,6 +203,7 @@ AppController::AppController(QObject *parent)
             banner->addAction(tr("Show certificate…"),
                               [this, error] { m_session->reviewCertificate(error); });
             break;
+        case ApiError::Remedy::Retry: // a page's own Refresh (F5) asks again
         case ApiError::Remedy::None:
             break;
         }
