@@ -23,6 +23,17 @@ DialogSubmission::DialogSubmission(QDialog *dialog, QPushButton *ok, ErrorBanner
             m_remedies(banner, error);
         if (error.remedy() == ApiError::Remedy::Retry)
             banner->addAction(tr("Retry"), [this] { m_dialog->accept(); });
+        // After the fix (the connection manager or the certificate closed again) the keyboard
+        // belongs in this dialog, which is still open with the input: the window system may
+        // have given the activation to the main window behind it.
+        for (QAbstractButton *button : banner->actionButtons()) {
+            connect(button, &QAbstractButton::clicked, m_dialog, [this] {
+                if (m_dialog->isVisible()) {
+                    m_dialog->raise();
+                    m_dialog->activateWindow();
+                }
+            });
+        }
     });
     // A cancelled dialog must not keep a typed passphrase around.
     connect(dialog, &QDialog::rejected, this, [this] {
