@@ -3,8 +3,10 @@
 #include <QAbstractButton>
 #include <QDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 
 #include "DisplayText.h"
 
@@ -65,6 +67,7 @@ bool DialogSubmission::submit(const QString &waiting)
     m_working = true;
     clearProblem();
     m_banner->showMessage(waiting);
+    fitContents();
     updateOk();
     Q_EMIT submitted();
     return true;
@@ -94,6 +97,7 @@ void DialogSubmission::fail(const ApiError &error, const QString &context)
         field.message->setText(DisplayText::sanitized(
             error.fields.value(field.siteField).join(u' '), 500, DisplayText::Newlines::Keep));
         field.message->show();
+        fitContents();
         updateOk();
         if (field.widget) {
             field.widget->setFocus(Qt::OtherFocusReason);
@@ -107,6 +111,7 @@ void DialogSubmission::fail(const ApiError &error, const QString &context)
                         context.isEmpty()      ? advice
                             : advice.isEmpty() ? context
                                                : context + u' ' + advice);
+    fitContents();
     updateOk();
     // The keyboard goes to the fix, so that Space or Enter takes it.
     const QList<QAbstractButton *> actions = m_banner->actionButtons();
@@ -129,6 +134,23 @@ void DialogSubmission::updateOk()
 {
     if (m_ok)
         m_ok->setEnabled(!m_working && (!m_complete || m_complete()));
+}
+
+void DialogSubmission::fitContents()
+{
+    // The dialog was sized for its form alone: a message that wraps to more lines would be cut
+    // at the bottom. It grows downwards (never narrower, so the wrapping stays as laid out).
+    QLayout *layout = m_dialog->layout();
+    if (!layout)
+        return;
+    layout->activate();
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(m_dialog->width())
+                                                   : layout->totalSizeHint().height();
+    // Never taller than the screen: the form would be pushed out of reach.
+    const QScreen *screen = m_dialog->screen();
+    const int most = screen ? screen->availableGeometry().height() : needed;
+    if (needed > m_dialog->height())
+        m_dialog->resize(m_dialog->width(), qMin(needed, most));
 }
 
 QString DialogSubmission::adviceFor(ApiError::Remedy remedy)

@@ -72,6 +72,8 @@ private:
         QPointer<QWidget> widget;
         QPointer<QLabel> message;
     };
+    // Grows the dialog to show a message in full.
+    void fitContents();
     // The words above the site's text: what to do about it (the input is kept).
     static QString adviceFor(ApiError::Remedy remedy);
 

@@ -134,8 +134,8 @@ QString PageHelp::html(const QString &pageId)
             "user and its <b>automation secret</b>. They are used for this registration only "
             "and are not written to the state file: afterwards the updater proves itself with "
             "the <i>host secret</i> the registration agrees on.</p>"
-            "<p><i>Use the stored secret</i> takes the secret of a saved connection from the "
-            "system keychain.</p>");
+            "<p><i>Use the secret stored for …</i> takes the secret of the saved connection "
+            "from the system keychain.</p>");
     if (pageId == u"register/summary")
         return tr(
             "<h3>Register machine: summary</h3>"
