@@ -2036,10 +2036,6 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
         <translation>Dieser Schlüssel wird noch von der Agent-Updater-Regel verwendet.</translation>
     </message>
     <message>
-        <source>Delete the selected key</source>
-        <translation>Den ausgewählten Schlüssel löschen</translation>
-    </message>
-    <message>
         <source>Save key</source>
         <translation>Schlüssel speichern</translation>
     </message>
@@ -2114,6 +2110,14 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>Saves the selected key pair as the site hands it out: the certificate and the private key, encrypted with the key&apos;s passphrase, which is asked first. Keep the file as safe as the key itself; it is what you import on another site.</source>
         <translation>Speichert das gewählte Schlüsselpaar so, wie die Instanz es herausgibt: das Zertifikat und den privaten Schlüssel, verschlüsselt mit der Passphrase des Schlüssels, die zuerst abgefragt wird. Bewahren Sie die Datei so sicher auf wie den Schlüssel selbst; sie ist das, was Sie auf einer anderen Instanz importieren.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected key (%1)</source>
+        <translation>Den gewählten Schlüssel löschen (%1)</translation>
     </message>
 </context>
 <context>

@@ -2002,10 +2002,6 @@ Agents only install updates signed with a key they know. Create a key, or upload
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete the selected key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2077,6 +2073,14 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>Saves the selected key pair as the site hands it out: the certificate and the private key, encrypted with the key&apos;s passphrase, which is asked first. Keep the file as safe as the key itself; it is what you import on another site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected key (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
