@@ -53,19 +53,7 @@ QVariantMap pointedAt(QVariantMap value, const MigrationSnapshot &target)
 
 QString serverOf(const AgentUpdaterRule &rule)
 {
-    const QVariantMap s = rule.value.value(u"server_data"_s).toMap();
-    if (s.isEmpty())
-        return QCoreApplication::translate("MigrationPlan", "no update server");
-    return u"%1 / %2"_s.arg(s.value(u"server"_s).toString(), s.value(u"site"_s).toString());
-}
-
-QString ruleName(const AgentUpdaterRule &rule)
-{
-    const QString d = rule.description();
-    return d.isEmpty() ? QCoreApplication::translate("MigrationPlan", "rule %1 in folder %2")
-                             .arg(rule.id, rule.folder)
-                       : QCoreApplication::translate("MigrationPlan", "rule \"%1\" in folder %2")
-                             .arg(d, rule.folder);
+    return MigrationPlan::updateServer(rule);
 }
 
 QStringList acceptedPems(const QList<AgentUpdaterRule> &rules)
@@ -98,6 +86,39 @@ QString MigrationPlan::stepTitle(Step step)
         return tr("5. Re-point the old site and bake");
     }
     return {};
+}
+
+QString MigrationPlan::updateServer(const AgentUpdaterRule &rule)
+{
+    const QVariantMap s = rule.value.value(u"server_data"_s).toMap();
+    if (s.isEmpty())
+        return QCoreApplication::translate("MigrationPlan", "no update server");
+    return u"%1 / %2"_s.arg(s.value(u"server"_s).toString(), s.value(u"site"_s).toString());
+}
+
+QString MigrationPlan::ruleName(const AgentUpdaterRule &rule)
+{
+    const QString d = rule.description();
+    return d.isEmpty() ? QCoreApplication::translate("MigrationPlan", "rule %1 in folder %2")
+                             .arg(rule.id, rule.folder)
+                       : QCoreApplication::translate("MigrationPlan", "rule \"%1\" in folder %2")
+                             .arg(d, rule.folder);
+}
+
+bool MigrationPlan::replanOldRule(const AgentUpdaterRule &current)
+{
+    for (qsizetype i = 0; i < m_oldRuleChanges.size(); ++i) {
+        if (m_oldRuleChanges.at(i).before.id != current.id)
+            continue;
+        AgentUpdaterRule after = current;
+        after.value = pointedAt(current.value, m_new);
+        if (after.value == current.value)
+            m_oldRuleChanges.removeAt(i);
+        else
+            m_oldRuleChanges[i] = RuleChange { current, after };
+        return true;
+    }
+    return false;
 }
 
 QString MigrationPlan::compactPem(const QString &pem)

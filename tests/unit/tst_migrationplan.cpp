@@ -85,6 +85,7 @@ private Q_SLOTS:
     void blockersAndManualSteps();
     void ruleAlreadyOnNewSiteIsNotCreatedAgain();
     void verifiesTheNewSite();
+    void replansAnOldRuleOnTheVersionRead();
 };
 
 void TestMigrationPlan::decidesEveryStep()
@@ -221,6 +222,42 @@ void TestMigrationPlan::verifiesTheNewSite()
     // A rule that does not name the new site does not count.
     after.rules.first().value = oldSite().rules.first().value;
     QCOMPARE(plan.verifyNewSite(after).size(), 1);
+}
+
+void TestMigrationPlan::replansAnOldRuleOnTheVersionRead()
+{
+    MigrationPlan plan = MigrationPlan::make(oldSite(), newSite());
+    // The version another client left: a comment, a value key this console does not know and
+    // another interval, with its own ETag.
+    AgentUpdaterRule theirs = oldSite().rules.first();
+    theirs.properties.comment = u"changed meanwhile"_s;
+    theirs.value.insert(u"future_option"_s, QVariantMap { { u"retries"_s, 3 } });
+    theirs.value.insert(u"interval"_s, 5400);
+    theirs.etag = "\"theirs\""_ba;
+    QVERIFY(plan.replanOldRule(theirs));
+    QCOMPARE(plan.oldRuleChanges().size(), 1);
+    const MigrationPlan::RuleChange change = plan.oldRuleChanges().first();
+    // Written with their ETag, and nothing of theirs lost: only the update server changes.
+    QCOMPARE(change.before.etag, "\"theirs\""_ba);
+    QCOMPARE(change.after.properties.comment, u"changed meanwhile"_s);
+    QVariantMap expected = theirs.value;
+    QVariantMap server = expected.value(u"server_data"_s).toMap();
+    server.insert(u"server"_s, u"new.example:8443"_s);
+    server.insert(u"site"_s, u"prod2"_s);
+    expected.insert(u"server_data"_s, server);
+    QCOMPARE(change.after.value, expected);
+
+    // A rule the plan does not re-point is not taken in.
+    AgentUpdaterRule other = theirs;
+    other.id = u"r9"_s;
+    QVERIFY(!plan.replanOldRule(other));
+    QCOMPARE(plan.oldRuleChanges().size(), 1);
+
+    // Pointed at the new site by somebody else meanwhile: nothing left to write.
+    AgentUpdaterRule done = theirs;
+    done.value = expected;
+    QVERIFY(plan.replanOldRule(done));
+    QVERIFY(plan.oldRuleChanges().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMigrationPlan)
