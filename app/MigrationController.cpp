@@ -402,6 +402,14 @@ void MigrationController::copyKeys(int index)
     const QList<MigrationPlan::KeyCopy> keys = m_plan->keysToCopy();
     if (index == 0)
         m_view->setStepState(m_step, State::Running);
+    if (m_plan->keysByHand()) {
+        // No key interface on a site: nothing is sent, the step is the user's.
+        for (const QString &a : m_plan->actions(m_step))
+            log(m_step, a);
+        m_view->setStepState(m_step, State::Manual);
+        createRules(0);
+        return;
+    }
     const int generation = m_generation;
     if (index >= keys.size()) {
         // The new site's id of the signing key, copied now or there before.
@@ -495,6 +503,13 @@ void MigrationController::createRules(int index)
     if (index >= rules.size()) {
         if (rules.isEmpty())
             log(m_step, tr("The new site has the agent updater rules already."));
+        if (m_plan->keysByHand()) {
+            log(m_step,
+                tr("By hand: bake and sign the agents in the new site's GUI with the imported "
+                   "key."));
+            verifyNewSite();
+            return;
+        }
         bakeAndSign(m_newSession->client(), m_newKeyId, m_step, [this](bool ok) {
             if (ok)
                 verifyNewSite();
@@ -610,10 +625,16 @@ void MigrationController::verifyNewSite()
         }
         m_verified = true;
         m_phase = Phase::Idle;
-        log(Step::NewSiteRule,
-            tr("Verified: the new site holds the keys, the rule, the "
-               "registrations and agents signed with key %1.")
-                .arg(m_plan->signingDigest()));
+        if (m_plan->keysByHand())
+            log(Step::NewSiteRule,
+                tr("Verified: the new site holds the rule. Its keys and signed agents cannot be "
+                   "read: check in its GUI that the keys are imported and the agents baked and "
+                   "signed before you re-point the old site."));
+        else
+            log(Step::NewSiteRule,
+                tr("Verified: the new site holds the keys, the rule, the "
+                   "registrations and agents signed with key %1.")
+                    .arg(m_plan->signingDigest()));
         m_view->setStepState(Step::NewSiteRule, State::Done);
         m_view->setNewSiteFinished(true, {});
     });
@@ -638,6 +659,17 @@ void MigrationController::updateOldRule(int index)
     const QList<MigrationPlan::RuleChange> changes = m_plan->oldRuleChanges();
     const int generation = m_generation;
     m_nextOldRule = index;
+    if (index >= changes.size() && m_plan->keysByHand()) {
+        m_passphrase.clear();
+        m_phase = Phase::Idle;
+        log(m_step,
+            tr("By hand: bake and sign the agents in the old site's GUI, so that every host "
+               "gets an agent that asks the new site."));
+        m_view->setProgress(1, 1, {});
+        m_view->setStepState(m_step, State::Done);
+        m_view->setOldSiteFinished(true);
+        return;
+    }
     if (index >= changes.size()) {
         bakeAndSign(m_oldSession->client(), m_plan->oldSigningKeyId(), m_step, [this](bool ok) {
             if (!ok)

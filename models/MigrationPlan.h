@@ -63,6 +63,12 @@ public:
     // The old site's key that signs the re-pointed agents there (0: none).
     int oldSigningKeyId() const { return m_oldSigningKeyId; }
     QString signingDigest() const { return m_signingDigest; }
+    // A site without a key interface (a stock site manages keys in its GUI only): the keys are
+    // moved by hand and the agents baked and signed by hand on both sites, so the run needs no
+    // passphrase; the assistant creates and re-points the rules, which the REST API covers.
+    bool keysByHand() const { return m_keysByHand; }
+    // The certificates the old rules accept (what the user moves by hand then).
+    int acceptedCertificateCount() const { return m_acceptedCertificates; }
 
     // Everything that will happen, one line an action, grouped by step (the plan page and a
     // dry run show it).
@@ -93,4 +99,6 @@ private:
     QList<RuleChange> m_oldRuleChanges;
     int m_oldSigningKeyId = 0;
     QString m_signingDigest;
+    bool m_keysByHand = false;
+    int m_acceptedCertificates = 0;
 };

@@ -4,6 +4,7 @@
 // there. The old site is unchanged until the new site has been verified.
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "ActivationApi.h"
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void initTestCase();
     void dryRunThenRealRun();
     void oldRuleChangedSincePlan();
+    void stockSitesByHand();
 
 private:
     // Everything the migration may change on a site, as text: equal text, nothing changed.
@@ -520,6 +523,176 @@ void TestMigration::oldRuleChangedSincePlan()
              qPrintable(report));
     key(wizard, Qt::Key_F, Qt::AltModifier);
     QTRY_VERIFY(!wizard->isVisible());
+}
+
+void TestMigration::stockSitesByHand()
+{
+    // Two stock sites (no extension endpoints: no registration and no key interface), each
+    // recording every exchange.
+    QTemporaryDir records;
+    QVERIFY(records.isValid());
+    const QString oldRecord = records.filePath(u"old.jsonl"_s);
+    const QString newRecord = records.filePath(u"new.jsonl"_s);
+    DemoSites sites;
+    QVERIFY2(sites.startPair({ u"--site"_s, u"oldsite"_s, u"--hosts"_s, u"20"_s, u"--stock"_s,
+                               u"--record"_s, oldRecord },
+                             { u"--site"_s, u"newsite"_s, u"--hosts"_s, u"20"_s, u"--stock"_s,
+                               u"--empty-setup"_s, u"--record"_s, newRecord }),
+             qPrintable(sites.error()));
+    const DemoSiteProcess &oldSite = sites.oldSite();
+    const DemoSiteProcess &newSite = sites.newSite();
+    QVERIFY(!DemoSites::registerHost(oldSite, DemoSites::hostNames(oldSite).first()).isEmpty());
+    // What a stock site lets the assistant change: its rules, agents and pending changes.
+    const auto stockState = [](const DemoSiteProcess &site) {
+        auto c = DemoSites::client(site);
+        QStringList lines;
+        const auto rules = await<QList<AgentUpdaterRule>>(
+            [&](QObject *ctx, auto done) { RulesApi(c.get()).rules(ctx, done); });
+        for (const AgentUpdaterRule &r : rules.value_or(QList<AgentUpdaterRule>()))
+            lines << u"rule %1 %2 %3"_s.arg(r.id, r.folder, r.valueRaw);
+        const auto agents = await<QList<BakedAgent>>(
+            [&](QObject *ctx, auto done) { BakeryApi(c.get()).agents(ctx, done); });
+        for (const BakedAgent &a : agents.value_or(QList<BakedAgent>()))
+            lines << u"agent "_s + a.hash;
+        const auto pending = await<Versioned<PendingChanges>>(
+            [&](QObject *ctx, auto done) { ActivationApi(c.get()).pendingChanges(ctx, done); });
+        lines << (pending ? u"pending %1"_s.arg(pending->value.changes.size())
+                          : u"pending unreadable"_s);
+        return rules && agents ? lines.join(u'\n') : u"unreadable"_s;
+    };
+    const QString oldBefore = stockState(oldSite);
+    const QString newBefore = stockState(newSite);
+    QVERIFY2(oldBefore.contains(u"'site': 'oldsite'"_s), qPrintable(oldBefore));
+    QVERIFY2(!newBefore.contains(u"rule "_s), qPrintable(newBefore));
+
+    const std::unique_ptr<AppController> console = startConsole(sites);
+    QVERIFY(console);
+    AppController &app = *console;
+    MigrationAssistant *wizard = open(app);
+    QVERIFY(wizard);
+    auto *newBox = wizard->findChild<QComboBox *>(u"migrationNewSite"_s);
+    key(wizard, Qt::Key_I, Qt::AltModifier);
+    QTRY_VERIFY(newBox->hasFocus());
+    QTest::keyClicks(newBox, u"New"_s);
+    QCOMPARE(newBox->currentText(), u"New site"_s);
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PlanPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+    // The plan says what is done by hand, and goes on.
+    const QString plan = wizard->findChild<QPlainTextEdit *>(u"migrationPlanText"_s)->toPlainText();
+    QVERIFY2(!plan.contains(u"CANNOT CONTINUE"_s), qPrintable(plan));
+    QVERIFY2(
+        plan.contains(u"Note: One of the sites offers no interface for its registrations"_s)
+            && plan.contains(u"Note: One of the sites offers no interface for signature keys"_s)
+            && plan.contains(u"Copy ~/var/check_mk/agent_deployment from the old site to the "
+                             "new site by hand"_s)
+            && plan.contains(u"By hand: in the old site's GUI (Setup › Agents › Signature "
+                             "keys) export the key of the 1 certificate the old rules "
+                             "accept"_s)
+            && plan.contains(u"By hand: bake and sign the agents in the new site's GUI"_s)
+            && plan.contains(u"By hand: bake and sign the agents in the old site's GUI"_s)
+            && plan.contains(
+                u"on the new site with update server %1 / newsite"_s.arg(newSite.server()))
+            && plan.contains(u"→ %1 / newsite"_s.arg(newSite.server())),
+        qPrintable(plan));
+    TestEnvironment::saveScreenshot(wizard, u"migration-10-stock-plan"_s);
+
+    // Nothing to export, import or sign: no passphrase is asked.
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::RunPage));
+    auto *oldSiteButton = wizard->findChild<QPushButton *>(u"migrationOldSiteButton"_s);
+    auto *steps = wizard->findChild<QListWidget *>(u"migrationSteps"_s);
+    auto *log = wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s);
+    QTRY_VERIFY_WITH_TIMEOUT((oldSiteButton->isVisible() && oldSiteButton->isEnabled())
+                                 || steps->item(3)->text().endsWith(u"FAILED"_s),
+                             120000);
+    QVERIFY2(oldSiteButton->isEnabled(), qPrintable(log->toPlainText()));
+    QVERIFY2(steps->item(1)->text().endsWith(u"to be done by hand"_s),
+             qPrintable(steps->item(1)->text()));
+    QVERIFY2(steps->item(2)->text().endsWith(u"to be done by hand"_s),
+             qPrintable(steps->item(2)->text()));
+    QVERIFY2(steps->item(3)->text().endsWith(u"done"_s), qPrintable(steps->item(3)->text()));
+    // The command for the registrations, as the new site's user.
+    const QString rsync
+        = u"rsync -a oldsite@127.0.0.1:/omd/sites/oldsite/var/check_mk/agent_deployment/ "
+          "/omd/sites/newsite/var/check_mk/agent_deployment/"_s;
+    QVERIFY2(log->toPlainText().contains(rsync), qPrintable(log->toPlainText()));
+    QVERIFY2(log->toPlainText().contains(u"Verified: the new site holds the rule."_s),
+             qPrintable(log->toPlainText()));
+    QVERIFY(!app.migrationController()->holdsPassphrase());
+    // The new site got its rule through the REST API; the old site is untouched so far.
+    const QString newAfter = stockState(newSite);
+    QVERIFY2(newAfter.contains(u"'server': '%1'"_s.arg(newSite.server()))
+                 && newAfter.contains(u"'site': 'newsite'"_s),
+             qPrintable(newAfter));
+    QCOMPARE(stockState(oldSite), oldBefore);
+    TestEnvironment::saveScreenshot(wizard, u"migration-11-stock-new-site"_s);
+
+    key(wizard, Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(steps->item(4)->text().endsWith(u"done"_s)
+                                 || steps->item(4)->text().endsWith(u"FAILED"_s)
+                                 || steps->item(4)->text().endsWith(u"meanwhile"_s),
+                             120000);
+    QVERIFY2(steps->item(4)->text().endsWith(u"done"_s), qPrintable(log->toPlainText()));
+    QVERIFY2(
+        log->toPlainText().contains(u"By hand: bake and sign the agents in the old site's GUI"_s),
+        qPrintable(log->toPlainText()));
+    const QString oldAfter = stockState(oldSite);
+    QVERIFY2(oldAfter.contains(u"'server': '%1'"_s.arg(newSite.server()))
+                 && oldAfter.contains(u"'site': 'newsite'"_s)
+                 && !oldAfter.contains(u"'site': 'oldsite'"_s),
+             qPrintable(oldAfter));
+    key(wizard, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+    const QString report = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+    QVERIFY2(report.contains(u"2. Copy the registrations — to be done by hand"_s)
+                 && report.contains(rsync)
+                 && report.contains(u"3. Copy the accepted signature keys — to be done by hand"_s)
+                 && report.contains(u"5. Re-point the old site and bake — done"_s),
+             qPrintable(report));
+    TestEnvironment::saveScreenshot(wizard, u"migration-12-stock-report"_s);
+    key(wizard, Qt::Key_F, Qt::AltModifier);
+    QTRY_VERIFY(!wizard->isVisible());
+
+    // What the stock sites were asked, from their recordings: the extension endpoints only
+    // looked for (a GET, answered 404), never used; no bake or sign (left to the user); the
+    // rules created and re-pointed through the published API.
+    const auto exchanges = [](const QString &path) {
+        QList<QJsonObject> out;
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : f.readAll().split('\n')) {
+                if (!line.trimmed().isEmpty())
+                    out << QJsonDocument::fromJson(line).object();
+            }
+        }
+        return out;
+    };
+    int ruleWrites = 0;
+    for (const QString &file : { oldRecord, newRecord }) {
+        const QList<QJsonObject> all = exchanges(file);
+        QVERIFY2(all.size() > 10, qPrintable(file));
+        int probes = 0;
+        for (const QJsonObject &e : all) {
+            const QString method = e.value(u"method"_s).toString();
+            const QString path = e.value(u"path"_s).toString();
+            const QString what
+                = method + u' ' + path + u' ' + QString::number(e.value(u"status"_s).toInt());
+            if (path.contains(u"agent_registration"_s) || path.contains(u"agent_signature_key"_s)) {
+                QVERIFY2(method == u"GET"_s && e.value(u"status"_s).toInt() == 404,
+                         qPrintable(what));
+                ++probes;
+            }
+            QVERIFY2(!path.endsWith(u"/actions/bake/invoke"_s)
+                         && !path.endsWith(u"/actions/sign/invoke"_s)
+                         && !path.endsWith(u"/actions/bake_and_sign/invoke"_s),
+                     qPrintable(what));
+            if (path.contains(u"/rule"_s) && (method == u"POST"_s || method == u"PUT"_s))
+                ++ruleWrites;
+        }
+        QVERIFY2(probes > 0, qPrintable(file)); // the recording holds the assistant's reads
+    }
+    QCOMPARE(ruleWrites, 2); // the rule created on the new site, the old one re-pointed
 }
 
 QTEST_MAIN(TestMigration)

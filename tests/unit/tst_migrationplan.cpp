@@ -161,8 +161,29 @@ void TestMigrationPlan::blockersAndManualSteps()
     switchedOff.masterSwitch = true;
     QVERIFY(MigrationPlan::make(oldSite(), switchedOff).notes().isEmpty());
 
+    // No key interface either (a stock site): keys, baking and signing by hand, no blocker; the
+    // rules are still created and re-pointed.
     stock.keysKnown = false;
-    QCOMPARE(MigrationPlan::make(oldSite(), stock).blockers().size(), 1);
+    const MigrationPlan byHand = MigrationPlan::make(oldSite(), stock);
+    QVERIFY2(byHand.blockers().isEmpty(), qPrintable(byHand.blockers().join(u'\n')));
+    QVERIFY(byHand.keysByHand());
+    QVERIFY(byHand.keysToCopy().isEmpty());
+    QCOMPARE(byHand.acceptedCertificateCount(), 1);
+    QVERIFY(byHand.notes().join(u'\n').contains(u"signature keys"_s));
+    QVERIFY(byHand.actions(MigrationPlan::Step::Keys).first().startsWith(u"By hand: "_s));
+    QVERIFY(byHand.actions(MigrationPlan::Step::NewSiteRule)
+                .join(u'\n')
+                .contains(u"By hand: bake and sign the agents in the new site's GUI"_s));
+    QVERIFY(byHand.actions(MigrationPlan::Step::OldSiteRule)
+                .join(u'\n')
+                .contains(u"By hand: bake and sign the agents in the old site's GUI"_s));
+    QCOMPARE(byHand.rulesToCreate().size(), 2);
+    QCOMPARE(byHand.oldRuleChanges().size(), 1);
+    // Verified without keys or signed agents (neither can be read), but not without the rule.
+    MigrationSnapshot stockAfter = stock;
+    QCOMPARE(byHand.verifyNewSite(stockAfter).size(), 1);
+    stockAfter.rules = byHand.rulesToCreate();
+    QCOMPARE(byHand.verifyNewSite(stockAfter), QStringList());
 
     MigrationSnapshot noKeys = oldSite();
     for (AgentUpdaterRule &r : noKeys.rules)

@@ -315,7 +315,11 @@ void MigrationAssistant::setPlan(const MigrationPlan &plan)
     }
     m_planText->setPlainText(lines.join(u'\n'));
     m_planOk = plan.blockers().isEmpty();
-    m_needsPassphrase = true; // every real run signs on both sites
+    // A real run signs on both sites, unless the keys and signing are done by hand.
+    m_needsPassphrase = !plan.keysByHand();
+    // Keys by hand: the assistant re-points the rules; the bake is the user's.
+    m_oldSiteButton->setText(plan.keysByHand() ? tr("Re-&point the old site's rules")
+                                               : tr("Re-&point and bake the old site"));
     m_planState->setText(m_planOk ? tr("Old site: %1 (%2 on %3). New site: %4 (%5 on %6).")
                                         .arg(plan.oldSite().connectionName, plan.oldSite().site,
                                              plan.oldSite().server, plan.newSite().connectionName,
