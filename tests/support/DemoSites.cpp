@@ -16,6 +16,17 @@
 
 using namespace Qt::StringLiterals;
 
+DemoSites::DemoSites(int count)
+{
+    reserve(count);
+}
+
+void DemoSites::reserve(int count)
+{
+    while (int(m_sites.size()) < count)
+        m_sites.push_back(std::make_unique<DemoSiteProcess>());
+}
+
 bool DemoSites::start(DemoSiteProcess &site, const QStringList &arguments)
 {
     if (site.start(arguments))
@@ -26,16 +37,13 @@ bool DemoSites::start(DemoSiteProcess &site, const QStringList &arguments)
 
 bool DemoSites::startPair(const QStringList &oldArguments, const QStringList &newArguments)
 {
-    m_sites.clear();
-    m_sites.push_back(std::make_unique<DemoSiteProcess>());
-    m_sites.push_back(std::make_unique<DemoSiteProcess>());
+    reserve(2);
     return start(oldSite(), oldArguments) && start(newSite(), newArguments);
 }
 
 bool DemoSites::startDistributed(const QStringList &centralArguments, int remotes,
                                  const QStringList &remoteArguments, bool startRemotes)
 {
-    m_sites.clear();
     m_remotePorts.clear();
     m_remoteArguments = remoteArguments;
     // The central names its remotes' URLs before they run: each remote gets a port that was
@@ -50,8 +58,7 @@ bool DemoSites::startDistributed(const QStringList &centralArguments, int remote
         m_remotePorts << probe.serverPort();
         options << u"--remote"_s << u"%1=%2"_s.arg(remoteName(i), remoteUrl(i));
     }
-    for (int i = 0; i <= remotes; ++i)
-        m_sites.push_back(std::make_unique<DemoSiteProcess>());
+    reserve(remotes + 1);
     if (!start(central(), options + centralArguments))
         return false;
     for (int i = 0; startRemotes && i < remotes; ++i) {

@@ -28,7 +28,9 @@ class SecretStore;
 class DemoSites final
 {
 public:
-    DemoSites() = default;
+    // `count` processes made ahead (not started), so that a test can hold references to them
+    // as members before it starts them (central(), remote(i), oldSite(), newSite()).
+    explicit DemoSites(int count = 0);
     ~DemoSites() = default;
     DemoSites(const DemoSites &) = delete;
     DemoSites &operator=(const DemoSites &) = delete;
@@ -98,6 +100,7 @@ public:
 
 private:
     bool start(DemoSiteProcess &site, const QStringList &arguments);
+    void reserve(int count);
 
     std::vector<std::unique_ptr<DemoSiteProcess>> m_sites;
     QList<quint16> m_remotePorts;
