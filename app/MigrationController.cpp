@@ -776,7 +776,7 @@ void MigrationController::keepOldSite()
            "site; re-point its rules by hand or run the assistant again.")
             .arg(m_conflictRule));
     m_conflictRule.clear();
-    m_view->setStepState(m_step, State::Failed);
+    m_view->setStepState(m_step, State::Cancelled);
     m_view->setOldSiteFinished(false);
 }
 

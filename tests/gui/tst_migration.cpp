@@ -57,6 +57,7 @@ class TestMigration final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void dryRunThenRealRun();
+    void oldRuleChangedSincePlan_data();
     void oldRuleChangedSincePlan();
     void stockSitesByHand();
 
@@ -368,8 +369,18 @@ void TestMigration::dryRunThenRealRun()
     key(wizard, Qt::Key_F, Qt::AltModifier);
 }
 
+void TestMigration::oldRuleChangedSincePlan_data()
+{
+    // What the user answers when step 5 stops: re-plan on the other client's version, or leave
+    // the old site as it is.
+    QTest::addColumn<bool>("replan");
+    QTest::newRow("re-plan") << true;
+    QTest::newRow("leave") << false;
+}
+
 void TestMigration::oldRuleChangedSincePlan()
 {
+    QFETCH(bool, replan);
     // Fresh sites: the old one with its roll-out, the new one with the same 20 hosts.
     DemoSites sites;
     QVERIFY2(
@@ -473,8 +484,8 @@ void TestMigration::oldRuleChangedSincePlan()
                  "written to it"_s)
                  && conflict->text().contains(u"in folder"_s),
              qPrintable(conflict->text()));
-    auto *replan = wizard->findChild<QPushButton *>(u"migrationOldSiteReplan"_s);
-    QVERIFY(replan->isVisible() && replan->isEnabled() && replan->hasFocus());
+    auto *replanButton = wizard->findChild<QPushButton *>(u"migrationOldSiteReplan"_s);
+    QVERIFY(replanButton->isVisible() && replanButton->isEnabled() && replanButton->hasFocus());
     QVERIFY(wizard->findChild<QPushButton *>(u"migrationOldSiteKeep"_s)->isVisible());
     QVERIFY(!oldSiteButton->isVisible());
     QVERIFY(app.migrationController()->holdsPassphrase()); // for a re-planned step 5
@@ -483,7 +494,34 @@ void TestMigration::oldRuleChangedSincePlan()
                  "made; the site refused the write (412 Precondition Failed). Nothing was "
                  "written to it"_s.arg(ruleId)),
              qPrintable(log->toPlainText()));
-    TestEnvironment::saveScreenshot(wizard, u"migration-9-old-rule-changed"_s);
+    if (replan)
+        TestEnvironment::saveScreenshot(wizard, u"migration-9-old-rule-changed"_s);
+
+    if (!replan) {
+        key(wizard, Qt::Key_L, Qt::AltModifier);
+        QTRY_VERIFY(steps->item(4)->text().endsWith(u"cancelled"_s));
+        QVERIFY(!app.migrationController()->holdsPassphrase()); // the run is over: wiped
+        QVERIFY(!replanButton->isEnabled());
+        QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+        QCOMPARE(DemoSites::send(oldSite, RestRequest::get(rulePath))
+                     .json.object()
+                     .value(u"extensions"_s)
+                     .toObject(),
+                 theirRule);
+        QCOMPARE(state(oldSite), oldBaseline);
+        key(wizard, Qt::Key_R, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+        const QString report
+            = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+        QVERIFY2(report.contains(u"5. Re-point the old site and bake — cancelled"_s)
+                     && report.contains(u"was changed by another client after the plan was made"_s)
+                     && report.contains(u"The old site was left as it is: rule %1 keeps the other "
+                                        "client's version"_s.arg(ruleId)),
+                 qPrintable(report));
+        key(wizard, Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(!wizard->isVisible());
+        return;
+    }
 
     // Re-planned on their version: only the update server changes, shown before it is written.
     key(wizard, Qt::Key_T, Qt::AltModifier);
