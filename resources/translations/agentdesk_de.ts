@@ -2499,6 +2499,22 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>DRY RUN: neither site was changed.</source>
         <translation>PROBELAUF: Keine der beiden Sites wurde geändert.</translation>
     </message>
+    <message>
+        <source>stopped: changed on the site meanwhile</source>
+        <translation>angehalten: inzwischen auf der Site geändert</translation>
+    </message>
+    <message>
+        <source>Re-plan on &amp;their version</source>
+        <translation>Auf &amp;deren Version neu planen</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the old site as it is</source>
+        <translation>Alte Site so &amp;lassen, wie sie ist</translation>
+    </message>
+    <message>
+        <source>Re-&amp;point the old site&apos;s rules</source>
+        <translation>Regeln der alten Site &amp;umstellen</translation>
+    </message>
 </context>
 <context>
     <name>MigrationController</name>
@@ -2676,10 +2692,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <translation>Regel %1 der alten Site konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Rule %1 of the old site was changed since it was read; nothing was written. Start the assistant again.</source>
-        <translation>Regel %1 der alten Site wurde seit dem Lesen geändert; nichts wurde geschrieben. Starten Sie den Assistenten erneut.</translation>
-    </message>
-    <message>
         <source>Rule %1 of the old site could not be changed: %2</source>
         <translation>Regel %1 der alten Site konnte nicht geändert werden: %2</translation>
     </message>
@@ -2701,6 +2713,46 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
             <numerusform>%n registrierter Host ist zurückgeblieben, nicht im Setup der neuen Site: %1</numerusform>
             <numerusform>%n registrierte Hosts sind zurückgeblieben, nicht im Setup der neuen Site: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der neuen Site mit dem importierten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Verified: the new site holds the rule. Its keys and signed agents cannot be read: check in its GUI that the keys are imported and the agents baked and signed before you re-point the old site.</source>
+        <translation>Geprüft: Die neue Site hat die Regel. Ihre Schlüssel und signierten Agenten lassen sich nicht lesen: Prüfen Sie in ihrer GUI, dass die Schlüssel importiert und die Agenten gebacken und signiert sind, bevor Sie die alte Site umstellen.</translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der alten Site, damit jeder Host einen Agenten bekommt, der die neue Site fragt.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 (id %2) of the old site was changed by another client after the plan was made; the site refused the write (412 Precondition Failed). Nothing was written to it, the old site&apos;s agents were not baked.</source>
+        <translation>Angehalten: %1 (ID %2) der alten Site wurde nach der Planung von einem anderen Client geändert; die Site hat das Schreiben abgelehnt (412 Precondition Failed). Nichts wurde in sie geschrieben, die Agenten der alten Site wurden nicht gebacken.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 was changed on the old site meanwhile.</source>
+        <translation>Angehalten: %1 wurde inzwischen auf der alten Site geändert.</translation>
+    </message>
+    <message>
+        <source>The old site&apos;s %1 was changed by another client after the plan was made, so nothing was written to it. Re-plan step 5 on the version now on the site (only its update server is changed, everything else stays as the other client left it; you see the change before anything is written), or leave the old site as it is.</source>
+        <translation>%1 der alten Site wurde nach der Planung von einem anderen Client geändert, deshalb wurde nichts in sie geschrieben. Planen Sie Schritt 5 auf der Version neu, die jetzt auf der Site ist (nur ihr Update-Server wird geändert, alles andere bleibt, wie der andere Client es hinterlassen hat; Sie sehen die Änderung, bevor etwas geschrieben wird), oder lassen Sie die alte Site, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Reading rule %1 of the old site again…</source>
+        <translation>Regel %1 der alten Site wird erneut gelesen…</translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be read again: %2</source>
+        <translation>Regel %1 der alten Site konnte nicht erneut gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Re-planned on the version now on the site: %1, update server %2.</source>
+        <translation>Neu geplant auf der Version, die jetzt auf der Site ist: %1, Update-Server %2.</translation>
+    </message>
+    <message>
+        <source>The old site was left as it is: rule %1 keeps the other client&apos;s version, no further rule was re-pointed and no agent baked there. Its hosts still ask the old site; re-point its rules by hand or run the assistant again.</source>
+        <translation>Die alte Site blieb, wie sie ist: Regel %1 behält die Version des anderen Clients, keine weitere Regel wurde umgestellt und dort kein Agent gebacken. Ihre Hosts fragen weiter die alte Site; stellen Sie ihre Regeln von Hand um oder starten Sie den Assistenten erneut.</translation>
     </message>
 </context>
 <context>
@@ -2740,10 +2792,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>No agent updater rule of the old site accepts a signature key.</source>
         <translation>Keine Agent-Updater-Regel der alten Site akzeptiert einen Signaturschlüssel.</translation>
-    </message>
-    <message>
-        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): export and import the keys there, then start the assistant again.</source>
-        <translation>Eine der Sites bietet keine Schnittstelle für Signaturschlüssel (eine Standard-Site verwaltet sie nur in ihrer Weboberfläche): Exportieren und importieren Sie die Schlüssel dort und starten Sie den Assistenten dann erneut.</translation>
     </message>
     <message>
         <source>A certificate the old rule accepts has no key on the old site; it cannot be exported.</source>
@@ -2859,6 +2907,29 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>The new site&apos;s master switch (automatic agent updates) is off: its hosts get no update from it until it is switched on there.</source>
         <translation>Der Hauptschalter der neuen Site (automatische Agent-Updates) ist aus: Ihre Hosts erhalten von ihr kein Update, bis er dort eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): step 3 and the baking and signing in steps 4 and 5 are done by hand in the sites&apos; GUIs; the assistant creates and re-points the rules and asks for no passphrase.</source>
+        <translation>Eine der Sites bietet keine Schnittstelle für Signaturschlüssel (eine Standard-Site verwaltet sie nur in ihrer Web-GUI): Schritt 3 und das Backen und Signieren in den Schritten 4 und 5 geschehen von Hand in den GUIs der Sites; der Assistent legt die Regeln an, stellt sie um und fragt nach keiner Passphrase.</translation>
+    </message>
+    <message numerus="yes">
+        <source>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the key(s) of the %n certificate(s) the old rules accept, and import them in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</source>
+        <translation>
+            <numerusform>Von Hand: Exportieren Sie in der GUI der alten Site (Setup › Agents › Signature keys) den Schlüssel des %n Zertifikats, das die alten Regeln akzeptieren, und importieren Sie ihn in der GUI der neuen Site mit derselben Passphrase (eine Site hier bietet keine Schnittstelle für Signaturschlüssel).</numerusform>
+            <numerusform>Von Hand: Exportieren Sie in der GUI der alten Site (Setup › Agents › Signature keys) die Schlüssel der %n Zertifikate, die die alten Regeln akzeptieren, und importieren Sie sie in der GUI der neuen Site mit derselben Passphrase (eine Site hier bietet keine Schnittstelle für Signaturschlüssel).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der neuen Site mit dem importierten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Read the new site again and verify its rules and registrations (its keys and signatures cannot be read: check them in its GUI).</source>
+        <translation>Die neue Site erneut lesen und ihre Regeln und Registrierungen prüfen (ihre Schlüssel und Signaturen lassen sich nicht lesen: prüfen Sie sie in ihrer GUI).</translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der alten Site, damit jeder Host einen Agenten bekommt, der die neue Site fragt.</translation>
     </message>
 </context>
 <context>

@@ -2463,6 +2463,22 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>DRY RUN: neither site was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped: changed on the site meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-plan on &amp;their version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave the old site as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;point the old site&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MigrationController</name>
@@ -2640,10 +2656,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule %1 of the old site was changed since it was read; nothing was written. Start the assistant again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rule %1 of the old site could not be changed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2665,6 +2677,46 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
             <numerusform>%n registered host stayed behind, not in the new site&apos;s setup: %1</numerusform>
             <numerusform>%n registered hosts stayed behind, not in the new site&apos;s setup: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the new site holds the rule. Its keys and signed agents cannot be read: check in its GUI that the keys are imported and the agents baked and signed before you re-point the old site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 (id %2) of the old site was changed by another client after the plan was made; the site refused the write (412 Precondition Failed). Nothing was written to it, the old site&apos;s agents were not baked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 was changed on the old site meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site&apos;s %1 was changed by another client after the plan was made, so nothing was written to it. Re-plan step 5 on the version now on the site (only its update server is changed, everything else stays as the other client left it; you see the change before anything is written), or leave the old site as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading rule %1 of the old site again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be read again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-planned on the version now on the site: %1, update server %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site was left as it is: rule %1 keeps the other client&apos;s version, no further rule was re-pointed and no agent baked there. Its hosts still ask the old site; re-point its rules by hand or run the assistant again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2703,10 +2755,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>No agent updater rule of the old site accepts a signature key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): export and import the keys there, then start the assistant again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2822,6 +2870,29 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>The new site&apos;s master switch (automatic agent updates) is off: its hosts get no update from it until it is switched on there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): step 3 and the baking and signing in steps 4 and 5 are done by hand in the sites&apos; GUIs; the assistant creates and re-points the rules and asks for no passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the key(s) of the %n certificate(s) the old rules accept, and import them in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</source>
+        <translation>
+            <numerusform>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the key of the %n certificate the old rules accept, and import it in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</numerusform>
+            <numerusform>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the keys of the %n certificates the old rules accept, and import them in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the new site again and verify its rules and registrations (its keys and signatures cannot be read: check them in its GUI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
