@@ -63,8 +63,12 @@ Q_SIGNALS:
     void moveRuleRequested(int row, int direction);
     void effectiveValueRequested(const QString &host);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onSwitchClicked(bool on);
+    void fitRuleColumns();
 
     QList<Prerequisites::Result> m_results;
     QGridLayout *m_checklist;
@@ -78,6 +82,7 @@ private:
     QProgressBar *m_activationProgress;
     QLabel *m_activationText;
     QTableWidget *m_rules;
+    int m_descriptionWidth = 0; // what the descriptions need, before fitting the window
     QPushButton *m_reload;
     QLabel *m_noRules;
     QPushButton *m_editRule;
