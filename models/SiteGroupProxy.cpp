@@ -43,7 +43,9 @@ void SiteGroupProxy::setFilterProxy(UpdateStatusFilterProxy *proxy)
     });
     // The filter proxy changes its rows by layout changes only; should that ever change, a
     // reset keeps this model right.
-    const auto beginReset = [this] { beginResetModel(); };
+    const auto beginReset = [this] {
+        beginResetModel();
+    };
     const auto endReset = [this] {
         rebuild();
         endResetModel();
@@ -99,9 +101,8 @@ void SiteGroupProxy::rebuild()
     std::vector<int> byName(found.size());
     for (size_t i = 0; i < found.size(); ++i)
         byName[i] = int(i);
-    std::sort(byName.begin(), byName.end(), [&found](int a, int b) {
-        return found[size_t(a)].site < found[size_t(b)].site;
-    });
+    std::sort(byName.begin(), byName.end(),
+              [&found](int a, int b) { return found[size_t(a)].site < found[size_t(b)].site; });
     std::vector<int> groupOfSlot(found.size(), -1);
     int first = 0;
     for (const int slot : byName) {
@@ -134,7 +135,8 @@ void SiteGroupProxy::beginRemap()
     // heading by its site.
     for (const QModelIndex &i : std::as_const(m_savedProxy)) {
         const bool heading = isHeading(i);
-        m_savedSource << (heading ? QPersistentModelIndex() : QPersistentModelIndex(mapToSource(i)));
+        m_savedSource << (heading ? QPersistentModelIndex()
+                                  : QPersistentModelIndex(mapToSource(i)));
         m_savedSites << (heading ? groupSite(i.row()) : QString());
     }
 }

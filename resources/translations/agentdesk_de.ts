@@ -5030,6 +5030,31 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     </message>
 </context>
 <context>
+    <name>SiteGroupProxy</name>
+    <message>
+        <source>(no site)</source>
+        <translation>(keine Instanz)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Host angezeigt</numerusform>
+            <numerusform>%1 von %n Hosts angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>SiteOverviewPage</name>
     <message>
         <source>&amp;Reload</source>
@@ -6094,6 +6119,26 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
     <message>
         <source>The update status could not be fetched.</source>
         <translation>Der Update-Status konnte nicht geholt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Group by site</source>
+        <translation>Nach Instanz &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>Show the hosts under one heading per site, with each site&apos;s counts (Alt+G)</source>
+        <translation>Die Hosts unter einer Überschrift je Instanz zeigen, mit den Zahlen jeder Instanz (Alt+G)</translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts under one heading per site, each heading with the site&apos;s host count and its counts per category. Sorting, the search and the category filter apply inside every site. On a heading, Left or Minus collapses it and Right or Plus expands it.</source>
+        <translation>Im verteilten Monitoring: die Hosts unter einer Überschrift je Instanz, jede Überschrift mit der Zahl der Hosts der Instanz und ihren Zahlen je Kategorie. Sortierung, Suche und Kategoriefilter gelten innerhalb jeder Instanz. Auf einer Überschrift klappt Links oder Minus sie zu und Rechts oder Plus sie auf.</translation>
+    </message>
+    <message>
+        <source>Update status by site</source>
+        <translation>Update-Status nach Instanz</translation>
+    </message>
+    <message>
+        <source> The hosts are grouped under their site: on a heading, Left or Minus collapses the site and Right or Plus expands it.</source>
+        <translation> Die Hosts stehen unter ihrer Instanz: auf einer Überschrift klappt Links oder Minus die Instanz zu und Rechts oder Plus sie auf.</translation>
     </message>
 </context>
 <context>

@@ -4989,6 +4989,31 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
 </context>
 <context>
+    <name>SiteGroupProxy</name>
+    <message>
+        <source>(no site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n host shown</numerusform>
+            <numerusform>%1 of %n hosts shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteOverviewPage</name>
     <message>
         <source>&amp;Reload</source>
@@ -6047,6 +6072,26 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>The update status could not be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the hosts under one heading per site, with each site&apos;s counts (Alt+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts under one heading per site, each heading with the site&apos;s host count and its counts per category. Sorting, the search and the category filter apply inside every site. On a heading, Left or Minus collapses it and Right or Plus expands it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update status by site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The hosts are grouped under their site: on a heading, Left or Minus collapses the site and Right or Plus expands it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
