@@ -310,7 +310,9 @@ Qt::ItemFlags SiteGroupProxy::flags(const QModelIndex &index) const
     // copy or an export takes hosts only.
     if (isHeading(index))
         return Qt::ItemIsEnabled;
-    return m_filter->flags(mapToSource(index));
+    // Said outright, not asked down two proxies: a tree view asks for every row it lays out,
+    // and "never has children" spares it a persistent-index lookup per row.
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
 QVariant SiteGroupProxy::headerData(int section, Qt::Orientation orientation, int role) const

@@ -49,7 +49,7 @@ public:
     QTreeView *groupTree() const { return m_tree; }
     SiteGroupProxy *groupProxy() const { return m_groupProxy; }
     QCheckBox *groupBySiteToggle() const { return m_groupBySite; }
-    void setGroupBySite(bool on); // remembered in the settings
+    void setGroupBySite(bool on); // remembered in the settings (when the page closes)
     bool isGrouped() const; // on, and more than one site
 
     // A first load: the table derived in a worker (one reset, no sorting or keys built here).
@@ -90,7 +90,7 @@ private:
     void showCurrentHost();
     QAbstractItemView *currentView() const;
     void applyGrouping();
-    void expandGroups(); // every heading but those the user collapsed; headings span the row
+    void expandGroups(); // every heading but those the user collapsed
     void selectHost(const QString &hostName);
     // The filter proxy's rows selected in the view shown, in their order on screen.
     QList<int> selectedFilterRows() const;
