@@ -5435,6 +5435,70 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
         <source>Changes activated on %1: %2</source>
         <translation>Änderungen auf %1 aktiviert: %2</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk: %1</source>
+        <translation>Die URL der Instanz hat nicht die Form {protocol}://{server}/{site}/check_mk: %1</translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk.</source>
+        <translation>Die URL der Instanz hat nicht die Form {protocol}://{server}/{site}/check_mk.</translation>
+    </message>
+    <message>
+        <source>none (HTTP)</source>
+        <translation>keins (HTTP)</translation>
+    </message>
+    <message>
+        <source>The site is reached over plain HTTP: there is no certificate to check.</source>
+        <translation>Die Instanz wird über einfaches HTTP erreicht: Es gibt kein Zertifikat zu prüfen.</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+Nothing is sent to this site until you trust its certificate (Show certificate…).</source>
+        <translation>%1
+SHA-256 %2
+An diese Instanz wird nichts gesendet, bis Sie ihrem Zertifikat vertrauen (Zertifikat anzeigen …).</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: nothing was sent to it. Select the site and choose Show certificate….</source>
+        <translation>Dem Zertifikat der Instanz wird nicht vertraut: An sie wurde nichts gesendet. Wählen Sie die Instanz und dann Zertifikat anzeigen ….</translation>
+    </message>
+    <message>
+        <source>trusted for this site</source>
+        <translation>für diese Instanz vertraut</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted</source>
+        <translation>Dem Zertifikat wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>site %1 (%2)</source>
+        <translation>Instanz %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>SitesPage</name>
@@ -5634,6 +5698,26 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
     <message>
         <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
         <translation>Entfernt den eigenen Wert der gewählten Instanz: Die Instanz folgt wieder dem globalen Wert.</translation>
+    </message>
+    <message>
+        <source>Show &amp;certificate…</source>
+        <translation>&amp;Zertifikat anzeigen …</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Show the certificate the selected site presented, and trust it for that site</source>
+        <translation>Das Zertifikat zeigen, das die gewählte Instanz vorgelegt hat, und ihm für diese Instanz vertrauen</translation>
+    </message>
+    <message>
+        <source>A remote site whose URL presents a certificate the console does not trust is marked &quot;not trusted&quot;, and nothing is sent to it. This shows that certificate (chain, SHA-256 fingerprint, validity); trusted, it is remembered for that site alone, with this connection.</source>
+        <translation>Eine Remote-Instanz, deren URL ein Zertifikat vorlegt, dem die Konsole nicht vertraut, ist als „nicht vertrauenswürdig“ markiert, und an sie wird nichts gesendet. Dies zeigt das Zertifikat (Kette, SHA-256-Fingerabdruck, Gültigkeit); vertrauen Sie ihm, wird das für diese Instanz allein gespeichert, mit dieser Verbindung.</translation>
+    </message>
+    <message>
+        <source>this connection&apos;s</source>
+        <translation>das dieser Verbindung</translation>
     </message>
 </context>
 <context>

@@ -5392,6 +5392,68 @@ Secret of user &quot;%2&quot; on site %3:</source>
         <source>No secret stored for connection %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (HTTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is reached over plain HTTP: there is no certificate to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+Nothing is sent to this site until you trust its certificate (Show certificate…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: nothing was sent to it. Select the site and choose Show certificate….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted for this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SitesPage</name>
@@ -5590,6 +5652,26 @@ Secret of user &quot;%2&quot; on site %3:</source>
     </message>
     <message>
         <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the certificate the selected site presented, and trust it for that site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A remote site whose URL presents a certificate the console does not trust is marked &quot;not trusted&quot;, and nothing is sent to it. This shows that certificate (chain, SHA-256 fingerprint, validity); trusted, it is remembered for that site alone, with this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this connection&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
