@@ -3704,6 +3704,10 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <source>In distributed monitoring a host can register at any site of the set-up it can reach; a remote site forwards the registration to the central site. Choosing a site fills in its address. The updates are served by the site that monitors the host; the server given here is the fallback.</source>
         <translation>Im verteilten Monitoring kann sich ein Host bei jeder Instanz des Verbunds registrieren, die er erreicht; eine Remote-Instanz leitet die Registrierung an die Zentralinstanz weiter. Die Auswahl einer Instanz trägt ihre Adresse ein. Die Updates liefert die Instanz, die den Host überwacht; der hier angegebene Server ist die Rückfallebene.</translation>
     </message>
+    <message>
+        <source>✔ This is the certificate you trusted for site %1 on the Sites page (connection “%2”); it is kept as a local certificate, like --trust-cert.</source>
+        <translation>✔ Dies ist das Zertifikat, dem Sie auf der Seite Instanzen für die Instanz %1 vertraut haben (Verbindung „%2“); es wird als lokales Zertifikat verwendet, wie --trust-cert.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSummaryPage</name>

@@ -3667,6 +3667,10 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <source>In distributed monitoring a host can register at any site of the set-up it can reach; a remote site forwards the registration to the central site. Choosing a site fills in its address. The updates are served by the site that monitors the host; the server given here is the fallback.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✔ This is the certificate you trusted for site %1 on the Sites page (connection “%2”); it is kept as a local certificate, like --trust-cert.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSummaryPage</name>

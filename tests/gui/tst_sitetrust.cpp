@@ -6,8 +6,12 @@
 // trust of remote1 in the certificate dialog, remote1 is pinned for that site alone (with the
 // central's connection, saved), its version is read from it, and remote2 stays untrusted.
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -20,6 +24,9 @@
 #include "CertificateTrustDialog.h"
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
+#include "RegistrationController.h"
+#include "RegistrationServerPage.h"
+#include "RegistrationWizard.h"
 #include "SecretStore.h"
 #include "SiteSession.h"
 #include "SitesController.h"
@@ -45,6 +52,7 @@ private Q_SLOTS:
     void initTestCase();
     void untrustedRemoteGetsNothing();
     void trustFromSitesPagePinsThatSiteOnly();
+    void wizardKnowsTheSitePin();
     void germanPage();
 
 private:
@@ -256,6 +264,40 @@ void TestSiteTrust::trustFromSitesPagePinsThatSiteOnly()
     m_page->siteTable()->setCurrentCell(rowOf(u"remote2"_s), SitesPage::IdColumn);
     QVERIFY(show->isEnabled());
     QVERIFY(!TestEnvironment::saveScreenshot(m_page.get(), u"sites-trusted-remote1"_s).isEmpty());
+}
+
+void TestSiteTrust::wizardKnowsTheSitePin()
+{
+    // Registering at a remote site: the certificate trusted for remote1 on the Sites page is not
+    // asked about again (the central's connection, saved with the pin, is a known connection);
+    // remote2's is, since remote1's pin is not remote2's.
+    RegistrationWizard wizard;
+    RegistrationController controller(&wizard, nullptr, &m_secrets);
+    controller.setKnownConnections({ m_session->connection() });
+    wizard.setSetupSites(m_controller->sites(), m_central.checkmkUrl().toString());
+    controller.setRemoteSites({ u"remote1"_s, u"remote2"_s });
+    wizard.resize(760, 600);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    RegistrationServerPage *server = wizard.serverPage();
+    QComboBox *sites = server->setupSitesBox();
+    sites->setFocus();
+    QTest::keyClick(sites, Qt::Key_Down);
+    QTest::keyClick(sites, Qt::Key_Down);
+    QCOMPARE(server->siteEdit()->text(), u"remote1"_s);
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(server->pinnedBy(), u"central"_s, 15000);
+    QVERIFY(!server->trustButton()->isVisible());
+    QVERIFY(wizard.currentPage()->isComplete());
+    QVERIFY(!TestEnvironment::saveScreenshot(&wizard, u"sites-trust-wizard-remote1"_s).isEmpty());
+
+    QTest::keyClick(sites, Qt::Key_Down);
+    QCOMPARE(server->siteEdit()->text(), u"remote2"_s);
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    QVERIFY(server->pinnedBy().isEmpty());
+    QVERIFY(!wizard.currentPage()->isComplete());
+    QCOMPARE(recorded(1).size(), 0);
 }
 
 void TestSiteTrust::germanPage()
