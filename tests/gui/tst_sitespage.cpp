@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -654,10 +655,15 @@ void TestSitesPage::statusGroupedBySite()
     tree->selectionModel()->setCurrentIndex(groups->index(2, 0, remote2),
                                             QItemSelectionModel::ClearAndSelect
                                                 | QItemSelectionModel::Rows);
+    QScrollBar *scroll = tree->verticalScrollBar();
+    QVERIFY(scroll->maximum() > 0);
+    scroll->setValue(scroll->maximum() / 2);
+    const int scrolled = scroll->value();
     QSignalSpy reset(groups, &QAbstractItemModel::modelReset);
     status->refresh();
     QVERIFY(loaded.wait(60000));
     QCOMPARE(reset.size(), 0);
+    QCOMPARE(scroll->value(), scrolled);
     QCOMPARE(tree->currentIndex().data().toString(), chosen);
     QCOMPARE(tree->currentIndex().data(SiteGroupProxy::SiteRole).toString(), u"remote2"_s);
     QVERIFY(tree->selectionModel()->isRowSelected(tree->currentIndex().row(),
