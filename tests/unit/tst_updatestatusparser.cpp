@@ -17,6 +17,9 @@ private Q_SLOTS:
     void withoutTopLevelExtensions();
     void repeatedTextsShared();
     void longStringsAndHashForms();
+    void everyHexDigitAtEveryPlace();
+    void keysAreStrict();
+    void uniqueTextsStillRead();
 };
 
 namespace {
@@ -175,6 +178,74 @@ void TestUpdateStatusParser::longStringsAndHashForms()
         QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
     }
     QVERIFY2(error.detail.contains(u"16 hex"_s), qPrintable(error.detail));
+}
+
+void TestUpdateStatusParser::everyHexDigitAtEveryPlace()
+{
+    // Hashes are decoded sixteen digits at once: each digit, in either case, at each of the
+    // sixteen places gives the value HostUpdateStatus::parseHash gives, and a byte next to
+    // the digit and letter ranges (or outside ASCII) at any place is refused.
+    const auto body = [](const QByteArray &hash) -> QByteArray {
+        return R"({"value":[{"extensions":{"host_name":"a","target_hash":")"_ba + hash
+            + R"("}}]})"_ba;
+    };
+    const QByteArray digits = "0123456789abcdefABCDEF";
+    for (int place = 0; place < 16; ++place) {
+        for (const char digit : digits) {
+            QByteArray hash(16, '5');
+            hash[place] = digit;
+            quint64 expected = 0;
+            QVERIFY(HostUpdateStatus::parseHash(QString::fromLatin1(hash), &expected));
+            ApiError error;
+            const auto r = UpdateStatusParser::parse(body(hash), &error);
+            QVERIFY2(r, qPrintable(error.detail));
+            QCOMPARE(r->rows.at(0).targetHash, expected);
+        }
+        for (const char bad : QByteArray("/:@`gG \x7f\x80\xff", 11)) {
+            QByteArray hash(16, 'a');
+            hash[place] = bad;
+            ApiError error;
+            QVERIFY2(!UpdateStatusParser::parse(body(hash), &error),
+                     qPrintable(u"byte %1 at place %2 accepted"_s.arg(int(uchar(bad))).arg(place)));
+            QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
+        }
+    }
+}
+
+void TestUpdateStatusParser::keysAreStrict()
+{
+    // Keys are found sixteen bytes a step too; what JSON forbids in a key stays refused.
+    ApiError error;
+    QVERIFY(!UpdateStatusParser::parse("{\"value\":[{\"extensions\":{\"host\tname\":\"a\"}}]}"_ba,
+                                       &error));
+    QVERIFY2(error.detail.contains(u"control character in a key"_s), qPrintable(error.detail));
+    QVERIFY(!UpdateStatusParser::parse(R"({"value":[{"extensions":{"host\u005fname":"a"}}]})"_ba,
+                                       &error));
+    QVERIFY2(error.detail.contains(u"escaped characters"_s), qPrintable(error.detail));
+    QVERIFY(!UpdateStatusParser::parse(R"({"value":[{"extensions":{"host_name)"_ba, &error));
+    QVERIFY2(error.detail.contains(u"end of the reply in a key"_s), qPrintable(error.detail));
+}
+
+void TestUpdateStatusParser::uniqueTextsStillRead()
+{
+    // A site whose check output differs on every host (a time in it, say): past the point
+    // where pooling them is given up, every row still has its own text, and texts that repeat
+    // (the site) are still shared.
+    QByteArray body = "{\"value\":[";
+    const int count = 6000;
+    for (int i = 0; i < count; ++i) {
+        body += (i ? "," : "") + R"({"extensions":{"host_name":"h)"_ba + QByteArray::number(i)
+            + R"(","site":"prod","update_check_output":"checked at )"_ba + QByteArray::number(i)
+            + R"("}})"_ba;
+    }
+    body += "]}";
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(body, &error);
+    QVERIFY2(r, qPrintable(error.summary()));
+    QCOMPARE(r->rows.size(), size_t(count));
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(r->rows[size_t(i)].checkOutput, u"checked at %1"_s.arg(i));
+    QCOMPARE(r->rows.front().site.constData(), r->rows.back().site.constData());
 }
 
 QTEST_GUILESS_MAIN(TestUpdateStatusParser)
