@@ -5720,8 +5720,12 @@ An diese Instanz wird nichts gesendet, bis Sie ihrem Zertifikat vertrauen (Zerti
         <translation>Eine Remote-Instanz, deren URL ein Zertifikat vorlegt, dem die Konsole nicht vertraut, ist als „nicht vertrauenswürdig“ markiert, und an sie wird nichts gesendet. Dies zeigt das Zertifikat (Kette, SHA-256-Fingerabdruck, Gültigkeit); vertrauen Sie ihm, wird das für diese Instanz allein gespeichert, mit dieser Verbindung.</translation>
     </message>
     <message>
-        <source>this connection&apos;s</source>
-        <translation>das dieser Verbindung</translation>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s own certificate trust applies (see the status bar).</source>
+        <translation>Es gilt das Zertifikatsvertrauen dieser Verbindung (siehe Statusleiste).</translation>
     </message>
 </context>
 <context>

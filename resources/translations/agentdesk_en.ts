@@ -5675,7 +5675,11 @@ Nothing is sent to this site until you trust its certificate (Show certificateâ€
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>this connection&apos;s</source>
+        <source>â€”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection&apos;s own certificate trust applies (see the status bar).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -224,8 +224,12 @@ void SitesPage::setSites(const QList<DistributedSite> &sites)
         m_sites->setItem(row, IdColumn, item(s.id));
         m_sites->setItem(row, StateColumn, item(stateText(s.state)));
         m_sites->setItem(row, UrlColumn, item(s.url.isEmpty() ? tr("(this connection)") : s.url));
-        m_sites->setItem(row, CertificateColumn,
-                         item(s.isRemote() ? tr("…") : tr("this connection's")));
+        // The central is this connection: its certificate is the connection's (status bar).
+        QTableWidgetItem *certificate = item(s.isRemote() ? tr("…") : tr("—"));
+        if (!s.isRemote())
+            certificate->setToolTip(tr("This connection's own certificate trust applies (see "
+                                       "the status bar)."));
+        m_sites->setItem(row, CertificateColumn, certificate);
         m_sites->setItem(row, VersionColumn, item(tr("…")));
         m_sites->setItem(row, AliasColumn, item(s.alias));
     }
