@@ -366,11 +366,14 @@ public:
             value = value * 10 + (*m_p++ - '0');
         if (m_p == digits)
             return fail("expected a number");
-        // Fractions (times as floats) are cut to whole seconds.
+        if (*digits == '0' && m_p - digits > 1)
+            return fail("a number with a leading zero");
+        // Fractions (times as floats) are cut to whole seconds; JSON wants a digit after the
+        // point.
         if (m_p < m_end && *m_p == '.') {
             ++m_p;
-            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-                ++m_p;
+            if (!digitsFollow())
+                return false;
         }
         if (m_p < m_end && (*m_p == 'e' || *m_p == 'E' || (*m_p >= '0' && *m_p <= '9')))
             return fail("number out of range");
@@ -414,14 +417,44 @@ public:
         }
         case 'n':
             return isNull() || fail("expected null");
-        default: {
-            ws();
-            const char *start = m_p;
-            while (m_p < m_end && (std::strchr("+-.eE0123456789", *m_p) != nullptr))
+        default:
+            return number();
+        }
+    }
+
+    // A number as JSON writes it, skipped: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    bool number()
+    {
+        ws();
+        if (m_p < m_end && *m_p == '-')
+            ++m_p;
+        if (m_p >= m_end || static_cast<unsigned char>(*m_p - '0') >= 10)
+            return fail("expected a value");
+        if (*m_p == '0')
+            ++m_p;
+        else
+            digitsFollow();
+        if (m_p < m_end && *m_p == '.') {
+            ++m_p;
+            if (!digitsFollow())
+                return false;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
                 ++m_p;
-            return m_p > start || fail("expected a value");
+            if (!digitsFollow())
+                return false;
         }
-        }
+        return true;
+    }
+    // One digit or more.
+    bool digitsFollow()
+    {
+        const char *start = m_p;
+        while (m_p < m_end && static_cast<unsigned char>(*m_p - '0') < 10)
+            ++m_p;
+        return m_p > start || fail("expected a digit in a number");
     }
 
 private:

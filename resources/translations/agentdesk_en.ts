@@ -363,6 +363,10 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <source>The result of Verify signatures: for each signature, the key and whether it holds.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -1328,6 +1332,25 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
 </context>
 <context>
+    <name>DialogSubmission</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not accept the connection&apos;s user, secret or site name: edit the connection, then try again. What you typed here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: look at it and trust it if its fingerprint is the one your site administrator gives you. What you typed here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site could not be reached: try again once it is reachable. What you typed here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DistributionBar</name>
     <message>
         <source>Distribution of hosts per category</source>
@@ -1931,6 +1954,10 @@ under Xvfb: xvfb-run agentdesk --demo
     </message>
     <message>
         <source>The key could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not uploaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2834,6 +2861,26 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>&lt;h3&gt;Sites&lt;/h3&gt;&lt;p&gt;In distributed monitoring a central site holds the configuration and bakes the agents; remote sites monitor their hosts and pass the updaters&apos; requests on to the central site. This page lists every site the connected site knows (its connection state, URL and version; a remote site&apos;s version is read through a saved connection to that site).&lt;/p&gt;&lt;p&gt;The settings table shows the connection to the central agent bakery and the URL at which hosts reach each site, globally and per site. A site with a value of its own has a &lt;i&gt;site-specific&lt;/i&gt; global setting; &lt;i&gt;Use the global value&lt;/i&gt; removes it. These settings&apos; names are not published by Checkmk: AgentDesk uses extension names for them.&lt;/p&gt;&lt;p&gt;Tick sites in the &lt;i&gt;Activate&lt;/i&gt; column to activate the pending changes on those sites only.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: the site&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;update server&lt;/b&gt; (&lt;tt&gt;-s&lt;/tt&gt;) is the Checkmk server the updater asks for its agent: its DNS name or IP address as this host reaches it. The &lt;b&gt;site&lt;/b&gt; (&lt;tt&gt;-i&lt;/tt&gt;) is the name of the OMD site on it, as in &lt;tt&gt;https://server/SITE/check_mk/&lt;/tt&gt;, and the &lt;b&gt;protocol&lt;/b&gt; (&lt;tt&gt;-p&lt;/tt&gt;) https or http. When the agent updater rule sets an update server, the page suggests it.&lt;/p&gt;&lt;p&gt;With https the updater must trust the server&apos;s certificate: &lt;i&gt;Check connection&lt;/i&gt; shows it with its SHA-256 fingerprint. Trust it only when the fingerprint is the one your site administrator gives you; it is kept in the state file for the updates. A certificate this program already trusts for its connection to the site is not asked for again. &lt;tt&gt;--insecure&lt;/tt&gt; skips the check and is meant for tests only.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: the host&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;host name&lt;/b&gt; (&lt;tt&gt;-H&lt;/tt&gt;) of this machine exactly as it is known in the monitoring (Setup › Hosts). The site registers only a host it knows; an agent for it is baked only when an agent updater rule with the updater activated applies to it.&lt;/p&gt;&lt;p&gt;The page asks the site whether the host exists and which update server the rule effective for it names. In distributed monitoring the host gets its updates from the site that monitors it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: credentials&lt;/h3&gt;&lt;p&gt;Registration needs a user of the site (&lt;tt&gt;-U&lt;/tt&gt;) with the permission to register hosts, for example one with the role &lt;i&gt;Agent registration user&lt;/i&gt; (&lt;tt&gt;agent_registration&lt;/tt&gt;), and its password (&lt;tt&gt;-P&lt;/tt&gt;), or an automation user and its &lt;b&gt;automation secret&lt;/b&gt;. They are used for this registration only and are not written to the state file: afterwards the updater proves itself with the &lt;i&gt;host secret&lt;/i&gt; the registration agrees on.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Use the secret stored for …&lt;/i&gt; takes the secret of the saved connection from the system keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: summary&lt;/h3&gt;&lt;p&gt;What &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; will do with the answers so far, and the &lt;b&gt;state file&lt;/b&gt; it writes (mode 0600): by default &lt;tt&gt;/etc/cmk-update-agent.state&lt;/tt&gt;, which needs root. When this program cannot write there, choose a file you can write; the result page then says how to move it into place.&lt;/p&gt;&lt;p&gt;A refused registration says what to fix and offers to go back to the page with the wrong input (the credentials, the site, or the certificate).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: registered&lt;/h3&gt;&lt;p&gt;The site and this host now share the &lt;b&gt;host secret&lt;/b&gt;, written to the state file. From now on the updater fetches the agent baked for this host without a password, at the check interval of the agent updater rule; run &lt;tt&gt;cmk-update-agent -v&lt;/tt&gt; once to update at once.&lt;/p&gt;&lt;p&gt;When the state file was written elsewhere, move it into place with the commands shown. The host then appears on the &lt;i&gt;Update status&lt;/i&gt; page once the updater has called the site.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4897,6 +4944,10 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
         <source>Waiting for the site…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The agents were not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignatureKeyModel</name>
@@ -6514,14 +6565,6 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The site refused %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The site did not save the rule: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>✘ Host tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6657,6 +6700,10 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <source>A disabled rule is kept but applies to no host.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The site did not save the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UpdaterStateFile</name>
@@ -6717,10 +6764,6 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open signature key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6742,6 +6785,18 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>Uploading the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void everyHexDigitAtEveryPlace();
     void keysAreStrict();
     void uniqueTextsStillRead();
+    void everyJsonNumberSkipped();
 };
 
 namespace {
@@ -81,6 +82,22 @@ void TestUpdateStatusParser::malformed_data()
     QTest::newRow("missing comma")
         << R"({"value":[{"extensions":{"host_name":"a" "site":"b"}}]})"_ba << u"expected ','"_s;
     QTest::newRow("html") << "<html><body>Internal error</body></html>"_ba << u"expected '{'"_s;
+    // Numbers as JSON writes them, in fields read and in fields skipped alike.
+    QTest::newRow("leading zero")
+        << R"({"value":[{"extensions":{"host_name":"a","interval":0600}}]})"_ba
+        << u"leading zero"_s;
+    QTest::newRow("point without digits")
+        << R"({"value":[{"extensions":{"host_name":"a","last_check":17.}}]})"_ba << u"digit"_s;
+    QTest::newRow("skipped sign salad")
+        << R"({"value":[{"extensions":{"host_name":"a","future":--1}}]})"_ba
+        << u"expected a value"_s;
+    QTest::newRow("skipped exponent without digits")
+        << R"({"value":[{"extensions":{"host_name":"a","future":1e+}}]})"_ba << u"digit"_s;
+    QTest::newRow("skipped leading zero")
+        << R"({"value":[{"extensions":{"host_name":"a","future":[012]}}]})"_ba << u"expected ','"_s;
+    QTest::newRow("skipped plus")
+        << R"({"value":[{"extensions":{"host_name":"a","future":+1}}]})"_ba
+        << u"expected a value"_s;
 }
 
 void TestUpdateStatusParser::malformed()
@@ -246,6 +263,17 @@ void TestUpdateStatusParser::uniqueTextsStillRead()
     for (int i = 0; i < count; ++i)
         QCOMPARE(r->rows[size_t(i)].checkOutput, u"checked at %1"_s.arg(i));
     QCOMPARE(r->rows.front().site.constData(), r->rows.back().site.constData());
+}
+
+void TestUpdateStatusParser::everyJsonNumberSkipped()
+{
+    // Fields the console does not know may hold any number JSON allows.
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(
+        R"({"value":[{"extensions":{"host_name":"a","f":[0,-0,1.5e-3,2E+10,0.25,-12,7e9]},"x":-0.0}],"y":1E2})"_ba,
+        &error);
+    QVERIFY2(r, qPrintable(error.detail));
+    QCOMPARE(r->rows.at(0).hostName, u"a"_s);
 }
 
 QTEST_GUILESS_MAIN(TestUpdateStatusParser)

@@ -209,10 +209,15 @@ void KeysPage::setBusy(bool busy, const QString &text)
 
 void KeysPage::finishDialog(bool ok, const QString &problem)
 {
+    finishDialog(ok, ok ? ApiError() : ApiError::local(problem));
+}
+
+void KeysPage::finishDialog(bool ok, const ApiError &error)
+{
     if (m_createDialog)
-        m_createDialog->finish(ok, problem);
+        m_createDialog->finish(ok, error.detail.isEmpty() ? error.summary() : error.detail);
     else if (m_uploadDialog)
-        m_uploadDialog->finish(ok, problem);
+        m_uploadDialog->finish(ok, error);
 }
 
 void KeysPage::showError(const ApiError &error)
@@ -278,6 +283,7 @@ void KeysPage::uploadKey()
     auto *dialog = new UploadKeyDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setStayOpen(true);
+    dialog->setRemedies(m_banner->remedies());
     m_uploadDialog = dialog;
     connect(dialog, &UploadKeyDialog::submitted, this, [this, dialog] {
         QByteArray passphrase = dialog->passphrase();
@@ -306,6 +312,7 @@ void KeysPage::downloadKey()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Open until the key is saved: a wrong passphrase is typed again, not the whole way here.
     dialog->setStayOpen(true);
+    dialog->setRemedies(m_banner->remedies());
     m_downloadDialog = dialog;
     connect(dialog, &PassphraseDialog::submitted, this, [this, dialog, id, target] {
         QByteArray passphrase = dialog->passphrase();
@@ -315,11 +322,10 @@ void KeysPage::downloadKey()
     dialog->open();
 }
 
-void KeysPage::finishDownload(bool ok, const ApiError &problem, bool atPassphrase)
+void KeysPage::finishDownload(bool ok, const ApiError &problem)
 {
     if (m_downloadDialog) {
-        m_downloadDialog->finish(ok, problem.detail.isEmpty() ? problem.summary() : problem.detail,
-                                 atPassphrase);
+        m_downloadDialog->finish(ok, problem);
         return;
     }
     if (!ok)

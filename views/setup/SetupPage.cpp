@@ -524,6 +524,11 @@ void SetupPage::showError(const ApiError &error, const QString &context)
     m_banner->showError(error, context);
 }
 
+ErrorBanner::Remedies SetupPage::errorRemedies() const
+{
+    return m_banner->remedies();
+}
+
 void SetupPage::showMessage(const QString &text)
 {
     m_banner->showMessage(text);

@@ -6,6 +6,7 @@
 
 #include "AgentUpdaterRule.h"
 #include "ApiError.h"
+#include "ErrorBanner.h"
 #include "Prerequisites.h"
 
 class ErrorBanner;
@@ -43,6 +44,8 @@ public:
                            const QString &note);
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text);
+    // The fixes this page's banner offers (set by the app), for the rule editor to offer too.
+    ErrorBanner::Remedies errorRemedies() const;
 
     // Answers the confirmation before the switch goes on with prerequisites missing (tests).
     static void setNextConfirmation(std::optional<bool> answer);
