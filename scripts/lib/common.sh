@@ -12,6 +12,7 @@ AGENTDESK_PACKAGES=(
 )
 # What only the tests add (scripts/test appends them): the contract tests' Python, the package
 # test's dpkg tools and validators, secret-tool.
+# shellcheck disable=SC2034 # used by scripts/test
 AGENTDESK_TEST_PACKAGES=(
   libsecret-tools dpkg-dev file desktop-file-utils appstream
   python3 python3-jsonschema python3-yaml dpkg
