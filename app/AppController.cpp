@@ -19,6 +19,7 @@
 #include "MainWindow.h"
 #include "MigrationAssistant.h"
 #include "MigrationController.h"
+#include "PageHelp.h"
 #include "RegistrationController.h"
 #include "RegistrationWizard.h"
 #include "RestClient.h"
@@ -109,6 +110,10 @@ AppController::AppController(QObject *parent)
     });
     m_window->addPage(u"register"_s, tr("Register machine"), QIcon(u":/icons/agentdesk.svg"_s),
                       m_registrationWizard);
+    // What's This on a wizard page's own area gives that page's help, as F1 does.
+    for (const int id : m_registrationWizard->pageIds())
+        m_registrationWizard->page(id)->setWhatsThis(
+            PageHelp::html(RegistrationWizard::helpTopic(id)));
     m_window->addPage(u"local-config"_s, tr("Local updater config"),
                       QIcon(u":/icons/agentdesk.svg"_s), m_localConfigPage);
     m_window->addPage(u"overview"_s, tr("Site overview"), QIcon(u":/icons/agentdesk.svg"_s),
@@ -203,6 +208,7 @@ AppController::AppController(QObject *parent)
             banner->addAction(tr("Show certificate…"),
                               [this, error] { m_session->reviewCertificate(error); });
             break;
+        case ApiError::Remedy::Retry: // a page's own Refresh (F5) asks again
         case ApiError::Remedy::None:
             break;
         }

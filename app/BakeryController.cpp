@@ -287,28 +287,28 @@ void BakeryController::sign(int keyId, const QByteArray &passphrase, bool bakeFi
             const QString text = tr("A baking job is already running; AgentDesk follows it. "
                                     "Sign again once it has finished.");
             m_page->showMessage(text);
-            m_page->finishSign(false, SignDialog::Field::General,
-                               ApiError::local(tr("Not signed"), text));
+            m_page->finishSign(false, ApiError::local(tr("Not signed"), text));
             follow(0);
             return;
         }
         if (!r.ok()) {
-            // In words, at the field the site names.
+            // In words, at the field the site names; the dialog shows it there.
             ApiError e = r.error;
-            SignDialog::Field field = SignDialog::Field::General;
-            if (e.fields.contains(u"passphrase"_s)) {
+            const QString passphrase = QString::fromLatin1(SignDialog::passphraseField);
+            const QString key = QString::fromLatin1(SignDialog::keyField);
+            if (e.fields.contains(passphrase)) {
                 e.detail = tr("The passphrase does not open this key.");
-                field = SignDialog::Field::Passphrase;
-            } else if (e.fields.contains(u"key_id"_s)) {
+                e.fields = { { passphrase, { e.detail } } };
+            } else if (e.fields.contains(key)) {
                 e.detail = tr("The site does not accept this key: %1")
-                               .arg(e.fields.value(u"key_id"_s).join(u' '));
-                field = SignDialog::Field::Key;
+                               .arg(e.fields.value(key).join(u' '));
+                e.fields = { { key, { e.detail } } };
             }
-            m_page->finishSign(false, field, e);
+            m_page->finishSign(false, e);
             Q_EMIT jobFinished(false);
             return;
         }
-        m_page->finishSign(true, SignDialog::Field::General, {});
+        m_page->finishSign(true, {});
         follow(askedAt);
     });
 }

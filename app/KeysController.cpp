@@ -13,10 +13,12 @@
 #include "KeyBundle.h"
 #include "KeysApi.h"
 #include "KeysPage.h"
+#include "PassphraseDialog.h"
 #include "SecureBuffer.h"
 #include "SignatureKey.h"
 #include "SigningKeyGenerator.h"
 #include "SiteSession.h"
+#include "UploadKeyDialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -162,7 +164,13 @@ void KeysController::uploadKey(const QByteArray &pem, const QByteArray &passphra
     const KeyBundle bundle = KeyBundle::fromPem(pem);
     QString error;
     if (!bundle.check(*secret, &error)) {
-        m_page->finishDialog(false, error);
+        ApiError refused = ApiError::local(tr("The key was not uploaded"), error);
+        // A passphrase that does not open a complete key is said at the passphrase.
+        QString ignored;
+        if (bundle.isComplete(&ignored) && !bundle.opens(*secret, &ignored))
+            refused.fields.insert(QString::fromLatin1(UploadKeyDialog::passphraseField),
+                                  { tr("The passphrase does not open this key.") });
+        m_page->finishDialog(false, refused);
         Q_EMIT actionFinished(false, error);
         return;
     }
@@ -181,10 +189,13 @@ void KeysController::upload(const QString &alias, const QByteArray &keyPem,
             m_page->setBusy(false);
             if (!r.ok()) {
                 ApiError e = r.error;
-                if (e.fields.contains(u"passphrase"_s))
+                const QString field = QString::fromLatin1(UploadKeyDialog::passphraseField);
+                if (e.fields.contains(field)) {
                     e.detail = tr("The passphrase does not open this key.");
+                    e.fields = { { field, { e.detail } } };
+                }
                 // The dialog stays open with its input; the reason is shown there, in words.
-                m_page->finishDialog(false, e.detail.isEmpty() ? e.summary() : e.detail);
+                m_page->finishDialog(false, e);
                 Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
                 return;
             }
@@ -205,10 +216,12 @@ void KeysController::downloadKey(int id, const QByteArray &passphrase, const QSt
             if (!r.ok()) {
                 // The dialog stays open with the passphrase; the reason in words, at the field.
                 ApiError e = r.error;
-                const bool atPassphrase = e.fields.contains(u"passphrase"_s);
-                if (atPassphrase)
+                const QString field = QString::fromLatin1(PassphraseDialog::passphraseField);
+                if (e.fields.contains(field)) {
                     e.detail = tr("The passphrase does not open this key.");
-                m_page->finishDownload(false, e, atPassphrase);
+                    e.fields = { { field, { e.detail } } };
+                }
+                m_page->finishDownload(false, e);
                 Q_EMIT actionFinished(false, e.detail.isEmpty() ? e.summary() : e.detail);
                 return;
             }
@@ -218,12 +231,11 @@ void KeysController::downloadKey(int id, const QByteArray &passphrase, const QSt
                     false,
                     ApiError::local(
                         tr("The key could not be saved"),
-                        tr("The key could not be saved to %1: %2").arg(targetPath, error)),
-                    false);
+                        tr("The key could not be saved to %1: %2").arg(targetPath, error)));
                 Q_EMIT actionFinished(false, error);
                 return;
             }
-            m_page->finishDownload(true, {}, false);
+            m_page->finishDownload(true, {});
             m_page->confirmDownloaded(targetPath);
             Q_EMIT actionFinished(true, tr("Key saved to %1.").arg(targetPath));
         });

@@ -42,6 +42,10 @@ MigrationController::MigrationController(SecretStore *secrets, MigrationAssistan
     connect(view, &MigrationAssistant::newSiteRequested, this, &MigrationController::runNewSite);
     connect(view, &MigrationAssistant::oldSiteRequested, this, &MigrationController::runOldSite);
     connect(view, &MigrationAssistant::cancelRequested, this, &MigrationController::cancel);
+    connect(view, &MigrationAssistant::oldSiteReplanRequested, this,
+            &MigrationController::replanOldSite);
+    connect(view, &MigrationAssistant::oldSiteKeepRequested, this,
+            &MigrationController::keepOldSite);
 }
 
 MigrationController::~MigrationController()
@@ -150,13 +154,15 @@ void MigrationController::whenBothConnected()
     const auto finish = [this, both, generation] {
         if (--both->outstanding > 0 || !alive(generation) || !m_view)
             return;
-        m_phase = Phase::Idle;
         if (!both->old || !both->fresh) {
+            m_phase = Phase::Idle;
             m_view->setPlanError(both->error);
             return;
         }
         m_plan = MigrationPlan::make(*both->old, *both->fresh);
-        m_view->setPlan(*m_plan);
+        m_nextOldRule = 0;
+        m_phase = Phase::Reading;
+        readOldRuleVersions(0);
     };
     read(m_oldSession, [both, finish](std::optional<MigrationSnapshot> s, ApiError e) {
         both->old = std::move(s);
@@ -170,6 +176,38 @@ void MigrationController::whenBothConnected()
             both->error = tr("The new site could not be read: %1").arg(e.summary());
         finish();
     });
+}
+
+void MigrationController::readOldRuleVersions(int index)
+{
+    // The collection carries no ETag: each rule the plan re-points is read on its own, and the
+    // plan shows (and step 5 writes with If-Match) exactly that version.
+    const QList<MigrationPlan::RuleChange> changes = m_plan->oldRuleChanges();
+    if (index >= changes.size() || !m_plan->blockers().isEmpty()) {
+        m_phase = Phase::Idle;
+        m_view->setPlan(*m_plan);
+        return;
+    }
+    const int generation = m_generation;
+    const QString id = changes.at(index).before.id;
+    track(RulesApi(m_oldSession->client())
+              .rule(id, this,
+                    [this, generation, id, index](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                        if (!alive(generation) || !m_view)
+                            return;
+                        if (!r.ok()) {
+                            m_phase = Phase::Idle;
+                            m_plan.reset();
+                            return m_view->setPlanError(
+                                tr("Rule %1 of the old site could not be read: %2")
+                                    .arg(id, r.error.summary()));
+                        }
+                        // A rule that names the new site already leaves the list.
+                        const qsizetype count = m_plan->oldRuleChanges().size();
+                        m_plan->replanOldRule(r.value->value);
+                        readOldRuleVersions(m_plan->oldRuleChanges().size() < count ? index
+                                                                                    : index + 1);
+                    }));
 }
 
 void MigrationController::read(SiteSession *session, Snapshot done)
@@ -364,6 +402,14 @@ void MigrationController::copyKeys(int index)
     const QList<MigrationPlan::KeyCopy> keys = m_plan->keysToCopy();
     if (index == 0)
         m_view->setStepState(m_step, State::Running);
+    if (m_plan->keysByHand()) {
+        // No key interface on a site: nothing is sent, the step is the user's.
+        for (const QString &a : m_plan->actions(m_step))
+            log(m_step, a);
+        m_view->setStepState(m_step, State::Manual);
+        createRules(0);
+        return;
+    }
     const int generation = m_generation;
     if (index >= keys.size()) {
         // The new site's id of the signing key, copied now or there before.
@@ -457,6 +503,13 @@ void MigrationController::createRules(int index)
     if (index >= rules.size()) {
         if (rules.isEmpty())
             log(m_step, tr("The new site has the agent updater rules already."));
+        if (m_plan->keysByHand()) {
+            log(m_step,
+                tr("By hand: bake and sign the agents in the new site's GUI with the imported "
+                   "key."));
+            verifyNewSite();
+            return;
+        }
         bakeAndSign(m_newSession->client(), m_newKeyId, m_step, [this](bool ok) {
             if (ok)
                 verifyNewSite();
@@ -572,10 +625,16 @@ void MigrationController::verifyNewSite()
         }
         m_verified = true;
         m_phase = Phase::Idle;
-        log(Step::NewSiteRule,
-            tr("Verified: the new site holds the keys, the rule, the "
-               "registrations and agents signed with key %1.")
-                .arg(m_plan->signingDigest()));
+        if (m_plan->keysByHand())
+            log(Step::NewSiteRule,
+                tr("Verified: the new site holds the rule. Its keys and signed agents cannot be "
+                   "read: check in its GUI that the keys are imported and the agents baked and "
+                   "signed before you re-point the old site."));
+        else
+            log(Step::NewSiteRule,
+                tr("Verified: the new site holds the keys, the rule, the "
+                   "registrations and agents signed with key %1.")
+                    .arg(m_plan->signingDigest()));
         m_view->setStepState(Step::NewSiteRule, State::Done);
         m_view->setNewSiteFinished(true, {});
     });
@@ -589,14 +648,28 @@ void MigrationController::runOldSite()
     ++m_generation;
     m_phase = Phase::OldSite;
     m_step = Step::OldSiteRule;
+    m_conflictRule.clear();
     m_view->setStepState(m_step, State::Running);
-    updateOldRule(0);
+    // After a refused write and a re-plan, the rules written before it are not written again.
+    updateOldRule(m_nextOldRule);
 }
 
 void MigrationController::updateOldRule(int index)
 {
     const QList<MigrationPlan::RuleChange> changes = m_plan->oldRuleChanges();
     const int generation = m_generation;
+    m_nextOldRule = index;
+    if (index >= changes.size() && m_plan->keysByHand()) {
+        m_passphrase.clear();
+        m_phase = Phase::Idle;
+        log(m_step,
+            tr("By hand: bake and sign the agents in the old site's GUI, so that every host "
+               "gets an agent that asks the new site."));
+        m_view->setProgress(1, 1, {});
+        m_view->setStepState(m_step, State::Done);
+        m_view->setOldSiteFinished(true);
+        return;
+    }
     if (index >= changes.size()) {
         bakeAndSign(m_oldSession->client(), m_plan->oldSigningKeyId(), m_step, [this](bool ok) {
             if (!ok)
@@ -613,48 +686,98 @@ void MigrationController::updateOldRule(int index)
     }
     const MigrationPlan::RuleChange change = changes.at(index);
     m_view->setProgress(index, int(changes.size()), tr("Re-pointing the old site's rules…"));
-    // Read again: a rule somebody changed since the plan is not overwritten.
+    // Written with the ETag of the version the plan showed: a rule another client changed since
+    // then is refused by the site (412), never overwritten.
     track(RulesApi(m_oldSession->client())
-              .rule(change.before.id, this,
-                    [this, generation, change, index](SiteResult<Versioned<AgentUpdaterRule>> r) {
-                        if (!alive(generation))
-                            return;
-                        if (!r.ok())
-                            return fail(m_step,
-                                        tr("Rule %1 of the old site could not be read: %2")
-                                            .arg(change.before.id, r.error.summary()));
-                        const AgentUpdaterRule &now = r.value->value;
-                        if (now.value != change.before.value
-                            || now.conditions != change.before.conditions
-                            || now.folder != change.before.folder
-                            || now.properties != change.before.properties)
-                            return fail(m_step,
-                                        tr("Rule %1 of the old site was changed since it was "
-                                           "read; nothing was written. Start the assistant "
-                                           "again.")
-                                            .arg(change.before.id));
-                        AgentUpdaterRule after = now;
-                        after.value = change.after.value;
-                        track(
-                            RulesApi(m_oldSession->client())
-                                .update(after, r.value->etag, this,
-                                        [this, generation, change,
-                                         index](SiteResult<Versioned<AgentUpdaterRule>> u) {
-                                            if (!alive(generation))
-                                                return;
-                                            if (!u.ok())
-                                                return fail(
-                                                    m_step,
-                                                    tr("Rule %1 of the old site could not be "
-                                                       "changed: %2")
-                                                        .arg(change.before.id, u.error.summary()));
-                                            log(m_step,
-                                                tr("Rule %1 of the old site now points at %2 / %3.")
-                                                    .arg(change.before.id, m_plan->newSite().server,
-                                                         m_plan->newSite().site));
-                                            updateOldRule(index + 1);
-                                        }));
-                    }));
+              .update(change.after, change.before.etag, this,
+                      [this, generation, change, index](SiteResult<Versioned<AgentUpdaterRule>> u) {
+                          if (!alive(generation))
+                              return;
+                          if (u.error.status == 412)
+                              return refusedAsChanged(change.before);
+                          if (!u.ok())
+                              return fail(m_step,
+                                          tr("Rule %1 of the old site could not be changed: %2")
+                                              .arg(change.before.id, u.error.summary()));
+                          log(m_step,
+                              tr("Rule %1 of the old site now points at %2 / %3.")
+                                  .arg(change.before.id, m_plan->newSite().server,
+                                       m_plan->newSite().site));
+                          updateOldRule(index + 1);
+                      }));
+}
+
+void MigrationController::refusedAsChanged(const AgentUpdaterRule &planned)
+{
+    // Nothing is written and nothing baked; the passphrase stays for a re-planned step 5 until
+    // the user leaves the old site as it is or closes the assistant.
+    m_phase = Phase::Idle;
+    m_conflictRule = planned.id;
+    const QString name = MigrationPlan::ruleName(planned);
+    log(m_step,
+        tr("Stopped: %1 (id %2) of the old site was changed by another client after the plan "
+           "was made; the site refused the write (412 Precondition Failed). Nothing was "
+           "written to it, the old site's agents were not baked.")
+            .arg(name, planned.id));
+    m_view->setStepState(m_step, State::Refused);
+    m_view->setProgress(0, 1, tr("Stopped: %1 was changed on the old site meanwhile.").arg(name));
+    m_view->setOldSiteConflict(
+        tr("The old site's %1 was changed by another client after the plan was made, so "
+           "nothing was written to it. Re-plan step 5 on the version now on the site (only its "
+           "update server is changed, everything else stays as the other client left it; you "
+           "see the change before anything is written), or leave the old site as it is.")
+            .arg(name));
+}
+
+void MigrationController::replanOldSite()
+{
+    if (!m_plan || m_conflictRule.isEmpty() || m_phase != Phase::Idle || !m_oldSession)
+        return;
+    const int generation = m_generation;
+    const QString id = m_conflictRule;
+    m_phase = Phase::OldSite;
+    m_view->setProgress(0, 0, tr("Reading rule %1 of the old site again…").arg(id));
+    track(
+        RulesApi(m_oldSession->client())
+            .rule(id, this, [this, generation, id](SiteResult<Versioned<AgentUpdaterRule>> r) {
+                if (!alive(generation) || !m_view)
+                    return;
+                m_phase = Phase::Idle;
+                if (!r.ok()) {
+                    log(m_step,
+                        tr("Rule %1 of the old site could not be read again: %2")
+                            .arg(id, r.error.summary()));
+                    m_view->setProgress(0, 1, r.error.summary());
+                    return m_view->setOldSiteConflict(
+                        tr("Rule %1 of the old site could not be read again: %2")
+                            .arg(id, r.error.summary()));
+                }
+                const AgentUpdaterRule &theirs = r.value->value;
+                m_plan->replanOldRule(theirs);
+                m_conflictRule.clear();
+                log(m_step,
+                    tr("Re-planned on the version now on the site: %1, update server "
+                       "%2.")
+                        .arg(MigrationPlan::ruleName(theirs), MigrationPlan::updateServer(theirs)));
+                m_view->setStepState(m_step, State::Waiting);
+                m_view->setProgress(0, 1, {});
+                m_view->setOldSitePlan(m_plan->actions(Step::OldSiteRule));
+            }));
+}
+
+void MigrationController::keepOldSite()
+{
+    if (m_conflictRule.isEmpty() || m_phase != Phase::Idle)
+        return;
+    m_passphrase.clear();
+    log(m_step,
+        tr("The old site was left as it is: rule %1 keeps the other client's version, no "
+           "further rule was re-pointed and no agent baked there. Its hosts still ask the old "
+           "site; re-point its rules by hand or run the assistant again.")
+            .arg(m_conflictRule));
+    m_conflictRule.clear();
+    m_view->setStepState(m_step, State::Cancelled);
+    m_view->setOldSiteFinished(false);
 }
 
 void MigrationController::cancel()

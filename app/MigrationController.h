@@ -53,8 +53,12 @@ private:
     void copyKeys(int index);
     void createRules(int index);
     void verifyNewSite();
+    void readOldRuleVersions(int index);
     void runOldSite();
     void updateOldRule(int index);
+    void refusedAsChanged(const AgentUpdaterRule &planned);
+    void replanOldSite();
+    void keepOldSite();
     void bakeAndSign(RestClient *client, int keyId, MigrationPlan::Step step, Then then);
     void pollBaking(RestClient *client, double before, MigrationPlan::Step step, Then then);
     void cancel();
@@ -76,6 +80,8 @@ private:
     MigrationPlan::Step m_step = MigrationPlan::Step::Hosts;
     int m_generation = 0; // answers of a stopped run are ignored
     int m_newKeyId = 0;
+    int m_nextOldRule = 0; // the first old rule step 5 has not written yet
+    QString m_conflictRule; // the old rule whose write was refused (412), until re-planned
     SecureBuffer m_passphrase;
     QPointer<RestReply> m_current;
     QTimer m_poll;

@@ -58,6 +58,7 @@ SetupController::SetupController(SiteSession *session, SetupPage *page,
                          });
         dialog.setCertificateWarnings(
             certificateWarnings(rule.config().certificates.value_or(QStringList())));
+        dialog.setRemedies(page->errorRemedies());
         if (lastError.isError())
             dialog.setSiteError(lastError);
         if (dialog.exec() != QDialog::Accepted)

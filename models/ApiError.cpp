@@ -25,6 +25,8 @@ ApiError::Remedy ApiError::remedy() const
         return Remedy::ShowCertificate;
     if ((kind == Kind::Http && status == 401) || isSiteNotFound())
         return Remedy::EditConnection;
+    if (kind == Kind::Network || kind == Kind::Timeout)
+        return Remedy::Retry;
     return Remedy::None;
 }
 

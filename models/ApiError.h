@@ -41,6 +41,7 @@ struct ApiError
         None,
         EditConnection, // wrong user or secret (401), or no such site (404 from the web server)
         ShowCertificate, // the certificate is not trusted: look at it and decide
+        Retry, // the site was not reached or did not answer in time: the same request again
     };
     Remedy remedy() const;
     bool isSiteNotFound() const;

@@ -53,19 +53,7 @@ QVariantMap pointedAt(QVariantMap value, const MigrationSnapshot &target)
 
 QString serverOf(const AgentUpdaterRule &rule)
 {
-    const QVariantMap s = rule.value.value(u"server_data"_s).toMap();
-    if (s.isEmpty())
-        return QCoreApplication::translate("MigrationPlan", "no update server");
-    return u"%1 / %2"_s.arg(s.value(u"server"_s).toString(), s.value(u"site"_s).toString());
-}
-
-QString ruleName(const AgentUpdaterRule &rule)
-{
-    const QString d = rule.description();
-    return d.isEmpty() ? QCoreApplication::translate("MigrationPlan", "rule %1 in folder %2")
-                             .arg(rule.id, rule.folder)
-                       : QCoreApplication::translate("MigrationPlan", "rule \"%1\" in folder %2")
-                             .arg(d, rule.folder);
+    return MigrationPlan::updateServer(rule);
 }
 
 QStringList acceptedPems(const QList<AgentUpdaterRule> &rules)
@@ -98,6 +86,39 @@ QString MigrationPlan::stepTitle(Step step)
         return tr("5. Re-point the old site and bake");
     }
     return {};
+}
+
+QString MigrationPlan::updateServer(const AgentUpdaterRule &rule)
+{
+    const QVariantMap s = rule.value.value(u"server_data"_s).toMap();
+    if (s.isEmpty())
+        return QCoreApplication::translate("MigrationPlan", "no update server");
+    return u"%1 / %2"_s.arg(s.value(u"server"_s).toString(), s.value(u"site"_s).toString());
+}
+
+QString MigrationPlan::ruleName(const AgentUpdaterRule &rule)
+{
+    const QString d = rule.description();
+    return d.isEmpty() ? QCoreApplication::translate("MigrationPlan", "rule %1 in folder %2")
+                             .arg(rule.id, rule.folder)
+                       : QCoreApplication::translate("MigrationPlan", "rule \"%1\" in folder %2")
+                             .arg(d, rule.folder);
+}
+
+bool MigrationPlan::replanOldRule(const AgentUpdaterRule &current)
+{
+    for (qsizetype i = 0; i < m_oldRuleChanges.size(); ++i) {
+        if (m_oldRuleChanges.at(i).before.id != current.id)
+            continue;
+        AgentUpdaterRule after = current;
+        after.value = pointedAt(current.value, m_new);
+        if (after.value == current.value)
+            m_oldRuleChanges.removeAt(i);
+        else
+            m_oldRuleChanges[i] = RuleChange { current, after };
+        return true;
+    }
+    return false;
 }
 
 QString MigrationPlan::compactPem(const QString &pem)
@@ -153,10 +174,13 @@ MigrationPlan MigrationPlan::make(const MigrationSnapshot &oldSite,
     const QStringList accepted = acceptedPems(oldSite.rules);
     if (accepted.isEmpty())
         p.m_blockers << tr("No agent updater rule of the old site accepts a signature key.");
-    if (!oldSite.keysKnown || !newSite.keysKnown)
-        p.m_blockers << tr("One of the sites offers no interface for signature keys (a stock "
-                           "site manages them in its web GUI only): export and import the keys "
-                           "there, then start the assistant again.");
+    p.m_acceptedCertificates = int(accepted.size());
+    p.m_keysByHand = !oldSite.keysKnown || !newSite.keysKnown;
+    if (p.m_keysByHand)
+        p.m_notes << tr("One of the sites offers no interface for signature keys (a stock site "
+                        "manages them in its web GUI only): step 3 and the baking and signing "
+                        "in steps 4 and 5 are done by hand in the sites' GUIs; the assistant "
+                        "creates and re-points the rules and asks for no passphrase.");
     for (const QString &pem : accepted) {
         const SignatureKey *oldKey = nullptr;
         for (const SignatureKey &k : oldSite.keys) {
@@ -174,7 +198,7 @@ MigrationPlan MigrationPlan::make(const MigrationSnapshot &oldSite,
             p.m_oldSigningKeyId = oldKey->id;
             p.m_signingDigest = oldKey->md5Digest;
         }
-        if (!keyIdByDigest(newSite, oldKey->md5Digest))
+        if (!p.m_keysByHand && !keyIdByDigest(newSite, oldKey->md5Digest))
             p.m_keysToCopy << KeyCopy { oldKey->id, oldKey->alias, oldKey->md5Digest };
     }
 
@@ -257,6 +281,16 @@ QStringList MigrationPlan::actions(Step step) const
                 int(m_registrationsLeftBehind.size()));
         break;
     case Step::Keys:
+        if (m_keysByHand) {
+            out << QCoreApplication::translate(
+                "MigrationPlan",
+                "By hand: in the old site's GUI (Setup › Agents › Signature keys) export the "
+                "key(s) of the %n certificate(s) the old rules accept, and import them in the "
+                "new site's GUI with the same passphrase (a site here offers no interface for "
+                "signature keys).",
+                nullptr, m_acceptedCertificates);
+            break;
+        }
         for (const KeyCopy &k : m_keysToCopy)
             out << tr("Export key \"%1\" (%2) from the old site and import it on the new site.")
                        .arg(k.alias, k.md5Digest);
@@ -269,6 +303,13 @@ QStringList MigrationPlan::actions(Step step) const
                        .arg(ruleName(r), serverOf(r));
         if (m_rulesToCreate.isEmpty())
             out << tr("The new site has the agent updater rules already.");
+        if (m_keysByHand) {
+            out << tr("By hand: bake and sign the agents in the new site's GUI with the imported "
+                      "key.");
+            out << tr("Read the new site again and verify its rules and registrations (its keys "
+                      "and signatures cannot be read: check them in its GUI).");
+            break;
+        }
         out << tr("Bake and sign the agents on the new site with key %1.").arg(m_signingDigest);
         out << tr("Read the new site again and verify keys, rules, registrations and signed "
                   "agents.");
@@ -277,9 +318,13 @@ QStringList MigrationPlan::actions(Step step) const
         for (const RuleChange &c : m_oldRuleChanges)
             out << tr("Change %1 on the old site: update server %2 → %3.")
                        .arg(ruleName(c.before), serverOf(c.before), serverOf(c.after));
-        out << tr("Bake and sign the agents on the old site with key %1, so that every host "
-                  "gets an agent that asks the new site.")
-                   .arg(m_signingDigest);
+        if (m_keysByHand)
+            out << tr("By hand: bake and sign the agents in the old site's GUI, so that every "
+                      "host gets an agent that asks the new site.");
+        else
+            out << tr("Bake and sign the agents on the old site with key %1, so that every host "
+                      "gets an agent that asks the new site.")
+                       .arg(m_signingDigest);
         break;
     }
     return out;
@@ -288,7 +333,11 @@ QStringList MigrationPlan::actions(Step step) const
 QStringList MigrationPlan::verifyNewSite(const MigrationSnapshot &after) const
 {
     QStringList problems;
+    // Keys moved by hand are not listed in m_acceptedDigests (an old site without a key
+    // interface names none); a new site without one cannot show them either.
     for (const QString &digest : m_acceptedDigests) {
+        if (!after.keysKnown)
+            break;
         if (!keyIdByDigest(after, digest))
             problems << tr("The new site has no key %1.").arg(digest);
     }
@@ -328,6 +377,9 @@ QStringList MigrationPlan::verifyNewSite(const MigrationSnapshot &after) const
                 = signedByIt || s.md5Digest.compare(m_signingDigest, Qt::CaseInsensitive) == 0;
         allSigned = allSigned && signedByIt;
     }
+    // Baked and signed by hand: not done yet when the new site is verified.
+    if (m_keysByHand)
+        return problems;
     if (!anyAgent)
         problems << tr("The new site has no baked agents.");
     else if (!allSigned)

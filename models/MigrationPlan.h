@@ -25,7 +25,9 @@ public:
         QString alias;
         QString md5Digest;
     };
-    // One old rule re-pointed at the new site: the rule as it will be written, whole.
+    // One old rule re-pointed at the new site: the rule as it will be written, whole. The
+    // write carries `before.etag`, the version the plan showed, so that a rule another client
+    // changed since then is refused (412) instead of overwritten.
     struct RuleChange
     {
         AgentUpdaterRule before;
@@ -49,9 +51,24 @@ public:
     QStringList acceptedDigests() const { return m_acceptedDigests; }
     QList<AgentUpdaterRule> rulesToCreate() const { return m_rulesToCreate; }
     QList<RuleChange> oldRuleChanges() const { return m_oldRuleChanges; }
+    // Plans the old rule `current.id` again from `current` (as read, with its ETag): the same
+    // re-pointing, everything else as `current` holds it. Used for the version the plan shows
+    // and, after a 412, for the version another client left. False when the plan does not
+    // re-point that rule; a rule that names the new site already is dropped from the changes.
+    bool replanOldRule(const AgentUpdaterRule &current);
+    // "rule "updates" in folder /linux": how the plan and the report name a rule.
+    static QString ruleName(const AgentUpdaterRule &rule);
+    // "host:port / site" of the rule's update server, or "no update server".
+    static QString updateServer(const AgentUpdaterRule &rule);
     // The old site's key that signs the re-pointed agents there (0: none).
     int oldSigningKeyId() const { return m_oldSigningKeyId; }
     QString signingDigest() const { return m_signingDigest; }
+    // A site without a key interface (a stock site manages keys in its GUI only): the keys are
+    // moved by hand and the agents baked and signed by hand on both sites, so the run needs no
+    // passphrase; the assistant creates and re-points the rules, which the REST API covers.
+    bool keysByHand() const { return m_keysByHand; }
+    // The certificates the old rules accept (what the user moves by hand then).
+    int acceptedCertificateCount() const { return m_acceptedCertificates; }
 
     // Everything that will happen, one line an action, grouped by step (the plan page and a
     // dry run show it).
@@ -82,4 +99,6 @@ private:
     QList<RuleChange> m_oldRuleChanges;
     int m_oldSigningKeyId = 0;
     QString m_signingDigest;
+    bool m_keysByHand = false;
+    int m_acceptedCertificates = 0;
 };

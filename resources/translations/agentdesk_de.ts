@@ -369,6 +369,10 @@ Damit die Hosts weiter aktualisiert werden, wählen Sie stattdessen Backen und s
         <source>The result of Verify signatures: for each signature, the key and whether it holds.</source>
         <translation>Das Ergebnis von „Signaturen prüfen“: für jede Signatur der Schlüssel und ob sie gültig ist.</translation>
     </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Nicht signiert</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -1348,6 +1352,25 @@ Vergleichen Sie den SHA-256-Fingerabdruck mit der Administration der Instanz, be
     </message>
 </context>
 <context>
+    <name>DialogSubmission</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The site did not accept the connection&apos;s user, secret or site name: edit the connection, then try again. What you typed here is kept.</source>
+        <translation>Die Instanz hat Benutzer, Secret oder Instanznamen der Verbindung nicht akzeptiert: Bearbeiten Sie die Verbindung und versuchen Sie es dann erneut. Ihre Eingaben hier bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: look at it and trust it if its fingerprint is the one your site administrator gives you. What you typed here is kept.</source>
+        <translation>Dem Zertifikat der Instanz wird nicht vertraut: Sehen Sie es an und vertrauen Sie ihm, wenn sein Fingerabdruck der ist, den Ihnen die Administration der Instanz nennt. Ihre Eingaben hier bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The site could not be reached: try again once it is reachable. What you typed here is kept.</source>
+        <translation>Die Instanz ist nicht erreichbar: Versuchen Sie es erneut, sobald sie erreichbar ist. Ihre Eingaben hier bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>DistributionBar</name>
     <message>
         <source>Distribution of hosts per category</source>
@@ -1965,6 +1988,10 @@ Sie es unter Xvfb: xvfb-run agentdesk --demo
         <source>The key could not be saved to %1: %2</source>
         <translation>Der Schlüssel konnte nicht unter %1 gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>The key was not uploaded</source>
+        <translation>Der Schlüssel wurde nicht hochgeladen</translation>
+    </message>
 </context>
 <context>
     <name>KeysPage</name>
@@ -2007,10 +2034,6 @@ Agenten installieren nur Updates, die mit einem ihnen bekannten Schlüssel signi
     <message>
         <source>This key is still used by the agent updater rule.</source>
         <translation>Dieser Schlüssel wird noch von der Agent-Updater-Regel verwendet.</translation>
-    </message>
-    <message>
-        <source>Delete the selected key</source>
-        <translation>Den ausgewählten Schlüssel löschen</translation>
     </message>
     <message>
         <source>Save key</source>
@@ -2087,6 +2110,14 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>Saves the selected key pair as the site hands it out: the certificate and the private key, encrypted with the key&apos;s passphrase, which is asked first. Keep the file as safe as the key itself; it is what you import on another site.</source>
         <translation>Speichert das gewählte Schlüsselpaar so, wie die Instanz es herausgibt: das Zertifikat und den privaten Schlüssel, verschlüsselt mit der Passphrase des Schlüssels, die zuerst abgefragt wird. Bewahren Sie die Datei so sicher auf wie den Schlüssel selbst; sie ist das, was Sie auf einer anderen Instanz importieren.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected key (%1)</source>
+        <translation>Den gewählten Schlüssel löschen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2499,22 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>DRY RUN: neither site was changed.</source>
         <translation>PROBELAUF: Keine der beiden Sites wurde geändert.</translation>
     </message>
+    <message>
+        <source>stopped: changed on the site meanwhile</source>
+        <translation>angehalten: inzwischen auf der Site geändert</translation>
+    </message>
+    <message>
+        <source>Re-plan on &amp;their version</source>
+        <translation>Auf &amp;deren Version neu planen</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the old site as it is</source>
+        <translation>Alte Site so &amp;lassen, wie sie ist</translation>
+    </message>
+    <message>
+        <source>Re-&amp;point the old site&apos;s rules</source>
+        <translation>Regeln der alten Site &amp;umstellen</translation>
+    </message>
 </context>
 <context>
     <name>MigrationController</name>
@@ -2645,10 +2692,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <translation>Regel %1 der alten Site konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Rule %1 of the old site was changed since it was read; nothing was written. Start the assistant again.</source>
-        <translation>Regel %1 der alten Site wurde seit dem Lesen geändert; nichts wurde geschrieben. Starten Sie den Assistenten erneut.</translation>
-    </message>
-    <message>
         <source>Rule %1 of the old site could not be changed: %2</source>
         <translation>Regel %1 der alten Site konnte nicht geändert werden: %2</translation>
     </message>
@@ -2670,6 +2713,46 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
             <numerusform>%n registrierter Host ist zurückgeblieben, nicht im Setup der neuen Site: %1</numerusform>
             <numerusform>%n registrierte Hosts sind zurückgeblieben, nicht im Setup der neuen Site: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der neuen Site mit dem importierten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Verified: the new site holds the rule. Its keys and signed agents cannot be read: check in its GUI that the keys are imported and the agents baked and signed before you re-point the old site.</source>
+        <translation>Geprüft: Die neue Site hat die Regel. Ihre Schlüssel und signierten Agenten lassen sich nicht lesen: Prüfen Sie in ihrer GUI, dass die Schlüssel importiert und die Agenten gebacken und signiert sind, bevor Sie die alte Site umstellen.</translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der alten Site, damit jeder Host einen Agenten bekommt, der die neue Site fragt.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 (id %2) of the old site was changed by another client after the plan was made; the site refused the write (412 Precondition Failed). Nothing was written to it, the old site&apos;s agents were not baked.</source>
+        <translation>Angehalten: %1 (ID %2) der alten Site wurde nach der Planung von einem anderen Client geändert; die Site hat das Schreiben abgelehnt (412 Precondition Failed). Nichts wurde in sie geschrieben, die Agenten der alten Site wurden nicht gebacken.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 was changed on the old site meanwhile.</source>
+        <translation>Angehalten: %1 wurde inzwischen auf der alten Site geändert.</translation>
+    </message>
+    <message>
+        <source>The old site&apos;s %1 was changed by another client after the plan was made, so nothing was written to it. Re-plan step 5 on the version now on the site (only its update server is changed, everything else stays as the other client left it; you see the change before anything is written), or leave the old site as it is.</source>
+        <translation>%1 der alten Site wurde nach der Planung von einem anderen Client geändert, deshalb wurde nichts in sie geschrieben. Planen Sie Schritt 5 auf der Version neu, die jetzt auf der Site ist (nur ihr Update-Server wird geändert, alles andere bleibt, wie der andere Client es hinterlassen hat; Sie sehen die Änderung, bevor etwas geschrieben wird), oder lassen Sie die alte Site, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Reading rule %1 of the old site again…</source>
+        <translation>Regel %1 der alten Site wird erneut gelesen…</translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be read again: %2</source>
+        <translation>Regel %1 der alten Site konnte nicht erneut gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Re-planned on the version now on the site: %1, update server %2.</source>
+        <translation>Neu geplant auf der Version, die jetzt auf der Site ist: %1, Update-Server %2.</translation>
+    </message>
+    <message>
+        <source>The old site was left as it is: rule %1 keeps the other client&apos;s version, no further rule was re-pointed and no agent baked there. Its hosts still ask the old site; re-point its rules by hand or run the assistant again.</source>
+        <translation>Die alte Site blieb, wie sie ist: Regel %1 behält die Version des anderen Clients, keine weitere Regel wurde umgestellt und dort kein Agent gebacken. Ihre Hosts fragen weiter die alte Site; stellen Sie ihre Regeln von Hand um oder starten Sie den Assistenten erneut.</translation>
     </message>
 </context>
 <context>
@@ -2709,10 +2792,6 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>No agent updater rule of the old site accepts a signature key.</source>
         <translation>Keine Agent-Updater-Regel der alten Site akzeptiert einen Signaturschlüssel.</translation>
-    </message>
-    <message>
-        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): export and import the keys there, then start the assistant again.</source>
-        <translation>Eine der Sites bietet keine Schnittstelle für Signaturschlüssel (eine Standard-Site verwaltet sie nur in ihrer Weboberfläche): Exportieren und importieren Sie die Schlüssel dort und starten Sie den Assistenten dann erneut.</translation>
     </message>
     <message>
         <source>A certificate the old rule accepts has no key on the old site; it cannot be exported.</source>
@@ -2829,6 +2908,29 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
         <source>The new site&apos;s master switch (automatic agent updates) is off: its hosts get no update from it until it is switched on there.</source>
         <translation>Der Hauptschalter der neuen Site (automatische Agent-Updates) ist aus: Ihre Hosts erhalten von ihr kein Update, bis er dort eingeschaltet ist.</translation>
     </message>
+    <message>
+        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): step 3 and the baking and signing in steps 4 and 5 are done by hand in the sites&apos; GUIs; the assistant creates and re-points the rules and asks for no passphrase.</source>
+        <translation>Eine der Sites bietet keine Schnittstelle für Signaturschlüssel (eine Standard-Site verwaltet sie nur in ihrer Web-GUI): Schritt 3 und das Backen und Signieren in den Schritten 4 und 5 geschehen von Hand in den GUIs der Sites; der Assistent legt die Regeln an, stellt sie um und fragt nach keiner Passphrase.</translation>
+    </message>
+    <message numerus="yes">
+        <source>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the key(s) of the %n certificate(s) the old rules accept, and import them in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</source>
+        <translation>
+            <numerusform>Von Hand: Exportieren Sie in der GUI der alten Site (Setup › Agents › Signature keys) den Schlüssel des %n Zertifikats, das die alten Regeln akzeptieren, und importieren Sie ihn in der GUI der neuen Site mit derselben Passphrase (eine Site hier bietet keine Schnittstelle für Signaturschlüssel).</numerusform>
+            <numerusform>Von Hand: Exportieren Sie in der GUI der alten Site (Setup › Agents › Signature keys) die Schlüssel der %n Zertifikate, die die alten Regeln akzeptieren, und importieren Sie sie in der GUI der neuen Site mit derselben Passphrase (eine Site hier bietet keine Schnittstelle für Signaturschlüssel).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der neuen Site mit dem importierten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Read the new site again and verify its rules and registrations (its keys and signatures cannot be read: check them in its GUI).</source>
+        <translation>Die neue Site erneut lesen und ihre Regeln und Registrierungen prüfen (ihre Schlüssel und Signaturen lassen sich nicht lesen: prüfen Sie sie in ihrer GUI).</translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation>Von Hand: Backen und signieren Sie die Agenten in der GUI der alten Site, damit jeder Host einen Agenten bekommt, der die neue Site fragt.</translation>
+    </message>
 </context>
 <context>
     <name>PageHelp</name>
@@ -2871,6 +2973,26 @@ Erstellen, hochladen, herunterladen und löschen Sie Schlüssel auf der Seite �
     <message>
         <source>&lt;h3&gt;Sites&lt;/h3&gt;&lt;p&gt;In distributed monitoring a central site holds the configuration and bakes the agents; remote sites monitor their hosts and pass the updaters&apos; requests on to the central site. This page lists every site the connected site knows (its connection state, URL and version; a remote site&apos;s version is read through a saved connection to that site).&lt;/p&gt;&lt;p&gt;The settings table shows the connection to the central agent bakery and the URL at which hosts reach each site, globally and per site. A site with a value of its own has a &lt;i&gt;site-specific&lt;/i&gt; global setting; &lt;i&gt;Use the global value&lt;/i&gt; removes it. These settings&apos; names are not published by Checkmk: AgentDesk uses extension names for them.&lt;/p&gt;&lt;p&gt;Tick sites in the &lt;i&gt;Activate&lt;/i&gt; column to activate the pending changes on those sites only.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Instanzen&lt;/h3&gt;&lt;p&gt;Im verteilten Monitoring hält eine zentrale Instanz die Konfiguration und backt die Agenten; Remote-Instanzen überwachen ihre Hosts und reichen die Anfragen der Updater an die zentrale Instanz weiter. Diese Seite listet jede Instanz, die die verbundene Instanz kennt (Verbindungszustand, URL und Version; die Version einer Remote-Instanz wird über eine gespeicherte Verbindung zu dieser Instanz gelesen).&lt;/p&gt;&lt;p&gt;Die Tabelle der Einstellungen zeigt die Verbindung zur zentralen Agent Bakery und die URL, unter der die Hosts jede Instanz erreichen, global und je Instanz. Eine Instanz mit eigenem Wert hat eine &lt;i&gt;instanzspezifische&lt;/i&gt; globale Einstellung; &lt;i&gt;Globalen Wert verwenden&lt;/i&gt; entfernt sie. Die Namen dieser Einstellungen veröffentlicht Checkmk nicht: AgentDesk verwendet für sie Erweiterungsnamen.&lt;/p&gt;&lt;p&gt;Haken Sie Instanzen in der Spalte &lt;i&gt;Aktivieren&lt;/i&gt; an, um die ausstehenden Änderungen nur auf diesen Instanzen zu aktivieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: the site&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;update server&lt;/b&gt; (&lt;tt&gt;-s&lt;/tt&gt;) is the Checkmk server the updater asks for its agent: its DNS name or IP address as this host reaches it. The &lt;b&gt;site&lt;/b&gt; (&lt;tt&gt;-i&lt;/tt&gt;) is the name of the OMD site on it, as in &lt;tt&gt;https://server/SITE/check_mk/&lt;/tt&gt;, and the &lt;b&gt;protocol&lt;/b&gt; (&lt;tt&gt;-p&lt;/tt&gt;) https or http. When the agent updater rule sets an update server, the page suggests it.&lt;/p&gt;&lt;p&gt;With https the updater must trust the server&apos;s certificate: &lt;i&gt;Check connection&lt;/i&gt; shows it with its SHA-256 fingerprint. Trust it only when the fingerprint is the one your site administrator gives you; it is kept in the state file for the updates. A certificate this program already trusts for its connection to the site is not asked for again. &lt;tt&gt;--insecure&lt;/tt&gt; skips the check and is meant for tests only.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rechner registrieren: die Instanz&lt;/h3&gt;&lt;p&gt;Der &lt;b&gt;Update-Server&lt;/b&gt; (&lt;tt&gt;-s&lt;/tt&gt;) ist der Checkmk-Server, den der Updater nach seinem Agenten fragt: sein DNS-Name oder seine IP-Adresse, wie dieser Host ihn erreicht. Die &lt;b&gt;Instanz&lt;/b&gt; (&lt;tt&gt;-i&lt;/tt&gt;) ist der Name der OMD-Instanz darauf, wie in &lt;tt&gt;https://server/INSTANZ/check_mk/&lt;/tt&gt;, und das &lt;b&gt;Protokoll&lt;/b&gt; (&lt;tt&gt;-p&lt;/tt&gt;) https oder http. Nennt die Agent-Updater-Regel einen Update-Server, schlägt die Seite ihn vor.&lt;/p&gt;&lt;p&gt;Mit https muss der Updater dem Zertifikat des Servers vertrauen: &lt;i&gt;Verbindung prüfen&lt;/i&gt; zeigt es mit seinem SHA-256-Fingerabdruck. Vertrauen Sie ihm nur, wenn der Fingerabdruck der ist, den Ihnen die Administration der Instanz nennt; es wird für die Updates in der Statusdatei aufbewahrt. Ein Zertifikat, dem dieses Programm für seine Verbindung zur Instanz schon vertraut, wird nicht noch einmal erfragt. &lt;tt&gt;--insecure&lt;/tt&gt; überspringt die Prüfung und ist nur für Tests gedacht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: the host&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;host name&lt;/b&gt; (&lt;tt&gt;-H&lt;/tt&gt;) of this machine exactly as it is known in the monitoring (Setup › Hosts). The site registers only a host it knows; an agent for it is baked only when an agent updater rule with the updater activated applies to it.&lt;/p&gt;&lt;p&gt;The page asks the site whether the host exists and which update server the rule effective for it names. In distributed monitoring the host gets its updates from the site that monitors it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rechner registrieren: der Host&lt;/h3&gt;&lt;p&gt;Der &lt;b&gt;Hostname&lt;/b&gt; (&lt;tt&gt;-H&lt;/tt&gt;) dieses Rechners, genau wie er im Monitoring bekannt ist (Setup › Hosts). Die Instanz registriert nur einen Host, den sie kennt; ein Agent für ihn wird nur gebacken, wenn eine Agent-Updater-Regel mit aktiviertem Updater auf ihn zutrifft.&lt;/p&gt;&lt;p&gt;Die Seite fragt die Instanz, ob es den Host gibt und welchen Update-Server die für ihn wirksame Regel nennt. Im verteilten Monitoring bekommt der Host seine Updates von der Instanz, die ihn überwacht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: credentials&lt;/h3&gt;&lt;p&gt;Registration needs a user of the site (&lt;tt&gt;-U&lt;/tt&gt;) with the permission to register hosts, for example one with the role &lt;i&gt;Agent registration user&lt;/i&gt; (&lt;tt&gt;agent_registration&lt;/tt&gt;), and its password (&lt;tt&gt;-P&lt;/tt&gt;), or an automation user and its &lt;b&gt;automation secret&lt;/b&gt;. They are used for this registration only and are not written to the state file: afterwards the updater proves itself with the &lt;i&gt;host secret&lt;/i&gt; the registration agrees on.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Use the secret stored for …&lt;/i&gt; takes the secret of the saved connection from the system keychain.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rechner registrieren: Zugangsdaten&lt;/h3&gt;&lt;p&gt;Die Registrierung braucht einen Benutzer der Instanz (&lt;tt&gt;-U&lt;/tt&gt;) mit der Berechtigung, Hosts zu registrieren, etwa einen mit der Rolle &lt;i&gt;Agent registration user&lt;/i&gt; (&lt;tt&gt;agent_registration&lt;/tt&gt;), und sein Passwort (&lt;tt&gt;-P&lt;/tt&gt;), oder einen Automationsbenutzer und sein &lt;b&gt;Automationspasswort&lt;/b&gt;. Sie dienen nur dieser Registrierung und werden nicht in die Statusdatei geschrieben: Danach weist sich der Updater mit dem &lt;i&gt;Host-Secret&lt;/i&gt; aus, auf das sich die Registrierung einigt.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Das für … gespeicherte Secret verwenden&lt;/i&gt; holt das Secret der gespeicherten Verbindung aus dem Schlüsselbund des Systems.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: summary&lt;/h3&gt;&lt;p&gt;What &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; will do with the answers so far, and the &lt;b&gt;state file&lt;/b&gt; it writes (mode 0600): by default &lt;tt&gt;/etc/cmk-update-agent.state&lt;/tt&gt;, which needs root. When this program cannot write there, choose a file you can write; the result page then says how to move it into place.&lt;/p&gt;&lt;p&gt;A refused registration says what to fix and offers to go back to the page with the wrong input (the credentials, the site, or the certificate).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rechner registrieren: Zusammenfassung&lt;/h3&gt;&lt;p&gt;Was &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; mit den bisherigen Angaben tun wird, und die &lt;b&gt;Statusdatei&lt;/b&gt;, die es schreibt (Modus 0600): standardmäßig &lt;tt&gt;/etc/cmk-update-agent.state&lt;/tt&gt;, wofür root-Rechte nötig sind. Kann dieses Programm dort nicht schreiben, wählen Sie eine Datei, die Sie schreiben können; die Ergebnisseite sagt dann, wie sie an ihren Platz kommt.&lt;/p&gt;&lt;p&gt;Eine abgelehnte Registrierung sagt, was zu beheben ist, und bietet an, zur Seite mit der falschen Eingabe zurückzugehen (Zugangsdaten, Instanz oder Zertifikat).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: registered&lt;/h3&gt;&lt;p&gt;The site and this host now share the &lt;b&gt;host secret&lt;/b&gt;, written to the state file. From now on the updater fetches the agent baked for this host without a password, at the check interval of the agent updater rule; run &lt;tt&gt;cmk-update-agent -v&lt;/tt&gt; once to update at once.&lt;/p&gt;&lt;p&gt;When the state file was written elsewhere, move it into place with the commands shown. The host then appears on the &lt;i&gt;Update status&lt;/i&gt; page once the updater has called the site.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Rechner registrieren: registriert&lt;/h3&gt;&lt;p&gt;Die Instanz und dieser Host teilen jetzt das &lt;b&gt;Host-Secret&lt;/b&gt;, das in die Statusdatei geschrieben wurde. Von nun an holt der Updater den für diesen Host gebackenen Agenten ohne Passwort, im Prüfintervall der Agent-Updater-Regel; führen Sie &lt;tt&gt;cmk-update-agent -v&lt;/tt&gt; einmal aus, um sofort zu aktualisieren.&lt;/p&gt;&lt;p&gt;Wurde die Statusdatei anderswo geschrieben, bringen Sie sie mit den angezeigten Befehlen an ihren Platz. Der Host erscheint dann auf der Seite &lt;i&gt;Update-Status&lt;/i&gt;, sobald der Updater die Instanz kontaktiert hat.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4934,6 +5056,10 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
         <source>Waiting for the site…</source>
         <translation>Warte auf die Instanz …</translation>
     </message>
+    <message>
+        <source>The agents were not signed.</source>
+        <translation>Die Agenten wurden nicht signiert.</translation>
+    </message>
 </context>
 <context>
     <name>SignatureKeyModel</name>
@@ -6425,14 +6551,6 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
         <translation>Paketfo&amp;rmat:</translation>
     </message>
     <message>
-        <source>The site refused %1: %2</source>
-        <translation>Die Instanz hat %1 abgelehnt: %2</translation>
-    </message>
-    <message>
-        <source>The site did not save the rule: %1</source>
-        <translation>Die Instanz hat die Regel nicht gespeichert: %1</translation>
-    </message>
-    <message>
         <source>✘ Host tags: %1</source>
         <translation>✘ Host-Merkmale: %1</translation>
     </message>
@@ -6568,6 +6686,10 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
         <source>A disabled rule is kept but applies to no host.</source>
         <translation>Eine deaktivierte Regel bleibt erhalten, gilt aber für keinen Host.</translation>
     </message>
+    <message>
+        <source>The site did not save the rule.</source>
+        <translation>Die Instanz hat die Regel nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>UpdaterStateFile</name>
@@ -6633,10 +6755,6 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
         <translation>Geben Sie den verschlüsselten privaten Schlüssel zusammen mit seinem Zertifikat an, so wie der Download der Instanz sie herausgibt.</translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation>Passphrase:</translation>
-    </message>
-    <message>
         <source>Open signature key</source>
         <translation>Signaturschlüssel öffnen</translation>
     </message>
@@ -6659,6 +6777,18 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
     <message>
         <source>Uploading the key…</source>
         <translation>Schlüssel wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>Pa&amp;ssphrase:</translation>
+    </message>
+    <message>
+        <source>The key was not uploaded</source>
+        <translation>Der Schlüssel wurde nicht hochgeladen</translation>
+    </message>
+    <message>
+        <source>The key was not uploaded.</source>
+        <translation>Der Schlüssel wurde nicht hochgeladen.</translation>
     </message>
 </context>
 <context>

@@ -363,6 +363,10 @@ To keep hosts updating, choose Bake and sign instead.</source>
         <source>The result of Verify signatures: for each signature, the key and whether it holds.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -1328,6 +1332,25 @@ Check the SHA-256 fingerprint with the site&apos;s administrator before you trus
     </message>
 </context>
 <context>
+    <name>DialogSubmission</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site did not accept the connection&apos;s user, secret or site name: edit the connection, then try again. What you typed here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: look at it and trust it if its fingerprint is the one your site administrator gives you. What you typed here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site could not be reached: try again once it is reachable. What you typed here is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DistributionBar</name>
     <message>
         <source>Distribution of hosts per category</source>
@@ -1933,6 +1956,10 @@ under Xvfb: xvfb-run agentdesk --demo
         <source>The key could not be saved to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key was not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KeysPage</name>
@@ -1972,10 +1999,6 @@ Agents only install updates signed with a key they know. Create a key, or upload
     </message>
     <message>
         <source>This key is still used by the agent updater rule.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the selected key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2050,6 +2073,14 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>Saves the selected key pair as the site hands it out: the certificate and the private key, encrypted with the key&apos;s passphrase, which is asked first. Keep the file as safe as the key itself; it is what you import on another site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected key (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2432,6 +2463,22 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>DRY RUN: neither site was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stopped: changed on the site meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-plan on &amp;their version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave the old site as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;point the old site&apos;s rules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MigrationController</name>
@@ -2609,10 +2656,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule %1 of the old site was changed since it was read; nothing was written. Start the assistant again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rule %1 of the old site could not be changed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,6 +2677,46 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
             <numerusform>%n registered host stayed behind, not in the new site&apos;s setup: %1</numerusform>
             <numerusform>%n registered hosts stayed behind, not in the new site&apos;s setup: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the new site holds the rule. Its keys and signed agents cannot be read: check in its GUI that the keys are imported and the agents baked and signed before you re-point the old site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 (id %2) of the old site was changed by another client after the plan was made; the site refused the write (412 Precondition Failed). Nothing was written to it, the old site&apos;s agents were not baked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 was changed on the old site meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site&apos;s %1 was changed by another client after the plan was made, so nothing was written to it. Re-plan step 5 on the version now on the site (only its update server is changed, everything else stays as the other client left it; you see the change before anything is written), or leave the old site as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading rule %1 of the old site again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 of the old site could not be read again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-planned on the version now on the site: %1, update server %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old site was left as it is: rule %1 keeps the other client&apos;s version, no further rule was re-pointed and no agent baked there. Its hosts still ask the old site; re-point its rules by hand or run the assistant again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2672,10 +2755,6 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>No agent updater rule of the old site accepts a signature key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): export and import the keys there, then start the assistant again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2793,6 +2872,29 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
         <source>The new site&apos;s master switch (automatic agent updates) is off: its hosts get no update from it until it is switched on there.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>One of the sites offers no interface for signature keys (a stock site manages them in its web GUI only): step 3 and the baking and signing in steps 4 and 5 are done by hand in the sites&apos; GUIs; the assistant creates and re-points the rules and asks for no passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the key(s) of the %n certificate(s) the old rules accept, and import them in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</source>
+        <translation>
+            <numerusform>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the key of the %n certificate the old rules accept, and import it in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</numerusform>
+            <numerusform>By hand: in the old site&apos;s GUI (Setup › Agents › Signature keys) export the keys of the %n certificates the old rules accept, and import them in the new site&apos;s GUI with the same passphrase (a site here offers no interface for signature keys).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the new site&apos;s GUI with the imported key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the new site again and verify its rules and registrations (its keys and signatures cannot be read: check them in its GUI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand: bake and sign the agents in the old site&apos;s GUI, so that every host gets an agent that asks the new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PageHelp</name>
@@ -2834,6 +2936,26 @@ Create, upload, download and delete keys on the site&apos;s page &quot;Signature
     </message>
     <message>
         <source>&lt;h3&gt;Sites&lt;/h3&gt;&lt;p&gt;In distributed monitoring a central site holds the configuration and bakes the agents; remote sites monitor their hosts and pass the updaters&apos; requests on to the central site. This page lists every site the connected site knows (its connection state, URL and version; a remote site&apos;s version is read through a saved connection to that site).&lt;/p&gt;&lt;p&gt;The settings table shows the connection to the central agent bakery and the URL at which hosts reach each site, globally and per site. A site with a value of its own has a &lt;i&gt;site-specific&lt;/i&gt; global setting; &lt;i&gt;Use the global value&lt;/i&gt; removes it. These settings&apos; names are not published by Checkmk: AgentDesk uses extension names for them.&lt;/p&gt;&lt;p&gt;Tick sites in the &lt;i&gt;Activate&lt;/i&gt; column to activate the pending changes on those sites only.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: the site&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;update server&lt;/b&gt; (&lt;tt&gt;-s&lt;/tt&gt;) is the Checkmk server the updater asks for its agent: its DNS name or IP address as this host reaches it. The &lt;b&gt;site&lt;/b&gt; (&lt;tt&gt;-i&lt;/tt&gt;) is the name of the OMD site on it, as in &lt;tt&gt;https://server/SITE/check_mk/&lt;/tt&gt;, and the &lt;b&gt;protocol&lt;/b&gt; (&lt;tt&gt;-p&lt;/tt&gt;) https or http. When the agent updater rule sets an update server, the page suggests it.&lt;/p&gt;&lt;p&gt;With https the updater must trust the server&apos;s certificate: &lt;i&gt;Check connection&lt;/i&gt; shows it with its SHA-256 fingerprint. Trust it only when the fingerprint is the one your site administrator gives you; it is kept in the state file for the updates. A certificate this program already trusts for its connection to the site is not asked for again. &lt;tt&gt;--insecure&lt;/tt&gt; skips the check and is meant for tests only.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: the host&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;host name&lt;/b&gt; (&lt;tt&gt;-H&lt;/tt&gt;) of this machine exactly as it is known in the monitoring (Setup › Hosts). The site registers only a host it knows; an agent for it is baked only when an agent updater rule with the updater activated applies to it.&lt;/p&gt;&lt;p&gt;The page asks the site whether the host exists and which update server the rule effective for it names. In distributed monitoring the host gets its updates from the site that monitors it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: credentials&lt;/h3&gt;&lt;p&gt;Registration needs a user of the site (&lt;tt&gt;-U&lt;/tt&gt;) with the permission to register hosts, for example one with the role &lt;i&gt;Agent registration user&lt;/i&gt; (&lt;tt&gt;agent_registration&lt;/tt&gt;), and its password (&lt;tt&gt;-P&lt;/tt&gt;), or an automation user and its &lt;b&gt;automation secret&lt;/b&gt;. They are used for this registration only and are not written to the state file: afterwards the updater proves itself with the &lt;i&gt;host secret&lt;/i&gt; the registration agrees on.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Use the secret stored for …&lt;/i&gt; takes the secret of the saved connection from the system keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: summary&lt;/h3&gt;&lt;p&gt;What &lt;tt&gt;cmk-update-agent register&lt;/tt&gt; will do with the answers so far, and the &lt;b&gt;state file&lt;/b&gt; it writes (mode 0600): by default &lt;tt&gt;/etc/cmk-update-agent.state&lt;/tt&gt;, which needs root. When this program cannot write there, choose a file you can write; the result page then says how to move it into place.&lt;/p&gt;&lt;p&gt;A refused registration says what to fix and offers to go back to the page with the wrong input (the credentials, the site, or the certificate).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Register machine: registered&lt;/h3&gt;&lt;p&gt;The site and this host now share the &lt;b&gt;host secret&lt;/b&gt;, written to the state file. From now on the updater fetches the agent baked for this host without a password, at the check interval of the agent updater rule; run &lt;tt&gt;cmk-update-agent -v&lt;/tt&gt; once to update at once.&lt;/p&gt;&lt;p&gt;When the state file was written elsewhere, move it into place with the commands shown. The host then appears on the &lt;i&gt;Update status&lt;/i&gt; page once the updater has called the site.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4893,6 +5015,10 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
         <source>Waiting for the site…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The agents were not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignatureKeyModel</name>
@@ -6379,14 +6505,6 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The site refused %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The site did not save the rule: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>✘ Host tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6522,6 +6640,10 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <source>A disabled rule is kept but applies to no host.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The site did not save the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UpdaterStateFile</name>
@@ -6582,10 +6704,6 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open signature key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6607,6 +6725,18 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>Uploading the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

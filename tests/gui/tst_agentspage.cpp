@@ -20,6 +20,7 @@
 #include "DemoKeyStore.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "ErrorBanner.h"
 #include "FileDialogs.h"
 #include "KeysController.h"
 #include "KeysPage.h"
@@ -164,19 +165,24 @@ void TestAgentsPage::createKeyBacksUpThenUploads()
     dialog->setFilePath(backup);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passphrase"_s), u"not the passphrase"_s);
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    auto *problem = dialog->findChild<QLabel *>(u"uploadProblem"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(problem->text().contains(u"passphrase does not open"_s), 5000);
+    // The refused passphrase is said under its field, which has the keyboard back, its text
+    // selected to be typed over.
+    auto *passphraseError = dialog->findChild<QLabel *>(u"uploadPassphraseError"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(passphraseError->text().contains(u"passphrase does not open"_s), 5000);
+    QVERIFY(passphraseError->isVisible());
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->findChild<QLineEdit *>(u"filePath"_s)->text(), backup);
-    // The right passphrase: the site refuses a key it has already, in its words, still open.
     auto *field = dialog->findChild<QLineEdit *>(u"passphrase"_s);
+    QCOMPARE(dialog->focusWidget(), field);
+    QCOMPARE(field->selectedText(), u"not the passphrase"_s);
+    // The right passphrase: the site refuses a key it has already, in its words, still open.
+    auto *problem = dialog->findChild<ErrorBanner *>(u"uploadProblem"_s);
     field->clear();
     QTest::keyClicks(field, u"a long enough passphrase"_s);
+    QVERIFY(!passphraseError->isVisible());
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!problem->text().startsWith(u"Uploading"_s)
-                                 && !problem->text().contains(u"passphrase does not open"_s),
-                             10000);
-    QVERIFY2(!problem->text().isEmpty(), "the site's reason is shown");
+    QTRY_VERIFY_WITH_TIMEOUT(problem->error().isError(), 10000);
+    QVERIFY2(problem->isVisible(), "the site's reason is shown");
     QVERIFY(dialog->isVisible());
     dialog->reject();
 }
@@ -348,6 +354,9 @@ void TestAgentsPage::signDialogStaysOpenOnRefusal()
     QCOMPARE(error->text(), u"The passphrase does not open this key."_s);
     QVERIFY(error->isVisible());
     QCOMPARE(field->text(), u"not the passphrase"_s);
+    // The keyboard is back in the field, the text selected to be typed over.
+    QCOMPARE(dialog->focusWidget(), field);
+    QCOMPARE(field->selectedText(), u"not the passphrase"_s);
     QCOMPARE(dialog->findChild<QComboBox *>(u"signKey"_s)->currentIndex(), keyIndex);
     QVERIFY(ok->isEnabled());
     QVERIFY(!TestEnvironment::saveScreenshot(dialog, u"sign-dialog-refused"_s).isEmpty());
@@ -388,6 +397,8 @@ void TestAgentsPage::downloadDialogStaysOpenOnRefusal()
     QCOMPARE(error->text(), u"The passphrase does not open this key."_s);
     QVERIFY(error->isVisible());
     QCOMPARE(field->text(), u"not the passphrase"_s);
+    QCOMPARE(dialog->focusWidget(), field);
+    QCOMPARE(field->selectedText(), u"not the passphrase"_s);
     QVERIFY(!QFileInfo::exists(target));
     QVERIFY(!TestEnvironment::saveScreenshot(dialog, u"download-key-refused"_s).isEmpty());
     // The right passphrase: saved, the dialog closes.

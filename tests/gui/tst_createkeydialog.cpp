@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -13,8 +14,10 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolBar>
 
+#include "FileDialogs.h"
 #include "SignatureKeyModel.h"
 #include "TestEnvironment.h"
 #include "common/PassphraseDialog.h"
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void keysPageScreenshot();
     void emptyStateScreenshot();
     void deleteDisabledWhileInUse();
+    void everyActionByKeyboard();
     void dialogScreenshots();
 };
 
@@ -251,6 +255,74 @@ void TestCreateKeyDialog::emptyStateScreenshot()
     page.showError(error);
     QVERIFY(page.findChild<QLabel *>(u"emptyState"_s)->isVisibleTo(&page));
     QVERIFY(!TestEnvironment::saveScreenshot(&page, u"keys-page-empty"_s).isEmpty());
+}
+
+void TestCreateKeyDialog::everyActionByKeyboard()
+{
+    // The tool bar's buttons take no focus: the keyboard reaches each action by its shortcut
+    // (named in its tool tip) or by the table's context menu.
+    KeysPage page;
+    page.setNow(now);
+    page.setKeys(sampleKeys());
+    page.resize(1000, 360);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.table()->setFocus();
+    page.selectKey(2);
+    QSignalSpy details(&page, &KeysPage::certificateDetailsRequested);
+    QSignalSpy deleted(&page, &KeysPage::deleteKeyRequested);
+    // QTRY_VERIFY evaluates its expression more than once: finding has no side effect.
+    const auto shown = [&page](const char *type) -> QDialog * {
+        for (QDialog *candidate : page.findChildren<QDialog *>()) {
+            if (candidate->isVisible() && candidate->inherits(type))
+                return candidate;
+        }
+        return nullptr;
+    };
+    QTest::keyClick(page.table(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(shown("CreateKeyDialog"));
+    shown("CreateKeyDialog")->reject();
+    QTest::keyClick(page.table(), Qt::Key_U, Qt::ControlModifier);
+    QTRY_VERIFY(shown("UploadKeyDialog"));
+    shown("UploadKeyDialog")->reject();
+    // The file dialog is native and modal: the test names the file it would return.
+    FileDialogs::setNextSaveFileName(QDir::temp().filePath(u"agentdesk-key-by-keyboard.pem"_s));
+    QTest::keyClick(page.table(), Qt::Key_D, Qt::ControlModifier);
+    QTRY_VERIFY(shown("PassphraseDialog"));
+    shown("PassphraseDialog")->reject();
+    QTest::keyClick(page.table(), Qt::Key_I, Qt::ControlModifier);
+    QCOMPARE(details.size(), 1);
+    QCOMPARE(details.first().first().toInt(), 2);
+
+    // Delete asks first, with Cancel as the default; the answer comes by keyboard too.
+    const auto question = [&page]() -> QMessageBox * {
+        for (QMessageBox *box : page.findChildren<QMessageBox *>()) {
+            if (box->isVisible())
+                return box;
+        }
+        return nullptr;
+    };
+    QTest::keyClick(page.table(), Qt::Key_Delete);
+    QTRY_VERIFY(question() && question()->isActiveWindow());
+    QTest::keyClick(question(), Qt::Key_Return);
+    QTRY_VERIFY(!question());
+    QCOMPARE(deleted.size(), 0);
+    page.activateWindow(); // what a window manager does when the box closes; offscreen does not
+    QTRY_VERIFY(page.isActiveWindow());
+    QTest::keyClick(page.table(), Qt::Key_Delete);
+    QTRY_VERIFY(question() && question()->isActiveWindow());
+    QTest::keyClick(question(), Qt::Key_Y, Qt::AltModifier); // the mnemonic of &Yes
+    QTRY_COMPARE(deleted.size(), 1);
+    QCOMPARE(deleted.first().first().toInt(), 2);
+
+    for (QAction *action : page.findChild<QToolBar *>()->actions()) {
+        if (action->isSeparator() || action->shortcut().isEmpty())
+            continue;
+        QVERIFY2(action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
+                 qPrintable(action->toolTip()));
+    }
+    QCOMPARE(page.table()->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QCOMPARE(page.table()->actions().size(), 5);
 }
 
 void TestCreateKeyDialog::deleteDisabledWhileInUse()

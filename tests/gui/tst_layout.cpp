@@ -161,8 +161,19 @@ QStringList layoutProblems(QWidget *window, const QSize &limit)
         }
         if (auto *label = qobject_cast<QLabel *>(w)) {
             const QString text = label->text();
-            if (text.isEmpty() || label->wordWrap())
+            if (text.isEmpty())
                 continue;
+            if (label->wordWrap()) {
+                // Wrapped, it needs its height: the last lines are cut otherwise.
+                const int width = label->contentsRect().width();
+                const int needed = label->heightForWidth(width);
+                if (needed > label->contentsRect().height() + 1)
+                    problems << u"wrapped label cut (%1 of %2 px high): "_s
+                                    .arg(label->contentsRect().height())
+                                    .arg(needed)
+                            + describe(label, text.left(60));
+                continue;
+            }
             const bool rich = label->textFormat() == Qt::RichText
                 || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(text));
             QString shown = label->buddy() ? visibleText(text) : text;
@@ -390,6 +401,66 @@ void TestLayout::dialogs()
         u"the rule"_s, mine, {}, u"503 Service Unavailable: the site is restarting"_s, &parent);
     staleUnread->setObjectName(u"staleVersionDialogUnread"_s);
     dialogs << staleUnread;
+
+    // The dialogs that send to the site, with a refusal and the action it offers, as the app
+    // wires them (the page banners' remedies, here with the app's texts).
+    const ErrorBanner::Remedies remedies = [](ErrorBanner *banner, const ApiError &error) {
+        if (error.remedy() == ApiError::Remedy::EditConnection)
+            banner->addAction(QCoreApplication::translate("AppController", "Edit connection…"),
+                              [] {});
+        if (error.remedy() == ApiError::Remedy::ShowCertificate)
+            banner->addAction(QCoreApplication::translate("AppController", "Show certificate…"),
+                              [] {});
+    };
+    ApiError wrongSecret;
+    wrongSecret.kind = ApiError::Kind::Http;
+    wrongSecret.status = 401;
+    wrongSecret.title = u"Unauthorized"_s;
+    wrongSecret.detail = u"Wrong credentials (Bearer header)"_s;
+    wrongSecret.problemDocument = true;
+    ApiError untrusted = tls;
+    untrusted.certificateChain = { CertificateDetails() };
+    ApiError unreachable;
+    unreachable.kind = ApiError::Kind::Network;
+    unreachable.title = u"Connection refused"_s;
+    ApiError badPassphrase = ApiError::local(u"Bad Request"_s);
+    badPassphrase.fields.insert(u"passphrase"_s, { u"The passphrase does not open this key."_s });
+    ApiError badFolder = ApiError::local(u"Bad Request"_s);
+    badFolder.fields.insert(u"folder"_s, { u"The folder ~linux~web could not be found."_s });
+    {
+        auto *sign = new SignDialog({ { 1, u"Demo signing key"_s } }, 1, true, &parent);
+        sign->setObjectName(u"signDialogWrongSecret"_s);
+        sign->setRemedies(remedies);
+        sign->finish(false, wrongSecret);
+        dialogs << sign;
+        auto *upload = new UploadKeyDialog(&parent);
+        upload->setObjectName(u"uploadKeyDialogUntrusted"_s);
+        upload->setRemedies(remedies);
+        upload->finish(false, untrusted);
+        dialogs << upload;
+        auto *uploadPassphrase = new UploadKeyDialog(&parent);
+        uploadPassphrase->setObjectName(u"uploadKeyDialogPassphrase"_s);
+        uploadPassphrase->finish(false, badPassphrase);
+        dialogs << uploadPassphrase;
+        auto *download = new PassphraseDialog(u"The site hands out the key “Demo signing key” "
+                                              "only with its passphrase."_s,
+                                              &parent);
+        download->setObjectName(u"passphraseDialogUnreachable"_s);
+        download->setRemedies(remedies);
+        download->finish(false, unreachable);
+        dialogs << download;
+        auto *ruleSecret
+            = new UpdaterRuleDialog(rule, { { 1, u"Demo signing key"_s, {} } }, &parent);
+        ruleSecret->setObjectName(u"updaterRuleDialogWrongSecret"_s);
+        ruleSecret->setRemedies(remedies);
+        ruleSecret->setSiteError(wrongSecret);
+        dialogs << ruleSecret;
+        auto *ruleFolder
+            = new UpdaterRuleDialog(rule, { { 1, u"Demo signing key"_s, {} } }, &parent);
+        ruleFolder->setObjectName(u"updaterRuleDialogFolder"_s);
+        ruleFolder->setSiteError(badFolder);
+        dialogs << ruleFolder;
+    }
 
     QStringList problems;
     for (QDialog *dialog : std::as_const(dialogs)) {

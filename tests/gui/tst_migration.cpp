@@ -4,6 +4,7 @@
 // there. The old site is unchanged until the new site has been verified.
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,22 +12,22 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "ActivationApi.h"
 #include "AppController.h"
 #include "BakeryApi.h"
 #include "ConnectionStore.h"
-#include "DemoConnection.h"
-#include "DemoSiteProcess.h"
+#include "DemoSites.h"
 #include "InventoryApi.h"
 #include "KeysApi.h"
 #include "MainWindow.h"
 #include "MigrationAssistant.h"
 #include "MigrationController.h"
 #include "PassphraseField.h"
-#include "RegistrationClient.h"
 #include "RegistrationsApi.h"
 #include "RestClient.h"
 #include "RestReply.h"
@@ -41,12 +42,10 @@ namespace {
 
 template<typename T, typename Call> std::optional<T> await(Call call)
 {
-    std::optional<SiteResult<T>> out;
-    QObject context;
-    call(&context, [&out](SiteResult<T> r) { out = std::move(r); });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 60000) || !out->ok())
+    SiteResult<T> r = DemoSites::await<T>(std::move(call));
+    if (!r.ok())
         return std::nullopt;
-    return std::move(out->value);
+    return std::move(r.value);
 }
 
 } // namespace
@@ -58,22 +57,21 @@ class TestMigration final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void dryRunThenRealRun();
+    void oldRuleChangedSincePlan_data();
+    void oldRuleChangedSincePlan();
+    void stockSitesByHand_data();
+    void stockSitesByHand();
 
 private:
     // Everything the migration may change on a site, as text: equal text, nothing changed.
     QString state(const DemoSiteProcess &site);
-    std::unique_ptr<RestClient> client(const DemoSiteProcess &site);
-    QStringList hosts(const DemoSiteProcess &site);
-    QByteArray registerHost(const DemoSiteProcess &site, const QString &host);
-    int deployResultCode(const DemoSiteProcess &site, const QString &host,
-                         const QByteArray &secret);
-    void storeSecret(SecretStore *store, const SiteConnection &c, const QByteArray &secret);
-    void control(const DemoSiteProcess &site, RestRequest request);
+    // The console's own window with both connections saved (secrets in the keychain), connected
+    // to the old site.
+    std::unique_ptr<AppController> startConsole(DemoSites &sites);
     MigrationAssistant *open(AppController &app);
     void key(QWidget *w, Qt::Key key, Qt::KeyboardModifiers m = Qt::NoModifier);
 
-    DemoSiteProcess m_old;
-    DemoSiteProcess m_new;
+    DemoSites m_sites;
     QStringList m_registered; // on the old site, each also on the new one
     QString m_leftBehind; // registered on the old site, not in the new site's setup
     QHash<QString, QByteArray> m_secrets;
@@ -83,12 +81,12 @@ void TestMigration::initTestCase()
 {
     TestEnvironment::isolate();
     // The same seed: the new site's 30 hosts are the first 30 of the old site's 40.
-    QVERIFY2(m_old.start({ u"--site"_s, u"oldsite"_s, u"--hosts"_s, u"40"_s }),
-             qPrintable(m_old.error()));
-    QVERIFY2(m_new.start({ u"--site"_s, u"newsite"_s, u"--hosts"_s, u"30"_s, u"--empty-setup"_s }),
-             qPrintable(m_new.error()));
-    const QStringList oldHosts = hosts(m_old);
-    const QStringList newHosts = hosts(m_new);
+    QVERIFY2(
+        m_sites.startPair({ u"--site"_s, u"oldsite"_s, u"--hosts"_s, u"40"_s },
+                          { u"--site"_s, u"newsite"_s, u"--hosts"_s, u"30"_s, u"--empty-setup"_s }),
+        qPrintable(m_sites.error()));
+    const QStringList oldHosts = DemoSites::hostNames(m_sites.oldSite());
+    const QStringList newHosts = DemoSites::hostNames(m_sites.newSite());
     QCOMPARE(oldHosts.size(), 40);
     QCOMPARE(newHosts.size(), 30);
     for (const QString &h : newHosts)
@@ -101,37 +99,15 @@ void TestMigration::initTestCase()
         }
     }
     for (const QString &h : m_registered + QStringList { m_leftBehind }) {
-        const QByteArray secret = registerHost(m_old, h);
+        const QByteArray secret = DemoSites::registerHost(m_sites.oldSite(), h);
         QCOMPARE(secret.size(), 64);
         m_secrets.insert(h, secret);
     }
 }
 
-std::unique_ptr<RestClient> TestMigration::client(const DemoSiteProcess &site)
-{
-    auto c = std::make_unique<RestClient>(
-        DemoConnection::make(site.server(), site.site(), site.sha256()));
-    c->setSecret(SecureBuffer(site.secret()));
-    return c;
-}
-
-QStringList TestMigration::hosts(const DemoSiteProcess &site)
-{
-    auto c = client(site);
-    const auto list = await<QList<Host>>(
-        [&](QObject *ctx, auto done) { InventoryApi(c.get()).hosts(ctx, done); });
-    QStringList names;
-    if (list) {
-        for (const Host &h : *list)
-            names << h.name;
-    }
-    names.sort();
-    return names;
-}
-
 QString TestMigration::state(const DemoSiteProcess &site)
 {
-    auto c = client(site);
+    auto c = DemoSites::client(site);
     QStringList lines;
     const auto rules = await<QList<AgentUpdaterRule>>(
         [&](QObject *ctx, auto done) { RulesApi(c.get()).rules(ctx, done); });
@@ -168,68 +144,21 @@ QString TestMigration::state(const DemoSiteProcess &site)
     return lines.join(u'\n');
 }
 
-QByteArray TestMigration::registerHost(const DemoSiteProcess &site, const QString &host)
+std::unique_ptr<AppController> TestMigration::startConsole(DemoSites &sites)
 {
-    RegistrationRequest request;
-    request.server = site.server();
-    request.site = site.site();
-    request.hostName = host;
-    request.user = u"automation"_s;
-    request.login = RegistrationRequest::Login::AutomationSecret;
-    request.trust = RegistrationRequest::Trust::TrustCertificate;
-    request.pinnedSha256 = { QString::fromLatin1(site.sha256()) };
-    RegistrationClient client;
-    std::optional<RegistrationOutcome> outcome;
-    client.registerHost(request, SecureBuffer(site.secret()),
-                        [&outcome](RegistrationOutcome &&o) { outcome = std::move(o); });
-    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000) || !outcome->ok())
-        return {};
-    return outcome->hostSecret.bytes();
-}
-
-int TestMigration::deployResultCode(const DemoSiteProcess &site, const QString &host,
-                                    const QByteArray &secret)
-{
-    // The updater's status request, as cmk-update-agent sends it with its host secret.
-    RestRequest r;
-    r.method = RestRequest::Method::Post;
-    r.base = RestRequest::Base::Checkmk;
-    r.path = u"deploy_agent.py"_s;
-    r.authenticate = false;
-    r.formBody = "mode=status&host=" + host.toUtf8() + "&host_secret=" + secret
-        + "&installed_aghash=&aghash=&os=linux_deb&last_error=&au_api=2";
-    auto c = client(site);
-    RestReply *reply = c->send(r);
-    QSignalSpy spy(reply, &RestReply::finished);
-    if (!spy.wait(30000))
-        return -1;
-    const RestResult result = spy.first().first().value<RestResult>();
-    return result.ok() ? result.json.object().value(u"result_code"_s).toInt(-1) : -1;
-}
-
-void TestMigration::storeSecret(SecretStore *store, const SiteConnection &c,
-                                const QByteArray &secret)
-{
-    bool done = false;
-    bool ok = false;
-    store->write(c.keychainKey(), secret, this, [&](SecretResult &&r) {
-        ok = r.ok;
-        done = true;
-    });
-    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
-    QVERIFY(ok);
-}
-
-void TestMigration::control(const DemoSiteProcess &site, RestRequest request)
-{
-    RestClient c(site.controlConnection());
-    c.setSecret(SecureBuffer(site.controlToken()));
-    request.base = RestRequest::Base::Site;
-    RestReply *reply = c.send(std::move(request));
-    QSignalSpy spy(reply, &RestReply::finished);
-    QVERIFY(spy.wait(30000));
-    const RestResult result = spy.first().first().value<RestResult>();
-    QVERIFY2(result.ok(), qPrintable(result.error.summary()));
+    const SiteConnection oldConnection = DemoSites::connection(sites.oldSite(), u"Old site"_s);
+    const SiteConnection newConnection = DemoSites::connection(sites.newSite(), u"New site"_s);
+    ConnectionStore().save({ oldConnection, newConnection });
+    auto app = std::make_unique<AppController>();
+    if (!DemoSites::storeSecret(app->secrets(), oldConnection, sites.oldSite().secret())
+        || !DemoSites::storeSecret(app->secrets(), newConnection, sites.newSite().secret()))
+        return nullptr;
+    app->start(u"Old site"_s);
+    app->window()->resize(1024, 700);
+    app->window()->show();
+    if (!QTest::qWaitFor([&] { return app->session()->isConnected(); }, 20000))
+        return nullptr;
+    return app;
 }
 
 void TestMigration::key(QWidget *w, Qt::Key k, Qt::KeyboardModifiers m)
@@ -253,18 +182,11 @@ MigrationAssistant *TestMigration::open(AppController &app)
 
 void TestMigration::dryRunThenRealRun()
 {
-    const SiteConnection oldConnection
-        = DemoConnection::make(m_old.server(), m_old.site(), m_old.sha256(), u"Old site"_s);
-    const SiteConnection newConnection
-        = DemoConnection::make(m_new.server(), m_new.site(), m_new.sha256(), u"New site"_s);
-    ConnectionStore().save({ oldConnection, newConnection });
-    AppController app;
-    storeSecret(app.secrets(), oldConnection, m_old.secret());
-    storeSecret(app.secrets(), newConnection, m_new.secret());
-    app.start(u"Old site"_s);
-    app.window()->resize(1024, 700);
-    app.window()->show();
-    QTRY_VERIFY_WITH_TIMEOUT(app.session()->isConnected(), 20000);
+    const std::unique_ptr<AppController> console = startConsole(m_sites);
+    QVERIFY(console);
+    AppController &app = *console;
+    const DemoSiteProcess &m_old = m_sites.oldSite();
+    const DemoSiteProcess &m_new = m_sites.newSite();
 
     const QString oldBefore = state(m_old);
     const QString newBefore = state(m_new);
@@ -273,7 +195,8 @@ void TestMigration::dryRunThenRealRun()
     QVERIFY2(!newBefore.contains(u"rule "_s) && !newBefore.contains(u"key "_s),
              qPrintable(newBefore));
     // Before the move, the new site does not know the hosts' secrets.
-    QCOMPARE(deployResultCode(m_new, m_registered.first(), m_secrets.value(m_registered.first())),
+    QCOMPARE(DemoSites::deployResultCode(m_new, m_registered.first(),
+                                         m_secrets.value(m_registered.first())),
              1);
 
     // --- Dry run ---------------------------------------------------------------------------
@@ -342,13 +265,15 @@ void TestMigration::dryRunThenRealRun()
     // --- A real run, stopped -----------------------------------------------------------------
     // The old site's export of the registrations answers late, so the run is surely under way
     // when Stop is pressed; that request only reads, so nothing has been written anywhere.
-    control(m_old,
-            RestRequest::post(
-                u"demo-control/faults"_s,
-                QJsonDocument(QJsonObject {
-                    { u"path"_s, u"/domain-types/agent_registration/actions/export/invoke"_s },
-                    { u"latency_ms"_s, 20000 },
-                    { u"count"_s, 1 } })));
+    QVERIFY(DemoSites::send(
+                m_old,
+                RestRequest::post(
+                    u"demo-control/faults"_s,
+                    QJsonDocument(QJsonObject {
+                        { u"path"_s, u"/domain-types/agent_registration/actions/export/invoke"_s },
+                        { u"latency_ms"_s, 20000 },
+                        { u"count"_s, 1 } })))
+                .ok());
     QCOMPARE(open(app), wizard);
     auto *passphrase = wizard->findChild<PassphraseField *>(u"migrationPassphrase"_s);
     const auto startRealRun = [&] {
@@ -388,7 +313,7 @@ void TestMigration::dryRunThenRealRun()
     TestEnvironment::saveScreenshot(wizard, u"migration-5-stopped"_s);
     key(wizard, Qt::Key_Escape);
     QTRY_VERIFY(!wizard->isVisible());
-    control(m_old, RestRequest::del(u"demo-control/faults"_s));
+    QVERIFY(DemoSites::send(m_old, RestRequest::del(u"demo-control/faults"_s)).ok());
     QCOMPARE(state(m_old), oldBefore);
     QCOMPARE(state(m_new), newBefore);
 
@@ -421,7 +346,7 @@ void TestMigration::dryRunThenRealRun()
     QCOMPARE(state(m_old), oldBefore);
     // Each copied registration works on the new site with the secret the host already has.
     for (const QString &h : m_registered)
-        QCOMPARE(deployResultCode(m_new, h, m_secrets.value(h)), 0);
+        QCOMPARE(DemoSites::deployResultCode(m_new, h, m_secrets.value(h)), 0);
 
     key(wizard, Qt::Key_P, Qt::AltModifier);
     QTRY_VERIFY_WITH_TIMEOUT(steps->item(4)->text().endsWith(u"done"_s)
@@ -443,6 +368,391 @@ void TestMigration::dryRunThenRealRun()
     QVERIFY2(report.contains(u"5. Re-point the old site and bake — done"_s), qPrintable(report));
     TestEnvironment::saveScreenshot(wizard, u"migration-8-report"_s);
     key(wizard, Qt::Key_F, Qt::AltModifier);
+}
+
+void TestMigration::oldRuleChangedSincePlan_data()
+{
+    // What the user answers when step 5 stops: re-plan on the other client's version, or leave
+    // the old site as it is.
+    QTest::addColumn<bool>("replan");
+    QTest::newRow("re-plan") << true;
+    QTest::newRow("leave") << false;
+}
+
+void TestMigration::oldRuleChangedSincePlan()
+{
+    QFETCH(bool, replan);
+    // Fresh sites: the old one with its roll-out, the new one with the same 20 hosts.
+    DemoSites sites;
+    QVERIFY2(
+        sites.startPair({ u"--site"_s, u"oldsite"_s, u"--hosts"_s, u"20"_s },
+                        { u"--site"_s, u"newsite"_s, u"--hosts"_s, u"20"_s, u"--empty-setup"_s }),
+        qPrintable(sites.error()));
+    const DemoSiteProcess &oldSite = sites.oldSite();
+    const DemoSiteProcess &newSite = sites.newSite();
+    const std::unique_ptr<AppController> console = startConsole(sites);
+    QVERIFY(console);
+    AppController &app = *console;
+
+    // The old rule the migration re-points (the one naming an update server).
+    auto c = DemoSites::client(oldSite);
+    const auto rules = await<QList<AgentUpdaterRule>>(
+        [&](QObject *ctx, auto done) { RulesApi(c.get()).rules(ctx, done); });
+    QVERIFY(rules);
+    QString ruleId;
+    for (const AgentUpdaterRule &r : *rules) {
+        if (!r.value.value(u"server_data"_s).toMap().isEmpty())
+            ruleId = r.id;
+    }
+    QVERIFY(!ruleId.isEmpty());
+    const QString rulePath = u"objects/rule/"_s + ruleId;
+
+    // Plan.
+    MigrationAssistant *wizard = open(app);
+    QVERIFY(wizard);
+    auto *newBox = wizard->findChild<QComboBox *>(u"migrationNewSite"_s);
+    key(wizard, Qt::Key_I, Qt::AltModifier);
+    QTRY_VERIFY(newBox->hasFocus());
+    QTest::keyClicks(newBox, u"New"_s);
+    QCOMPARE(newBox->currentText(), u"New site"_s);
+    QVERIFY(!wizard->findChild<QCheckBox *>(u"migrationDryRun"_s)->isChecked());
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PlanPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+    const QString plan = wizard->findChild<QPlainTextEdit *>(u"migrationPlanText"_s)->toPlainText();
+    QVERIFY2(plan.contains(u"→ %1 / newsite"_s.arg(newSite.server())), qPrintable(plan));
+
+    // Another client changes the old rule after the plan was shown, as it would over REST:
+    // every part as read, a value key and a property this console does not show added, the
+    // interval changed, written with the ETag it read.
+    const RestResult read = DemoSites::send(oldSite, RestRequest::get(rulePath));
+    QVERIFY2(read.ok(), qPrintable(read.error.summary()));
+    QJsonObject ext = read.json.object().value(u"extensions"_s).toObject();
+    QString valueRaw = ext.value(u"value_raw"_s).toString();
+    QVERIFY2(valueRaw.endsWith(u'}') && valueRaw.contains(u"'interval': "_s), qPrintable(valueRaw));
+    valueRaw.chop(1);
+    valueRaw += u", 'future_option': {'retries': 3, 'jitter': True}}"_s;
+    static const QRegularExpression interval(u"'interval': \\d+"_s);
+    valueRaw.replace(interval, u"'interval': 5400"_s);
+    QJsonObject properties = ext.value(u"properties"_s).toObject();
+    properties.insert(u"comment"_s, u"changed by the other admin after the plan"_s);
+    const QJsonObject theirBody { { u"properties"_s, properties },
+                                  { u"value_raw"_s, valueRaw },
+                                  { u"conditions"_s, ext.value(u"conditions"_s) } };
+    const RestResult theirWrite = DemoSites::send(
+        oldSite, RestRequest::put(rulePath, QJsonDocument(theirBody)).withIfMatch(read.etag));
+    QVERIFY2(theirWrite.ok(), qPrintable(theirWrite.error.summary()));
+    const RestResult theirs = DemoSites::send(oldSite, RestRequest::get(rulePath));
+    QVERIFY(theirs.ok());
+    const QJsonObject theirRule = theirs.json.object().value(u"extensions"_s).toObject();
+    QVERIFY(theirRule.value(u"value_raw"_s).toString().contains(u"future_option"_s));
+    const QString oldBaseline = state(oldSite);
+
+    // Run: steps 2 to 4 on the new site, then step 5 on the old site.
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PassphrasePage));
+    auto *passphrase = wizard->findChild<PassphraseField *>(u"migrationPassphrase"_s);
+    QTRY_VERIFY(passphrase->hasFocus());
+    QTest::keyClicks(passphrase, u"demo-passphrase-2026"_s);
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::RunPage));
+    auto *oldSiteButton = wizard->findChild<QPushButton *>(u"migrationOldSiteButton"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(oldSiteButton->isVisible() && oldSiteButton->isEnabled(), 120000);
+    auto *steps = wizard->findChild<QListWidget *>(u"migrationSteps"_s);
+    auto *log = wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s);
+    QVERIFY2(log->toPlainText().contains(u"Verified: the new site holds"_s),
+             qPrintable(log->toPlainText()));
+    QCOMPARE(state(oldSite), oldBaseline); // the old site untouched so far
+
+    key(wizard, Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!steps->item(4)->text().endsWith(u"running…"_s)
+                                 && !steps->item(4)->text().endsWith(u"waiting"_s),
+                             120000);
+    QVERIFY2(steps->item(4)->text().endsWith(u"stopped: changed on the site meanwhile"_s),
+             qPrintable(steps->item(4)->text() + u'\n' + log->toPlainText()));
+    // The site refused the write: the rule is the other client's version, byte for byte, and
+    // nothing else on the old site changed (no bake, no other rule, no pending change).
+    const RestResult after = DemoSites::send(oldSite, RestRequest::get(rulePath));
+    QVERIFY(after.ok());
+    QCOMPARE(after.json.object().value(u"extensions"_s).toObject(), theirRule);
+    QCOMPARE(after.etag, theirs.etag);
+    QCOMPARE(state(oldSite), oldBaseline);
+    // Said where the user looks, naming the rule, with the choice that follows.
+    auto *conflict = wizard->findChild<QLabel *>(u"migrationOldSiteConflict"_s);
+    QVERIFY(conflict->isVisible());
+    QVERIFY2(conflict->text().contains(
+                 u"was changed by another client after the plan was made, so nothing was "
+                 "written to it"_s)
+                 && conflict->text().contains(u"in folder"_s),
+             qPrintable(conflict->text()));
+    auto *replanButton = wizard->findChild<QPushButton *>(u"migrationOldSiteReplan"_s);
+    QVERIFY(replanButton->isVisible() && replanButton->isEnabled() && replanButton->hasFocus());
+    QVERIFY(wizard->findChild<QPushButton *>(u"migrationOldSiteKeep"_s)->isVisible());
+    QVERIFY(!oldSiteButton->isVisible());
+    QVERIFY(app.migrationController()->holdsPassphrase()); // for a re-planned step 5
+    QVERIFY2(log->toPlainText().contains(
+                 u"(id %1) of the old site was changed by another client after the plan was "
+                 "made; the site refused the write (412 Precondition Failed). Nothing was "
+                 "written to it"_s.arg(ruleId)),
+             qPrintable(log->toPlainText()));
+    if (replan)
+        TestEnvironment::saveScreenshot(wizard, u"migration-9-old-rule-changed"_s);
+
+    if (!replan) {
+        key(wizard, Qt::Key_L, Qt::AltModifier);
+        QTRY_VERIFY(steps->item(4)->text().endsWith(u"cancelled"_s));
+        QVERIFY(!app.migrationController()->holdsPassphrase()); // the run is over: wiped
+        QVERIFY(!replanButton->isEnabled());
+        QVERIFY(wizard->button(QWizard::CommitButton)->isEnabled());
+        QCOMPARE(DemoSites::send(oldSite, RestRequest::get(rulePath))
+                     .json.object()
+                     .value(u"extensions"_s)
+                     .toObject(),
+                 theirRule);
+        QCOMPARE(state(oldSite), oldBaseline);
+        key(wizard, Qt::Key_R, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+        const QString report
+            = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+        QVERIFY2(report.contains(u"5. Re-point the old site and bake — cancelled"_s)
+                     && report.contains(u"was changed by another client after the plan was made"_s)
+                     && report.contains(u"The old site was left as it is: rule %1 keeps the other "
+                                        "client's version"_s.arg(ruleId)),
+                 qPrintable(report));
+        key(wizard, Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(!wizard->isVisible());
+        return;
+    }
+
+    // Re-planned on their version: only the update server changes, shown before it is written.
+    key(wizard, Qt::Key_T, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(oldSiteButton->isVisible() && oldSiteButton->isEnabled(), 60000);
+    QVERIFY(!conflict->isVisible());
+    const QString replanned = wizard->findChild<QLabel *>(u"migrationOldSiteActions"_s)->text();
+    QVERIFY2(replanned.contains(u"→ %1 / newsite"_s.arg(newSite.server())), qPrintable(replanned));
+    QCOMPARE(state(oldSite), oldBaseline); // a re-plan only reads
+    key(wizard, Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(steps->item(4)->text().endsWith(u"done"_s)
+                                 || steps->item(4)->text().endsWith(u"FAILED"_s)
+                                 || steps->item(4)->text().endsWith(u"meanwhile"_s),
+                             120000);
+    QVERIFY2(steps->item(4)->text().endsWith(u"done"_s), qPrintable(log->toPlainText()));
+    QVERIFY(!app.migrationController()->holdsPassphrase());
+    // The other client's changes stay; the update server is the new site's.
+    const RestResult repointed = DemoSites::send(oldSite, RestRequest::get(rulePath));
+    const QJsonObject repointedRule = repointed.json.object().value(u"extensions"_s).toObject();
+    const QString repointedValue = repointedRule.value(u"value_raw"_s).toString();
+    static const QRegularExpression pem(u"-----BEGIN [^']*-----END [A-Z ]+-----(\\\\n)?"_s);
+    // (Written back as a Python literal with sorted keys.)
+    QVERIFY2(repointedValue.contains(u"'future_option': {'jitter': True, 'retries': 3}"_s)
+                 && repointedValue.contains(u"'interval': 5400"_s)
+                 && repointedValue.contains(u"'server': '%1'"_s.arg(newSite.server()))
+                 && repointedValue.contains(u"'site': 'newsite'"_s),
+             qPrintable(QString(repointedValue).replace(pem, u"PEM"_s)));
+    QCOMPARE(repointedRule.value(u"properties"_s).toObject(), theirRule.value(u"properties"_s));
+    QCOMPARE(repointedRule.value(u"conditions"_s).toObject(), theirRule.value(u"conditions"_s));
+
+    // The report keeps why step 5 stopped and how it went on.
+    key(wizard, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+    const QString report = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+    QVERIFY2(report.contains(u"was changed by another client after the plan was made"_s)
+                 && report.contains(u"Re-planned on the version now on the site"_s)
+                 && report.contains(u"5. Re-point the old site and bake — done"_s),
+             qPrintable(report));
+    key(wizard, Qt::Key_F, Qt::AltModifier);
+    QTRY_VERIFY(!wizard->isVisible());
+}
+
+void TestMigration::stockSitesByHand_data()
+{
+    // Which of the two is a stock site (no extension endpoints: no registration and no key
+    // interface).
+    QTest::addColumn<bool>("oldStock");
+    QTest::addColumn<bool>("newStock");
+    QTest::newRow("stock to stock") << true << true;
+    QTest::newRow("to a stock site") << false << true;
+    QTest::newRow("from a stock site") << true << false;
+}
+
+void TestMigration::stockSitesByHand()
+{
+    QFETCH(bool, oldStock);
+    QFETCH(bool, newStock);
+    const bool screenshots = oldStock && newStock;
+    // Each site records every exchange.
+    QTemporaryDir records;
+    QVERIFY(records.isValid());
+    const QString oldRecord = records.filePath(u"old.jsonl"_s);
+    const QString newRecord = records.filePath(u"new.jsonl"_s);
+    DemoSites sites;
+    const QStringList stock { u"--stock"_s };
+    QVERIFY2(sites.startPair(QStringList { u"--site"_s, u"oldsite"_s, u"--hosts"_s, u"20"_s,
+                                           u"--record"_s, oldRecord }
+                                 + (oldStock ? stock : QStringList()),
+                             QStringList { u"--site"_s, u"newsite"_s, u"--hosts"_s, u"20"_s,
+                                           u"--empty-setup"_s, u"--record"_s, newRecord }
+                                 + (newStock ? stock : QStringList())),
+             qPrintable(sites.error()));
+    const DemoSiteProcess &oldSite = sites.oldSite();
+    const DemoSiteProcess &newSite = sites.newSite();
+    QVERIFY(!DemoSites::registerHost(oldSite, DemoSites::hostNames(oldSite).first()).isEmpty());
+    // What a stock site lets the assistant change: its rules, agents and pending changes.
+    const auto stockState = [](const DemoSiteProcess &site) {
+        auto c = DemoSites::client(site);
+        QStringList lines;
+        const auto rules = await<QList<AgentUpdaterRule>>(
+            [&](QObject *ctx, auto done) { RulesApi(c.get()).rules(ctx, done); });
+        for (const AgentUpdaterRule &r : rules.value_or(QList<AgentUpdaterRule>()))
+            lines << u"rule %1 %2 %3"_s.arg(r.id, r.folder, r.valueRaw);
+        const auto agents = await<QList<BakedAgent>>(
+            [&](QObject *ctx, auto done) { BakeryApi(c.get()).agents(ctx, done); });
+        for (const BakedAgent &a : agents.value_or(QList<BakedAgent>()))
+            lines << u"agent "_s + a.hash;
+        const auto pending = await<Versioned<PendingChanges>>(
+            [&](QObject *ctx, auto done) { ActivationApi(c.get()).pendingChanges(ctx, done); });
+        lines << (pending ? u"pending %1"_s.arg(pending->value.changes.size())
+                          : u"pending unreadable"_s);
+        return rules && agents ? lines.join(u'\n') : u"unreadable"_s;
+    };
+    const QString oldBefore = stockState(oldSite);
+    const QString newBefore = stockState(newSite);
+    QVERIFY2(oldBefore.contains(u"'site': 'oldsite'"_s), qPrintable(oldBefore));
+    QVERIFY2(!newBefore.contains(u"rule "_s), qPrintable(newBefore));
+
+    const std::unique_ptr<AppController> console = startConsole(sites);
+    QVERIFY(console);
+    AppController &app = *console;
+    MigrationAssistant *wizard = open(app);
+    QVERIFY(wizard);
+    auto *newBox = wizard->findChild<QComboBox *>(u"migrationNewSite"_s);
+    key(wizard, Qt::Key_I, Qt::AltModifier);
+    QTRY_VERIFY(newBox->hasFocus());
+    QTest::keyClicks(newBox, u"New"_s);
+    QCOMPARE(newBox->currentText(), u"New site"_s);
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::PlanPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+    // The plan says what is done by hand, and goes on.
+    const QString plan = wizard->findChild<QPlainTextEdit *>(u"migrationPlanText"_s)->toPlainText();
+    QVERIFY2(!plan.contains(u"CANNOT CONTINUE"_s), qPrintable(plan));
+    QVERIFY2(
+        plan.contains(u"Note: One of the sites offers no interface for its registrations"_s)
+            && plan.contains(u"Note: One of the sites offers no interface for signature keys"_s)
+            && plan.contains(u"Copy ~/var/check_mk/agent_deployment from the old site to the "
+                             "new site by hand"_s)
+            && plan.contains(u"By hand: in the old site's GUI (Setup › Agents › Signature "
+                             "keys) export the key of the 1 certificate the old rules "
+                             "accept"_s)
+            && plan.contains(u"By hand: bake and sign the agents in the new site's GUI"_s)
+            && plan.contains(u"By hand: bake and sign the agents in the old site's GUI"_s)
+            && plan.contains(
+                u"on the new site with update server %1 / newsite"_s.arg(newSite.server()))
+            && plan.contains(u"→ %1 / newsite"_s.arg(newSite.server())),
+        qPrintable(plan));
+    if (screenshots)
+        TestEnvironment::saveScreenshot(wizard, u"migration-10-stock-plan"_s);
+
+    // Nothing to export, import or sign: no passphrase is asked.
+    key(wizard, Qt::Key_N, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::RunPage));
+    auto *oldSiteButton = wizard->findChild<QPushButton *>(u"migrationOldSiteButton"_s);
+    auto *steps = wizard->findChild<QListWidget *>(u"migrationSteps"_s);
+    auto *log = wizard->findChild<QPlainTextEdit *>(u"migrationLog"_s);
+    QTRY_VERIFY_WITH_TIMEOUT((oldSiteButton->isVisible() && oldSiteButton->isEnabled())
+                                 || steps->item(3)->text().endsWith(u"FAILED"_s),
+                             120000);
+    QVERIFY2(oldSiteButton->isEnabled(), qPrintable(log->toPlainText()));
+    QVERIFY2(steps->item(1)->text().endsWith(u"to be done by hand"_s),
+             qPrintable(steps->item(1)->text()));
+    QVERIFY2(steps->item(2)->text().endsWith(u"to be done by hand"_s),
+             qPrintable(steps->item(2)->text()));
+    QVERIFY2(steps->item(3)->text().endsWith(u"done"_s), qPrintable(steps->item(3)->text()));
+    // The command for the registrations, as the new site's user.
+    const QString rsync
+        = u"rsync -a oldsite@127.0.0.1:/omd/sites/oldsite/var/check_mk/agent_deployment/ "
+          "/omd/sites/newsite/var/check_mk/agent_deployment/"_s;
+    QVERIFY2(log->toPlainText().contains(rsync), qPrintable(log->toPlainText()));
+    QVERIFY2(log->toPlainText().contains(u"Verified: the new site holds the rule."_s),
+             qPrintable(log->toPlainText()));
+    QVERIFY(!app.migrationController()->holdsPassphrase());
+    // The new site got its rule through the REST API; the old site is untouched so far.
+    const QString newAfter = stockState(newSite);
+    QVERIFY2(newAfter.contains(u"'server': '%1'"_s.arg(newSite.server()))
+                 && newAfter.contains(u"'site': 'newsite'"_s),
+             qPrintable(newAfter));
+    QCOMPARE(stockState(oldSite), oldBefore);
+    if (screenshots)
+        TestEnvironment::saveScreenshot(wizard, u"migration-11-stock-new-site"_s);
+
+    key(wizard, Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(steps->item(4)->text().endsWith(u"done"_s)
+                                 || steps->item(4)->text().endsWith(u"FAILED"_s)
+                                 || steps->item(4)->text().endsWith(u"meanwhile"_s),
+                             120000);
+    QVERIFY2(steps->item(4)->text().endsWith(u"done"_s), qPrintable(log->toPlainText()));
+    QVERIFY2(
+        log->toPlainText().contains(u"By hand: bake and sign the agents in the old site's GUI"_s),
+        qPrintable(log->toPlainText()));
+    const QString oldAfter = stockState(oldSite);
+    QVERIFY2(oldAfter.contains(u"'server': '%1'"_s.arg(newSite.server()))
+                 && oldAfter.contains(u"'site': 'newsite'"_s)
+                 && !oldAfter.contains(u"'site': 'oldsite'"_s),
+             qPrintable(oldAfter));
+    key(wizard, Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(wizard->currentId(), int(MigrationAssistant::ReportPage));
+    const QString report = wizard->findChild<QPlainTextEdit *>(u"migrationReport"_s)->toPlainText();
+    QVERIFY2(report.contains(u"2. Copy the registrations — to be done by hand"_s)
+                 && report.contains(rsync)
+                 && report.contains(u"3. Copy the accepted signature keys — to be done by hand"_s)
+                 && report.contains(u"5. Re-point the old site and bake — done"_s),
+             qPrintable(report));
+    if (screenshots)
+        TestEnvironment::saveScreenshot(wizard, u"migration-12-stock-report"_s);
+    key(wizard, Qt::Key_F, Qt::AltModifier);
+    QTRY_VERIFY(!wizard->isVisible());
+
+    // What the sites were asked, from their recordings: the extension endpoints only read (on
+    // a stock site only looked for: a GET answered 404), never written (no key export or
+    // import, no registration copied); no bake or sign on either site (left to the user); the
+    // rules created and re-pointed through the published API.
+    const auto exchanges = [](const QString &path) {
+        QList<QJsonObject> out;
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : f.readAll().split('\n')) {
+                if (!line.trimmed().isEmpty())
+                    out << QJsonDocument::fromJson(line).object();
+            }
+        }
+        return out;
+    };
+    int ruleWrites = 0;
+    for (const auto &[file, isStock] :
+         { std::pair { oldRecord, oldStock }, std::pair { newRecord, newStock } }) {
+        const QList<QJsonObject> all = exchanges(file);
+        QVERIFY2(all.size() > 10, qPrintable(file));
+        int probes = 0;
+        for (const QJsonObject &e : all) {
+            const QString method = e.value(u"method"_s).toString();
+            const QString path = e.value(u"path"_s).toString();
+            const QString what
+                = method + u' ' + path + u' ' + QString::number(e.value(u"status"_s).toInt());
+            if (path.contains(u"agent_registration"_s) || path.contains(u"agent_signature_key"_s)) {
+                QVERIFY2(method == u"GET"_s && (!isStock || e.value(u"status"_s).toInt() == 404),
+                         qPrintable(what));
+                ++probes;
+            }
+            QVERIFY2(!path.endsWith(u"/actions/bake/invoke"_s)
+                         && !path.endsWith(u"/actions/sign/invoke"_s)
+                         && !path.endsWith(u"/actions/bake_and_sign/invoke"_s),
+                     qPrintable(what));
+            if (path.contains(u"/rule"_s) && (method == u"POST"_s || method == u"PUT"_s))
+                ++ruleWrites;
+        }
+        QVERIFY2(probes > 0, qPrintable(file)); // the recording holds the assistant's reads
+    }
+    QCOMPARE(ruleWrites, 2); // the rule created on the new site, the old one re-pointed
 }
 
 QTEST_MAIN(TestMigration)

@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
 
 #include "AppController.h"
 #include "DemoConnection.h"
@@ -50,6 +52,28 @@ private:
     {
         QTest::keyClick(focus(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(focus(), text);
+    }
+
+    // F1 where the user is typing: the help of the wizard page in view, its What's This the
+    // same text. The help window closes and the keyboard is back where it was.
+    static QString helpOnF1(MainWindow *window, RegistrationWizard *wizard)
+    {
+        QWidget *typing = focus();
+        if (!typing)
+            return u"no focus"_s;
+        QTest::keyClick(typing, Qt::Key_F1);
+        if (!QTest::qWaitFor(
+                [&] { return window->helpDialog() && window->helpDialog()->isVisible(); }, 5000))
+            return u"no help window"_s;
+        auto *browser = window->helpDialog()->findChild<QTextBrowser *>(u"helpText"_s);
+        const QString shown = browser ? browser->toPlainText() : QString();
+        QTextDocument whatsThis;
+        whatsThis.setHtml(wizard->currentPage()->whatsThis());
+        window->helpDialog()->close();
+        window->activateWindow();
+        if (!QTest::qWaitFor([&] { return focus() == typing; }, 5000))
+            return u"the focus did not come back"_s;
+        return whatsThis.toPlainText() == shown ? shown : u"What's This differs"_s;
     }
 
     DemoSiteThread m_demo;
@@ -128,6 +152,11 @@ void TestRegistrationTyping::registerByTyping()
     QCOMPARE(focus(), server->siteEdit());
     retype(c.site);
     QCOMPARE(server->siteEdit()->text(), c.site);
+    // F1 on each page: that page's help, in the manual's terms; the texts differ.
+    QStringList helps;
+    helps << helpOnF1(window, wizard);
+    QVERIFY2(helps.last().startsWith(u"Register machine: the site"_s), qPrintable(helps.last()));
+    QVERIFY(helps.last().contains(u"-s"_s) && helps.last().contains(u"fingerprint"_s));
     // Enter checks the certificate first; the one pinned for the demo connection is not asked
     // about again, and the wizard moves on by itself.
     QTest::keyClick(focus(), Qt::Key_Return);
@@ -143,6 +172,8 @@ void TestRegistrationTyping::registerByTyping()
     QCOMPARE(host->hostEdit()->text(), m_host);
     QCOMPARE(focus(), host->hostEdit());
     QVERIFY(!TestEnvironment::saveScreenshot(window, u"registration-typing-2-host"_s).isEmpty());
+    helps << helpOnF1(window, wizard);
+    QVERIFY2(helps.last().startsWith(u"Register machine: the host"_s), qPrintable(helps.last()));
     QTest::keyClick(focus(), Qt::Key_Return);
     QTRY_COMPARE(wizard->currentId(), int(RegistrationWizard::CredentialsPage));
 
@@ -155,6 +186,8 @@ void TestRegistrationTyping::registerByTyping()
                               QString::fromLatin1(m_demo.site()->automationSecret()), 10000);
     QVERIFY(
         !TestEnvironment::saveScreenshot(window, u"registration-typing-3-credentials"_s).isEmpty());
+    helps << helpOnF1(window, wizard);
+    QVERIFY2(helps.last().startsWith(u"Register machine: credentials"_s), qPrintable(helps.last()));
     QTest::keyClick(focus(), Qt::Key_Return);
     QTRY_COMPARE(wizard->currentId(), int(RegistrationWizard::SummaryPage));
 
@@ -162,6 +195,8 @@ void TestRegistrationTyping::registerByTyping()
     RegistrationSummaryPage *summary = wizard->summaryPage();
     QTRY_VERIFY_WITH_TIMEOUT(summary->hostCheckLabel()->text().contains(u"exists"_s), 15000);
     QVERIFY(!TestEnvironment::saveScreenshot(window, u"registration-typing-4-summary"_s).isEmpty());
+    helps << helpOnF1(window, wizard);
+    QVERIFY2(helps.last().startsWith(u"Register machine: summary"_s), qPrintable(helps.last()));
     QTest::keyClick(focus(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(RegistrationWizard::ResultPage), 15000);
     QVERIFY(wizard->isRegistered());
@@ -176,6 +211,9 @@ void TestRegistrationTyping::registerByTyping()
     QCOMPARE(state.value(u"host_secret"_s).toString().size(), 64);
     QVERIFY(!state.value(u"local_certificates"_s).toList().isEmpty());
     QVERIFY(!TestEnvironment::saveScreenshot(window, u"registration-typing-5-result"_s).isEmpty());
+    helps << helpOnF1(window, wizard);
+    QVERIFY2(helps.last().startsWith(u"Register machine: registered"_s), qPrintable(helps.last()));
+    QCOMPARE(QSet<QString>(helps.cbegin(), helps.cend()).size(), helps.size());
 }
 
 QTEST_MAIN(TestRegistrationTyping)

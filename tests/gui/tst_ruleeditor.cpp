@@ -15,6 +15,7 @@
 #include "DemoConnection.h"
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
+#include "ErrorBanner.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "RuleCodec.h"
@@ -639,11 +640,23 @@ void TestRuleEditor::refusedSaveReopensTheEditor()
     QCOMPARE(typed.properties.description, u"typed by the user"_s);
     QCOMPARE(shown.status, 400);
     QVERIFY(shown.fields.contains(u"properties"_s));
-    // The dialog shows it in words at the field.
+    // The dialog shows the site's words next to the field, which has the keyboard, its text
+    // selected to be typed over.
     UpdaterRuleDialog dialog(typed, {});
     dialog.setSiteError(shown);
-    QVERIFY(
-        dialog.findChild<QLabel *>(u"issues"_s)->text().contains(u"The site refused properties"_s));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *message = dialog.findChild<QLabel *>(u"documentationUrlError"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"URL"_s), qPrintable(message->text()));
+    auto *url = dialog.findChild<QLineEdit *>(u"documentationUrl"_s);
+    QCOMPARE(dialog.focusWidget(), url);
+    QCOMPARE(url->selectedText(), u"not a url"_s);
+    QVERIFY(!dialog.findChild<ErrorBanner *>(u"ruleSiteError"_s)->isVisible());
+    // Typing in the field answers the message.
+    QTest::keyClick(url, Qt::Key_End);
+    QTest::keyClicks(url, u"x"_s);
+    QVERIFY(!message->isVisible());
 }
 
 void TestRuleEditor::demoRefusesWhatTheSiteRefuses()

@@ -2,6 +2,7 @@
 // the master switch with its confirmation, and an activation of changes to completion.
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void activationOfChangedPendingChangesAsksToReview();
     void masterSwitchChangedMeanwhileAsks();
     void siteWithoutDeploymentStatusFallsBack();
+    void ruleColumnsFitAfterTheWindowShrinks();
 
 private:
     struct Rig
@@ -516,6 +518,38 @@ void TestSetupPage::siteWithoutDeploymentStatusFallsBack()
                 .contains(u"does not offer the automatic-deployment status"_s));
     rig.page.resize(1024, 700);
     TestEnvironment::saveScreenshot(&rig.page, u"setup-without-deployment-status"_s);
+}
+
+void TestSetupPage::ruleColumnsFitAfterTheWindowShrinks()
+{
+    // The rules may arrive while the window is wide; made narrower afterwards (1,024 px), the
+    // description gives way and the accepted keys' column keeps its title and keys whole.
+    SetupPage page;
+    page.resize(1700, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    AgentUpdaterRule rule;
+    rule.folder = u"/linux/servers/datacentre-frankfurt"_s;
+    rule.properties.description
+        = u"Roll-out of the signed agents to every Linux server in both data centres"_s;
+    rule.value = QVariantMap { { u"activated"_s, u"enabled"_s },
+                               { u"signature_keys"_s, QStringList { u"PEM-A"_s, u"PEM-B"_s } } };
+    Prerequisites::KeyInfo a { 1, u"Signing key 2026"_s, "PEM-A" };
+    Prerequisites::KeyInfo b { 2, u"Rotation key spring"_s, "PEM-B" };
+    page.setRules({ rule }, { a, b });
+    auto *table = page.findChild<QTableWidget *>(u"rulesTable"_s);
+    QVERIFY(table);
+    const int last = table->columnCount() - 1;
+    QCOMPARE(table->item(0, last)->text(), u"Signing key 2026, Rotation key spring"_s);
+    page.resize(1024, 700);
+    QTRY_COMPARE(page.width(), 1024);
+    QCoreApplication::processEvents();
+    const int needs
+        = qMax(table->horizontalHeader()->sectionSizeHint(last),
+               table->fontMetrics().horizontalAdvance(table->item(0, last)->text()) + 12);
+    QVERIFY2(table->columnWidth(last) >= needs,
+             qPrintable(u"%1 of %2 px"_s.arg(table->columnWidth(last)).arg(needs)));
+    QVERIFY(table->columnWidth(2) < 400); // the description gave way
 }
 
 QTEST_MAIN(TestSetupPage)

@@ -14,13 +14,13 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
+#include "DemoSites.h"
 #include "PythonLiteral.h"
 #include "RegistrationController.h"
 #include "RegistrationCredentialsPage.h"
@@ -66,8 +66,9 @@ private:
                             QByteArray *etag = nullptr);
     int rowOf(const QString &site, const QString &varname) const;
 
-    DemoSiteProcess m_central;
-    DemoSiteProcess m_remote;
+    DemoSites m_sites { 3 }; // central, remote1, remote2 (not started: a name and a URL)
+    DemoSiteProcess &m_central = m_sites.central();
+    DemoSiteProcess &m_remote = m_sites.remote(0);
     QString m_remoteUrls[2];
     SiteConnection m_remoteConnection;
     SecretStore m_secrets;
@@ -78,14 +79,7 @@ private:
 
 RestResult TestSitesPage::send(const RestRequest &request)
 {
-    RestClient client(
-        DemoConnection::make(m_central.server(), m_central.site(), m_central.sha256()));
-    client.setSecret(SecureBuffer(m_central.secret()));
-    RestReply *reply = client.send(request);
-    QSignalSpy spy(reply, &RestReply::finished);
-    if (!spy.wait(30000))
-        return {};
-    return spy.first().first().value<RestResult>();
+    return DemoSites::send(m_central, request);
 }
 
 QJsonObject TestSitesPage::siteSetting(const QString &site, const QString &varname,
@@ -113,27 +107,13 @@ int TestSitesPage::rowOf(const QString &site, const QString &varname) const
 void TestSitesPage::initTestCase()
 {
     TestEnvironment::isolate();
-    // The central names its remotes' URLs before they run: each remote gets a port that was free
-    // a moment ago. Only remote1 is started; remote2 stays a name and a URL.
-    quint16 ports[2];
-    QStringList remoteOptions;
-    for (int i = 0; i < 2; ++i) {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        ports[i] = probe.serverPort();
-        m_remoteUrls[i] = u"https://127.0.0.1:%1/remote%2/check_mk"_s.arg(ports[i]).arg(i + 1);
-        remoteOptions << u"--remote"_s << u"remote%1=%2"_s.arg(i + 1).arg(m_remoteUrls[i]);
-    }
-    QVERIFY2(m_central.start(QStringList { u"--site"_s, u"central"_s, u"--hosts"_s, u"60"_s,
-                                           u"--activation-ms"_s, u"300"_s }
-                             + remoteOptions),
-             qPrintable(m_central.error()));
-    QVERIFY2(m_remote.start({ u"--site"_s, u"remote1"_s, u"--port"_s, QString::number(ports[0]),
-                              u"--hosts"_s, u"0"_s, u"--central"_s,
-                              m_central.checkmkUrl().toString().chopped(1), u"--central-user"_s,
-                              u"automation"_s, u"--central-secret-file"_s, m_central.secretFile(),
-                              u"--central-sha256"_s, QString::fromLatin1(m_central.sha256()) }),
-             qPrintable(m_remote.error()));
+    // Only remote1 is started; remote2 stays a name and a URL.
+    QVERIFY2(m_sites.startDistributed({ u"--hosts"_s, u"60"_s, u"--activation-ms"_s, u"300"_s }, 2,
+                                      { u"--hosts"_s, u"0"_s }, false),
+             qPrintable(m_sites.error()));
+    QVERIFY2(m_sites.startRemote(0), qPrintable(m_sites.error()));
+    for (int i = 0; i < 2; ++i)
+        m_remoteUrls[i] = m_sites.remoteUrl(i);
 
     // A saved connection to remote1, its secret in the keychain: the page reads remote1's
     // version through it.

@@ -4,15 +4,11 @@
 // its update URL names the remote site, and the central lists both remotes.
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
-#include "DemoConnection.h"
-#include "DemoSiteProcess.h"
+#include "DemoSites.h"
 #include "RegistrationClient.h"
 #include "RestClient.h"
-#include "RestReply.h"
 #include "SecureBuffer.h"
 
 using namespace Qt::StringLiterals;
@@ -29,96 +25,33 @@ private Q_SLOTS:
     void wrongRemoteLoginRefusedByCentral();
 
 private:
-    static RestResult send(const DemoSiteProcess &site, const RestRequest &request,
-                           const QByteArray &secret = {});
-    static RestResult deploy(const DemoSiteProcess &site, const QString &host,
-                             const QString &hostSecret, const QString &mode,
-                             const QString &aghash = {});
     QJsonObject centralDownloads();
     QString hostOf(const QString &site);
 
-    DemoSiteProcess m_central;
-    DemoSiteProcess m_remotes[2];
+    DemoSites m_sites;
     const QByteArray m_remotePassword = "remote-password-1"_ba;
 };
-
-RestResult TestDistributed::send(const DemoSiteProcess &site, const RestRequest &request,
-                                 const QByteArray &secret)
-{
-    // The demo-control endpoints take the process's control token, the others the automation
-    // user's secret.
-    const bool control = request.path.startsWith(u"demo-control/"_s);
-    RestClient client(control ? site.controlConnection()
-                              : DemoConnection::make(site.server(), site.site(), site.sha256()));
-    client.setSecret(SecureBuffer(control                ? site.controlToken()
-                                      : secret.isEmpty() ? site.secret()
-                                                         : secret));
-    RestReply *reply = client.send(request);
-    QSignalSpy spy(reply, &RestReply::finished);
-    if (!spy.wait(30000))
-        return {};
-    return spy.first().first().value<RestResult>();
-}
-
-RestResult TestDistributed::deploy(const DemoSiteProcess &site, const QString &host,
-                                   const QString &hostSecret, const QString &mode,
-                                   const QString &aghash)
-{
-    RestRequest r;
-    r.method = RestRequest::Method::Post;
-    r.base = RestRequest::Base::Checkmk;
-    r.path = u"deploy_agent.py"_s;
-    r.authenticate = false;
-    r.formBody = "mode=" + mode.toUtf8() + "&host=" + host.toUtf8()
-        + "&host_secret=" + QUrl::toPercentEncoding(hostSecret)
-        + "&installed_aghash=&aghash=" + aghash.toUtf8() + "&os=linux_deb&last_error=&au_api=2";
-    return send(site, r);
-}
 
 QJsonObject TestDistributed::centralDownloads()
 {
     RestRequest r;
-    r.base = RestRequest::Base::Site;
     r.path = u"demo-control/agent-downloads"_s;
-    const RestResult result = send(m_central, r);
+    const RestResult result = DemoSites::send(m_sites.central(), r);
     return result.json.object().value(u"downloads"_s).toObject();
 }
 
 void TestDistributed::initTestCase()
 {
-    // The central names its remotes' URLs before they run: each remote gets a port that was
-    // free a moment ago.
-    quint16 ports[2];
-    QStringList remoteOptions;
-    for (int i = 0; i < 2; ++i) {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        ports[i] = probe.serverPort();
-        remoteOptions << u"--remote"_s
-                      << u"remote%1=https://127.0.0.1:%2/remote%1/check_mk"_s.arg(i + 1).arg(
-                             ports[i]);
-    }
-    QVERIFY2(m_central.start(QStringList { u"--site"_s, u"central"_s, u"--hosts"_s, u"60"_s }
-                             + remoteOptions),
-             qPrintable(m_central.error()));
-    const QString centralUrl = m_central.checkmkUrl().toString().chopped(1); // no trailing '/'
-    for (int i = 0; i < 2; ++i) {
-        QVERIFY2(
-            m_remotes[i].start({ u"--site"_s, u"remote%1"_s.arg(i + 1), u"--port"_s,
-                                 QString::number(ports[i]), u"--hosts"_s, u"0"_s, u"--password"_s,
-                                 QString::fromLatin1(m_remotePassword), u"--central"_s, centralUrl,
-                                 u"--central-user"_s, u"automation"_s, u"--central-secret-file"_s,
-                                 m_central.secretFile(), u"--central-sha256"_s,
-                                 QString::fromLatin1(m_central.sha256()) }),
-            qPrintable(m_remotes[i].error()));
-        QCOMPARE(m_remotes[i].checkmkUrl().port(), int(ports[i]));
-    }
+    QVERIFY2(m_sites.startDistributed(
+                 { u"--hosts"_s, u"60"_s }, 2,
+                 { u"--hosts"_s, u"0"_s, u"--password"_s, QString::fromLatin1(m_remotePassword) }),
+             qPrintable(m_sites.error()));
 }
 
 void TestDistributed::siteConnectionsListBothRemotes()
 {
-    const RestResult result
-        = send(m_central, RestRequest::get(u"domain-types/site_connection/collections/all"_s));
+    const RestResult result = DemoSites::send(
+        m_sites.central(), RestRequest::get(u"domain-types/site_connection/collections/all"_s));
     QVERIFY2(result.ok(), qPrintable(result.error.summary()));
     QHash<QString, QJsonObject> sites;
     for (const QJsonValue &v : result.json.object().value(u"value"_s).toArray())
@@ -126,16 +59,16 @@ void TestDistributed::siteConnectionsListBothRemotes()
     QCOMPARE(sites.size(), 3);
     QVERIFY(sites.contains(u"central"_s));
     for (int i = 0; i < 2; ++i) {
-        const QJsonObject remote = sites.value(m_remotes[i].site());
-        QVERIFY2(!remote.isEmpty(), qPrintable(m_remotes[i].site()));
+        const QJsonObject remote = sites.value(m_sites.remote(i).site());
+        QVERIFY2(!remote.isEmpty(), qPrintable(m_sites.remote(i).site()));
         const QJsonObject ext = remote.value(u"extensions"_s).toObject();
         QCOMPARE(ext.value(u"basic_settings"_s).toObject().value(u"site_id"_s).toString(),
-                 m_remotes[i].site());
+                 m_sites.remote(i).site());
         QCOMPARE(ext.value(u"configuration_connection"_s)
                      .toObject()
                      .value(u"url_of_remote_site"_s)
                      .toString(),
-                 m_remotes[i].checkmkUrl().toString());
+                 m_sites.remote(i).checkmkUrl().toString());
     }
 }
 
@@ -143,7 +76,7 @@ QString TestDistributed::hostOf(const QString &site)
 {
     RestRequest r = RestRequest::get(u"domain-types/host_config/collections/all"_s);
     r.query.addQueryItem(u"effective_attributes"_s, u"true"_s);
-    const RestResult result = send(m_central, r);
+    const RestResult result = DemoSites::send(m_sites.central(), r);
     for (const QJsonValue &v : result.json.object().value(u"value"_s).toArray()) {
         const QJsonObject ext = v.toObject().value(u"extensions"_s).toObject();
         // A Linux host: the seeded host selection gives it an agent.
@@ -163,7 +96,7 @@ void TestDistributed::hostsSpreadOverSites()
 
 void TestDistributed::agentThroughRemoteSiteAndItsCache()
 {
-    const DemoSiteProcess &remote = m_remotes[0];
+    const DemoSiteProcess &remote = m_sites.remote(0);
     const QString host = hostOf(remote.site());
     QVERIFY(!host.isEmpty());
 
@@ -185,10 +118,10 @@ void TestDistributed::agentThroughRemoteSiteAndItsCache()
     QVERIFY2(outcome->ok(), qPrintable(outcome->error.summary()));
     // The central site registered it and named the site monitoring the host.
     QCOMPARE(outcome->updateUrl, remote.checkmkUrl().toString().chopped(1));
-    const QString hostSecret = QString::fromLatin1(outcome->hostSecret.bytes());
+    const QByteArray hostSecret = outcome->hostSecret.bytes();
     QCOMPARE(hostSecret.size(), RegistrationClient::hostSecretLength);
 
-    const RestResult status = deploy(remote, host, hostSecret, u"status"_s);
+    const RestResult status = DemoSites::deploy(remote, host, hostSecret, u"status"_s);
     QVERIFY2(status.ok(), qPrintable(status.error.summary()));
     const QJsonObject statusResult = status.json.object().value(u"result"_s).toObject();
     QCOMPARE(status.json.object().value(u"result_code"_s).toInt(), 0);
@@ -198,7 +131,7 @@ void TestDistributed::agentThroughRemoteSiteAndItsCache()
     QVERIFY(!centralDownloads().contains(host));
 
     // First download: forwarded, the central site hands out the agent.
-    const RestResult first = deploy(remote, host, hostSecret, u"agent"_s, target);
+    const RestResult first = DemoSites::deploy(remote, host, hostSecret, u"agent"_s, target);
     QCOMPARE(first.json.object().value(u"result_code"_s).toInt(), 0);
     const QString package
         = first.json.object().value(u"result"_s).toObject().value(u"agent"_s).toString();
@@ -206,45 +139,46 @@ void TestDistributed::agentThroughRemoteSiteAndItsCache()
     QCOMPARE(centralDownloads().value(host).toInt(), 1);
 
     // Second download: the same bytes from the remote's cache; the central saw no second one.
-    const RestResult second = deploy(remote, host, hostSecret, u"agent"_s, target);
+    const RestResult second = DemoSites::deploy(remote, host, hostSecret, u"agent"_s, target);
     QCOMPARE(second.json.object().value(u"result_code"_s).toInt(), 0);
     QCOMPARE(second.json.object().value(u"result"_s).toObject().value(u"agent"_s).toString(),
              package);
     QCOMPARE(centralDownloads().value(host).toInt(), 1);
     RestRequest cache;
-    cache.base = RestRequest::Base::Site;
     cache.path = u"demo-control/agent-cache"_s;
-    const QJsonObject cached = send(remote, cache).json.object();
+    const QJsonObject cached = DemoSites::send(remote, cache).json.object();
     QCOMPARE(cached.value(u"hashes"_s).toArray(), QJsonArray { target });
     QCOMPARE(cached.value(u"served_from_cache"_s).toInt(), 1);
 
     // A wrong host secret gets nothing from the cache: the remote asks the central, which
     // refuses it.
-    const RestResult wrong = deploy(remote, host, QString(64, u'x'), u"agent"_s, target);
+    const RestResult wrong
+        = DemoSites::deploy(remote, host, QByteArray(64, 'x'), u"agent"_s, target);
     QCOMPARE(wrong.json.object().value(u"result_code"_s).toInt(), 1);
     QCOMPARE(centralDownloads().value(host).toInt(), 1);
 
     // A new bake on the central site: the next status names a new target, the remote drops
     // the stale package, and the new agent is forwarded again.
-    const RestResult bake
-        = send(m_central, RestRequest::post(u"domain-types/agent/actions/bake/invoke"_s, {}));
+    const RestResult bake = DemoSites::send(
+        m_sites.central(), RestRequest::post(u"domain-types/agent/actions/bake/invoke"_s, {}));
     QVERIFY2(bake.ok(), qPrintable(bake.error.summary()));
     QString newTarget;
     const auto targetNow = [&] {
-        const RestResult s = deploy(remote, host, hostSecret, u"status"_s);
+        const RestResult s = DemoSites::deploy(remote, host, hostSecret, u"status"_s);
         newTarget = s.json.object().value(u"result"_s).toObject().value(u"TargetHash"_s).toString();
         return newTarget;
     };
     QTRY_VERIFY_WITH_TIMEOUT(!targetNow().isEmpty() && newTarget != target, 60000);
-    QCOMPARE(send(remote, cache).json.object().value(u"hashes"_s).toArray(), QJsonArray {});
-    const RestResult stale = deploy(remote, host, hostSecret, u"agent"_s, target);
+    QCOMPARE(DemoSites::send(remote, cache).json.object().value(u"hashes"_s).toArray(),
+             QJsonArray {});
+    const RestResult stale = DemoSites::deploy(remote, host, hostSecret, u"agent"_s, target);
     QCOMPARE(stale.json.object().value(u"result_code"_s).toInt(), 1); // the central's answer
-    const RestResult fresh = deploy(remote, host, hostSecret, u"agent"_s, newTarget);
+    const RestResult fresh = DemoSites::deploy(remote, host, hostSecret, u"agent"_s, newTarget);
     QCOMPARE(fresh.json.object().value(u"result_code"_s).toInt(), 0);
     QVERIFY(fresh.json.object().value(u"result"_s).toObject().value(u"agent"_s).toString()
             != package);
     QCOMPARE(centralDownloads().value(host).toInt(), 2);
-    QCOMPARE(send(remote, cache).json.object().value(u"hashes"_s).toArray(),
+    QCOMPARE(DemoSites::send(remote, cache).json.object().value(u"hashes"_s).toArray(),
              QJsonArray { newTarget });
 }
 
@@ -259,7 +193,7 @@ void TestDistributed::wrongRemoteLoginRefusedByCentral()
     r.authenticate = false;
     r.formBody = "_username=automation&_secret=not-the-secret&mode=status&host=x&host_secret="
         + QByteArray(64, 'a') + "&au_api=2";
-    const RestResult result = send(m_central, r);
+    const RestResult result = DemoSites::send(m_sites.central(), r);
     QCOMPARE(result.status, 401);
 }
 

@@ -3,8 +3,7 @@
 // taken over whole or refused whole with the entry named, absent on a stock site.
 #include <QTest>
 
-#include "DemoConnection.h"
-#include "DemoSiteProcess.h"
+#include "DemoSites.h"
 #include "InventoryApi.h"
 #include "RegistrationsApi.h"
 #include "RestClient.h"
@@ -15,12 +14,7 @@ namespace {
 
 template<typename T, typename Call> SiteResult<T> await(Call call)
 {
-    std::optional<SiteResult<T>> out;
-    QObject context;
-    call(&context, [&out](SiteResult<T> r) { out = std::move(r); });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 30000))
-        return {};
-    return std::move(*out);
+    return DemoSites::await<T>(std::move(call));
 }
 
 RegistrationsApi::Entries entries(const QList<QPair<QString, QByteArray>> &list)
@@ -43,7 +37,6 @@ private Q_SLOTS:
     void stockSiteHasNone();
 
 private:
-    std::unique_ptr<RestClient> client(const DemoSiteProcess &site);
     DemoSiteProcess m_site;
     DemoSiteProcess m_stock;
 };
@@ -55,17 +48,9 @@ void TestRegistrationCopy::initTestCase()
     QVERIFY2(m_stock.start({ u"--hosts"_s, u"5"_s, u"--stock"_s }), qPrintable(m_stock.error()));
 }
 
-std::unique_ptr<RestClient> TestRegistrationCopy::client(const DemoSiteProcess &site)
-{
-    auto c = std::make_unique<RestClient>(
-        DemoConnection::make(site.server(), site.site(), site.sha256()));
-    c->setSecret(SecureBuffer(site.secret()));
-    return c;
-}
-
 void TestRegistrationCopy::importExportAndRefusals()
 {
-    auto c = client(m_site);
+    auto c = DemoSites::client(m_site);
     const RegistrationsApi api(c.get());
     const SiteResult<QList<Host>> hosts = await<QList<Host>>(
         [&](QObject *ctx, auto done) { InventoryApi(c.get()).hosts(ctx, done); });
@@ -118,7 +103,7 @@ void TestRegistrationCopy::importExportAndRefusals()
 
 void TestRegistrationCopy::stockSiteHasNone()
 {
-    auto c = client(m_stock);
+    auto c = DemoSites::client(m_stock);
     const SiteResult<QStringList> names = await<QStringList>(
         [&](QObject *ctx, auto done) { RegistrationsApi(c.get()).registeredHosts(ctx, done); });
     QCOMPARE(names.error.status, 404);

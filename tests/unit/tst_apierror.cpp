@@ -13,6 +13,7 @@ private Q_SLOTS:
     void summary_data();
     void summary();
     void fieldMessagesSorted();
+    void remedies();
     void hostNames_data();
     void hostNames();
 };
@@ -53,6 +54,32 @@ void TestApiError::fieldMessagesSorted()
     QCOMPARE(e.fieldMessages(),
              QStringList(
                  { u"alias: Missing"_s, u"alias: Too long"_s, u"passphrase: Wrong passphrase"_s }));
+}
+
+// The one classification the banners and the dialogs offer their actions from.
+void TestApiError::remedies()
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Http;
+    e.status = 401;
+    QCOMPARE(e.remedy(), ApiError::Remedy::EditConnection);
+    e.status = 404; // the web server's: no site of that name
+    QCOMPARE(e.remedy(), ApiError::Remedy::EditConnection);
+    e.problemDocument = true; // the API's: an object that is not there
+    QCOMPARE(e.remedy(), ApiError::Remedy::None);
+    e.status = 400;
+    QCOMPARE(e.remedy(), ApiError::Remedy::None);
+    ApiError tls;
+    tls.kind = ApiError::Kind::Tls;
+    QCOMPARE(tls.remedy(), ApiError::Remedy::None); // nothing to show
+    tls.certificateChain = { CertificateDetails() };
+    QCOMPARE(tls.remedy(), ApiError::Remedy::ShowCertificate);
+    ApiError down;
+    down.kind = ApiError::Kind::Network;
+    QCOMPARE(down.remedy(), ApiError::Remedy::Retry);
+    down.kind = ApiError::Kind::Timeout;
+    QCOMPARE(down.remedy(), ApiError::Remedy::Retry);
+    QCOMPARE(ApiError::local(u"x"_s).remedy(), ApiError::Remedy::None);
 }
 
 void TestApiError::hostNames_data()

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void blockersAndManualSteps();
     void ruleAlreadyOnNewSiteIsNotCreatedAgain();
     void verifiesTheNewSite();
+    void replansAnOldRuleOnTheVersionRead();
 };
 
 void TestMigrationPlan::decidesEveryStep()
@@ -160,8 +161,29 @@ void TestMigrationPlan::blockersAndManualSteps()
     switchedOff.masterSwitch = true;
     QVERIFY(MigrationPlan::make(oldSite(), switchedOff).notes().isEmpty());
 
+    // No key interface either (a stock site): keys, baking and signing by hand, no blocker; the
+    // rules are still created and re-pointed.
     stock.keysKnown = false;
-    QCOMPARE(MigrationPlan::make(oldSite(), stock).blockers().size(), 1);
+    const MigrationPlan byHand = MigrationPlan::make(oldSite(), stock);
+    QVERIFY2(byHand.blockers().isEmpty(), qPrintable(byHand.blockers().join(u'\n')));
+    QVERIFY(byHand.keysByHand());
+    QVERIFY(byHand.keysToCopy().isEmpty());
+    QCOMPARE(byHand.acceptedCertificateCount(), 1);
+    QVERIFY(byHand.notes().join(u'\n').contains(u"signature keys"_s));
+    QVERIFY(byHand.actions(MigrationPlan::Step::Keys).first().startsWith(u"By hand: "_s));
+    QVERIFY(byHand.actions(MigrationPlan::Step::NewSiteRule)
+                .join(u'\n')
+                .contains(u"By hand: bake and sign the agents in the new site's GUI"_s));
+    QVERIFY(byHand.actions(MigrationPlan::Step::OldSiteRule)
+                .join(u'\n')
+                .contains(u"By hand: bake and sign the agents in the old site's GUI"_s));
+    QCOMPARE(byHand.rulesToCreate().size(), 2);
+    QCOMPARE(byHand.oldRuleChanges().size(), 1);
+    // Verified without keys or signed agents (neither can be read), but not without the rule.
+    MigrationSnapshot stockAfter = stock;
+    QCOMPARE(byHand.verifyNewSite(stockAfter).size(), 1);
+    stockAfter.rules = byHand.rulesToCreate();
+    QCOMPARE(byHand.verifyNewSite(stockAfter), QStringList());
 
     MigrationSnapshot noKeys = oldSite();
     for (AgentUpdaterRule &r : noKeys.rules)
@@ -221,6 +243,42 @@ void TestMigrationPlan::verifiesTheNewSite()
     // A rule that does not name the new site does not count.
     after.rules.first().value = oldSite().rules.first().value;
     QCOMPARE(plan.verifyNewSite(after).size(), 1);
+}
+
+void TestMigrationPlan::replansAnOldRuleOnTheVersionRead()
+{
+    MigrationPlan plan = MigrationPlan::make(oldSite(), newSite());
+    // The version another client left: a comment, a value key this console does not know and
+    // another interval, with its own ETag.
+    AgentUpdaterRule theirs = oldSite().rules.first();
+    theirs.properties.comment = u"changed meanwhile"_s;
+    theirs.value.insert(u"future_option"_s, QVariantMap { { u"retries"_s, 3 } });
+    theirs.value.insert(u"interval"_s, 5400);
+    theirs.etag = "\"theirs\""_ba;
+    QVERIFY(plan.replanOldRule(theirs));
+    QCOMPARE(plan.oldRuleChanges().size(), 1);
+    const MigrationPlan::RuleChange change = plan.oldRuleChanges().first();
+    // Written with their ETag, and nothing of theirs lost: only the update server changes.
+    QCOMPARE(change.before.etag, "\"theirs\""_ba);
+    QCOMPARE(change.after.properties.comment, u"changed meanwhile"_s);
+    QVariantMap expected = theirs.value;
+    QVariantMap server = expected.value(u"server_data"_s).toMap();
+    server.insert(u"server"_s, u"new.example:8443"_s);
+    server.insert(u"site"_s, u"prod2"_s);
+    expected.insert(u"server_data"_s, server);
+    QCOMPARE(change.after.value, expected);
+
+    // A rule the plan does not re-point is not taken in.
+    AgentUpdaterRule other = theirs;
+    other.id = u"r9"_s;
+    QVERIFY(!plan.replanOldRule(other));
+    QCOMPARE(plan.oldRuleChanges().size(), 1);
+
+    // Pointed at the new site by somebody else meanwhile: nothing left to write.
+    AgentUpdaterRule done = theirs;
+    done.value = expected;
+    QVERIFY(plan.replanOldRule(done));
+    QVERIFY(plan.oldRuleChanges().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMigrationPlan)

@@ -17,6 +17,10 @@ private Q_SLOTS:
     void withoutTopLevelExtensions();
     void repeatedTextsShared();
     void longStringsAndHashForms();
+    void everyHexDigitAtEveryPlace();
+    void keysAreStrict();
+    void uniqueTextsStillRead();
+    void everyJsonNumberSkipped();
 };
 
 namespace {
@@ -78,6 +82,22 @@ void TestUpdateStatusParser::malformed_data()
     QTest::newRow("missing comma")
         << R"({"value":[{"extensions":{"host_name":"a" "site":"b"}}]})"_ba << u"expected ','"_s;
     QTest::newRow("html") << "<html><body>Internal error</body></html>"_ba << u"expected '{'"_s;
+    // Numbers as JSON writes them, in fields read and in fields skipped alike.
+    QTest::newRow("leading zero")
+        << R"({"value":[{"extensions":{"host_name":"a","interval":0600}}]})"_ba
+        << u"leading zero"_s;
+    QTest::newRow("point without digits")
+        << R"({"value":[{"extensions":{"host_name":"a","last_check":17.}}]})"_ba << u"digit"_s;
+    QTest::newRow("skipped sign salad")
+        << R"({"value":[{"extensions":{"host_name":"a","future":--1}}]})"_ba
+        << u"expected a value"_s;
+    QTest::newRow("skipped exponent without digits")
+        << R"({"value":[{"extensions":{"host_name":"a","future":1e+}}]})"_ba << u"digit"_s;
+    QTest::newRow("skipped leading zero")
+        << R"({"value":[{"extensions":{"host_name":"a","future":[012]}}]})"_ba << u"expected ','"_s;
+    QTest::newRow("skipped plus")
+        << R"({"value":[{"extensions":{"host_name":"a","future":+1}}]})"_ba
+        << u"expected a value"_s;
 }
 
 void TestUpdateStatusParser::malformed()
@@ -175,6 +195,85 @@ void TestUpdateStatusParser::longStringsAndHashForms()
         QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
     }
     QVERIFY2(error.detail.contains(u"16 hex"_s), qPrintable(error.detail));
+}
+
+void TestUpdateStatusParser::everyHexDigitAtEveryPlace()
+{
+    // Hashes are decoded sixteen digits at once: each digit, in either case, at each of the
+    // sixteen places gives the value HostUpdateStatus::parseHash gives, and a byte next to
+    // the digit and letter ranges (or outside ASCII) at any place is refused.
+    const auto body = [](const QByteArray &hash) -> QByteArray {
+        return R"({"value":[{"extensions":{"host_name":"a","target_hash":")"_ba + hash
+            + R"("}}]})"_ba;
+    };
+    const QByteArray digits = "0123456789abcdefABCDEF";
+    for (int place = 0; place < 16; ++place) {
+        for (const char digit : digits) {
+            QByteArray hash(16, '5');
+            hash[place] = digit;
+            quint64 expected = 0;
+            QVERIFY(HostUpdateStatus::parseHash(QString::fromLatin1(hash), &expected));
+            ApiError error;
+            const auto r = UpdateStatusParser::parse(body(hash), &error);
+            QVERIFY2(r, qPrintable(error.detail));
+            QCOMPARE(r->rows.at(0).targetHash, expected);
+        }
+        for (const char bad : QByteArray("/:@`gG \x7f\x80\xff", 11)) {
+            QByteArray hash(16, 'a');
+            hash[place] = bad;
+            ApiError error;
+            QVERIFY2(!UpdateStatusParser::parse(body(hash), &error),
+                     qPrintable(u"byte %1 at place %2 accepted"_s.arg(int(uchar(bad))).arg(place)));
+            QCOMPARE(error.kind, ApiError::Kind::MalformedReply);
+        }
+    }
+}
+
+void TestUpdateStatusParser::keysAreStrict()
+{
+    // Keys are found sixteen bytes a step too; what JSON forbids in a key stays refused.
+    ApiError error;
+    QVERIFY(!UpdateStatusParser::parse("{\"value\":[{\"extensions\":{\"host\tname\":\"a\"}}]}"_ba,
+                                       &error));
+    QVERIFY2(error.detail.contains(u"control character in a key"_s), qPrintable(error.detail));
+    QVERIFY(!UpdateStatusParser::parse(R"({"value":[{"extensions":{"host\u005fname":"a"}}]})"_ba,
+                                       &error));
+    QVERIFY2(error.detail.contains(u"escaped characters"_s), qPrintable(error.detail));
+    QVERIFY(!UpdateStatusParser::parse(R"({"value":[{"extensions":{"host_name)"_ba, &error));
+    QVERIFY2(error.detail.contains(u"end of the reply in a key"_s), qPrintable(error.detail));
+}
+
+void TestUpdateStatusParser::uniqueTextsStillRead()
+{
+    // A site whose check output differs on every host (a time in it, say): past the point
+    // where pooling them is given up, every row still has its own text, and texts that repeat
+    // (the site) are still shared.
+    QByteArray body = "{\"value\":[";
+    const int count = 6000;
+    for (int i = 0; i < count; ++i) {
+        body += (i ? "," : "") + R"({"extensions":{"host_name":"h)"_ba + QByteArray::number(i)
+            + R"(","site":"prod","update_check_output":"checked at )"_ba + QByteArray::number(i)
+            + R"("}})"_ba;
+    }
+    body += "]}";
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(body, &error);
+    QVERIFY2(r, qPrintable(error.summary()));
+    QCOMPARE(r->rows.size(), size_t(count));
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(r->rows[size_t(i)].checkOutput, u"checked at %1"_s.arg(i));
+    QCOMPARE(r->rows.front().site.constData(), r->rows.back().site.constData());
+}
+
+void TestUpdateStatusParser::everyJsonNumberSkipped()
+{
+    // Fields the console does not know may hold any number JSON allows.
+    ApiError error;
+    const auto r = UpdateStatusParser::parse(
+        R"({"value":[{"extensions":{"host_name":"a","f":[0,-0,1.5e-3,2E+10,0.25,-12,7e9]},"x":-0.0}],"y":1E2})"_ba,
+        &error);
+    QVERIFY2(r, qPrintable(error.detail));
+    QCOMPARE(r->rows.at(0).hostName, u"a"_s);
 }
 
 QTEST_GUILESS_MAIN(TestUpdateStatusParser)

@@ -295,13 +295,18 @@ void AgentsPage::askSign(bool bake)
         return; // one at a time: its request may still be on its way
     auto *dialog = new SignDialog(m_keys, m_accepted.value(0), bake, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // Open until the site has answered: a refusal keeps everything typed.
+    // Open until the site has answered: a refusal keeps everything typed, and offers the fixes
+    // this page's banner offers.
     dialog->setStayOpen(true);
+    dialog->setRemedies(m_banner->remedies());
     m_signDialog = dialog;
     connect(dialog, &SignDialog::submitted, this, [this, dialog, bake] {
         if (!confirmSigningKey(dialog->keyId())) {
-            dialog->finish(false, SignDialog::Field::Key,
-                           tr("Not signed: choose a key the rules accept, or sign anyway."));
+            ApiError refused = ApiError::local(tr("Not signed"));
+            refused.fields.insert(
+                QString::fromLatin1(SignDialog::keyField),
+                { tr("Not signed: choose a key the rules accept, or sign anyway.") });
+            dialog->finish(false, refused);
             return;
         }
         QByteArray passphrase = dialog->passphrase();
@@ -311,10 +316,10 @@ void AgentsPage::askSign(bool bake)
     dialog->open();
 }
 
-void AgentsPage::finishSign(bool ok, SignDialog::Field field, const ApiError &error)
+void AgentsPage::finishSign(bool ok, const ApiError &error)
 {
     if (m_signDialog) {
-        m_signDialog->finish(ok, field, error.detail.isEmpty() ? error.summary() : error.detail);
+        m_signDialog->finish(ok, error);
         return;
     }
     if (!ok)

@@ -37,9 +37,10 @@ public:
     void setJob(const BakingJob &job, qint64 elapsedMs);
     void setVerification(const QString &hash, const QStringList &lines, bool ok);
     // The signing request ended: the Sign dialog closes when it was accepted; when refused it
-    // stays open with the key and passphrase typed and says why at `field`. Without a dialog
+    // stays open with the key and passphrase typed and says why at the field the error names
+    // (SignDialog::keyField, passphraseField) or with the fix at hand. Without a dialog
     // (signing started elsewhere) a refusal goes to the banner.
-    void finishSign(bool ok, SignDialog::Field field, const ApiError &error);
+    void finishSign(bool ok, const ApiError &error);
     SignDialog *signDialog() const { return m_signDialog; }
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text);

@@ -38,6 +38,8 @@ public:
     // opens a connection or a certificate; whoever places it does.
     using Remedies = std::function<void(ErrorBanner *banner, const ApiError &error)>;
     void setRemedies(Remedies remedies);
+    // The remedies set here, for a dialog opened from this banner's page to offer the same fixes.
+    const Remedies &remedies() const { return m_remedies; }
     const ApiError &error() const { return m_error; }
 
 Q_SIGNALS:

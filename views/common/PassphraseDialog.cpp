@@ -1,5 +1,6 @@
 #include "PassphraseDialog.h"
 
+#include "DialogSubmission.h"
 #include "PassphraseField.h"
 
 #include <QDialogButtonBox>
@@ -10,36 +11,29 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QLabel *errorLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->hide();
-    return label;
-}
-} // namespace
-
 PassphraseDialog::PassphraseDialog(const QString &context, QWidget *parent)
     : QDialog(parent)
     , m_context(new QLabel(context, this))
     , m_field(new PassphraseField(this))
-    , m_fieldError(errorLabel(u"passphraseError"_s, this))
-    , m_problem(errorLabel(u"passphraseProblem"_s, this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_banner(new ErrorBanner(this))
+    , m_submission(new DialogSubmission(this, m_buttons->button(QDialogButtonBox::Ok), m_banner))
 {
     setWindowTitle(tr("Key passphrase"));
     m_context->setTextFormat(Qt::PlainText);
     m_context->setWordWrap(true);
     m_field->setObjectName(u"passphrase"_s);
-    m_fieldError->setStyleSheet(u"color:#b3261e"_s);
+    m_banner->setObjectName(u"passphraseProblem"_s);
+    auto *fieldError = new QLabel(this);
+    fieldError->setObjectName(u"passphraseError"_s);
+    m_submission->addField(QString::fromLatin1(passphraseField), m_field, fieldError);
+    m_submission->addPassphrase(m_field);
+    m_submission->setInputComplete([this] { return !m_field->text().isEmpty(); });
     // The field with its message right below it; a layout needs the buddy set by hand.
     auto *column = new QVBoxLayout;
     column->setSpacing(2);
     column->addWidget(m_field);
-    column->addWidget(m_fieldError);
+    column->addWidget(fieldError);
     auto *label = new QLabel(tr("&Passphrase:"), this);
     label->setBuddy(m_field);
     auto *form = new QFormLayout;
@@ -47,21 +41,18 @@ PassphraseDialog::PassphraseDialog(const QString &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_context);
     layout->addLayout(form);
-    layout->addWidget(m_problem);
+    layout->addWidget(m_banner);
     layout->addWidget(m_buttons);
-    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setEnabled(false);
-    connect(m_field, &QLineEdit::textChanged, ok,
-            [this, ok](const QString &text) { ok->setEnabled(!text.isEmpty() && !m_working); });
+    connect(m_field, &QLineEdit::textChanged, m_submission, &DialogSubmission::updateOk);
     // A changed passphrase answers the last refusal: its message would now be wrong.
     connect(m_field, &QLineEdit::textEdited, this, [this] {
-        if (!m_working)
-            setProblem(QString(), false);
+        if (!m_submission->isWorking())
+            m_submission->clearProblem();
     });
+    connect(m_submission, &DialogSubmission::submitted, this, &PassphraseDialog::submitted);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PassphraseDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    // A cancelled dialog must not keep the typed text around.
-    connect(this, &QDialog::rejected, m_field, &QLineEdit::clear);
+    m_submission->updateOk();
     setMinimumWidth(420);
 }
 
@@ -75,43 +66,26 @@ QByteArray PassphraseDialog::passphrase() const
     return m_field->text().toUtf8();
 }
 
+void PassphraseDialog::setStayOpen(bool on)
+{
+    m_submission->setStayOpen(on);
+}
+
+void PassphraseDialog::setRemedies(ErrorBanner::Remedies remedies)
+{
+    m_submission->setRemedies(std::move(remedies));
+}
+
 void PassphraseDialog::accept()
 {
-    if (!m_stayOpen) {
+    if (!m_submission->submit(tr("Waiting for the site…")))
         QDialog::accept();
-        return;
-    }
-    m_working = true;
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    setProblem(QString(), false);
-    m_problem->setStyleSheet(QString());
-    m_problem->setText(tr("Waiting for the site…"));
-    m_problem->show();
-    Q_EMIT submitted();
 }
 
-void PassphraseDialog::finish(bool ok, const QString &problem, bool atPassphrase)
+void PassphraseDialog::finish(bool ok, const ApiError &error)
 {
-    m_working = false;
-    if (ok) {
-        m_stayOpen = false;
-        m_field->clear();
-        QDialog::accept();
-        return;
-    }
-    setProblem(problem, atPassphrase);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_field->text().isEmpty());
-    if (atPassphrase) {
-        m_field->setFocus();
-        m_field->selectAll();
-    }
-}
-
-void PassphraseDialog::setProblem(const QString &problem, bool atPassphrase)
-{
-    m_problem->setStyleSheet(u"color:#b3261e"_s);
-    m_fieldError->setText(atPassphrase ? problem : QString());
-    m_problem->setText(atPassphrase ? QString() : problem);
-    m_fieldError->setVisible(!m_fieldError->text().isEmpty());
-    m_problem->setVisible(!m_problem->text().isEmpty());
+    if (ok)
+        m_submission->succeed();
+    else
+        m_submission->fail(error);
 }

@@ -67,6 +67,24 @@ KeysPage::KeysPage(QWidget *parent)
     m_refreshAction = m_toolBar->addAction(style()->standardIcon(QStyle::SP_BrowserReload),
                                            tr("Refresh"), this, &KeysPage::refreshRequested);
 
+    // A tool bar's buttons take no keyboard focus (QToolBar's choice): each action has a
+    // shortcut, active while this page is shown, named in its tool tip, and the key table
+    // offers the same actions in its context menu (the Menu key, Shift+F10). Refresh is the
+    // main window's F5.
+    const auto bind = [](QAction *action, const QKeySequence &keys) {
+        action->setShortcut(keys);
+        action->setToolTip(tr("%1 (%2)").arg(action->text().remove(u'…'),
+                                             keys.toString(QKeySequence::NativeText)));
+    };
+    bind(m_createAction, QKeySequence::New);
+    bind(m_uploadAction, QKeySequence(Qt::CTRL | Qt::Key_U));
+    bind(m_downloadAction, QKeySequence(Qt::CTRL | Qt::Key_D));
+    bind(m_deleteAction, QKeySequence::Delete);
+    bind(m_detailsAction, QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions(
+        { m_createAction, m_uploadAction, m_downloadAction, m_deleteAction, m_detailsAction });
+
     // What's This (Shift+F1): the tool buttons take it from their actions.
     m_createAction->setWhatsThis(
         tr("Creates a signature key on the site: an RSA key pair protected by a passphrase of at "
@@ -209,10 +227,15 @@ void KeysPage::setBusy(bool busy, const QString &text)
 
 void KeysPage::finishDialog(bool ok, const QString &problem)
 {
+    finishDialog(ok, ok ? ApiError() : ApiError::local(problem));
+}
+
+void KeysPage::finishDialog(bool ok, const ApiError &error)
+{
     if (m_createDialog)
-        m_createDialog->finish(ok, problem);
+        m_createDialog->finish(ok, error.detail.isEmpty() ? error.summary() : error.detail);
     else if (m_uploadDialog)
-        m_uploadDialog->finish(ok, problem);
+        m_uploadDialog->finish(ok, error);
 }
 
 void KeysPage::showError(const ApiError &error)
@@ -253,9 +276,11 @@ void KeysPage::updateActions()
     m_downloadAction->setEnabled(!m_busy && key != nullptr);
     m_detailsAction->setEnabled(key != nullptr);
     m_deleteAction->setEnabled(!m_busy && key != nullptr && !key->inUse);
-    m_deleteAction->setToolTip(key != nullptr && key->inUse
-                                   ? tr("This key is still used by the agent updater rule.")
-                                   : tr("Delete the selected key"));
+    m_deleteAction->setToolTip(
+        key != nullptr && key->inUse
+            ? tr("This key is still used by the agent updater rule.")
+            : tr("Delete the selected key (%1)")
+                  .arg(m_deleteAction->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void KeysPage::createKey()
@@ -278,6 +303,7 @@ void KeysPage::uploadKey()
     auto *dialog = new UploadKeyDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setStayOpen(true);
+    dialog->setRemedies(m_banner->remedies());
     m_uploadDialog = dialog;
     connect(dialog, &UploadKeyDialog::submitted, this, [this, dialog] {
         QByteArray passphrase = dialog->passphrase();
@@ -306,6 +332,7 @@ void KeysPage::downloadKey()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Open until the key is saved: a wrong passphrase is typed again, not the whole way here.
     dialog->setStayOpen(true);
+    dialog->setRemedies(m_banner->remedies());
     m_downloadDialog = dialog;
     connect(dialog, &PassphraseDialog::submitted, this, [this, dialog, id, target] {
         QByteArray passphrase = dialog->passphrase();
@@ -315,11 +342,10 @@ void KeysPage::downloadKey()
     dialog->open();
 }
 
-void KeysPage::finishDownload(bool ok, const ApiError &problem, bool atPassphrase)
+void KeysPage::finishDownload(bool ok, const ApiError &problem)
 {
     if (m_downloadDialog) {
-        m_downloadDialog->finish(ok, problem.detail.isEmpty() ? problem.summary() : problem.detail,
-                                 atPassphrase);
+        m_downloadDialog->finish(ok, problem);
         return;
     }
     if (!ok)

@@ -41,10 +41,14 @@ public:
     // The create or upload request ended: the dialog closes on success; on failure it stays
     // open with every input and shows `problem` (in words, at the field).
     void finishDialog(bool ok, const QString &problem);
+    // The same with the error: the upload dialog shows it at the field it names
+    // (UploadKeyDialog::passphraseField) or with the fix of its cause at hand.
+    void finishDialog(bool ok, const ApiError &error);
     // The download request ended: the passphrase dialog closes on success; on failure it stays
-    // open with the passphrase typed and shows `problem` (at the field when `atPassphrase`).
+    // open with the passphrase typed and shows `problem` (at the field when its fields name
+    // PassphraseDialog::passphraseField; otherwise with the fix of its cause at hand).
     // Without a dialog a failure goes to the banner.
-    void finishDownload(bool ok, const ApiError &problem, bool atPassphrase);
+    void finishDownload(bool ok, const ApiError &problem);
     void showError(const ApiError &error);
     // A downloaded key was written: its path and "Open folder".
     void confirmDownloaded(const QString &path);

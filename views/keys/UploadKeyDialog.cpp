@@ -1,5 +1,6 @@
 #include "UploadKeyDialog.h"
 
+#include "DialogSubmission.h"
 #include "FileDialogs.h"
 
 #include "common/PassphraseField.h"
@@ -27,8 +28,9 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
     , m_browse(new QPushButton(tr("&Browse…"), this))
     , m_text(new QPlainTextEdit(this))
     , m_passphrase(new PassphraseField(this))
-    , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_banner(new ErrorBanner(this))
+    , m_submission(new DialogSubmission(this, m_buttons->button(QDialogButtonBox::Ok), m_banner))
 {
     setWindowTitle(tr("Upload signature key"));
     m_filePath->setObjectName(u"filePath"_s);
@@ -39,10 +41,17 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
            "-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----"));
     m_text->setFont(QFont(u"monospace"_s));
     m_text->setMinimumHeight(140);
-    m_error->setObjectName(u"uploadProblem"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_banner->setObjectName(u"uploadProblem"_s);
+    auto *passphraseError = new QLabel(this);
+    passphraseError->setObjectName(u"uploadPassphraseError"_s);
+    m_submission->addField(QString::fromLatin1(passphraseField), m_passphrase, passphraseError);
+    m_submission->addPassphrase(m_passphrase);
+    m_submission->setInputComplete([this] {
+        const bool haveSource = m_fromFile->isChecked()
+            ? !m_filePath->text().trimmed().isEmpty()
+            : !m_text->toPlainText().trimmed().isEmpty();
+        return haveSource && !m_passphrase->text().isEmpty();
+    });
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Upload"));
     m_fromFile->setChecked(true);
 
@@ -53,8 +62,15 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_filePath, 1);
     fileRow->addWidget(m_browse);
+    // The field with its message right below it; a layout needs the buddy set by hand.
+    auto *passphraseColumn = new QVBoxLayout;
+    passphraseColumn->setSpacing(2);
+    passphraseColumn->addWidget(m_passphrase);
+    passphraseColumn->addWidget(passphraseError);
+    auto *passphraseLabel = new QLabel(tr("Pa&ssphrase:"), this);
+    passphraseLabel->setBuddy(m_passphrase);
     auto *form = new QFormLayout;
-    form->addRow(tr("Passphrase:"), m_passphrase);
+    form->addRow(passphraseLabel, passphraseColumn);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -63,7 +79,7 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
     layout->addWidget(m_fromText);
     layout->addWidget(m_text);
     layout->addLayout(form);
-    layout->addWidget(m_error);
+    layout->addWidget(m_banner);
     layout->addWidget(m_buttons);
 
     connect(m_fromFile, &QRadioButton::toggled, this, &UploadKeyDialog::updateState);
@@ -82,22 +98,9 @@ UploadKeyDialog::UploadKeyDialog(QWidget *parent)
         if (!path.isEmpty())
             setFilePath(path);
     });
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        QString error;
-        if (pem(&error).isEmpty()) {
-            m_error->setText(error);
-            return;
-        }
-        if (m_stayOpen) {
-            m_error->setText(tr("Uploading the key…"));
-            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-            Q_EMIT submitted();
-            return;
-        }
-        accept();
-    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &UploadKeyDialog::accept);
+    connect(m_submission, &DialogSubmission::submitted, this, &UploadKeyDialog::submitted);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(this, &QDialog::rejected, m_passphrase, &QLineEdit::clear);
     updateState();
     setMinimumWidth(560);
 }
@@ -107,15 +110,34 @@ QByteArray UploadKeyDialog::passphrase() const
     return m_passphrase->text().toUtf8();
 }
 
-void UploadKeyDialog::finish(bool ok, const QString &problem)
+void UploadKeyDialog::setStayOpen(bool on)
 {
-    if (ok) {
-        m_stayOpen = false;
-        accept();
+    m_submission->setStayOpen(on);
+}
+
+void UploadKeyDialog::setRemedies(ErrorBanner::Remedies remedies)
+{
+    m_submission->setRemedies(std::move(remedies));
+}
+
+void UploadKeyDialog::accept()
+{
+    // A file that cannot be read is said before anything is sent.
+    QString error;
+    if (pem(&error).isEmpty()) {
+        m_submission->fail(ApiError::local(tr("The key was not uploaded"), error));
         return;
     }
-    m_error->setText(problem);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    if (!m_submission->submit(tr("Uploading the key…")))
+        QDialog::accept();
+}
+
+void UploadKeyDialog::finish(bool ok, const ApiError &error)
+{
+    if (ok)
+        m_submission->succeed();
+    else
+        m_submission->fail(error, tr("The key was not uploaded."));
 }
 
 void UploadKeyDialog::setFilePath(const QString &path)
@@ -160,9 +182,7 @@ void UploadKeyDialog::updateState()
 {
     m_filePath->setEnabled(m_fromFile->isChecked());
     m_browse->setEnabled(m_fromFile->isChecked());
-    const bool haveSource = m_fromFile->isChecked() ? !m_filePath->text().trimmed().isEmpty()
-                                                    : !m_text->toPlainText().trimmed().isEmpty();
-    m_error->clear();
-    m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(haveSource && !m_passphrase->text().isEmpty());
+    if (!m_submission->isWorking())
+        m_submission->clearProblem();
+    m_submission->updateOk();
 }

@@ -40,6 +40,8 @@ QString stateText(MigrationAssistant::StepState state)
         return MigrationAssistant::tr("dry run: nothing changed");
     case MigrationAssistant::StepState::Manual:
         return MigrationAssistant::tr("to be done by hand");
+    case MigrationAssistant::StepState::Refused:
+        return MigrationAssistant::tr("stopped: changed on the site meanwhile");
     }
     return {};
 }
@@ -210,9 +212,33 @@ MigrationPage *MigrationAssistant::buildRunPage()
         m_stop->setEnabled(true);
         Q_EMIT oldSiteRequested();
     });
+    m_oldSiteConflict = wrappedLabel({}, m_oldSiteBox);
+    m_oldSiteConflict->setObjectName(u"migrationOldSiteConflict"_s);
+    m_oldSiteConflict->setTextFormat(Qt::PlainText);
+    m_oldSiteConflict->setStyleSheet(u"font-weight: bold"_s);
+    m_replanButton = new QPushButton(tr("Re-plan on &their version"), m_oldSiteBox);
+    m_replanButton->setObjectName(u"migrationOldSiteReplan"_s);
+    m_keepButton = new QPushButton(tr("&Leave the old site as it is"), m_oldSiteBox);
+    m_keepButton->setObjectName(u"migrationOldSiteKeep"_s);
+    connect(m_replanButton, &QPushButton::clicked, this, [this] {
+        m_replanButton->setEnabled(false);
+        m_keepButton->setEnabled(false);
+        Q_EMIT oldSiteReplanRequested();
+    });
+    connect(m_keepButton, &QPushButton::clicked, this, [this] {
+        m_replanButton->setEnabled(false);
+        m_keepButton->setEnabled(false);
+        Q_EMIT oldSiteKeepRequested();
+    });
     auto *boxLayout = new QVBoxLayout(m_oldSiteBox);
     boxLayout->addWidget(m_oldSiteActions);
-    boxLayout->addWidget(m_oldSiteButton, 0, Qt::AlignLeft);
+    boxLayout->addWidget(m_oldSiteConflict);
+    auto *boxButtons = new QHBoxLayout;
+    boxButtons->addWidget(m_oldSiteButton);
+    boxButtons->addWidget(m_replanButton);
+    boxButtons->addWidget(m_keepButton);
+    boxButtons->addStretch(1);
+    boxLayout->addLayout(boxButtons);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_stop);
@@ -289,7 +315,11 @@ void MigrationAssistant::setPlan(const MigrationPlan &plan)
     }
     m_planText->setPlainText(lines.join(u'\n'));
     m_planOk = plan.blockers().isEmpty();
-    m_needsPassphrase = true; // every real run signs on both sites
+    // A real run signs on both sites, unless the keys and signing are done by hand.
+    m_needsPassphrase = !plan.keysByHand();
+    // Keys by hand: the assistant re-points the rules; the bake is the user's.
+    m_oldSiteButton->setText(plan.keysByHand() ? tr("Re-&point the old site's rules")
+                                               : tr("Re-&point and bake the old site"));
     m_planState->setText(m_planOk ? tr("Old site: %1 (%2 on %3). New site: %4 (%5 on %6).")
                                         .arg(plan.oldSite().connectionName, plan.oldSite().site,
                                              plan.oldSite().server, plan.newSite().connectionName,
@@ -321,6 +351,10 @@ void MigrationAssistant::startRun()
     m_progressText->clear();
     m_oldSiteBox->hide();
     m_oldSiteButton->setEnabled(!isDryRun());
+    m_oldSiteButton->show();
+    m_oldSiteConflict->hide();
+    m_replanButton->hide();
+    m_keepButton->hide();
     m_stop->setEnabled(true);
     m_running = true;
     m_runPage->setComplete(false);
@@ -381,6 +415,36 @@ void MigrationAssistant::setOldSiteFinished(bool ok)
     m_stop->setEnabled(false);
     m_runPage->setComplete(true);
     button(QWizard::CommitButton)->setFocus();
+}
+
+void MigrationAssistant::setOldSiteConflict(const QString &message)
+{
+    m_running = false;
+    m_stop->setEnabled(false);
+    m_oldSiteButton->hide();
+    m_oldSiteConflict->setText(message);
+    m_oldSiteConflict->show();
+    m_replanButton->show();
+    m_replanButton->setEnabled(true);
+    m_keepButton->show();
+    m_keepButton->setEnabled(true);
+    // The report can be read now, and it says why step 5 stopped.
+    m_runPage->setComplete(true);
+    m_replanButton->setFocus();
+}
+
+void MigrationAssistant::setOldSitePlan(const QStringList &actions)
+{
+    QStringList lines;
+    for (const QString &a : actions)
+        lines << u"• "_s + a;
+    m_oldSiteActions->setText(lines.join(u'\n'));
+    m_oldSiteConflict->hide();
+    m_replanButton->hide();
+    m_keepButton->hide();
+    m_oldSiteButton->show();
+    m_oldSiteButton->setEnabled(true);
+    m_oldSiteButton->setFocus();
 }
 
 void MigrationAssistant::fillReport()

@@ -30,7 +30,16 @@ class MigrationAssistant final : public QWizard
 
 public:
     enum PageId { SitesPage, PlanPage, PassphrasePage, RunPage, ReportPage };
-    enum class StepState { Waiting, Running, Done, Failed, Cancelled, Simulated, Manual };
+    enum class StepState {
+        Waiting,
+        Running,
+        Done,
+        Failed,
+        Cancelled,
+        Simulated,
+        Manual,
+        Refused, // the site refused a write: changed by another client meanwhile
+    };
 
     explicit MigrationAssistant(QWidget *parent = nullptr);
 
@@ -46,6 +55,11 @@ public:
     void appendLog(MigrationPlan::Step step, const QString &line);
     void setNewSiteFinished(bool verified, const QStringList &problems);
     void setOldSiteFinished(bool ok);
+    // Step 5 stopped because an old rule changed since the plan: says so and offers to re-plan
+    // on the site's version or to leave the old site as it is.
+    void setOldSiteConflict(const QString &message);
+    // Step 5 planned anew (after a re-plan): what will change, and Re-point offered again.
+    void setOldSitePlan(const QStringList &actions);
 
     int nextId() const override;
 
@@ -54,6 +68,8 @@ Q_SIGNALS:
     // The passphrase's UTF-8; the receiver moves it into a SecureBuffer and wipes this copy.
     void newSiteRequested(QByteArray &passphrase);
     void oldSiteRequested();
+    void oldSiteReplanRequested();
+    void oldSiteKeepRequested();
     void cancelRequested();
 
 private:
@@ -83,6 +99,9 @@ private:
     QGroupBox *m_oldSiteBox = nullptr;
     QLabel *m_oldSiteActions = nullptr;
     QPushButton *m_oldSiteButton = nullptr;
+    QLabel *m_oldSiteConflict = nullptr;
+    QPushButton *m_replanButton = nullptr;
+    QPushButton *m_keepButton = nullptr;
     QPlainTextEdit *m_report = nullptr;
 
     bool m_planOk = false;

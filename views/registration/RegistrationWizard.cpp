@@ -13,6 +13,8 @@
 #include "RegistrationServerPage.h"
 #include "RegistrationSummaryPage.h"
 
+using namespace Qt::StringLiterals;
+
 RegistrationWizard::RegistrationWizard(QWidget *parent)
     : QWizard(parent)
     , m_server(new RegistrationServerPage)
@@ -69,6 +71,30 @@ RegistrationWizard::RegistrationWizard(QWidget *parent)
         m_summary->setHostCheck({ HostCheck::State::Checking, {} });
         Q_EMIT hostCheckRequested(request());
     });
+}
+
+QString RegistrationWizard::helpTopic(int pageId)
+{
+    switch (pageId) {
+    case ServerPage:
+        return u"register/server"_s;
+    case HostPage:
+        return u"register/host"_s;
+    case CredentialsPage:
+        return u"register/credentials"_s;
+    case SummaryPage:
+        return u"register/summary"_s;
+    case ResultPage:
+        return u"register/result"_s;
+    default:
+        return u"register"_s;
+    }
+}
+
+QString RegistrationWizard::helpTopic() const
+{
+    // Before the first show no page is current: it will be the start page.
+    return helpTopic(currentId() < 0 ? startId() : currentId());
 }
 
 RegistrationWizard::~RegistrationWizard() = default;

@@ -34,6 +34,8 @@ class RegistrationWizard final : public QWizard
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RegistrationWizard)
+    // The help topic of the page in view, for F1 (the main window asks a page for it).
+    Q_PROPERTY(QString helpTopic READ helpTopic)
 
 public:
     enum PageId { ServerPage, HostPage, CredentialsPage, SummaryPage, ResultPage };
@@ -85,6 +87,10 @@ public:
     void setRegistrationError(const ApiError &error, const QString &context, Fix fix = Fix::None);
 
     bool isRegistered() const { return m_registered; }
+    // Each page has help of its own ("register/server", "register/host", ...): F1 shows the
+    // help of the page in view, not one text for the whole wizard.
+    static QString helpTopic(int pageId);
+    QString helpTopic() const;
 
     // Pages emit completeChanged() through this. QWizard hides and shows its page area on every
     // completeChanged() (to avoid flicker), and hiding the area moves the keyboard focus out of

@@ -4,6 +4,7 @@
 #include "HeaderMemory.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -165,6 +166,7 @@ SetupPage::SetupPage(QWidget *parent)
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rules->horizontalHeader()->setStretchLastSection(true);
     HeaderMemory::attach(m_rules->horizontalHeader(), u"rules"_s);
+    m_rules->viewport()->installEventFilter(this);
     m_rules->setMinimumHeight(110);
     m_noRules->setWordWrap(true);
     m_noRules->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -492,25 +494,42 @@ void SetupPage::setRules(const QList<AgentUpdaterRule> &rules,
             m_rules->setItem(i, col, new QTableWidgetItem(cells.at(col)));
     }
     m_rules->resizeColumnsToContents();
-    // The description is free text and gives way first, so that the last (stretched) column
-    // keeps the room its title and keys need in a 1,024 px window instead of being cut.
-    const int last = m_rules->columnCount() - 1;
-    int others = 0;
-    for (int col = 0; col < last; ++col)
-        others += m_rules->columnWidth(col);
-    int lastNeeds = m_rules->horizontalHeader()->sectionSizeHint(last);
-    for (int row = 0; row < m_rules->rowCount(); ++row)
-        lastNeeds
-            = qMax(lastNeeds,
-                   m_rules->fontMetrics().horizontalAdvance(m_rules->item(row, last)->text()) + 12);
-    const int excess = others + lastNeeds - m_rules->viewport()->width();
-    if (excess > 0)
-        m_rules->setColumnWidth(2, qMax(120, m_rules->columnWidth(2) - excess));
+    m_descriptionWidth = m_rules->columnWidth(2);
+    fitRuleColumns();
     m_editRule->setEnabled(false);
     m_deleteRule->setEnabled(false);
     m_toggleRule->setEnabled(false);
     m_moveUp->setEnabled(false);
     m_moveDown->setEnabled(false);
+}
+
+// The description is free text and gives way first, so that the last (stretched) column keeps
+// the room its title and keys need in a 1,024 px window instead of being cut. Done again
+// whenever the table's width changes: the rules may arrive before the window has its size.
+void SetupPage::fitRuleColumns()
+{
+    if (m_rules->rowCount() == 0 || m_descriptionWidth == 0)
+        return;
+    const int last = m_rules->columnCount() - 1;
+    int others = 0;
+    for (int col = 0; col < last; ++col)
+        others += col == 2 ? m_descriptionWidth : m_rules->columnWidth(col);
+    int lastNeeds = m_rules->horizontalHeader()->sectionSizeHint(last);
+    for (int row = 0; row < m_rules->rowCount(); ++row) {
+        if (const QTableWidgetItem *item = m_rules->item(row, last))
+            lastNeeds
+                = qMax(lastNeeds, m_rules->fontMetrics().horizontalAdvance(item->text()) + 12);
+    }
+    const int excess = others + lastNeeds - m_rules->viewport()->width();
+    m_rules->setColumnWidth(
+        2, excess > 0 ? qMax(120, m_descriptionWidth - excess) : m_descriptionWidth);
+}
+
+bool SetupPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_rules->viewport() && event->type() == QEvent::Resize)
+        fitRuleColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 void SetupPage::setBusy(bool busy)
@@ -522,6 +541,11 @@ void SetupPage::setBusy(bool busy)
 void SetupPage::showError(const ApiError &error, const QString &context)
 {
     m_banner->showError(error, context);
+}
+
+ErrorBanner::Remedies SetupPage::errorRemedies() const
+{
+    return m_banner->remedies();
 }
 
 void SetupPage::showMessage(const QString &text)

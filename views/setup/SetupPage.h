@@ -6,6 +6,7 @@
 
 #include "AgentUpdaterRule.h"
 #include "ApiError.h"
+#include "ErrorBanner.h"
 #include "Prerequisites.h"
 
 class ErrorBanner;
@@ -43,6 +44,8 @@ public:
                            const QString &note);
     void showError(const ApiError &error, const QString &context = {});
     void showMessage(const QString &text);
+    // The fixes this page's banner offers (set by the app), for the rule editor to offer too.
+    ErrorBanner::Remedies errorRemedies() const;
 
     // Answers the confirmation before the switch goes on with prerequisites missing (tests).
     static void setNextConfirmation(std::optional<bool> answer);
@@ -60,8 +63,12 @@ Q_SIGNALS:
     void moveRuleRequested(int row, int direction);
     void effectiveValueRequested(const QString &host);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onSwitchClicked(bool on);
+    void fitRuleColumns();
 
     QList<Prerequisites::Result> m_results;
     QGridLayout *m_checklist;
@@ -75,6 +82,7 @@ private:
     QProgressBar *m_activationProgress;
     QLabel *m_activationText;
     QTableWidget *m_rules;
+    int m_descriptionWidth = 0; // what the descriptions need, before fitting the window
     QPushButton *m_reload;
     QLabel *m_noRules;
     QPushButton *m_editRule;

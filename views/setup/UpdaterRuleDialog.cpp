@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "ConditionText.h"
+#include "DialogSubmission.h"
 
 using namespace Qt::StringLiterals;
 
@@ -97,6 +98,10 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     , m_keyList(new QListWidget(this))
     , m_issues(new QLabel(this))
     , m_ok(nullptr)
+    , m_banner(new ErrorBanner(this))
+    // No OK button for it: OK follows the rule's own checks (validate()); the dialog closes to
+    // save and opens again on a refusal.
+    , m_submission(new DialogSubmission(this, nullptr, m_banner))
 {
     setWindowTitle(rule.id.isEmpty() ? tr("New agent updater rule")
                                      : tr("Edit agent updater rule"));
@@ -116,6 +121,7 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     m_interval->setObjectName(u"interval"_s);
     m_keyList->setObjectName(u"acceptedKeys"_s);
     m_issues->setObjectName(u"issues"_s);
+    m_banner->setObjectName(u"ruleSiteError"_s);
 
     m_description->setText(rule.properties.description);
     m_comment->setText(rule.properties.comment);
@@ -279,13 +285,33 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
 
     auto *ruleBox = new QGroupBox(tr("Rule"), this);
     auto *ruleForm = new QFormLayout(ruleBox);
+    // The fields a site's refusal names get its message right below them (DialogSubmission).
+    const auto withSiteError
+        = [this](const QString &siteField, QWidget *field, const QString &name) {
+              auto *message = new QLabel(this);
+              message->setObjectName(name);
+              m_submission->addField(siteField, field, message);
+              auto *column = new QVBoxLayout;
+              column->setSpacing(2);
+              column->addWidget(field);
+              column->addWidget(message);
+              return column;
+          };
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
     ruleForm->addRow(tr("D&escription:"), m_description);
     ruleForm->addRow(tr("Co&mment:"), m_comment);
-    ruleForm->addRow(tr("Documentation &URL:"), m_documentationUrl);
-    ruleForm->addRow(tr("&Folder:"), m_folder);
+    // The site checks the properties for the URL only (a description is any text).
+    ruleForm->addRow(
+        label(tr("Documentation &URL:"), m_documentationUrl),
+        withSiteError(u"properties"_s, m_documentationUrl, u"documentationUrlError"_s));
+    ruleForm->addRow(label(tr("&Folder:"), m_folder),
+                     withSiteError(u"folder"_s, m_folder, u"folderError"_s));
     ruleForm->addRow(tr("P&osition:"), m_position);
-    auto *hostsColumn = new QVBoxLayout;
-    hostsColumn->addWidget(m_hosts);
+    QVBoxLayout *hostsColumn = withSiteError(u"conditions"_s, m_hosts, u"conditionsError"_s);
     hostsColumn->addWidget(m_hostsNegate);
     auto *hostsLabel = new QLabel(tr("&Host names:"), this);
     hostsLabel->setBuddy(m_hosts);
@@ -391,7 +417,11 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns);
     layout->addWidget(m_issues);
+    layout->addWidget(m_banner);
     layout->addWidget(buttons);
+    // A changed field answers the site's last refusal of it.
+    for (QLineEdit *field : { m_documentationUrl, m_folder, m_hosts })
+        connect(field, &QLineEdit::textEdited, m_submission, &DialogSubmission::clearProblem);
     // Fits 1,024 x 700: combo boxes do not grow with their longest entry.
     for (QComboBox *b : { m_position, m_activated, m_usage, m_proxy, m_edition }) {
         b->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -526,14 +556,12 @@ void UpdaterRuleDialog::setCertificateWarnings(const QStringList &warnings)
 
 void UpdaterRuleDialog::setSiteError(const ApiError &error)
 {
-    QStringList lines;
-    for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
-        lines << tr("The site refused %1: %2").arg(it.key(), it.value().join(u' '));
-    if (lines.isEmpty())
-        lines << tr("The site did not save the rule: %1")
-                     .arg(error.detail.isEmpty() ? error.summary() : error.detail);
-    m_siteError = lines.join(u'\n');
-    validate();
+    m_submission->fail(error, tr("The site did not save the rule."));
+}
+
+void UpdaterRuleDialog::setRemedies(ErrorBanner::Remedies remedies)
+{
+    m_submission->setRemedies(std::move(remedies));
 }
 
 void UpdaterRuleDialog::addCertificateFile()
@@ -597,11 +625,8 @@ void UpdaterRuleDialog::validate()
     }
     for (const QString &w : std::as_const(m_certificateWarnings))
         lines << u"⚠ %1: %2"_s.arg(AgentUpdaterConfig::fieldLabel(kCertificates), w);
-    if (!m_siteError.isEmpty())
-        lines << u"✘ "_s + m_siteError;
     m_issues->setText(lines.join(u'\n'));
-    m_issues->setStyleSheet(errors || !m_siteError.isEmpty() ? u"color:#b3261e"_s
-                                                             : u"color:#8a5a00"_s);
+    m_issues->setStyleSheet(errors ? u"color:#b3261e"_s : u"color:#8a5a00"_s);
     m_ok->setEnabled(!errors);
 }
 

@@ -8,9 +8,11 @@
 
 #include "AgentUpdaterRule.h"
 #include "ApiError.h"
+#include "ErrorBanner.h"
 #include "Prerequisites.h"
 #include "RulePosition.h"
 
+class DialogSubmission;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -39,8 +41,12 @@ public:
     std::optional<RulePosition> position() const;
     // Warnings about the CA certificates (a leaf instead of a CA, not the root), from the app.
     void setCertificateWarnings(const QStringList &warnings);
-    // The site refused the last attempt: its reason in words, at the field it names.
+    // The site refused the last attempt: its reason in words next to the field it names (the
+    // keyboard there), or below the form with the fix of its cause at hand ("Edit
+    // connection…", "Show certificate…", "Retry", which saves again) (DialogSubmission).
     void setSiteError(const ApiError &error);
+    // The fixes the page's banner offers, offered here too.
+    void setRemedies(ErrorBanner::Remedies remedies);
     // A few lines that identify a rule (for the "changed meanwhile" question).
     static QStringList describe(const AgentUpdaterRule &rule);
 
@@ -67,7 +73,6 @@ private:
     QStringList m_certificates;
     QStringList m_keyPems; // certificate of each entry of the key list
     QStringList m_certificateWarnings;
-    QString m_siteError;
     QHash<QString, Parameter> m_parameters;
     QLineEdit *m_description;
     QLineEdit *m_comment;
@@ -96,4 +101,6 @@ private:
     QListWidget *m_keyList;
     QLabel *m_issues;
     QPushButton *m_ok;
+    ErrorBanner *m_banner;
+    DialogSubmission *m_submission;
 };

@@ -150,7 +150,13 @@ void MainWindow::buildMenus()
 
 void MainWindow::showPageHelp()
 {
-    const QString id = currentPage();
+    // A page made of parts (the registration wizard) names the help of the part in view.
+    QString id = currentPage();
+    if (const QWidget *shown = page(id)) {
+        const QString topic = shown->property("helpTopic").toString();
+        if (!topic.isEmpty() && !PageHelp::html(topic).isEmpty())
+            id = topic;
+    }
     const QString text = PageHelp::html(id);
     if (text.isEmpty())
         return;

@@ -98,6 +98,64 @@ QString PageHelp::html(const QString &pageId)
             "<p>The result is written to the updater's state file with mode 0600; when this "
             "program cannot write <tt>/etc/cmk-update-agent.state</tt>, it writes elsewhere and "
             "tells you how to move the file into place.</p>");
+    // The wizard's pages, each with its own help (F1 on the page in view), in the terms of
+    // cmk-update-agent register and the manual's section on registration.
+    if (pageId == u"register/server")
+        return tr(
+            "<h3>Register machine: the site</h3>"
+            "<p>The <b>update server</b> (<tt>-s</tt>) is the Checkmk server the updater asks "
+            "for its agent: its DNS name or IP address as this host reaches it. The "
+            "<b>site</b> (<tt>-i</tt>) is the name of the OMD site on it, as in "
+            "<tt>https://server/SITE/check_mk/</tt>, and the <b>protocol</b> (<tt>-p</tt>) "
+            "https or http. When the agent updater rule sets an update server, the page "
+            "suggests it.</p>"
+            "<p>With https the updater must trust the server's certificate: <i>Check "
+            "connection</i> shows it with its SHA-256 fingerprint. Trust it only when the "
+            "fingerprint is the one your site administrator gives you; it is kept in the state "
+            "file for the updates. A certificate this program already trusts for its "
+            "connection to the site is not asked for again. <tt>--insecure</tt> skips the check "
+            "and is meant for tests only.</p>");
+    if (pageId == u"register/host")
+        return tr(
+            "<h3>Register machine: the host</h3>"
+            "<p>The <b>host name</b> (<tt>-H</tt>) of this machine exactly as it is known in "
+            "the monitoring (Setup › Hosts). The site registers only a host it knows; an agent "
+            "for it is baked only when an agent updater rule with the updater activated applies "
+            "to it.</p>"
+            "<p>The page asks the site whether the host exists and which update server the "
+            "rule effective for it names. In distributed monitoring the host gets its updates "
+            "from the site that monitors it.</p>");
+    if (pageId == u"register/credentials")
+        return tr(
+            "<h3>Register machine: credentials</h3>"
+            "<p>Registration needs a user of the site (<tt>-U</tt>) with the permission to "
+            "register hosts, for example one with the role <i>Agent registration user</i> "
+            "(<tt>agent_registration</tt>), and its password (<tt>-P</tt>), or an automation "
+            "user and its <b>automation secret</b>. They are used for this registration only "
+            "and are not written to the state file: afterwards the updater proves itself with "
+            "the <i>host secret</i> the registration agrees on.</p>"
+            "<p><i>Use the secret stored for …</i> takes the secret of the saved connection "
+            "from the system keychain.</p>");
+    if (pageId == u"register/summary")
+        return tr(
+            "<h3>Register machine: summary</h3>"
+            "<p>What <tt>cmk-update-agent register</tt> will do with the answers so far, and "
+            "the <b>state file</b> it writes (mode 0600): by default "
+            "<tt>/etc/cmk-update-agent.state</tt>, which needs root. When this program cannot "
+            "write there, choose a file you can write; the result page then says how to move "
+            "it into place.</p>"
+            "<p>A refused registration says what to fix and offers to go back to the page "
+            "with the wrong input (the credentials, the site, or the certificate).</p>");
+    if (pageId == u"register/result")
+        return tr(
+            "<h3>Register machine: registered</h3>"
+            "<p>The site and this host now share the <b>host secret</b>, written to the state "
+            "file. From now on the updater fetches the agent baked for this host without a "
+            "password, at the check interval of the agent updater rule; run "
+            "<tt>cmk-update-agent -v</tt> once to update at once.</p>"
+            "<p>When the state file was written elsewhere, move it into place with the commands "
+            "shown. The host then appears on the <i>Update status</i> page once the updater "
+            "has called the site.</p>");
     if (pageId == u"local-config")
         return tr(
             "<h3>Local updater config</h3>"
