@@ -262,6 +262,8 @@ AppController::AppController(QObject *parent)
                 existing = c;
         }
         saveConnections();
+        // The wizard knows a certificate trusted for a remote site on the Sites page.
+        m_registration->setKnownConnections(m_connections);
     });
 }
 

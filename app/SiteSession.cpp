@@ -137,6 +137,14 @@ void SiteSession::reviewCertificate(const ApiError &error)
     onUntrusted(error);
 }
 
+void SiteSession::trustSiteCertificate(const QString &site, const QString &sha256)
+{
+    QStringList &pins = m_connection.sitePinnedSha256[site];
+    pins << sha256.toLower();
+    pins.removeDuplicates();
+    Q_EMIT connectionChanged(m_connection);
+}
+
 void SiteSession::onUntrusted(const ApiError &error)
 {
     CertificateTrustDialog dialog(u"%1 (%2)"_s.arg(m_connection.name, m_connection.server), error,

@@ -2,9 +2,12 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 #include <memory>
 
 #include "ActivationApi.h"
+#include "CertificateTrustDialog.h"
 #include "RestClient.h"
 #include "SecretStore.h"
 #include "SiteInfoApi.h"
@@ -12,6 +15,7 @@
 #include "SiteSettingDialog.h"
 #include "SitesApi.h"
 #include "SitesPage.h"
+#include "TlsProbe.h"
 
 using namespace Qt::StringLiterals;
 
@@ -59,6 +63,7 @@ SitesController::SitesController(SiteSession *session, SitesPage *page, SecretSt
     connect(page, &SitesPage::editRequested, this, &SitesController::edit);
     connect(page, &SitesPage::resetRequested, this, &SitesController::reset);
     connect(page, &SitesPage::activateRequested, this, &SitesController::activate);
+    connect(page, &SitesPage::certificateRequested, this, &SitesController::showCertificate);
     connect(session, &SiteSession::disconnected, this, [this] {
         ++m_generation;
         m_sites.clear();
@@ -108,51 +113,176 @@ void SitesController::refresh()
 
 void SitesController::loadVersions()
 {
-    const int generation = m_generation;
+    m_certificates.clear();
     for (const DistributedSite &site : std::as_const(m_sites)) {
-        // `why` set: the version is not known, and this is why.
-        const auto show = [this, id = site.id](const QString &text, const QString &why = {}) {
-            m_page->setVersion(id, text, why);
-            Q_EMIT versionShown(id, why.isEmpty() ? text : why);
-        };
         if (!site.isRemote()) {
             const SiteVersion &v = m_session->version();
-            show(u"%1 %2"_s.arg(v.checkmkVersion, v.editionName()));
+            showVersion(site.id, u"%1 %2"_s.arg(v.checkmkVersion, v.editionName()));
             continue;
         }
-        // The central does not publish its remote sites' versions: they are read from the remote
-        // site itself, through a connection the user saved (with its own secret and trust).
-        const SiteConnection *saved = connectionTo(m_connections, site);
-        if (!saved) {
-            show(QString(),
-                 tr("No saved connection to this site: add one (File › Site "
-                    "connections) to see its version."));
-            continue;
-        }
-        const SiteConnection connection = *saved;
-        m_secrets->read(
-            connection.keychainKey(), this,
-            [this, generation, connection, show](SecretResult &&secret) {
+        checkRemote(site);
+    }
+}
+
+void SitesController::showVersion(const QString &site, const QString &text, const QString &why)
+{
+    // `why` set: the version is not known, and this is why.
+    m_page->setVersion(site, text, why);
+    Q_EMIT versionShown(site, why.isEmpty() ? text : why);
+}
+
+bool SitesController::remoteConnection(const DistributedSite &site,
+                                       SiteConnection *connection) const
+{
+    DistributedSite::Address address;
+    if (!DistributedSite::parseUrl(site.url, &address))
+        return false;
+    const SiteConnection &central = m_session->connection();
+    if (const SiteConnection *saved = connectionTo(m_connections, site)) {
+        *connection = *saved;
+    } else {
+        *connection = SiteConnection();
+        connection->name = site.id;
+        connection->user = central.user;
+        connection->timeoutMs = central.timeoutMs;
+    }
+    connection->server = address.server;
+    connection->site = address.site;
+    connection->protocol
+        = address.https ? SiteConnection::Protocol::Https : SiteConnection::Protocol::Http;
+    connection->pinnedSha256 << central.sitePinnedSha256.value(site.id);
+    connection->pinnedSha256.removeDuplicates();
+    return true;
+}
+
+void SitesController::checkRemote(const DistributedSite &site)
+{
+    const int generation = m_generation;
+    SiteConnection connection;
+    if (!remoteConnection(site, &connection)) {
+        m_page->setCertificate(site.id, tr("unknown"),
+                               tr("The site's URL does not have the form "
+                                  "{protocol}://{server}/{site}/check_mk: %1")
+                                   .arg(site.url),
+                               false);
+        showVersion(site.id, QString(),
+                    tr("The site's URL does not have the form "
+                       "{protocol}://{server}/{site}/check_mk."));
+        return;
+    }
+    if (connection.protocol == SiteConnection::Protocol::Http) {
+        m_page->setCertificate(site.id, tr("none (HTTP)"),
+                               tr("The site is reached over plain HTTP: there is no certificate "
+                                  "to check."),
+                               false);
+        readRemoteVersion(site, connection);
+        return;
+    }
+    // A handshake only, nothing sent: a site whose certificate is not trusted gets no request
+    // (and so no secret) from this page.
+    m_page->setCertificate(site.id, tr("checking…"), {}, false);
+    auto *probe = new TlsProbe(this);
+    connect(probe, &TlsProbe::finished, this,
+            [this, probe, generation, site, connection](const TlsCheckResult &result) {
+                probe->deleteLater();
                 if (generation != m_generation)
                     return;
-                if (!secret.ok) {
-                    show(QString(), tr("No secret stored for connection %1.").arg(connection.name));
+                m_certificates.insert(site.id, result);
+                if (!result.reached) {
+                    m_page->setCertificate(site.id, tr("not reached"), result.failure, false);
+                    readRemoteVersion(site, connection);
                     return;
                 }
-                auto *client = new RestClient(connection, this);
-                client->setSecret(std::move(secret.secret));
-                SiteInfoApi(client).version(
-                    client, [this, generation, client, show](SiteResult<SiteVersion> r) {
-                        client->deleteLater();
-                        if (generation != m_generation)
-                            return;
-                        if (r.ok())
-                            show(u"%1 %2"_s.arg(r.value->checkmkVersion, r.value->editionName()));
-                        else
-                            show(QString(), r.error.summary());
-                    });
+                const QString sha256
+                    = result.chain.isEmpty() ? QString() : result.chain.first().sha256;
+                if (!result.verified) {
+                    m_page->setCertificate(
+                        site.id, tr("not trusted"),
+                        tr("%1\nSHA-256 %2\nNothing is sent to this site until you trust its "
+                           "certificate (Show certificate…).")
+                            .arg(result.errors.join(u'\n'), sha256),
+                        !result.chain.isEmpty());
+                    showVersion(site.id, QString(),
+                                tr("The site's certificate is not trusted: nothing was sent "
+                                   "to it. Select the site and choose Show certificate…."));
+                    Q_EMIT certificateChecked(site.id, false);
+                    return;
+                }
+                const bool pinnedHere
+                    = m_session->connection().sitePinnedSha256.value(site.id).contains(
+                        sha256, Qt::CaseInsensitive);
+                m_page->setCertificate(site.id,
+                                       pinnedHere ? tr("trusted for this site") : tr("trusted"),
+                                       tr("SHA-256 %1").arg(sha256), false);
+                Q_EMIT certificateChecked(site.id, true);
+                readRemoteVersion(site, connection);
             });
+    probe->start(connection);
+}
+
+void SitesController::readRemoteVersion(const DistributedSite &site,
+                                        const SiteConnection &connection)
+{
+    const int generation = m_generation;
+    const QString id = site.id;
+    // The central does not publish its remote sites' versions: they are read from the remote
+    // site itself, through a connection the user saved (with its own secret and trust).
+    if (!connectionTo(m_connections, site)) {
+        showVersion(id, QString(),
+                    tr("No saved connection to this site: add one (File › Site "
+                       "connections) to see its version."));
+        return;
     }
+    m_secrets->read(
+        connection.keychainKey(), this, [this, generation, connection, id](SecretResult &&secret) {
+            if (generation != m_generation)
+                return;
+            if (!secret.ok) {
+                showVersion(id, QString(),
+                            tr("No secret stored for connection %1.").arg(connection.name));
+                return;
+            }
+            auto *client = new RestClient(connection, this);
+            client->setSecret(std::move(secret.secret));
+            SiteInfoApi(client).version(
+                client, [this, generation, client, id](SiteResult<SiteVersion> r) {
+                    client->deleteLater();
+                    if (generation != m_generation)
+                        return;
+                    if (r.ok())
+                        showVersion(
+                            id, u"%1 %2"_s.arg(r.value->checkmkVersion, r.value->editionName()));
+                    else
+                        showVersion(id, QString(), r.error.summary());
+                });
+        });
+}
+
+void SitesController::showCertificate(const QString &site)
+{
+    const auto found = m_certificates.constFind(site);
+    if (found == m_certificates.cend() || found->verified || found->chain.isEmpty())
+        return;
+    const auto remote = std::find_if(m_sites.cbegin(), m_sites.cend(),
+                                     [&site](const DistributedSite &s) { return s.id == site; });
+    if (remote == m_sites.cend())
+        return;
+    // The connection's own certificate question, for this site's URL; no "without
+    // verification" here: a remote site is trusted by its pin or not at all.
+    ApiError error;
+    error.kind = ApiError::Kind::Tls;
+    error.title = tr("The certificate is not trusted");
+    error.detail = found->errors.join(u'\n');
+    error.url = remote->url;
+    error.tlsErrors = found->errors;
+    error.certificateChain = found->chain;
+    CertificateTrustDialog dialog(tr("site %1 (%2)").arg(site, remote->url), error, m_page);
+    dialog.setInsecureAllowed(false);
+    dialog.exec();
+    if (dialog.choice() != CertificateTrustDialog::Choice::TrustCertificate)
+        return;
+    m_session->trustSiteCertificate(site, dialog.trustedCertificate().sha256);
+    checkRemote(*remote);
 }
 
 void SitesController::loadSettings()

@@ -54,6 +54,9 @@ QString SiteConnection::validationError() const
 
 QVariantMap SiteConnection::toVariant() const
 {
+    QVariantMap sitePins;
+    for (auto it = sitePinnedSha256.cbegin(); it != sitePinnedSha256.cend(); ++it)
+        sitePins.insert(it.key(), it.value());
     return {
         { u"name"_s, name },
         { u"server"_s, server },
@@ -64,6 +67,7 @@ QVariantMap SiteConnection::toVariant() const
         { u"pinnedSha256"_s, pinnedSha256 },
         { u"insecure"_s, insecure },
         { u"timeoutMs"_s, timeoutMs },
+        { u"sitePinnedSha256"_s, sitePins },
     };
 }
 
@@ -80,5 +84,8 @@ SiteConnection SiteConnection::fromVariant(const QVariantMap &map)
     c.pinnedSha256 = map.value(u"pinnedSha256"_s).toStringList();
     c.insecure = map.value(u"insecure"_s).toBool();
     c.timeoutMs = map.value(u"timeoutMs"_s, 30000).toInt();
+    const QVariantMap sitePins = map.value(u"sitePinnedSha256"_s).toMap();
+    for (auto it = sitePins.cbegin(); it != sitePins.cend(); ++it)
+        c.sitePinnedSha256.insert(it.key(), it.value().toStringList());
     return c;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,9 @@ struct SiteConnection
     QStringList trustedCertificatesPem; // certificates the user chose to trust
     QStringList pinnedSha256; // lower-case hex SHA-256 of certificates (DER) accepted as is
     bool insecure = false; // skip verification entirely: shown at all times while in use
+    // A central site's remote sites: certificates (SHA-256 as above) the user trusted on the
+    // Sites page for that site alone, by site id. Used only to reach that site's URL.
+    QMap<QString, QStringList> sitePinnedSha256;
     int timeoutMs = 30000;
     bool demo = false; // the embedded demo site
 

@@ -20,6 +20,10 @@ public:
     explicit UpdateStatusFilterProxy(QObject *parent = nullptr);
 
     void setStatusModel(UpdateStatusModel *model);
+    UpdateStatusModel *statusModel() const { return m_model; }
+    // The status model's row shown at this row of the proxy (no bounds check: 0 <= row <
+    // rowCount()); the grouping by site reads it for every row.
+    int sourceRow(int proxyRow) const { return m_rows[size_t(proxyRow)]; }
     // Bit i set: category i is shown. All bits: no category filter.
     void setCategoryMask(quint32 mask);
     quint32 categoryMask() const { return m_mask; }

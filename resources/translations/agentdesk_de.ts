@@ -3826,6 +3826,10 @@ Vergleichen Sie den Fingerabdruck mit dem, den Ihnen die Administration der Inst
         <source>In distributed monitoring a host can register at any site of the set-up it can reach; a remote site forwards the registration to the central site. Choosing a site fills in its address. The updates are served by the site that monitors the host; the server given here is the fallback.</source>
         <translation>Im verteilten Monitoring kann sich ein Host bei jeder Instanz des Verbunds registrieren, die er erreicht; eine Remote-Instanz leitet die Registrierung an die Zentralinstanz weiter. Die Auswahl einer Instanz trägt ihre Adresse ein. Die Updates liefert die Instanz, die den Host überwacht; der hier angegebene Server ist die Rückfallebene.</translation>
     </message>
+    <message>
+        <source>✔ This is the certificate you trusted for site %1 on the Sites page (connection “%2”); it is kept as a local certificate, like --trust-cert.</source>
+        <translation>✔ Dies ist das Zertifikat, dem Sie auf der Seite Instanzen für die Instanz %1 vertraut haben (Verbindung „%2“); es wird als lokales Zertifikat verwendet, wie --trust-cert.</translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSummaryPage</name>
@@ -5156,6 +5160,31 @@ Die Hosts melden Fehler, bis sie es sind. Den Hauptschalter trotzdem einschalten
     </message>
 </context>
 <context>
+    <name>SiteGroupProxy</name>
+    <message>
+        <source>(no site)</source>
+        <translation>(keine Instanz)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) shown</source>
+        <translation>
+            <numerusform>%1 von %n Host angezeigt</numerusform>
+            <numerusform>%1 von %n Hosts angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>SiteOverviewPage</name>
     <message>
         <source>&amp;Reload</source>
@@ -5536,6 +5565,70 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
         <source>Changes activated on %1: %2</source>
         <translation>Änderungen auf %1 aktiviert: %2</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk: %1</source>
+        <translation>Die URL der Instanz hat nicht die Form {protocol}://{server}/{site}/check_mk: %1</translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk.</source>
+        <translation>Die URL der Instanz hat nicht die Form {protocol}://{server}/{site}/check_mk.</translation>
+    </message>
+    <message>
+        <source>none (HTTP)</source>
+        <translation>keins (HTTP)</translation>
+    </message>
+    <message>
+        <source>The site is reached over plain HTTP: there is no certificate to check.</source>
+        <translation>Die Instanz wird über einfaches HTTP erreicht: Es gibt kein Zertifikat zu prüfen.</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+Nothing is sent to this site until you trust its certificate (Show certificate…).</source>
+        <translation>%1
+SHA-256 %2
+An diese Instanz wird nichts gesendet, bis Sie ihrem Zertifikat vertrauen (Zertifikat anzeigen …).</translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: nothing was sent to it. Select the site and choose Show certificate….</source>
+        <translation>Dem Zertifikat der Instanz wird nicht vertraut: An sie wurde nichts gesendet. Wählen Sie die Instanz und dann Zertifikat anzeigen ….</translation>
+    </message>
+    <message>
+        <source>trusted for this site</source>
+        <translation>für diese Instanz vertraut</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted</source>
+        <translation>Dem Zertifikat wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>site %1 (%2)</source>
+        <translation>Instanz %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>SitesPage</name>
@@ -5735,6 +5828,30 @@ Secret des Benutzers „%2“ auf Instanz %3:</translation>
     <message>
         <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
         <translation>Entfernt den eigenen Wert der gewählten Instanz: Die Instanz folgt wieder dem globalen Wert.</translation>
+    </message>
+    <message>
+        <source>Show &amp;certificate…</source>
+        <translation>&amp;Zertifikat anzeigen …</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Show the certificate the selected site presented, and trust it for that site</source>
+        <translation>Das Zertifikat zeigen, das die gewählte Instanz vorgelegt hat, und ihm für diese Instanz vertrauen</translation>
+    </message>
+    <message>
+        <source>A remote site whose URL presents a certificate the console does not trust is marked &quot;not trusted&quot;, and nothing is sent to it. This shows that certificate (chain, SHA-256 fingerprint, validity); trusted, it is remembered for that site alone, with this connection.</source>
+        <translation>Eine Remote-Instanz, deren URL ein Zertifikat vorlegt, dem die Konsole nicht vertraut, ist als „nicht vertrauenswürdig“ markiert, und an sie wird nichts gesendet. Dies zeigt das Zertifikat (Kette, SHA-256-Fingerabdruck, Gültigkeit); vertrauen Sie ihm, wird das für diese Instanz allein gespeichert, mit dieser Verbindung.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s own certificate trust applies (see the status bar).</source>
+        <translation>Es gilt das Zertifikatsvertrauen dieser Verbindung (siehe Statusleiste).</translation>
     </message>
 </context>
 <context>
@@ -6220,6 +6337,26 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
     <message>
         <source>The update status could not be fetched.</source>
         <translation>Der Update-Status konnte nicht geholt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Group by site</source>
+        <translation>Nach Instanz &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>Show the hosts under one heading per site, with each site&apos;s counts (Alt+G)</source>
+        <translation>Die Hosts unter einer Überschrift je Instanz zeigen, mit den Zahlen jeder Instanz (Alt+G)</translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts under one heading per site, each heading with the site&apos;s host count and its counts per category. Sorting, the search and the category filter apply inside every site. On a heading, Left or Minus collapses it and Right or Plus expands it.</source>
+        <translation>Im verteilten Monitoring: die Hosts unter einer Überschrift je Instanz, jede Überschrift mit der Zahl der Hosts der Instanz und ihren Zahlen je Kategorie. Sortierung, Suche und Kategoriefilter gelten innerhalb jeder Instanz. Auf einer Überschrift klappt Links oder Minus sie zu und Rechts oder Plus sie auf.</translation>
+    </message>
+    <message>
+        <source>Update status by site</source>
+        <translation>Update-Status nach Instanz</translation>
+    </message>
+    <message>
+        <source> The hosts are grouped under their site: on a heading, Left or Minus collapses the site and Right or Plus expands it.</source>
+        <translation> Die Hosts stehen unter ihrer Instanz: auf einer Überschrift klappt Links oder Minus die Instanz zu und Rechts oder Plus sie auf.</translation>
     </message>
 </context>
 <context>

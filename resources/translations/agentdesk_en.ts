@@ -3789,6 +3789,10 @@ Compare the fingerprint with the one your site administrator gives you before tr
         <source>In distributed monitoring a host can register at any site of the set-up it can reach; a remote site forwards the registration to the central site. Choosing a site fills in its address. The updates are served by the site that monitors the host; the server given here is the fallback.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✔ This is the certificate you trusted for site %1 on the Sites page (connection “%2”); it is kept as a local certificate, like --trust-cert.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegistrationSummaryPage</name>
@@ -5115,6 +5119,31 @@ Hosts will report errors until they are. Turn the master switch on anyway?</sour
     </message>
 </context>
 <context>
+    <name>SiteGroupProxy</name>
+    <message>
+        <source>(no site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n host(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n host shown</numerusform>
+            <numerusform>%1 of %n hosts shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SiteOverviewPage</name>
     <message>
         <source>&amp;Reload</source>
@@ -5493,6 +5522,68 @@ Secret of user &quot;%2&quot; on site %3:</source>
         <source>No secret stored for connection %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s URL does not have the form {protocol}://{server}/{site}/check_mk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (HTTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is reached over plain HTTP: there is no certificate to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2
+Nothing is sent to this site until you trust its certificate (Show certificate…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s certificate is not trusted: nothing was sent to it. Select the site and choose Show certificate….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted for this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SitesPage</name>
@@ -5691,6 +5782,30 @@ Secret of user &quot;%2&quot; on site %3:</source>
     </message>
     <message>
         <source>Removes the selected site&apos;s own value: the site follows the global value again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the certificate the selected site presented, and trust it for that site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A remote site whose URL presents a certificate the console does not trust is marked &quot;not trusted&quot;, and nothing is sent to it. This shows that certificate (chain, SHA-256 fingerprint, validity); trusted, it is remembered for that site alone, with this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection&apos;s own certificate trust applies (see the status bar).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6173,6 +6288,26 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
     </message>
     <message>
         <source>The update status could not be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the hosts under one heading per site, with each site&apos;s counts (Alt+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In distributed monitoring: the hosts under one heading per site, each heading with the site&apos;s host count and its counts per category. Sorting, the search and the category filter apply inside every site. On a heading, Left or Minus collapses it and Right or Plus expands it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update status by site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The hosts are grouped under their site: on a heading, Left or Minus collapses the site and Right or Plus expands it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@
 void benchInventory(QTextStream &out);
 void benchSelection(QTextStream &out);
 void benchUpdateStatus(QTextStream &out);
+void benchSiteGroups(QTextStream &out);
 void benchKeyGeneration(QTextStream &out);
 void benchSelectionPage(QTextStream &out, int hosts);
 void benchSelectionEval(QTextStream &out, int hosts);
@@ -36,8 +37,8 @@ int main(int argc, char **argv)
     parser.addOption(hostsOption);
     parser.addPositionalArgument(
         u"group"_s,
-        u"Benchmark groups to run (default: all): selection, status, keygen, inventory, "
-        "console, allpages, demosite."_s);
+        u"Benchmark groups to run (default: all): selection, status, sitegroups, keygen, "
+        "inventory, console, allpages, demosite."_s);
     parser.process(app);
 
     QList<int> sizes;
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
     const std::pair<const char *, std::function<void(QTextStream &)>> groups[] = {
         { "selection", scaled(benchSelectionEval) },
         { "status", benchUpdateStatus },
+        { "sitegroups", benchSiteGroups },
         { "keygen", benchKeyGeneration },
         { "keyfile", benchKeyFile },
         { "inventory", benchInventory },

@@ -2,6 +2,7 @@
 // own process: the site list with connection state, URL and version; the automatic-update
 // settings globally and per site, written with If-Match and a 412 answered by the stale-version
 // question; and an activation of the pending changes on the sites the user ticks.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -12,11 +13,16 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
+
+#include <array>
 
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
@@ -32,12 +38,14 @@
 #include "RestClient.h"
 #include "RestReply.h"
 #include "SecretStore.h"
+#include "SiteGroupProxy.h"
 #include "SiteSession.h"
 #include "SiteSettingDialog.h"
 #include "SitesController.h"
 #include "SitesPage.h"
 #include "StatusController.h"
 #include "TestEnvironment.h"
+#include "TranslationLoader.h"
 #include "UpdateStatusFilterProxy.h"
 #include "UpdateStatusModel.h"
 #include "UpdateStatusPage.h"
@@ -57,6 +65,7 @@ private Q_SLOTS:
     void siteRefusesBadSettings();
     void perSiteActivation();
     void statusPerSite();
+    void statusGroupedBySite();
     void wizardRegistersAtRemoteSite();
 
 private:
@@ -502,6 +511,182 @@ void TestSitesPage::statusPerSite()
     // Back to all sites.
     page.setSiteFilter(QString());
     QCOMPARE(page.proxy()->rowCount(), model->rowCount());
+}
+
+void TestSitesPage::statusGroupedBySite()
+{
+    // The central's hosts under one heading per site: each heading's counts are the site's own
+    // (counted here from the rows the site sent), every row sits under its site, sorting and the
+    // search work inside the groups, headings collapse and expand by keyboard and stay so
+    // across a refresh that keeps the selected host, and grouping off is the flat table again.
+    QSettings().remove(u"status/groupBySite"_s);
+    auto page = std::make_unique<UpdateStatusPage>();
+    auto status = std::make_unique<StatusController>(m_session.get(), page.get());
+    page->resize(1024, 700);
+    page->show();
+    QSignalSpy loaded(status.get(), &StatusController::loaded);
+    status->refresh();
+    QVERIFY(loaded.wait(60000));
+    UpdateStatusModel *model = page->model();
+    QMap<QString, std::array<int, UpdateCategory::Count>> expected;
+    for (int row = 0; row < model->rowCount(); ++row)
+        ++expected[model->row(row).site][size_t(model->category(row))];
+    QCOMPARE(expected.keys(), (QStringList { u"central"_s, u"remote1"_s, u"remote2"_s }));
+
+    QCheckBox *toggle = page->groupBySiteToggle();
+    QVERIFY(toggle->isVisible());
+    QVERIFY(!page->isGrouped());
+    toggle->setFocus();
+    QTest::keyClick(toggle, Qt::Key_Space);
+    QVERIFY(page->isGrouped());
+    QTreeView *tree = page->groupTree();
+    QVERIFY(tree->isVisible());
+    QVERIFY(!page->table()->isVisible());
+    SiteGroupProxy *groups = page->groupProxy();
+    QCOMPARE(groups->groupCount(), 3);
+    const auto checkGroups = [&] {
+        for (int g = 0; g < groups->groupCount(); ++g) {
+            const QString site = groups->groupSite(g);
+            QCOMPARE(site, expected.keys().at(g));
+            int hosts = 0;
+            for (int c = 0; c < UpdateCategory::Count; ++c) {
+                const int n = expected[site][size_t(c)];
+                hosts += n;
+                QCOMPARE(groups->groupCategoryCount(g, UpdateCategory::Category(c)), n);
+                const QString heading = groups->groupIndex(g).data().toString();
+                if (n > 0)
+                    QVERIFY2(heading.contains(
+                                 u"%1 %2"_s.arg(UpdateCategory::name(UpdateCategory::Category(c)))
+                                     .arg(n)),
+                             qPrintable(heading));
+            }
+            QCOMPARE(groups->groupHostCount(g), hosts);
+            const QModelIndex heading = groups->groupIndex(g);
+            QVERIFY(heading.data().toString().startsWith(site));
+            QCOMPARE(tree->model()->rowCount(heading), hosts);
+            for (int r = 0; r < hosts; ++r)
+                QCOMPARE(tree->model()
+                             ->index(r, UpdateStatusModel::SiteColumn, heading)
+                             .data()
+                             .toString(),
+                         site);
+        }
+    };
+    checkGroups();
+    for (int g = 0; g < groups->groupCount(); ++g)
+        QVERIFY(tree->isExpanded(groups->groupIndex(g)));
+
+    // Sorting by host name, descending: the order inside every group.
+    tree->sortByColumn(UpdateStatusModel::HostColumn, Qt::DescendingOrder);
+    QCOMPARE(page->proxy()->sortColumn(), int(UpdateStatusModel::HostColumn));
+    for (int g = 0; g < groups->groupCount(); ++g) {
+        const QModelIndex heading = groups->groupIndex(g);
+        for (int r = 1; r < groups->rowCount(heading); ++r)
+            QVERIFY(StatusTable::naturalCompare(groups->index(r - 1, 0, heading).data().toString(),
+                                                groups->index(r, 0, heading).data().toString())
+                    >= 0);
+    }
+    checkGroups();
+
+    // The search inside the groups: one remote1 host by name, only its heading left.
+    const int remote1 = groups->groupOf(u"remote1"_s);
+    const QString wanted = groups->index(0, 0, groups->groupIndex(remote1)).data().toString();
+    auto *search = page->findChild<QLineEdit *>(u"search"_s);
+    search->setFocus();
+    QTest::keyClicks(search, wanted);
+    QTRY_COMPARE_WITH_TIMEOUT(page->proxy()->searchText(), wanted, 5000);
+    QVERIFY(groups->groupOf(u"remote1"_s) >= 0);
+    const QModelIndex onlyHeading = groups->groupIndex(groups->groupOf(u"remote1"_s));
+    bool found = false;
+    for (int r = 0; r < groups->rowCount(onlyHeading); ++r)
+        found = found || groups->index(r, 0, onlyHeading).data().toString() == wanted;
+    QVERIFY(found);
+    for (int g = 0; g < groups->groupCount(); ++g) {
+        const QModelIndex heading = groups->groupIndex(g);
+        for (int r = 0; r < groups->rowCount(heading); ++r)
+            QVERIFY(groups->index(r, 0, heading).data().toString().contains(wanted));
+    }
+    search->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(groups->groupCount(), 3, 5000);
+
+    // Keyboard: on remote1's heading, Left collapses and Right expands; Minus and Plus too.
+    tree->setFocus();
+    QModelIndex heading = groups->groupIndex(groups->groupOf(u"remote1"_s));
+    tree->setCurrentIndex(heading);
+    QTest::keyClick(tree, Qt::Key_Left);
+    QVERIFY(!tree->isExpanded(heading));
+    QTest::keyClick(tree, Qt::Key_Right);
+    QVERIFY(tree->isExpanded(heading));
+    QTest::keyClick(tree, Qt::Key_Minus);
+    QVERIFY(!tree->isExpanded(heading));
+    QTest::keyClick(tree, Qt::Key_Plus);
+    QVERIFY(tree->isExpanded(heading));
+    // Down onto the first host: its details; Left goes back to the heading, and collapses it.
+    QTest::keyClick(tree, Qt::Key_Down);
+    QCOMPARE(tree->currentIndex().parent(), heading);
+    QTest::keyClick(tree, Qt::Key_Left);
+    QCOMPARE(tree->currentIndex(), heading);
+    QTest::keyClick(tree, Qt::Key_Left);
+    QVERIFY(!tree->isExpanded(heading));
+
+    // A host of remote2 selected, remote1 collapsed: an incremental refresh keeps both.
+    const QModelIndex remote2 = groups->groupIndex(groups->groupOf(u"remote2"_s));
+    const QString chosen = groups->index(2, 0, remote2).data().toString();
+    tree->selectionModel()->setCurrentIndex(groups->index(2, 0, remote2),
+                                            QItemSelectionModel::ClearAndSelect
+                                                | QItemSelectionModel::Rows);
+    QScrollBar *scroll = tree->verticalScrollBar();
+    QVERIFY(scroll->maximum() > 0);
+    scroll->setValue(scroll->maximum() / 2);
+    const int scrolled = scroll->value();
+    QSignalSpy reset(groups, &QAbstractItemModel::modelReset);
+    status->refresh();
+    QVERIFY(loaded.wait(60000));
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(scroll->value(), scrolled);
+    QCOMPARE(tree->currentIndex().data().toString(), chosen);
+    QCOMPARE(tree->currentIndex().data(SiteGroupProxy::SiteRole).toString(), u"remote2"_s);
+    QVERIFY(tree->selectionModel()->isRowSelected(tree->currentIndex().row(),
+                                                  tree->currentIndex().parent()));
+    QVERIFY(!tree->isExpanded(groups->groupIndex(groups->groupOf(u"remote1"_s))));
+    QVERIFY(tree->isExpanded(groups->groupIndex(groups->groupOf(u"central"_s))));
+    QVERIFY(page->selectedRowsAsText().startsWith(chosen + u'\t'));
+    QVERIFY(!TestEnvironment::saveScreenshot(page.get(), u"status-grouped-en"_s).isEmpty());
+
+    // Grouping off (by keyboard): the flat table again, every host, the same host current.
+    toggle->setFocus();
+    QTest::keyClick(toggle, Qt::Key_Space);
+    QVERIFY(!page->isGrouped());
+    QVERIFY(page->table()->isVisible());
+    QVERIFY(!tree->isVisible());
+    QCOMPARE(groups->rowCount(), 0);
+    QCOMPARE(page->proxy()->rowCount(), model->rowCount());
+    QCOMPARE(page->table()->currentIndex().data().toString(), chosen);
+
+    // Remembered: on again, a new page (here in German) starts grouped; off is remembered too.
+    page->setGroupBySite(true);
+    status.reset();
+    page.reset();
+    TranslationLoader translations;
+    QVERIFY(translations.install(QLocale(QLocale::German, QLocale::Germany)));
+    page = std::make_unique<UpdateStatusPage>();
+    status = std::make_unique<StatusController>(m_session.get(), page.get());
+    page->resize(1024, 700);
+    page->show();
+    QSignalSpy loadedDe(status.get(), &StatusController::loaded);
+    status->refresh();
+    QVERIFY(loadedDe.wait(60000));
+    QVERIFY(page->isGrouped());
+    QCOMPARE(page->groupProxy()->groupCount(), 3);
+    QCOMPARE(page->groupBySiteToggle()->text(), u"Nach Instanz &gruppieren"_s);
+    QVERIFY(page->groupProxy()->groupIndex(0).data().toString().contains(u" Hosts: "_s));
+    QVERIFY(!TestEnvironment::saveScreenshot(page.get(), u"status-grouped-de"_s).isEmpty());
+    page->setGroupBySite(false);
+    status.reset();
+    page.reset();
+    QCOMPARE(QSettings().value(u"status/groupBySite"_s).toBool(), false);
+    translations.install(QLocale(QLocale::English));
+    QSettings().remove(u"status/groupBySite"_s);
 }
 
 void TestSitesPage::wizardRegistersAtRemoteSite()

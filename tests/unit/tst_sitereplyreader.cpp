@@ -169,6 +169,8 @@ void TestSiteReplyReader::connectionRoundTrip()
     c.trustedCertificatesPem = { u"-----BEGIN CERTIFICATE-----"_s };
     c.insecure = true;
     c.timeoutMs = 12000;
+    // Certificates trusted for one remote site each (the Sites page), kept per site.
+    c.sitePinnedSha256 = { { u"remote1"_s, { u"cd"_s } }, { u"remote2"_s, { u"ef"_s, u"01"_s } } };
     QCOMPARE(SiteConnection::fromVariant(c.toVariant()), c);
 }
 

@@ -128,3 +128,8 @@ void CertificateTrustDialog::showCertificate(int index)
         tr("SHA-256 fingerprint").toHtmlEscaped(), c.sha256Display().toHtmlEscaped());
     m_details->setHtml(html);
 }
+
+void CertificateTrustDialog::setInsecureAllowed(bool allowed)
+{
+    m_insecure->setVisible(allowed);
+}

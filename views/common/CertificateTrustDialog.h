@@ -24,6 +24,9 @@ public:
                                     QWidget *parent = nullptr);
 
     Choice choice() const { return m_choice; }
+    // Off: no "connect without verification" (a remote site's certificate is trusted for that
+    // site by its pin or not at all).
+    void setInsecureAllowed(bool allowed);
     // The certificate the user chose to trust (the leaf, or the root when it is self-signed CA).
     CertificateDetails trustedCertificate() const;
 

@@ -187,6 +187,7 @@ void RegistrationServerPage::inputChanged()
     m_checked = false;
     m_result = {};
     m_pinnedBy.clear();
+    m_pinnedForSite.clear();
     m_status->clear();
     m_chainView->hide();
     m_trustBox->hide();
@@ -228,15 +229,25 @@ void RegistrationServerPage::setCheckResult(const TlsCheckResult &result)
     m_result = result;
     m_checked = true;
     m_pinnedBy.clear();
+    m_pinnedForSite.clear();
     // A certificate the user already pinned for a saved connection to this server is not asked
     // about again: it is trusted for the registration as it is for the connection.
     if (result.reached && !result.verified && !result.chain.isEmpty()) {
         if (auto *w = qobject_cast<RegistrationWizard *>(wizard())) {
             const QString server = m_serverEdit->text().trimmed();
+            const QString site = m_siteEdit->text().trimmed();
+            const QString sha256 = result.chain.first().sha256;
             for (const SiteConnection &c : w->knownConnections()) {
                 if (c.server.compare(server, Qt::CaseInsensitive) == 0
-                    && c.pinnedSha256.contains(result.chain.first().sha256, Qt::CaseInsensitive)) {
+                    && c.pinnedSha256.contains(sha256, Qt::CaseInsensitive)) {
                     m_pinnedBy = c.name;
+                    break;
+                }
+                // A remote site's certificate trusted for that site on the Sites page (pinned
+                // with the central's connection).
+                if (c.sitePinnedSha256.value(site).contains(sha256, Qt::CaseInsensitive)) {
+                    m_pinnedBy = c.name;
+                    m_pinnedForSite = site;
                     break;
                 }
             }
@@ -250,7 +261,12 @@ void RegistrationServerPage::setCheckResult(const TlsCheckResult &result)
     m_chainView->setChain(result.chain);
     m_trustBox->setVisible(result.reached && !result.verified && !result.chain.isEmpty()
                            && m_pinnedBy.isEmpty());
-    if (!m_pinnedBy.isEmpty())
+    if (!m_pinnedForSite.isEmpty())
+        m_status->setText(tr("✔ This is the certificate you trusted for site %1 on the Sites "
+                             "page (connection “%2”); it is kept as a local certificate, like "
+                             "--trust-cert.")
+                              .arg(m_pinnedForSite, m_pinnedBy));
+    else if (!m_pinnedBy.isEmpty())
         m_status->setText(tr("✔ This is the certificate you already trust for the connection "
                              "“%1”; it is kept as a local certificate, like --trust-cert.")
                               .arg(m_pinnedBy));

@@ -69,6 +69,7 @@ private:
     QLabel *m_insecureWarning;
     TlsCheckResult m_result;
     QString m_pinnedBy;
+    QString m_pinnedForSite; // set when the pin is the one for this site (Sites page)
     bool m_checked = false;
     bool m_suggesting = false;
     bool m_advanceAfterCheck = false;

@@ -1,5 +1,6 @@
 #include "SitesPage.h"
 
+#include <QColor>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,9 +46,10 @@ QTableWidgetItem *item(const QString &text)
 SitesPage::SitesPage(QWidget *parent)
     : QWidget(parent)
     , m_state(new QLabel(this))
-    , m_sites(new QTableWidget(0, 6, this))
+    , m_sites(new QTableWidget(0, 7, this))
     , m_pending(new QLabel(this))
     , m_activate(new QPushButton(tr("&Activate on the ticked sites"), this))
+    , m_showCertificate(new QPushButton(tr("Show &certificate…"), this))
     , m_progress(new QProgressBar(this))
     , m_activationText(new QLabel(this))
     , m_settings(new QTableWidget(0, 4, this))
@@ -64,8 +66,8 @@ SitesPage::SitesPage(QWidget *parent)
 
     auto *sitesBox = new QGroupBox(tr("Sites of this set-up"), this);
     m_sites->setObjectName(u"siteTable"_s);
-    m_sites->setHorizontalHeaderLabels(
-        { tr("Activate"), tr("Site"), tr("Connection"), tr("URL"), tr("Version"), tr("Alias") });
+    m_sites->setHorizontalHeaderLabels({ tr("Activate"), tr("Site"), tr("Connection"), tr("URL"),
+                                         tr("Certificate"), tr("Version"), tr("Alias") });
     setUpTable(m_sites);
     fitColumns(m_sites, UrlColumn);
     m_progress->setRange(0, 0);
@@ -76,6 +78,7 @@ SitesPage::SitesPage(QWidget *parent)
     activationRow->addWidget(m_activate);
     activationRow->addWidget(m_progress);
     activationRow->addStretch(1);
+    activationRow->addWidget(m_showCertificate);
     auto *sitesLayout = new QVBoxLayout(sitesBox);
     sitesLayout->addWidget(m_sites);
     sitesLayout->addLayout(activationRow);
@@ -114,9 +117,22 @@ SitesPage::SitesPage(QWidget *parent)
            "one for that site only. Enter or Edit changes the selected row."));
     m_activate->setWhatsThis(tr("Activates the pending changes on the ticked sites only. A "
                                 "change that affects other sites too stays pending for them."));
+    m_showCertificate->setObjectName(u"showSiteCertificate"_s);
+    m_showCertificate->setToolTip(
+        tr("Show the certificate the selected site presented, and trust it for that site"));
+    m_showCertificate->setWhatsThis(
+        tr("A remote site whose URL presents a certificate the console does not trust is "
+           "marked \"not trusted\", and nothing is sent to it. This shows that certificate "
+           "(chain, SHA-256 fingerprint, validity); trusted, it is remembered for that site "
+           "alone, with this connection."));
     m_reset->setWhatsThis(tr("Removes the selected site's own value: the site follows the "
                              "global value again."));
     connect(m_reload, &QPushButton::clicked, this, &SitesPage::refreshRequested);
+    connect(m_showCertificate, &QPushButton::clicked, this, [this] {
+        if (m_untrusted.contains(selectedSite()))
+            Q_EMIT certificateRequested(selectedSite());
+    });
+    connect(m_sites, &QTableWidget::currentCellChanged, this, &SitesPage::updateButtons);
     connect(m_activate, &QPushButton::clicked, this,
             [this] { Q_EMIT activateRequested(checkedSites()); });
     connect(m_sites, &QTableWidget::itemChanged, this, &SitesPage::updateButtons);
@@ -174,6 +190,7 @@ void SitesPage::setNotConnected(const QString &reason)
 {
     m_state->setText(reason);
     m_sites->setRowCount(0);
+    m_untrusted.clear();
     m_settings->setRowCount(0);
     m_settingRows.clear();
     m_pendingCount = -1;
@@ -193,6 +210,7 @@ void SitesPage::setLoading(bool loading)
 void SitesPage::setSites(const QList<DistributedSite> &sites)
 {
     const QStringList checked = checkedSites();
+    m_untrusted.clear(); // each remote site's certificate is checked again
     const QSignalBlocker block(m_sites);
     m_sites->setRowCount(int(sites.size()));
     for (int row = 0; row < sites.size(); ++row) {
@@ -206,6 +224,12 @@ void SitesPage::setSites(const QList<DistributedSite> &sites)
         m_sites->setItem(row, IdColumn, item(s.id));
         m_sites->setItem(row, StateColumn, item(stateText(s.state)));
         m_sites->setItem(row, UrlColumn, item(s.url.isEmpty() ? tr("(this connection)") : s.url));
+        // The central is this connection: its certificate is the connection's (status bar).
+        QTableWidgetItem *certificate = item(s.isRemote() ? tr("…") : tr("—"));
+        if (!s.isRemote())
+            certificate->setToolTip(tr("This connection's own certificate trust applies (see "
+                                       "the status bar)."));
+        m_sites->setItem(row, CertificateColumn, certificate);
         m_sites->setItem(row, VersionColumn, item(tr("…")));
         m_sites->setItem(row, AliasColumn, item(s.alias));
     }
@@ -233,6 +257,31 @@ void SitesPage::setVersion(const QString &site, const QString &text, const QStri
             version->setToolTip(why);
         m_sites->setItem(row, VersionColumn, version);
     }
+}
+
+void SitesPage::setCertificate(const QString &site, const QString &text, const QString &detail,
+                               bool untrusted)
+{
+    m_untrusted.removeAll(site);
+    if (untrusted)
+        m_untrusted << site;
+    for (int row = 0; row < m_sites->rowCount(); ++row) {
+        if (m_sites->item(row, IdColumn)->text() != site)
+            continue;
+        QTableWidgetItem *cell = item(text);
+        cell->setToolTip(detail.isEmpty() ? text : detail);
+        if (untrusted)
+            cell->setForeground(QColor(0xb0, 0x3a, 0x2e));
+        m_sites->setItem(row, CertificateColumn, cell);
+    }
+    updateButtons();
+}
+
+QString SitesPage::selectedSite() const
+{
+    const int row = m_sites->currentRow();
+    const QTableWidgetItem *id = row < 0 ? nullptr : m_sites->item(row, IdColumn);
+    return id ? id->text() : QString();
 }
 
 void SitesPage::setSettings(const QList<SiteSetting> &settings)
@@ -326,4 +375,5 @@ void SitesPage::updateButtons()
     m_edit->setEnabled(selected.has_value());
     m_reset->setEnabled(selected && selected->siteSpecific());
     m_activate->setEnabled(!m_running && m_pendingCount > 0 && !checkedSites().isEmpty());
+    m_showCertificate->setEnabled(m_untrusted.contains(selectedSite()));
 }

@@ -25,6 +25,7 @@ public:
         IdColumn,
         StateColumn,
         UrlColumn,
+        CertificateColumn,
         VersionColumn,
         AliasColumn
     };
@@ -38,6 +39,10 @@ public:
     void setSitesError(const QString &error);
     // "2.4.0p17 Enterprise"; or, with `why` set, "unknown" and why in the tooltip.
     void setVersion(const QString &site, const QString &text, const QString &why = {});
+    // What the site's URL presented ("trusted", "not trusted", ...) with the details in the
+    // tooltip; an untrusted one can be shown (Show certificate…) and trusted for that site.
+    void setCertificate(const QString &site, const QString &text, const QString &detail,
+                        bool untrusted);
     void setSettings(const QList<SiteSetting> &settings);
     void setSettingsError(const QString &error);
     void setPendingChanges(int count); // -1: not known
@@ -49,6 +54,8 @@ public:
     QTableWidget *siteTable() const { return m_sites; }
     QTableWidget *settingsTable() const { return m_settings; }
     QPushButton *activateButton() const { return m_activate; }
+    QPushButton *showCertificateButton() const { return m_showCertificate; }
+    QString selectedSite() const; // of the site table's current row; empty when none
     QLabel *messageLabel() const { return m_message; }
     // The setting of the selected row of the settings table; nullopt when none.
     std::optional<SiteSetting> selectedSetting() const;
@@ -63,6 +70,7 @@ Q_SIGNALS:
     void activateRequested(const QStringList &sites);
     void editRequested(const SiteSetting &setting);
     void resetRequested(const SiteSetting &setting);
+    void certificateRequested(const QString &site);
 
 private:
     void updateButtons();
@@ -71,6 +79,8 @@ private:
     QTableWidget *m_sites;
     QLabel *m_pending;
     QPushButton *m_activate;
+    QPushButton *m_showCertificate;
+    QStringList m_untrusted; // sites whose URL presented a certificate not trusted
     QProgressBar *m_progress;
     QLabel *m_activationText;
     QTableWidget *m_settings;

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -25,6 +26,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <array>
@@ -37,6 +39,8 @@
 #include "FileDialogs.h"
 #include "FlowLayout.h"
 #include "HostDetailPane.h"
+#include "SiteGroupProxy.h"
+#include "SiteGroupTreeView.h"
 #include "UpdateCategory.h"
 #include "UpdateStatusFilterProxy.h"
 #include "UpdateStatusModel.h"
@@ -60,6 +64,7 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_autoRefresh(new QComboBox(this))
     , m_siteFilter(new QComboBox(this))
+    , m_groupBySite(new QCheckBox(tr("&Group by site"), this))
     , m_fetched(new QLabel(this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_export(new QPushButton(tr("E&xport CSV…"), this))
@@ -70,6 +75,8 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     , m_tableStack(new QStackedWidget(this))
     , m_empty(new QLabel(this))
     , m_table(new QTableView(this))
+    , m_groupProxy(new SiteGroupProxy(this))
+    , m_tree(new SiteGroupTreeView(this))
     , m_detail(new HostDetailPane(this))
     , m_timer(new QTimer(this))
     , m_searchDelay(new QTimer(this))
@@ -97,6 +104,16 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
                                   "that site's host count; the category counts above are then "
                                   "that site's."));
     m_siteFilter->hide();
+    m_groupBySite->setObjectName(u"groupBySite"_s);
+    m_groupBySite->setToolTip(tr("Show the hosts under one heading per site, with each site's "
+                                 "counts (Alt+G)"));
+    m_groupBySite->setWhatsThis(
+        tr("In distributed monitoring: the hosts under one heading per site, each heading with "
+           "the site's host count and its counts per category. Sorting, the search and the "
+           "category filter apply inside every site. On a heading, Left or Minus collapses it "
+           "and Right or Plus expands it."));
+    m_groupBySite->setChecked(QSettings().value(u"status/groupBySite"_s, false).toBool());
+    m_groupBySite->hide();
     m_fetched->setObjectName(u"fetchedAt"_s);
     m_export->setObjectName(u"exportCsv"_s);
     m_refresh->setToolTip(tr("Fetch the update status from the site (F5)"));
@@ -152,7 +169,27 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setObjectName(u"emptyState"_s);
+    // The grouped view: the same columns, the rows under their site's heading. It is given the
+    // grouping proxy's rows only while grouping is on (else the proxy is detached and costs
+    // nothing). Uniform row heights keep its layout O(rows) without asking every row's size.
+    m_tree->setObjectName(u"statusTree"_s);
+    m_tree->setModel(m_groupProxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSortingEnabled(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setWordWrap(false);
+    m_tree->setExpandsOnDoubleClick(true);
+    m_tree->header()->setHighlightSections(false);
+    m_tree->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setAccessibleName(tr("Update status by site"));
+    m_tree->setWhatsThis(m_table->whatsThis()
+                         + tr(" The hosts are grouped under their site: on a heading, Left or "
+                              "Minus collapses the site and Right or Plus expands it."));
     m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_tree);
     m_tableStack->addWidget(m_empty);
 
     // The counts wrap onto a second line in a narrow window rather than being cut.
@@ -179,7 +216,6 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_search, 1);
-    toolbar->addWidget(m_siteFilter);
     toolbar->addWidget(m_progress);
     toolbar->addWidget(m_cancel);
     toolbar->addWidget(m_fetched);
@@ -198,6 +234,13 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(statisticsBox);
     layout->addWidget(m_distribution);
+    // Distributed monitoring only (else both hidden and the row takes no space): a row of its
+    // own, so that the toolbar still fits 1,024 pixels in German.
+    auto *siteRow = new QHBoxLayout;
+    siteRow->addWidget(m_siteFilter);
+    siteRow->addWidget(m_groupBySite);
+    siteRow->addStretch(1);
+    layout->addLayout(siteRow);
     layout->addLayout(toolbar);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_sourceNote);
@@ -221,7 +264,26 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &UpdateStatusPage::showCurrentHost);
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-            &UpdateStatusPage::chooseColumns);
+            [this](const QPoint &pos) {
+                chooseColumns(m_table->horizontalHeader()->mapToGlobal(pos));
+            });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &UpdateStatusPage::showCurrentHost);
+    connect(m_tree->header(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { chooseColumns(m_tree->header()->mapToGlobal(pos)); });
+    connect(m_groupBySite, &QCheckBox::toggled, this, &UpdateStatusPage::setGroupBySite);
+    // After the view's own handling (connected by setModel above): headings that are new, or
+    // all of them after a reset, are expanded unless the user collapsed them.
+    connect(m_groupProxy, &QAbstractItemModel::modelReset, this, &UpdateStatusPage::expandGroups);
+    connect(m_groupProxy, &QAbstractItemModel::layoutChanged, this,
+            &UpdateStatusPage::expandGroups);
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (SiteGroupProxy::isHeading(index))
+            m_collapsedSites.insert(index.data(SiteGroupProxy::SiteRole).toString());
+    });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        m_collapsedSites.remove(index.data(SiteGroupProxy::SiteRole).toString());
+    });
     connect(m_timer, &QTimer::timeout, this, &UpdateStatusPage::refreshRequested);
     connect(m_autoRefresh, &QComboBox::currentIndexChanged, this, [this] {
         const int minutes = m_autoRefresh->currentData().toInt();
@@ -236,9 +298,11 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
         m_search->setFocus();
         m_search->selectAll();
     });
-    auto *copy = new QShortcut(QKeySequence::Copy, m_table);
-    copy->setContext(Qt::WidgetShortcut);
-    connect(copy, &QShortcut::activated, this, &UpdateStatusPage::copySelection);
+    for (QWidget *view : std::initializer_list<QWidget *> { m_table, m_tree }) {
+        auto *copy = new QShortcut(QKeySequence::Copy, view);
+        copy->setContext(Qt::WidgetShortcut);
+        connect(copy, &QShortcut::activated, this, &UpdateStatusPage::copySelection);
+    }
 
     const int saved = QSettings().value(u"status/autoRefreshMinutes"_s, 0).toInt();
     m_autoRefresh->setCurrentIndex(qMax(0, m_autoRefresh->findData(saved)));
@@ -250,6 +314,9 @@ UpdateStatusPage::UpdateStatusPage(QWidget *parent)
 UpdateStatusPage::~UpdateStatusPage()
 {
     saveColumns();
+    // Written here, not at each toggle: a settings write (file sync) took 15 to 30 ms of the UI
+    // thread in agentdesk-bench, more than the grouping itself.
+    QSettings().setValue(u"status/groupBySite"_s, m_groupBySite->isChecked());
 }
 
 void UpdateStatusPage::updateStatistics()
@@ -290,7 +357,10 @@ void UpdateStatusPage::updateStatistics()
         }
         m_siteFilter->setCurrentIndex(qMax(0, m_siteFilter->findData(chosen)));
         m_siteFilter->setVisible(perSite.size() > 1 || !chosen.isEmpty());
+        m_groupAvailable = perSite.size() > 1;
+        m_groupBySite->setVisible(m_groupAvailable);
     }
+    applyGrouping();
     const auto countOf = [&](UpdateCategory::Category c) {
         return chosen.isEmpty() ? m_model->count(c) : perSite[chosen][size_t(c)];
     };
@@ -335,7 +405,85 @@ void UpdateStatusPage::updateEmptyState()
         m_tableStack->setCurrentWidget(m_empty);
         return;
     }
-    m_tableStack->setCurrentWidget(m_table);
+    m_tableStack->setCurrentWidget(isGrouped() ? static_cast<QWidget *>(m_tree) : m_table);
+}
+
+bool UpdateStatusPage::isGrouped() const
+{
+    return m_groupProxy->filterProxy() != nullptr;
+}
+
+QAbstractItemView *UpdateStatusPage::currentView() const
+{
+    return isGrouped() ? static_cast<QAbstractItemView *>(m_tree) : m_table;
+}
+
+void UpdateStatusPage::setGroupBySite(bool on)
+{
+    if (m_groupBySite->isChecked() != on) {
+        const QSignalBlocker block(m_groupBySite);
+        m_groupBySite->setChecked(on);
+    }
+    applyGrouping();
+}
+
+void UpdateStatusPage::applyGrouping()
+{
+    const bool want = m_groupBySite->isChecked() && m_groupAvailable;
+    if (want == isGrouped())
+        return;
+    const QString current = m_currentHost;
+    const bool focused = currentView()->hasFocus();
+    if (want) {
+        // The table's columns as they are (order, widths, hidden ones), and its sort.
+        m_tree->header()->restoreState(m_table->horizontalHeader()->saveState());
+        // The first column also holds the expand mark: as wide as the table's plus its indent.
+        const int first = m_tree->header()->logicalIndex(0);
+        m_tree->setColumnWidth(first, m_table->columnWidth(first) + m_tree->indentation());
+        m_groupProxy->setFilterProxy(m_proxy);
+        m_tree->header()->setSortIndicator(m_proxy->sortColumn(), m_proxy->sortOrder());
+    } else {
+        // The columns as the user left them in the grouped view.
+        m_table->horizontalHeader()->restoreState(m_tree->header()->saveState());
+        const int first = m_table->horizontalHeader()->logicalIndex(0);
+        m_table->setColumnWidth(first,
+                                qMax(m_table->horizontalHeader()->sectionSizeHint(first),
+                                     m_tree->columnWidth(first) - m_tree->indentation()));
+        m_groupProxy->setFilterProxy(nullptr);
+        m_table->horizontalHeader()->setSortIndicator(m_proxy->sortColumn(), m_proxy->sortOrder());
+    }
+    updateEmptyState();
+    selectHost(current);
+    if (focused)
+        currentView()->setFocus();
+}
+
+void UpdateStatusPage::expandGroups()
+{
+    // After a reset the view's layout is still pending: each expansion is only noted, and the
+    // next paint lays out every row once.
+    for (int group = 0; group < m_groupProxy->groupCount(); ++group) {
+        const QModelIndex heading = m_groupProxy->groupIndex(group);
+        if (!m_collapsedSites.contains(m_groupProxy->groupSite(group))
+            && !m_tree->isExpanded(heading))
+            m_tree->expand(heading);
+    }
+}
+
+void UpdateStatusPage::selectHost(const QString &hostName)
+{
+    const int source = hostName.isEmpty() ? -1 : m_model->rowOf(hostName);
+    QModelIndex index
+        = source < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(source, 0));
+    if (index.isValid() && isGrouped())
+        index = m_groupProxy->mapFromSource(index);
+    if (!index.isValid())
+        return;
+    if (isGrouped())
+        m_tree->expand(index.parent());
+    currentView()->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    currentView()->scrollTo(index);
 }
 
 void UpdateStatusPage::setTable(StatusTable table, qint64 fetchedAt)
@@ -374,19 +522,14 @@ void UpdateStatusPage::finishLoad(qint64 fetchedAt)
 
 void UpdateStatusPage::applyRefresh(StatusRefresh refresh, qint64 fetchedAt)
 {
-    const int scroll = m_table->verticalScrollBar()->value();
+    QAbstractItemView *view = currentView();
+    const int scroll = view->verticalScrollBar()->value();
     const QString current = m_currentHost;
     m_model->applyRefresh(std::move(refresh));
     // After a reset (other hosts), find the selected host again by name.
-    if (!current.isEmpty() && !m_table->selectionModel()->currentIndex().isValid()) {
-        const int source = m_model->rowOf(current);
-        const QModelIndex index
-            = source < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(source, 0));
-        if (index.isValid())
-            m_table->selectionModel()->setCurrentIndex(
-                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-    m_table->verticalScrollBar()->setValue(scroll);
+    if (!current.isEmpty() && !currentView()->selectionModel()->currentIndex().isValid())
+        selectHost(current);
+    currentView()->verticalScrollBar()->setValue(scroll);
     showCurrentHost();
     finishLoad(fetchedAt);
 }
@@ -440,13 +583,16 @@ int UpdateStatusPage::autoRefreshMinutes() const
 
 void UpdateStatusPage::showCurrentHost()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid()) {
+    const QModelIndex current = currentView()->selectionModel()->currentIndex();
+    const int filterRow = !current.isValid() ? -1
+        : isGrouped()                        ? m_groupProxy->filterRow(current)
+                                             : current.row();
+    if (filterRow < 0) { // nothing, or a site's heading
         m_currentHost.clear();
         m_detail->showNothing();
         return;
     }
-    const int source = m_proxy->mapToSource(current).row();
+    const int source = m_proxy->sourceRow(filterRow);
     m_currentHost = m_model->row(source).hostName;
     m_detail->showHost(m_model->row(source), m_model->category(source), m_model->now());
 }
@@ -503,10 +649,7 @@ bool UpdateStatusPage::exportCsv(QIODevice *device) const
 
 QString UpdateStatusPage::selectedRowsAsText() const
 {
-    QList<int> rows;
-    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-        rows << i.row();
-    std::sort(rows.begin(), rows.end());
+    const QList<int> rows = selectedFilterRows();
     QStringList lines;
     for (const int r : rows) {
         QStringList fields;
@@ -517,6 +660,28 @@ QString UpdateStatusPage::selectedRowsAsText() const
         lines << fields.join(u'\t');
     }
     return lines.join(u'\n');
+}
+
+QList<int> UpdateStatusPage::selectedFilterRows() const
+{
+    QList<int> rows;
+    if (!isGrouped()) {
+        for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+            rows << i.row();
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    }
+    // On screen: by heading, then by row under it (headings are never selected).
+    QList<QPair<int, int>> placed;
+    for (const QModelIndex &i : m_tree->selectionModel()->selectedRows()) {
+        if (!SiteGroupProxy::isHeading(i))
+            placed.append({ i.parent().row(), i.row() });
+    }
+    std::sort(placed.begin(), placed.end());
+    for (const auto &[group, row] : std::as_const(placed))
+        rows << m_groupProxy->filterRow(
+            m_groupProxy->index(row, 0, m_groupProxy->groupIndex(group)));
+    return rows;
 }
 
 void UpdateStatusPage::copySelection() const
@@ -541,7 +706,7 @@ void UpdateStatusPage::exportToFile()
         ->setInformativeText(tr("%n row(s) exported.", nullptr, m_proxy->rowCount()));
 }
 
-void UpdateStatusPage::chooseColumns(const QPoint &pos)
+void UpdateStatusPage::chooseColumns(const QPoint &globalPos)
 {
     QMenu menu(this);
     for (int c = 0; c < UpdateStatusModel::ColumnCount; ++c) {
@@ -551,15 +716,17 @@ void UpdateStatusPage::chooseColumns(const QPoint &pos)
         a->setEnabled(c != UpdateStatusModel::HostColumn);
         connect(a, &QAction::toggled, this, [this, c](bool on) {
             m_table->setColumnHidden(c, !on);
+            m_tree->setColumnHidden(c, !on);
             saveColumns();
         });
     }
-    menu.exec(m_table->horizontalHeader()->mapToGlobal(pos));
+    menu.exec(globalPos);
 }
 
 void UpdateStatusPage::saveColumns() const
 {
-    QSettings().setValue(u"status/header"_s, m_table->horizontalHeader()->saveState());
+    const QHeaderView *header = isGrouped() ? m_tree->header() : m_table->horizontalHeader();
+    QSettings().setValue(u"status/header"_s, header->saveState());
 }
 
 void UpdateStatusPage::restoreColumns()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
 #include <vector>
@@ -12,6 +13,8 @@
 class DistributionBar;
 class ErrorBanner;
 class HostDetailPane;
+class QAbstractItemView;
+class QCheckBox;
 class QComboBox;
 class QIODevice;
 class QLabel;
@@ -22,6 +25,8 @@ class QStackedWidget;
 class QTableView;
 class QTimer;
 class QToolButton;
+class QTreeView;
+class SiteGroupProxy;
 class UpdateStatusFilterProxy;
 class UpdateStatusModel;
 
@@ -39,6 +44,13 @@ public:
     UpdateStatusModel *model() const { return m_model; }
     UpdateStatusFilterProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
+    // The rows under one heading per site (distributed monitoring), shown instead of the table
+    // while "Group by site" is on and the hosts are spread over more than one site.
+    QTreeView *groupTree() const { return m_tree; }
+    SiteGroupProxy *groupProxy() const { return m_groupProxy; }
+    QCheckBox *groupBySiteToggle() const { return m_groupBySite; }
+    void setGroupBySite(bool on); // remembered in the settings (when the page closes)
+    bool isGrouped() const; // on, and more than one site
 
     // A first load: the table derived in a worker (one reset, no sorting or keys built here).
     void setTable(StatusTable table, qint64 fetchedAt);
@@ -76,7 +88,13 @@ private:
     void updateStatistics();
     void updateEmptyState();
     void showCurrentHost();
-    void chooseColumns(const QPoint &pos);
+    QAbstractItemView *currentView() const;
+    void applyGrouping();
+    void expandGroups(); // every heading but those the user collapsed
+    void selectHost(const QString &hostName);
+    // The filter proxy's rows selected in the view shown, in their order on screen.
+    QList<int> selectedFilterRows() const;
+    void chooseColumns(const QPoint &globalPos);
     void saveColumns() const;
     void restoreColumns();
     void exportToFile();
@@ -89,6 +107,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_autoRefresh;
     QComboBox *m_siteFilter;
+    QCheckBox *m_groupBySite;
     QLabel *m_fetched;
     QPushButton *m_refresh;
     QPushButton *m_export;
@@ -99,6 +118,10 @@ private:
     QStackedWidget *m_tableStack;
     QLabel *m_empty;
     QTableView *m_table;
+    SiteGroupProxy *m_groupProxy;
+    QTreeView *m_tree;
+    QSet<QString> m_collapsedSites; // headings the user collapsed, kept across refreshes
+    bool m_groupAvailable = false; // the hosts are spread over more than one site
     HostDetailPane *m_detail;
     QTimer *m_timer;
     QTimer *m_searchDelay;
