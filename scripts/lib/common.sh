@@ -1,14 +1,21 @@
 # Shared by scripts/run-demo and scripts/test: install what the build needs, then configure.
 # shellcheck shell=bash
 
+# What the console needs to build and run: all that scripts/run-demo installs on a fresh machine.
 AGENTDESK_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libqt6svg6 libgl-dev libssl-dev openssl
-  gnome-keyring libsecret-tools dbus-daemon dbus-bin fonts-dejavu-core
-  librsvg2-bin dpkg-dev file desktop-file-utils appstream
-  python3 python3-jsonschema python3-yaml dpkg
+  gnome-keyring dbus-daemon dbus-bin fonts-dejavu-core
+  librsvg2-bin
   libsimdjson-dev
+)
+# What only the tests add (scripts/test appends them): the contract tests' Python, the package
+# test's dpkg tools and validators, secret-tool.
+# shellcheck disable=SC2034 # used by scripts/test
+AGENTDESK_TEST_PACKAGES=(
+  libsecret-tools dpkg-dev file desktop-file-utils appstream
+  python3 python3-jsonschema python3-yaml dpkg
 )
 
 agentdesk_missing_packages() {
