@@ -137,9 +137,9 @@ void SiteSession::reviewCertificate(const ApiError &error)
     onUntrusted(error);
 }
 
-void SiteSession::trustSiteCertificate(const QString &site, const QString &sha256)
+void SiteSession::trustSiteCertificate(const QString &pinKey, const QString &sha256)
 {
-    QStringList &pins = m_connection.sitePinnedSha256[site];
+    QStringList &pins = m_connection.sitePinnedSha256[pinKey];
     pins << sha256.toLower();
     pins.removeDuplicates();
     Q_EMIT connectionChanged(m_connection);

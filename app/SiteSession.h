@@ -43,8 +43,9 @@ public:
     void reviewCertificate(const ApiError &error);
     const SiteConnection &connection() const { return m_connection; }
     // A remote site's certificate the user trusted on the Sites page: pinned for that site only
-    // (sitePinnedSha256), saved with this connection (connectionChanged()).
-    void trustSiteCertificate(const QString &site, const QString &sha256);
+    // (sitePinnedSha256, under SiteConnection::sitePinKey()), saved with this connection
+    // (connectionChanged()).
+    void trustSiteCertificate(const QString &pinKey, const QString &sha256);
     const SiteVersion &version() const { return m_version; }
     // Called by a controller after a successful write, so that every other page that shows
     // something derived from it (pending changes, prerequisites, key lists) reads it again.

@@ -20,14 +20,15 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// The saved connection that reaches `site` at its URL (same host, port and site id).
+// The saved connection that reaches `site` at its URL (same protocol, host, port and site
+// id): a saved HTTPS connection's secret never goes to an http:// URL the central names.
 const SiteConnection *connectionTo(const QList<SiteConnection> &connections,
                                    const DistributedSite &site)
 {
     const QUrl url(site.url);
     for (const SiteConnection &c : connections) {
         const QUrl theirs = c.checkmkUrl();
-        if (c.site == site.id && theirs.host() == url.host()
+        if (c.site == site.id && theirs.scheme() == url.scheme() && theirs.host() == url.host()
             && theirs.port(theirs.scheme() == u"http"_s ? 80 : 443)
                 == url.port(url.scheme() == u"http"_s ? 80 : 443))
             return &c;
@@ -150,7 +151,10 @@ bool SitesController::remoteConnection(const DistributedSite &site,
     connection->site = address.site;
     connection->protocol
         = address.https ? SiteConnection::Protocol::Https : SiteConnection::Protocol::Http;
-    connection->pinnedSha256 << central.sitePinnedSha256.value(site.id);
+    // Pins the user gave this site at this server only (not the central's own, not another
+    // site's, not this site's at a server its URL no longer names).
+    connection->pinnedSha256 << central.sitePinnedSha256.value(
+        SiteConnection::sitePinKey(site.id, address.server));
     connection->pinnedSha256.removeDuplicates();
     return true;
 }
@@ -209,8 +213,10 @@ void SitesController::checkRemote(const DistributedSite &site)
                     return;
                 }
                 const bool pinnedHere
-                    = m_session->connection().sitePinnedSha256.value(site.id).contains(
-                        sha256, Qt::CaseInsensitive);
+                    = m_session->connection()
+                          .sitePinnedSha256
+                          .value(SiteConnection::sitePinKey(site.id, connection.server))
+                          .contains(sha256, Qt::CaseInsensitive);
                 m_page->setCertificate(site.id,
                                        pinnedHere ? tr("trusted for this site") : tr("trusted"),
                                        tr("SHA-256 %1").arg(sha256), false);
@@ -258,31 +264,46 @@ void SitesController::readRemoteVersion(const DistributedSite &site,
         });
 }
 
-void SitesController::showCertificate(const QString &site)
+void SitesController::showCertificate(const QString &siteId)
 {
-    const auto found = m_certificates.constFind(site);
-    if (found == m_certificates.cend() || found->verified || found->chain.isEmpty())
+    const QString site = siteId; // a copy: the caller's string may live in m_sites
+    const auto checked = m_certificates.constFind(site);
+    if (checked == m_certificates.cend() || checked->verified || checked->chain.isEmpty())
         return;
-    const auto remote = std::find_if(m_sites.cbegin(), m_sites.cend(),
-                                     [&site](const DistributedSite &s) { return s.id == site; });
-    if (remote == m_sites.cend())
+    const auto certificate = *checked;
+    const auto found = std::find_if(m_sites.cbegin(), m_sites.cend(),
+                                    [&site](const DistributedSite &s) { return s.id == site; });
+    if (found == m_sites.cend())
         return;
+    DistributedSite::Address address;
+    if (!DistributedSite::parseUrl(found->url, &address))
+        return;
+    // A copy: the dialog's event loop may replace m_sites (a refresh, a disconnect).
+    const DistributedSite remote = *found;
+    const int generation = m_generation;
+    const QString centralName = m_session->connection().name;
+    const QUrl centralUrl = m_session->connection().checkmkUrl();
     // The connection's own certificate question, for this site's URL; no "without
     // verification" here: a remote site is trusted by its pin or not at all.
     ApiError error;
     error.kind = ApiError::Kind::Tls;
     error.title = tr("The certificate is not trusted");
-    error.detail = found->errors.join(u'\n');
-    error.url = remote->url;
-    error.tlsErrors = found->errors;
-    error.certificateChain = found->chain;
-    CertificateTrustDialog dialog(tr("site %1 (%2)").arg(site, remote->url), error, m_page);
+    error.detail = certificate.errors.join(u'\n');
+    error.url = remote.url;
+    error.tlsErrors = certificate.errors;
+    error.certificateChain = certificate.chain;
+    CertificateTrustDialog dialog(tr("site %1 (%2)").arg(site, remote.url), error, m_page);
     dialog.setInsecureAllowed(false);
     dialog.exec();
     if (dialog.choice() != CertificateTrustDialog::Choice::TrustCertificate)
         return;
-    m_session->trustSiteCertificate(site, dialog.trustedCertificate().sha256);
-    checkRemote(*remote);
+    // Only while the page still shows what the user looked at, for the same central.
+    if (generation != m_generation || m_session->connection().name != centralName
+        || m_session->connection().checkmkUrl() != centralUrl)
+        return;
+    m_session->trustSiteCertificate(SiteConnection::sitePinKey(site, address.server),
+                                    dialog.trustedCertificate().sha256);
+    checkRemote(remote);
 }
 
 void SitesController::loadSettings()

@@ -5,6 +5,11 @@
 
 using namespace Qt::StringLiterals;
 
+QString SiteConnection::sitePinKey(const QString &site, const QString &server)
+{
+    return site + u'@' + server.toLower();
+}
+
 QUrl SiteConnection::checkmkUrl() const
 {
     const QString scheme = protocol == Protocol::Https ? u"https"_s : u"http"_s;

@@ -24,10 +24,15 @@ struct SiteConnection
     QStringList pinnedSha256; // lower-case hex SHA-256 of certificates (DER) accepted as is
     bool insecure = false; // skip verification entirely: shown at all times while in use
     // A central site's remote sites: certificates (SHA-256 as above) the user trusted on the
-    // Sites page for that site alone, by site id. Used only to reach that site's URL.
+    // Sites page for that site alone, keyed by sitePinKey(): the site id and the server (host
+    // and port) of the URL the user checked. Used only to reach that site at that server; a
+    // site whose URL moves to another server is asked about again.
     QMap<QString, QStringList> sitePinnedSha256;
     int timeoutMs = 30000;
     bool demo = false; // the embedded demo site
+
+    // "site@server" (server as in `server`: host, with ":port" when not the default; lower case)
+    static QString sitePinKey(const QString &site, const QString &server);
 
     // {protocol}://{server}/{site}/check_mk/
     QUrl checkmkUrl() const;

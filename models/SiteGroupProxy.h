@@ -2,13 +2,13 @@
 
 #include <QAbstractProxyModel>
 #include <QPersistentModelIndex>
+#include <QPointer>
 
 #include <array>
 #include <vector>
 
 #include "UpdateCategory.h"
-
-class UpdateStatusFilterProxy;
+#include "UpdateStatusFilterProxy.h" // complete: QPointer converts to it
 
 // The update-status table grouped under one heading per site (distributed monitoring): a
 // two-level tree over UpdateStatusFilterProxy. The headings are the sites in name order, each
@@ -82,7 +82,8 @@ private:
     void endRemap();
     void forwardDataChanged();
 
-    UpdateStatusFilterProxy *m_filter = nullptr;
+    // Guarded: the page may destroy the filter before this proxy (members die in reverse order).
+    QPointer<UpdateStatusFilterProxy> m_filter;
     std::vector<Group> m_groups; // by site name
     std::vector<int> m_rows; // filter rows, group after group
     std::vector<int> m_groupOf; // filter row -> group

@@ -24,6 +24,7 @@
 #include "CertificateTrustDialog.h"
 #include "DemoConnection.h"
 #include "DemoSiteProcess.h"
+#include "DistributedSite.h"
 #include "RegistrationController.h"
 #include "RegistrationServerPage.h"
 #include "RegistrationWizard.h"
@@ -216,6 +217,7 @@ void TestSiteTrust::trustFromSitesPagePinsThatSiteOnly()
         trust->click();
         answered = true;
     });
+    const QStringList centralPins = m_session->connection().pinnedSha256;
     QSignalSpy saved(m_session.get(), &SiteSession::connectionChanged);
     QSignalSpy checked(m_controller.get(), &SitesController::certificateChecked);
     QSignalSpy versions(m_controller.get(), &SitesController::versionShown);
@@ -231,8 +233,13 @@ void TestSiteTrust::trustFromSitesPagePinsThatSiteOnly()
     // Pinned for remote1 alone, and handed on to be saved with the central's connection.
     QCOMPARE(saved.size(), 1);
     const auto pins = saved.first().first().value<SiteConnection>().sitePinnedSha256;
-    QCOMPARE(pins.keys(), QStringList { u"remote1"_s });
-    QCOMPARE(pins.value(u"remote1"_s), QStringList { leaf.sha256.toLower() });
+    DistributedSite::Address remote1;
+    QVERIFY(DistributedSite::parseUrl(m_remotes[0].checkmkUrl().toString(), &remote1));
+    const QString key = SiteConnection::sitePinKey(u"remote1"_s, remote1.server);
+    QCOMPARE(pins.keys(), QStringList { key }); // the site at the server the user checked
+    QCOMPARE(pins.value(key), QStringList { leaf.sha256.toLower() });
+    // The central's own trust is not widened by it.
+    QCOMPARE(saved.first().first().value<SiteConnection>().pinnedSha256, centralPins);
     const SiteConnection reread = SiteConnection::fromVariant(m_session->connection().toVariant());
     QCOMPARE(reread.sitePinnedSha256, m_session->connection().sitePinnedSha256);
 
@@ -298,6 +305,23 @@ void TestSiteTrust::wizardKnowsTheSitePin()
     QVERIFY(server->pinnedBy().isEmpty());
     QVERIFY(!wizard.currentPage()->isComplete());
     QCOMPARE(recorded(1).size(), 0);
+
+    // The pin holds for the server it was given at: remote1 named at another server by the
+    // central (its URL moved, say) is asked about again, the same certificate notwithstanding.
+    SiteConnection moved = m_session->connection();
+    DistributedSite::Address remote1;
+    QVERIFY(DistributedSite::parseUrl(m_remotes[0].checkmkUrl().toString(), &remote1));
+    const QStringList pins
+        = moved.sitePinnedSha256.take(SiteConnection::sitePinKey(u"remote1"_s, remote1.server));
+    QVERIFY(!pins.isEmpty());
+    moved.sitePinnedSha256.insert(SiteConnection::sitePinKey(u"remote1"_s, u"127.0.0.1:1"_s), pins);
+    controller.setKnownConnections({ moved });
+    QTest::keyClick(sites, Qt::Key_Up);
+    QCOMPARE(server->siteEdit()->text(), u"remote1"_s);
+    QTest::mouseClick(server->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(server->trustButton()->isVisible(), 15000);
+    QVERIFY(server->pinnedBy().isEmpty());
+    QVERIFY(!wizard.currentPage()->isComplete());
 }
 
 void TestSiteTrust::germanPage()

@@ -172,6 +172,11 @@ void TestSiteReplyReader::connectionRoundTrip()
     // Certificates trusted for one remote site each (the Sites page), kept per site.
     c.sitePinnedSha256 = { { u"remote1"_s, { u"cd"_s } }, { u"remote2"_s, { u"ef"_s, u"01"_s } } };
     QCOMPARE(SiteConnection::fromVariant(c.toVariant()), c);
+    // A pin belongs to a site at a server: the key names both (host case does not matter).
+    QCOMPARE(SiteConnection::sitePinKey(u"remote1"_s, u"Mon.Example:8443"_s),
+             u"remote1@mon.example:8443"_s);
+    QVERIFY(SiteConnection::sitePinKey(u"remote1"_s, u"a"_s)
+            != SiteConnection::sitePinKey(u"remote1"_s, u"b"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSiteReplyReader)

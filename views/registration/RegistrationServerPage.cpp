@@ -245,7 +245,8 @@ void RegistrationServerPage::setCheckResult(const TlsCheckResult &result)
                 }
                 // A remote site's certificate trusted for that site on the Sites page (pinned
                 // with the central's connection).
-                if (c.sitePinnedSha256.value(site).contains(sha256, Qt::CaseInsensitive)) {
+                if (c.sitePinnedSha256.value(SiteConnection::sitePinKey(site, server))
+                        .contains(sha256, Qt::CaseInsensitive)) {
                     m_pinnedBy = c.name;
                     m_pinnedForSite = site;
                     break;
