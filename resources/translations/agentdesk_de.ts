@@ -6827,6 +6827,10 @@ Leeren Sie die Suche, die Kategorie oder die Instanz, um alle %n Hosts zu sehen.
         <source>The site did not save the rule.</source>
         <translation>Die Instanz hat die Regel nicht gespeichert.</translation>
     </message>
+    <message>
+        <source>Agent updater parameters</source>
+        <translation>Agent-Updater-Parameter</translation>
+    </message>
 </context>
 <context>
     <name>UpdaterStateFile</name>

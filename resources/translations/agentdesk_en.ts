@@ -6779,6 +6779,10 @@ Clear the search, the category or the site to see all %n hosts.</numerusform>
         <source>The site did not save the rule.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Agent updater parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UpdaterStateFile</name>

@@ -16,6 +16,7 @@
 #include "DemoSite.h"
 #include "DemoSiteThread.h"
 #include "ErrorBanner.h"
+#include "ProblemDocument.h"
 #include "RestClient.h"
 #include "RestReply.h"
 #include "RuleCodec.h"
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void rulesMoveWithTheMoveAction();
     void changedFolderMovesTheRule();
     void refusedSaveReopensTheEditor();
+    void refusalOfSeveralFieldsShowsEveryOne();
     void demoRefusesWhatTheSiteRefuses();
 
 private:
@@ -657,6 +659,65 @@ void TestRuleEditor::refusedSaveReopensTheEditor()
     QTest::keyClick(url, Qt::Key_End);
     QTest::keyClicks(url, u"x"_s);
     QVERIFY(!message->isVisible());
+}
+
+void TestRuleEditor::refusalOfSeveralFieldsShowsEveryOne()
+{
+    // A site that checks the whole body names every field it refuses in one 400 (the demo site
+    // stops at the first): here two with an input in the editor (the documentation URL under
+    // "properties", the folder) and one without (the parameters as a whole, "value_raw").
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.status = 400;
+    error.problemDocument = true;
+    QVERIFY(ProblemDocument::read(
+        R"({"title": "Bad Request", "status": 400,
+            "detail": "These fields have problems: folder, properties, value_raw",
+            "fields": {"folder": ["The folder '~no~such' could not be found."],
+                       "properties": ["documentation_url: Not a valid URL."],
+                       "value_raw": ["Expected a Python dictionary literal."]}})",
+        &error));
+    QCOMPARE(error.fields.size(), 3);
+    AgentUpdaterRule typed;
+    typed.properties.description = u"typed by the user"_s;
+    typed.properties.documentationUrl = u"not a url"_s;
+    typed.folder = u"/no/such"_s;
+    UpdaterRuleDialog dialog(typed, {});
+    dialog.resize(1024, 700);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setSiteError(error);
+
+    // Each field the site names that has an input here: its message right below it.
+    auto *urlMessage = dialog.findChild<QLabel *>(u"documentationUrlError"_s);
+    QVERIFY(urlMessage->isVisible());
+    QVERIFY2(urlMessage->text().contains(u"Not a valid URL."_s), qPrintable(urlMessage->text()));
+    auto *folderMessage = dialog.findChild<QLabel *>(u"folderError"_s);
+    QVERIFY(folderMessage->isVisible());
+    QVERIFY2(folderMessage->text().contains(u"could not be found"_s),
+             qPrintable(folderMessage->text()));
+    // Not named: no message there.
+    QVERIFY(!dialog.findChild<QLabel *>(u"conditionsError"_s)->isVisible());
+    // The one without an input: in the banner, in the editor's words, shown (not only under
+    // Details).
+    auto *banner = dialog.findChild<ErrorBanner *>(u"ruleSiteError"_s);
+    QVERIFY(banner->isVisible());
+    QString shown;
+    for (const QLabel *label : banner->findChildren<QLabel *>()) {
+        if (label->isVisible())
+            shown += label->text() + u'\n';
+    }
+    QVERIFY2(shown.contains(u"Agent updater parameters: Expected a Python dictionary literal."_s),
+             qPrintable(shown));
+    // The keyboard at the first field named, its text selected to be typed over; the dialog
+    // open with everything typed.
+    auto *url = dialog.findChild<QLineEdit *>(u"documentationUrl"_s);
+    QCOMPARE(dialog.focusWidget(), url);
+    QCOMPARE(url->selectedText(), u"not a url"_s);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"description"_s)->text(), u"typed by the user"_s);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"folder"_s)->text(), u"/no/such"_s);
+    TestEnvironment::saveScreenshot(&dialog, u"rule-editor-three-fields-refused"_s);
 }
 
 void TestRuleEditor::demoRefusesWhatTheSiteRefuses()

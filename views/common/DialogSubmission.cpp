@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QScreen>
 
+#include <algorithm>
+
 #include "DisplayText.h"
 
 using namespace Qt::StringLiterals;
@@ -90,33 +92,71 @@ void DialogSubmission::fail(const ApiError &error, const QString &context)
 {
     m_working = false;
     clearProblem();
+    // Every field the site names gets its words (sanitized: they come from the site), not only
+    // the first: a refusal of two fields would otherwise be fixed one round trip at a time.
+    QWidget *first = nullptr;
+    bool anyShown = false;
     for (const Field &field : std::as_const(m_fields)) {
         if (!field.message || !error.fields.contains(field.siteField))
             continue;
-        // The site's words at the field (sanitized: they come from the site).
         field.message->setText(DisplayText::sanitized(
             error.fields.value(field.siteField).join(u' '), 500, DisplayText::Newlines::Keep));
         field.message->show();
-        fitContents();
-        updateOk();
-        if (field.widget) {
-            field.widget->setFocus(Qt::OtherFocusReason);
-            if (auto *edit = qobject_cast<QLineEdit *>(field.widget.data()))
-                edit->selectAll();
-        }
-        return;
+        anyShown = true;
+        if (!first && field.widget)
+            first = field.widget;
     }
-    const QString advice = adviceFor(error.remedy());
-    m_banner->showError(error,
-                        context.isEmpty()      ? advice
-                            : advice.isEmpty() ? context
-                                               : context + u' ' + advice);
+    // What the site said of fields without a widget here, in the banner: nothing it said is
+    // dropped because the dialog has no place for it next to an input.
+    const QStringList unshown = unshownFieldMessages(error);
+    if (!anyShown || !unshown.isEmpty()) {
+        const QString advice = adviceFor(error.remedy());
+        QStringList lines { context.isEmpty()      ? advice
+                                : advice.isEmpty() ? context
+                                                   : context + u' ' + advice };
+        lines << unshown;
+        lines.removeAll(QString());
+        m_banner->showError(error, lines.join(u'\n'));
+    }
     fitContents();
     updateOk();
+    if (first) {
+        // The keyboard goes to the first field named, its text selected to be typed over.
+        first->setFocus(Qt::OtherFocusReason);
+        if (auto *edit = qobject_cast<QLineEdit *>(first))
+            edit->selectAll();
+        return;
+    }
     // The keyboard goes to the fix, so that Space or Enter takes it.
     const QList<QAbstractButton *> actions = m_banner->actionButtons();
     if (!actions.isEmpty())
         actions.first()->setFocus(Qt::OtherFocusReason);
+}
+
+QStringList DialogSubmission::unshownFieldMessages(const ApiError &error) const
+{
+    QStringList names = error.fields.keys();
+    std::sort(names.begin(), names.end());
+    QStringList lines;
+    for (const QString &name : std::as_const(names)) {
+        const bool shown = std::any_of(m_fields.cbegin(), m_fields.cend(), [&](const Field &f) {
+            return f.message && f.siteField == name;
+        });
+        if (shown)
+            continue;
+        QString label = m_fieldLabel ? m_fieldLabel(name) : QString();
+        if (label.isEmpty())
+            label = name;
+        // The site's field name and words are the site's: sanitized and capped.
+        lines << DisplayText::breakLongRuns(
+            u"%1: %2"_s.arg(DisplayText::sanitized(label, 100),
+                            DisplayText::sanitized(error.fields.value(name).join(u' '), 500,
+                                                   DisplayText::Newlines::Keep)),
+            100);
+        if (lines.size() == 20) // a hostile reply with thousands of fields: the rest in Details
+            break;
+    }
+    return lines;
 }
 
 void DialogSubmission::clearProblem()

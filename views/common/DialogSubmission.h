@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -36,6 +37,13 @@ public:
     // A field the site may name in a refusal (its name in the site's "fields"), the widget to
     // give the keyboard, and the label right below it for the message.
     void addField(const QString &siteField, QWidget *widget, QLabel *message);
+    // The dialog's words for a field the site may name without a widget here ("value_raw" →
+    // "Agent updater parameters"), for its message in the banner; empty or the name itself
+    // when the dialog has none (the site's name is shown then).
+    void setFieldLabel(std::function<QString(const QString &siteField)> label)
+    {
+        m_fieldLabel = std::move(label);
+    }
     // A passphrase field: emptied when the request succeeded and when the dialog is cancelled,
     // so that the typed passphrase does not outlive the dialog's use.
     void addPassphrase(QLineEdit *field);
@@ -53,9 +61,11 @@ public:
     bool submit(const QString &waiting);
     // The request succeeded: the passphrase fields are emptied and the dialog closes.
     void succeed();
-    // The request was refused: the input stays. At the first registered field the error names
-    // (error.fields) its message shows, and the keyboard goes there; otherwise the banner shows
-    // the error under `context` with the action that fixes its cause.
+    // The request was refused: the input stays. Every registered field the error names
+    // (error.fields) shows its message, and the keyboard goes to the first of them. What the
+    // error says of other fields, or the error itself when it names no registered field, goes
+    // to the banner under `context` with the action that fixes its cause: nothing the site
+    // said is dropped.
     void fail(const ApiError &error, const QString &context = {});
     // Clears every message (a changed input answers the last refusal).
     void clearProblem();
@@ -76,6 +86,8 @@ private:
     void fitContents();
     // The words above the site's text: what to do about it (the input is kept).
     static QString adviceFor(ApiError::Remedy remedy);
+    // "Label: message" for each field the error names that no widget here shows.
+    QStringList unshownFieldMessages(const ApiError &error) const;
 
     QDialog *m_dialog;
     QPushButton *m_ok;
@@ -83,6 +95,7 @@ private:
     QList<Field> m_fields;
     QList<QPointer<QLineEdit>> m_passphrases;
     std::function<bool()> m_complete;
+    std::function<QString(const QString &)> m_fieldLabel;
     ErrorBanner::Remedies m_remedies;
     bool m_stayOpen = false;
     bool m_working = false;

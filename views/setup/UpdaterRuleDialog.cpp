@@ -52,6 +52,8 @@ QString ruleFieldLabel(const QString &field)
         label = QCoreApplication::translate("UpdaterRuleDialog", "Folder");
     else if (field == u"properties.documentation_url"_s)
         label = QCoreApplication::translate("UpdaterRuleDialog", "Documentation URL");
+    else if (field == u"value_raw"_s) // the site's name for the parameters as a whole
+        label = QCoreApplication::translate("UpdaterRuleDialog", "Agent updater parameters");
     else if (field.startsWith(u"conditions.host_name"_s))
         label = QCoreApplication::translate("UpdaterRuleDialog", "Host names");
     else if (field.startsWith(u"conditions.host_tags"_s))
@@ -283,6 +285,8 @@ UpdaterRuleDialog::UpdaterRuleDialog(const AgentUpdaterRule &rule,
                               "\"NOT\" combine them as in Checkmk's label conditions."));
     m_disabled->setWhatsThis(tr("A disabled rule is kept but applies to no host."));
 
+    // What the site names without a field here goes to the banner, in the editor's words.
+    m_submission->setFieldLabel(ruleFieldLabel);
     auto *ruleBox = new QGroupBox(tr("Rule"), this);
     auto *ruleForm = new QFormLayout(ruleBox);
     // The fields a site's refusal names get its message right below them (DialogSubmission).
